@@ -1,0 +1,55 @@
+package com.accountwall.core;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live accounts by id: the seed's {@code Registry} of unique keys.
+ *
+ * <p>Reads are lock-free and may run on any thread. Only {@link AccountSupervisor} adds and removes
+ * entries, so an id maps to at most one live account at any moment. Views such as {@link #ids()}
+ * are weakly consistent: they reflect the registry at some point during the call.
+ */
+public final class AccountRegistry {
+  private final ConcurrentHashMap<Long, Account> accounts = new ConcurrentHashMap<>();
+
+  AccountRegistry() {}
+
+  /** The live account with this id, if any: the seed's {@code whereis/1}. */
+  public Optional<Account> whereis(long accountId) {
+    return Optional.ofNullable(accounts.get(accountId));
+  }
+
+  public boolean exists(long accountId) {
+    return accounts.containsKey(accountId);
+  }
+
+  public int count() {
+    return accounts.size();
+  }
+
+  /** The ids of the live accounts, ascending. */
+  public long[] ids() {
+    long[] ids = accounts.keySet().stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(ids);
+    return ids;
+  }
+
+  Account get(long accountId) {
+    return accounts.get(accountId);
+  }
+
+  Iterable<Account> accounts() {
+    return accounts.values();
+  }
+
+  /** Adds {@code account} unless its id is taken; returns the account already there, or null. */
+  Account putIfAbsent(Account account) {
+    return accounts.putIfAbsent(account.id(), account);
+  }
+
+  void remove(Account account) {
+    accounts.remove(account.id(), account);
+  }
+}

@@ -1,0 +1,349 @@
+package com.accountwall.core;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Creates, finds, feeds and ends the live accounts: the seed's {@code AccountSupervisor} and the
+ * client side of its {@code Account} process in one place.
+ *
+ * <p>Every account id is a positive {@code long}; an operation given another id, or an order a
+ * quantity that is not positive, throws {@link IllegalArgumentException} naming the value and
+ * changes nothing.
+ *
+ * <p><b>Thread safety:</b> all methods may be called from any number of threads. Each account is
+ * guarded by its own monitor: an order, its expiry and its ending on request are mutually exclusive,
+ * and orders for different accounts never contend. A new account is locked before it is published
+ * in the registry and stays locked until {@code accountCreated} has been delivered, so a racing
+ * order waits for that, and exactly one caller creates it. An order that finds its account already
+ * ended retries on a fresh one, so no order lands on an account that is gone.
+ *
+ * <p>Time comes from the injected {@link Clock}. Accounts end only when {@link #expireDue()} runs,
+ * which an {@link ExpiryTicker} does a few times a second, and a test does after moving its clock.
+ */
+public final class AccountSupervisor implements OrderSink {
+  private static final System.Logger LOG = System.getLogger(AccountSupervisor.class.getName());
+
+  /** The seed's {@code @process_lifetime_ms}. */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
+
+  private final AccountRegistry registry = new AccountRegistry();
+  private final ExpiryCalendar calendar = new ExpiryCalendar();
+  private final Listeners listeners = new Listeners();
+  private final LongAdder widgetsOfLiveAccounts = new LongAdder();
+  private final Lifetime lifetime;
+  private final Clock clock;
+  private final AccountDirectory directory;
+  private final Executor enrichment;
+
+  private AccountSupervisor(Builder builder) {
+    this.lifetime = new Lifetime(builder.lifetime);
+    this.clock = builder.clock;
+    this.directory = builder.directory;
+    this.enrichment = builder.enrichment;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The registry of live accounts, for lookups. */
+  public AccountRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Returns the live account with this id, creating it if there is none; creating it counts as its
+   * first order. Any number of threads racing on one new id get the same account.
+   */
+  public Account findOrCreate(long accountId) {
+    Account.requireValidId(accountId);
+    for (;;) {
+      Account account = registry.get(accountId);
+      if (account == null) {
+        account = tryCreate(accountId, 1);
+      }
+      if (account != null && !account.isEnded()) {
+        return account;
+      }
+    }
+  }
+
+  /** Creates the account unless one with this id is live, in which case says so. */
+  public CreateResult create(long accountId) {
+    Account.requireValidId(accountId);
+    for (;;) {
+      Account created = tryCreate(accountId, 1);
+      if (created != null) {
+        return new CreateResult(created, true);
+      }
+      Account existing = registry.get(accountId);
+      if (existing != null) {
+        return new CreateResult(existing, false);
+      }
+    }
+  }
+
+  /** One widget for {@code accountId}: the seed's {@code Account.order_widget/1}. */
+  public AccountDetails orderWidget(long accountId) {
+    return order(accountId, 1);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first order for an id creates the account with {@code quantity} widgets; a later one adds
+   * them and moves the account's deadline to now plus the lifetime.
+   *
+   * @throws ArithmeticException if the account's count would overflow; nothing changes
+   */
+  @Override
+  public AccountDetails order(long accountId, long quantity) {
+    Account.requireValidId(accountId);
+    Account.requireValidQuantity(quantity);
+    for (;;) {
+      Account account = registry.get(accountId);
+      if (account == null) {
+        Account created = tryCreate(accountId, quantity);
+        if (created != null) {
+          return created.details();
+        }
+        continue;
+      }
+      synchronized (account) {
+        if (!account.isEnded()) {
+          account.addOrder(quantity, clock.millis());
+          widgetsOfLiveAccounts.add(quantity);
+          listeners.fire(AccountListener::accountChanged, account);
+          return account.details();
+        }
+      }
+    }
+  }
+
+  /** Whether an account with this id is live. */
+  public boolean exists(long accountId) {
+    return registry.exists(Account.requireValidId(accountId));
+  }
+
+  /** The number of live accounts. */
+  public int count() {
+    return registry.count();
+  }
+
+  /** The ids of the live accounts, ascending. */
+  public long[] ids() {
+    return registry.ids();
+  }
+
+  /** Widgets ordered per live account, sorted by account id: the seed's listing for the UI. */
+  public List<WidgetsOrdered> allWidgetsOrdered() {
+    List<Account> accounts = new ArrayList<>(registry.count());
+    registry.accounts().forEach(accounts::add);
+    Account[] byId = accounts.toArray(new Account[0]);
+    Arrays.sort(byId, Comparator.comparingLong(Account::id));
+    List<WidgetsOrdered> widgets = new ArrayList<>(byId.length);
+    for (Account account : byId) {
+      widgets.add(new WidgetsOrdered(account.id(), account.widgetsOrdered()));
+    }
+    return widgets;
+  }
+
+  /** The widgets ordered by all live accounts together. */
+  public long totalWidgetsOrdered() {
+    return widgetsOfLiveAccounts.sum();
+  }
+
+  /** A consistent snapshot of the live account with this id: the seed's {@code details/1}. */
+  public Optional<AccountDetails> details(long accountId) {
+    Account account = registry.get(Account.requireValidId(accountId));
+    if (account == null) {
+      return Optional.empty();
+    }
+    synchronized (account) {
+      return account.isEnded() ? Optional.empty() : Optional.of(account.details());
+    }
+  }
+
+  /** The live account with this id, if any: the seed's {@code whereis/1}. */
+  public Optional<Account> whereis(long accountId) {
+    return registry.whereis(Account.requireValidId(accountId));
+  }
+
+  /**
+   * Ends the live account with this id now, as if its lifetime had passed.
+   *
+   * @return whether an account was live and has now ended
+   */
+  public boolean end(long accountId) {
+    Account account = registry.get(Account.requireValidId(accountId));
+    if (account == null) {
+      return false;
+    }
+    synchronized (account) {
+      if (account.isEnded()) {
+        return false;
+      }
+      endLocked(account);
+      return true;
+    }
+  }
+
+  public Duration lifetime() {
+    return lifetime.get();
+  }
+
+  /**
+   * Sets how long an account lives after its last order. It applies to every live account at once:
+   * each one's deadline becomes its last order plus the new lifetime.
+   */
+  public void setLifetime(Duration newLifetime) {
+    lifetime.set(Objects.requireNonNull(newLifetime, "lifetime"));
+  }
+
+  /**
+   * Ends every account whose deadline has passed, announcing each.
+   *
+   * @return how many accounts ended
+   */
+  public int expireDue() {
+    long now = clock.millis();
+    long horizon = now - lifetime.millis();
+    int ended = 0;
+    for (Account chain : calendar.takeDue(horizon)) {
+      Account next;
+      for (Account account = chain; account != null; account = next) {
+        next = account.nextInSlot;
+        account.nextInSlot = null;
+        if (expireOrRefile(account, horizon)) {
+          ended++;
+        }
+      }
+    }
+    return ended;
+  }
+
+  public void addListener(AccountListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public void removeListener(AccountListener listener) {
+    listeners.remove(listener);
+  }
+
+  private boolean expireOrRefile(Account account, long horizon) {
+    synchronized (account) {
+      if (account.isEnded()) {
+        return false;
+      }
+      if (account.lastOrderMillis() > horizon) {
+        calendar.add(account);
+        return false;
+      }
+      endLocked(account);
+      return true;
+    }
+  }
+
+  /** Creates and announces the account, or returns null when the id is already taken. */
+  private Account tryCreate(long accountId, long quantity) {
+    Account fresh = new Account(accountId, quantity, clock.millis(), lifetime);
+    synchronized (fresh) {
+      if (registry.putIfAbsent(fresh) != null) {
+        return null;
+      }
+      calendar.add(fresh);
+      widgetsOfLiveAccounts.add(quantity);
+      listeners.fire(AccountListener::accountCreated, fresh);
+    }
+    LOG.log(Level.DEBUG, "account created: {0}", accountId);
+    enrich(fresh);
+    return fresh;
+  }
+
+  private void endLocked(Account account) {
+    account.markEnded();
+    registry.remove(account);
+    widgetsOfLiveAccounts.add(-account.widgetsOrdered());
+    listeners.fire(AccountListener::accountEnded, account);
+    LOG.log(Level.DEBUG, "account ended: {0}", account.id());
+  }
+
+  private void enrich(Account account) {
+    try {
+      enrichment.execute(() -> fetchProfile(account));
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.WARNING, "no profile lookup for account " + account.id() + ": " + e.getMessage());
+    }
+  }
+
+  private void fetchProfile(Account account) {
+    Optional<AccountProfile> profile;
+    try {
+      profile = directory.lookup(account.id());
+    } catch (Exception | LinkageError e) {
+      LOG.log(Level.WARNING, "profile lookup failed for account " + account.id() + "; it keeps its default name", e);
+      return;
+    }
+    if (profile.isEmpty()) {
+      return;
+    }
+    synchronized (account) {
+      if (!account.isEnded()) {
+        account.applyProfile(profile.get());
+        listeners.fire(AccountListener::accountChanged, account);
+      }
+    }
+  }
+
+  /** Configures an {@link AccountSupervisor}; every setting has a default. */
+  public static final class Builder {
+    private Duration lifetime = DEFAULT_LIFETIME;
+    private Clock clock = Clock.systemUTC();
+    private AccountDirectory directory = AccountDirectory.NONE;
+    private Executor enrichment = Runnable::run;
+
+    private Builder() {}
+
+    /** How long an account lives after its last order; 24 hours by default. */
+    public Builder lifetime(Duration lifetime) {
+      this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+      return this;
+    }
+
+    /** The source of time; tests pass a clock they move by hand. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where names and attributes come from; by default nowhere. */
+    public Builder directory(AccountDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Where directory lookups run. By default on the thread that created the account, after the
+     * account is live; pass a pool when the directory is slow.
+     */
+    public Builder enrichmentExecutor(Executor executor) {
+      this.enrichment = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    public AccountSupervisor build() {
+      return new AccountSupervisor(this);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package com.accountwall.generator;
+
+import com.accountwall.core.OrderSink;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Simulated orders, the wall's order source when no real feed is attached: one widget at a time,
+ * at a steady {@linkplain #setRate rate}, for ids drawn from a pool of accounts with a Zipf skew.
+ * The same seed gives the same sequence of ids, for reproducible demos.
+ *
+ * <p>It paces itself against its ticker rather than sleeping per order, so it keeps the rate at
+ * hundreds of thousands of orders a second as well as at one; after a stall it catches up by at
+ * most one second's worth. An order the sink rejects is logged and the generator goes on.
+ *
+ * <p><b>Thread safety:</b> the control methods may be called from any thread; orders are sent
+ * from the generator's own daemon thread.
+ */
+public final class OrderGenerator implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(OrderGenerator.class.getName());
+  private static final long TICK_MILLIS = 10;
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final OrderSink sink;
+  private final ZipfIds ids;
+  private final LongSupplier ticker;
+  private ScheduledExecutorService thread;
+
+  private volatile double rate;
+  private volatile boolean running;
+
+  // Owned by whoever calls tick(): the generator thread, or a test.
+  private long lastTick;
+  private double owed;
+
+  private OrderGenerator(Builder builder) {
+    this.sink = builder.sink;
+    this.ids = new ZipfIds(builder.poolSize, builder.skew, builder.seed);
+    this.ticker = builder.ticker;
+    setRate(builder.rate);
+    this.lastTick = ticker.getAsLong();
+  }
+
+  /** A generator that sends its orders to {@code sink}. */
+  public static Builder builder(OrderSink sink) {
+    return new Builder(sink);
+  }
+
+  /** Starts the generator thread, sending orders from now on. Calling it again does nothing. */
+  public synchronized void start() {
+    if (thread == null) {
+      thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "order-generator");
+        t.setDaemon(true);
+        return t;
+      });
+      thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+    resume();
+  }
+
+  /** Stops sending orders until {@link #resume()}; orders not sent while paused are not owed. */
+  public void pause() {
+    running = false;
+  }
+
+  public void resume() {
+    running = true;
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  public double rate() {
+    return rate;
+  }
+
+  /** Orders per second; takes effect at the next tick. */
+  public void setRate(double ordersPerSecond) {
+    if (!(ordersPerSecond >= 0) || Double.isInfinite(ordersPerSecond)) {
+      throw new IllegalArgumentException("rate must be a finite number of orders per second >= 0, was " + ordersPerSecond);
+    }
+    rate = ordersPerSecond;
+  }
+
+  /** Sends the orders due since the last tick. */
+  void tick() {
+    long now = ticker.getAsLong();
+    double elapsedSeconds = (now - lastTick) / NANOS_PER_SECOND;
+    lastTick = now;
+    if (!running) {
+      owed = 0;
+      return;
+    }
+    double currentRate = rate;
+    owed = Math.min(owed + elapsedSeconds * currentRate, Math.max(currentRate, 1));
+    long due = (long) owed;
+    owed -= due;
+    for (long i = 0; i < due && running; i++) {
+      long accountId = ids.next();
+      try {
+        sink.order(accountId, 1);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "generated order for account " + accountId + " was rejected", e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    running = false;
+    if (thread != null) {
+      thread.shutdownNow();
+    }
+  }
+
+  /** Configures an {@link OrderGenerator}; every setting but the sink has a default. */
+  public static final class Builder {
+    private final OrderSink sink;
+    private double rate = 10;
+    private int poolSize = 500;
+    private double skew = 1.1;
+    private long seed = System.nanoTime();
+    private LongSupplier ticker = System::nanoTime;
+
+    private Builder(OrderSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Orders per second; 10 by default. */
+    public Builder rate(double ordersPerSecond) {
+      this.rate = ordersPerSecond;
+      return this;
+    }
+
+    /** How many account ids orders are drawn from (ids 1 to poolSize); 500 by default. */
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /** The Zipf exponent: 0 spreads orders evenly, higher favours a few accounts; 1.1 by default. */
+    public Builder skew(double skew) {
+      this.skew = skew;
+      return this;
+    }
+
+    /** The seed of the id sequence; random by default. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The nanosecond time source that paces the orders; tests pass one they move by hand. */
+    public Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    public OrderGenerator build() {
+      return new OrderGenerator(this);
+    }
+  }
+}

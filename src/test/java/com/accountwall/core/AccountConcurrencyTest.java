@@ -1,0 +1,135 @@
+package com.accountwall.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class AccountConcurrencyTest {
+  private static final int THREADS = 8;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+  @AfterEach
+  void shutDown() {
+    pool.shutdownNow();
+  }
+
+  @RepeatedTest(5)
+  void racingFindOrCreateOnOneNewIdCreatesExactlyOneAccount() throws Exception {
+    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
+    RecordingListener recorder = new RecordingListener();
+    supervisor.addListener(recorder);
+
+    List<Account> found = runTogether(() -> supervisor.findOrCreate(42));
+
+    found.forEach(account -> assertSame(found.get(0), account));
+    assertEquals(List.of("created 42"), recorder.events);
+    assertEquals(1, supervisor.details(42).orElseThrow().widgetsOrdered());
+  }
+
+  @Test
+  void manyWritersOnSharedAndOwnIdsLoseNoOrder() throws Exception {
+    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
+    Map<Long, LongAdder> created = new ConcurrentHashMap<>();
+    supervisor.addListener(new AccountListener() {
+      @Override
+      public void accountCreated(Account account) {
+        created.computeIfAbsent(account.id(), id -> new LongAdder()).increment();
+      }
+    });
+    int ordersPerThread = 20_000;
+    AtomicLong threadNumber = new AtomicLong();
+
+    runTogether(() -> {
+      long own = 1_000 + threadNumber.incrementAndGet();
+      for (int i = 0; i < ordersPerThread; i++) {
+        supervisor.findOrCreate(1 + i % 50);
+        supervisor.orderWidget(1 + i % 50); // shared by every thread
+        supervisor.orderWidget(own);        // this thread's alone
+      }
+      return null;
+    });
+
+    assertEquals(50 + THREADS, supervisor.count());
+    created.forEach((id, times) -> assertEquals(1, times.sum(), "account " + id + " created once"));
+    long shared = 0;
+    for (long id = 1; id <= 50; id++) {
+      shared += supervisor.details(id).orElseThrow().widgetsOrdered();
+    }
+    // findOrCreate's creation counts as one order per shared id.
+    assertEquals((long) THREADS * ordersPerThread + 50, shared);
+    for (long own = 1_001; own <= 1_000 + THREADS; own++) {
+      assertEquals(ordersPerThread, supervisor.details(own).orElseThrow().widgetsOrdered());
+    }
+    assertEquals((long) THREADS * ordersPerThread * 2 + 50, supervisor.totalWidgetsOrdered());
+  }
+
+  @Test
+  void ordersRacingExpiryAreCountedOnExactlyOneAccount() throws Exception {
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMillis(5)).build();
+    LongAdder widgetsOfEndedAccounts = new LongAdder();
+    supervisor.addListener(new AccountListener() {
+      @Override
+      public void accountEnded(Account account) {
+        widgetsOfEndedAccounts.add(account.widgetsOrdered());
+      }
+    });
+    int ordersPerThread = 20_000;
+    CountDownLatch writersDone = new CountDownLatch(THREADS - 1);
+    Future<?> sweeper = pool.submit(() -> {
+      while (writersDone.getCount() > 0) {
+        clock.advance(Duration.ofMillis(1));
+        supervisor.expireDue();
+      }
+    });
+
+    for (int t = 0; t < THREADS - 1; t++) {
+      pool.submit(() -> {
+        for (int i = 0; i < ordersPerThread; i++) {
+          supervisor.orderWidget(1 + i % 20);
+        }
+        writersDone.countDown();
+      });
+    }
+    sweeper.get(30, TimeUnit.SECONDS);
+
+    long live = supervisor.totalWidgetsOrdered();
+    assertEquals((long) (THREADS - 1) * ordersPerThread, live + widgetsOfEndedAccounts.sum());
+  }
+
+  /** Runs {@code task} on every thread at once and returns what each returned. */
+  private <T> List<T> runTogether(java.util.concurrent.Callable<T> task) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        return task.call();
+      }));
+    }
+    start.countDown();
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get(60, TimeUnit.SECONDS));
+    }
+    return results;
+  }
+}
