@@ -1,0 +1,22 @@
+package com.accountwall.ui;
+
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.OrderSink;
+import com.accountwall.generator.OrderGenerator;
+import java.io.IOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Builds the wall's view from {@code wall.fxml} and {@code wall.css}. */
+public final class WallView {
+  private WallView() {}
+
+  public static Parent load(WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator)
+      throws IOException {
+    FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
+    loader.setControllerFactory(type -> new WallController(wall, orders, supervisor, generator));
+    Parent root = loader.load();
+    root.getStylesheets().add(WallView.class.getResource("wall.css").toExternalForm());
+    return root;
+  }
+}

@@ -1,0 +1,238 @@
+package com.accountwall.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.MutableClock;
+import com.accountwall.generator.OrderGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless. Frames are driven by hand through {@link WallViewModel#onFrame} and
+ * time through a {@link MutableClock}, so nothing here waits for a timer.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WallWindowTest {
+  private static final Duration LIFETIME = Duration.ofSeconds(30);
+  private static final long FRAME = 16_666_667;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final WallViewModel wall = new WallViewModel(supervisor, clock);
+  private final AtomicInteger batches = new AtomicInteger();
+  private TableView<AccountRow> table;
+  private long frameNanos = 1_000_000_000L;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, generator), 1400, 800));
+    stage.show();
+    table = lookupTable(stage);
+    Runnable sort = table::sort;
+    wall.setOnBatchApplied(() -> {
+      batches.incrementAndGet();
+      sort.run();
+    });
+  }
+
+  @AfterEach
+  void stop() {
+    generator.close();
+  }
+
+  @Test
+  void clickingOrderOrdersAWidgetAndTheTableShowsTheNewCount(FxRobot robot) {
+    robot.clickOn("#accountIdField").write("10");
+    robot.clickOn("#orderButton");
+    frame(robot);
+    assertEquals(List.of("10:1"), shown(robot));
+
+    robot.clickOn("#accountIdField").write("10");
+    robot.clickOn("#orderButton");
+    frame(robot);
+
+    assertEquals(List.of("10:2"), shown(robot));
+    assertEquals("1", robot.lookup("#liveAccounts").queryAs(Label.class).getText());
+    assertEquals("2", robot.lookup("#widgetsSold").queryAs(Label.class).getText());
+  }
+
+  @Test
+  void orderOneMoreOrdersForTheSelectedRow(FxRobot robot) {
+    supervisor.orderWidget(7);
+    frame(robot);
+    robot.interact(() -> table.getSelectionModel().select(0));
+
+    robot.clickOn("#orderSelectedButton");
+    frame(robot);
+
+    assertEquals(List.of("7:2"), shown(robot));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "0", "-5", "1.5", "99999999999999999999", "   "})
+  void anInvalidTypedIdShowsAnErrorAndChangesNothing(String typed, FxRobot robot) {
+    supervisor.orderWidget(3);
+    frame(robot);
+
+    robot.clickOn("#accountIdField").write(typed);
+    robot.clickOn("#orderButton");
+    frame(robot);
+
+    Label error = robot.lookup("#orderError").queryAs(Label.class);
+    assertTrue(error.isVisible());
+    assertTrue(error.getText().contains(typed.isBlank() ? "Type an account id" : typed), error.getText());
+    assertEquals(List.of("3:1"), shown(robot));
+    assertEquals(1, supervisor.count());
+    assertEquals(1, supervisor.totalWidgetsOrdered());
+
+    robot.clickOn("#accountIdField").write("4");
+    assertFalse(error.isVisible(), "editing the id clears the error");
+  }
+
+  @Test
+  void anExpiredAccountsRowFadesAndThenLeaves(FxRobot robot) {
+    supervisor.orderWidget(1);
+    supervisor.order(2, 5);
+    frame(robot);
+    clock.advance(Duration.ofSeconds(10));
+    supervisor.orderWidget(2);
+    clock.advance(LIFETIME.minusSeconds(10));
+    supervisor.expireDue();
+    frame(robot);
+
+    AccountRow ending = rowOf(1);
+    assertTrue(ending.isEnding());
+    assertEquals(1.0, ending.opacityProperty().get(), 0.01);
+
+    frames(robot, WallViewModel.FADE_OUT.dividedBy(2));
+    assertEquals(0.5, ending.opacityProperty().get(), 0.05);
+    assertEquals(0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
+    assertEquals(List.of("2:6", "1:1"), shown(robot), "still listed while it fades");
+    assertEquals("1", robot.lookup("#liveAccounts").queryAs(Label.class).getText());
+
+    frames(robot, WallViewModel.FADE_OUT.dividedBy(2));
+    assertEquals(List.of("2:6"), shown(robot));
+  }
+
+  @Test
+  void endNowFadesTheSelectedAccountOut(FxRobot robot) {
+    supervisor.orderWidget(4);
+    frame(robot);
+    robot.interact(() -> table.getSelectionModel().select(0));
+
+    robot.clickOn("#endSelectedButton");
+    frame(robot);
+
+    assertFalse(supervisor.exists(4));
+    assertTrue(rowOf(4).isEnding());
+    frames(robot, WallViewModel.FADE_OUT);
+    assertEquals(List.of(), shown(robot));
+  }
+
+  @Test
+  void aNewRowFadesInAndIsMarkedArriving(FxRobot robot) {
+    supervisor.orderWidget(9);
+    frame(robot);
+    AccountRow arriving = rowOf(9);
+    assertTrue(arriving.arrivingProperty().get());
+    assertTrue(arriving.opacityProperty().get() < 0.1);
+
+    frames(robot, WallViewModel.ARRIVING);
+
+    assertEquals(1.0, arriving.opacityProperty().get());
+    assertFalse(arriving.arrivingProperty().get());
+  }
+
+  @Test
+  void theSortByWidgetsHoldsWhileCountsChangeAndOneBatchCarriesManyOrders(FxRobot robot) {
+    supervisor.order(1, 3);
+    supervisor.order(2, 2);
+    supervisor.order(3, 1);
+    frame(robot);
+    assertEquals(List.of("1:3", "2:2", "3:1"), shown(robot));
+    int batchesBefore = batches.get();
+
+    for (int i = 0; i < 1_000; i++) {
+      supervisor.orderWidget(3);
+    }
+    supervisor.order(2, 2);
+    frame(robot);
+
+    assertEquals(batchesBefore + 1, batches.get(), "a thousand orders between frames make one batch");
+    assertEquals(List.of("3:1,001", "2:4", "1:3"), shown(robot));
+    assertTrue(rowOf(3).bumpedProperty().get(), "a changed count is marked");
+  }
+
+  @Test
+  void theLifetimeChoiceAppliesToTheCore(FxRobot robot) {
+    robot.clickOn("2 min");
+    assertEquals(Duration.ofMinutes(2), supervisor.lifetime());
+    robot.clickOn("2 min");
+    assertEquals(Duration.ofMinutes(2), supervisor.lifetime(), "clicking the selected lifetime keeps it");
+  }
+
+  @Test
+  void theGeneratorSwitchStartsAndPausesTheGenerator(FxRobot robot) {
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertTrue(generator.isRunning());
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertFalse(generator.isRunning());
+  }
+
+  private void frame(FxRobot robot) {
+    robot.interact(() -> wall.onFrame(frameNanos += FRAME));
+  }
+
+  private void frames(FxRobot robot, Duration length) {
+    long end = frameNanos + length.toNanos();
+    robot.interact(() -> {
+      while (frameNanos < end) {
+        wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
+      }
+    });
+  }
+
+  /** The table's rows in display order, as "id:count". */
+  private List<String> shown(FxRobot robot) {
+    robot.interact(() -> {});
+    return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> table.getItems().stream()
+        .map(row -> row.getAccountId() + ":" + String.format("%,d", row.getWidgetsSold()))
+        .toList());
+  }
+
+  private AccountRow rowOf(long accountId) {
+    return table.getItems().stream().filter(row -> row.getAccountId() == accountId).findFirst().orElseThrow();
+  }
+
+  private TableRow<?> tableRowShowing(FxRobot robot, AccountRow row) {
+    return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+        .filter(cell -> cell.getItem() == row)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TableView<AccountRow> lookupTable(Stage stage) {
+    return (TableView<AccountRow>) stage.getScene().lookup("#accounts");
+  }
+}
