@@ -2,10 +2,22 @@ package com.accountwall.ui;
 
 import java.time.Duration;
 
-/** Lifetimes as a person reads them: "30 s", "10 min", "24 h", "1 h 30 min". */
+/** Durations as the wall shows them. */
 final class Durations {
   private Durations() {}
 
+  /** A countdown: {@code H:MM:SS}, or {@code M:SS} under an hour; never negative. */
+  static String countdown(Duration left) {
+    long seconds = Math.max(0, left.toSeconds());
+    long hours = seconds / 3_600;
+    long minutes = seconds / 60 % 60;
+    long secs = seconds % 60;
+    return hours > 0
+        ? String.format("%d:%02d:%02d", hours, minutes, secs)
+        : String.format("%d:%02d", minutes, secs);
+  }
+
+  /** A lifetime in words: "30 s", "10 min", "24 h", "1 h 30 min". */
   static String describe(Duration duration) {
     long seconds = duration.toSeconds();
     if (seconds < 60) {

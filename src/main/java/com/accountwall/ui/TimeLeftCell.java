@@ -30,16 +30,6 @@ final class TimeLeftCell extends TableCell<AccountRow, Instant> {
 
   private void show() {
     Instant expiresAt = getItem();
-    setText(isEmpty() || expiresAt == null ? null : format(Duration.between(now.getValue(), expiresAt)));
-  }
-
-  static String format(Duration left) {
-    long seconds = Math.max(0, left.toSeconds());
-    long hours = seconds / 3600;
-    long minutes = seconds / 60 % 60;
-    long secs = seconds % 60;
-    return hours > 0
-        ? String.format("%d:%02d:%02d", hours, minutes, secs)
-        : String.format("%d:%02d", minutes, secs);
+    setText(isEmpty() || expiresAt == null ? null : Durations.countdown(Duration.between(now.getValue(), expiresAt)));
   }
 }

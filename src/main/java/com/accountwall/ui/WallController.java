@@ -20,7 +20,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
@@ -158,9 +158,10 @@ public final class WallController {
   }
 
   private void bindLifetime() {
-    for (Toggle toggle : lifetimeButtons.getToggleGroup().getToggles()) {
-      Duration lifetime = Duration.parse((String) toggle.getUserData());
-      toggle.setSelected(lifetime.equals(supervisor.lifetime()));
+    // The buttons join the toggle group only when the skin is made, so select through the buttons.
+    for (ToggleButton button : lifetimeButtons.getButtons()) {
+      button.setToggleGroup(lifetimeButtons.getToggleGroup());
+      button.setSelected(Duration.parse((String) button.getUserData()).equals(supervisor.lifetime()));
     }
     lifetimeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, selected) -> {
       if (selected == null) {

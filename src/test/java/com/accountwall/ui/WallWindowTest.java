@@ -15,7 +15,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -185,6 +187,9 @@ class WallWindowTest {
 
   @Test
   void theLifetimeChoiceAppliesToTheCore(FxRobot robot) {
+    ToggleButton selected = (ToggleButton) robot.lookup("#lifetimeButtons").queryAs(SegmentedButton.class)
+        .getToggleGroup().getSelectedToggle();
+    assertEquals("30 s", selected.getText(), "the lifetime in force is shown selected");
     robot.clickOn("2 min");
     assertEquals(Duration.ofMinutes(2), supervisor.lifetime());
     robot.clickOn("2 min");
