@@ -1,6 +1,8 @@
 package com.accountwall.core;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,8 +42,9 @@ public final class AccountRegistry {
     return accounts.get(accountId);
   }
 
-  Iterable<Account> accounts() {
-    return accounts.values();
+  /** The live accounts, as a read-only, weakly consistent view. */
+  public Collection<Account> accounts() {
+    return Collections.unmodifiableCollection(accounts.values());
   }
 
   /** Adds {@code account} unless its id is taken; returns the account already there, or null. */

@@ -3,6 +3,7 @@ package com.accountwall.core;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,7 +72,7 @@ public final class AccountSupervisor implements OrderSink {
     for (;;) {
       Account account = registry.get(accountId);
       if (account == null) {
-        account = tryCreate(accountId, 1);
+        account = tryCreate(accountId, 1, clock.millis());
       }
       if (account != null && !account.isEnded()) {
         return account;
@@ -83,7 +84,7 @@ public final class AccountSupervisor implements OrderSink {
   public CreateResult create(long accountId) {
     Account.requireValidId(accountId);
     for (;;) {
-      Account created = tryCreate(accountId, 1);
+      Account created = tryCreate(accountId, 1, clock.millis());
       if (created != null) {
         return new CreateResult(created, true);
       }
@@ -114,7 +115,7 @@ public final class AccountSupervisor implements OrderSink {
     for (;;) {
       Account account = registry.get(accountId);
       if (account == null) {
-        Account created = tryCreate(accountId, quantity);
+        Account created = tryCreate(accountId, quantity, clock.millis());
         if (created != null) {
           return created.details();
         }
@@ -129,6 +130,25 @@ public final class AccountSupervisor implements OrderSink {
         }
       }
     }
+  }
+
+  /**
+   * Puts back an account as it was stored before a restart: with its widget count and its last
+   * order, so its deadline is where it was. Announced as a creation; not counted as an order.
+   *
+   * @return false, changing nothing, if the account's deadline has passed or the id is live
+   * @throws IllegalArgumentException if the id or the count is not positive
+   */
+  public boolean restore(long accountId, long widgetsOrdered, Instant lastOrderAt) {
+    Account.requireValidId(accountId);
+    if (widgetsOrdered <= 0) {
+      throw new IllegalArgumentException("widgetsOrdered must be positive, was " + widgetsOrdered);
+    }
+    long lastOrderMillis = lastOrderAt.toEpochMilli();
+    if (lastOrderMillis + lifetime.millis() <= clock.millis()) {
+      return false;
+    }
+    return tryCreate(accountId, widgetsOrdered, lastOrderMillis) != null;
   }
 
   /** Whether an account with this id is live. */
@@ -256,8 +276,8 @@ public final class AccountSupervisor implements OrderSink {
   }
 
   /** Creates and announces the account, or returns null when the id is already taken. */
-  private Account tryCreate(long accountId, long quantity) {
-    Account fresh = new Account(accountId, quantity, clock.millis(), lifetime);
+  private Account tryCreate(long accountId, long quantity, long orderedAtMillis) {
+    Account fresh = new Account(accountId, quantity, orderedAtMillis, lifetime);
     synchronized (fresh) {
       if (registry.putIfAbsent(fresh) != null) {
         return null;

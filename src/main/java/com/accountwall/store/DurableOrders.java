@@ -1,0 +1,252 @@
+package com.accountwall.store;
+
+import com.accountwall.core.Account;
+import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountListener;
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.Order;
+import com.accountwall.core.OrderSink;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Orders that are on disk when answered. It applies an order to the {@link AccountSupervisor},
+ * then waits until the account's new state is committed to the {@link AccountDatabase}.
+ *
+ * <p><b>Group commit.</b> It hears every change of every account (orders from any source, expiry,
+ * endings) as a listener and keeps only the latest state per account, so a burst on one account is
+ * one row and the backlog can never outgrow the live accounts. One writer thread takes everything
+ * pending, commits it in one transaction and then releases every caller whose change was in it. A
+ * caller's ticket is the number of changes recorded when its own was applied; it is acknowledged
+ * once the committed count reaches it. So durability costs one fsync per batch, not per order.
+ *
+ * <p>A batch of orders is applied while holding the read side of a lock whose write side the writer
+ * takes to swap out the pending changes, so one transaction holds all of a batch or none of it.
+ *
+ * <p>Changes that fail to commit stay pending and are retried; callers waiting on them get {@link
+ * StoreUnavailableException} after {@link #ACKNOWLEDGE_TIMEOUT} and so are never told "stored".
+ *
+ * <p><b>Thread safety:</b> all public methods may be called from any thread.
+ */
+public final class DurableOrders implements OrderSink, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(DurableOrders.class.getName());
+  static final Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+  private final AccountSupervisor supervisor;
+  private final AccountDatabase database;
+  private final ReentrantReadWriteLock wholeBatches = new ReentrantReadWriteLock();
+  private final Thread writer;
+
+  private final Object pendingLock = new Object();
+  private Map<Long, AccountChange> pending = new HashMap<>(); // guarded by pendingLock
+  private long recorded; // guarded by pendingLock
+  private boolean closing; // guarded by pendingLock
+
+  private final Object commitLock = new Object();
+  private volatile long committed;
+
+  private final AccountListener recorder = new AccountListener() {
+    @Override
+    public void accountCreated(Account account) {
+      record(AccountChange.live(account.id(), account.widgetsOrdered(), account.lastOrderAt().toEpochMilli()));
+    }
+
+    @Override
+    public void accountChanged(Account account) {
+      accountCreated(account);
+    }
+
+    @Override
+    public void accountEnded(Account account) {
+      record(AccountChange.ended(account.id()));
+    }
+  };
+
+  private DurableOrders(AccountSupervisor supervisor, AccountDatabase database) {
+    this.supervisor = supervisor;
+    this.database = database;
+    this.writer = new Thread(this::writeLoop, "account-store-writer");
+  }
+
+  /**
+   * Puts the stored live accounts back into {@code supervisor}, with their counts and deadlines,
+   * drops those whose deadline passed while the wall was down, and from then on keeps every change.
+   */
+  public static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database) throws SQLException {
+    DurableOrders orders = new DurableOrders(supervisor, database);
+    int restored = 0;
+    for (StoredAccount stored : database.loadAll()) {
+      if (supervisor.restore(stored.accountId(), stored.widgetsSold(), stored.lastOrderAt())) {
+        restored++;
+      } else {
+        orders.record(AccountChange.ended(stored.accountId()));
+      }
+    }
+    LOG.log(Level.INFO, "restored {0} live accounts from {1}", restored, database);
+    supervisor.addListener(orders.recorder);
+    orders.writer.start();
+    return orders;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns once the order is committed to the database.
+   *
+   * @throws StoreUnavailableException if it could not be committed in time
+   */
+  @Override
+  public AccountDetails order(long accountId, long quantity) {
+    AccountDetails details;
+    long ticket;
+    wholeBatches.readLock().lock();
+    try {
+      details = supervisor.order(accountId, quantity);
+      ticket = recorded();
+    } finally {
+      wholeBatches.readLock().unlock();
+    }
+    awaitCommitted(ticket);
+    return details;
+  }
+
+  /**
+   * Applies every order and returns once all are committed, in one transaction.
+   *
+   * @return how many orders were accepted
+   */
+  public int orderAll(List<Order> orders) {
+    long ticket;
+    wholeBatches.readLock().lock();
+    try {
+      for (Order order : orders) {
+        supervisor.order(order.accountId(), order.quantity());
+      }
+      ticket = recorded();
+    } finally {
+      wholeBatches.readLock().unlock();
+    }
+    awaitCommitted(ticket);
+    return orders.size();
+  }
+
+  /**
+   * Ends the live account now and returns once that is committed.
+   *
+   * @return whether an account was live and has ended
+   */
+  public boolean end(long accountId) {
+    if (!supervisor.end(accountId)) {
+      return false;
+    }
+    awaitCommitted(recorded());
+    return true;
+  }
+
+  /** Stops taking changes and returns once every change recorded so far is committed. */
+  @Override
+  public void close() throws InterruptedException {
+    supervisor.removeListener(recorder);
+    synchronized (pendingLock) {
+      closing = true;
+      pendingLock.notifyAll();
+    }
+    writer.join();
+  }
+
+  private void record(AccountChange change) {
+    synchronized (pendingLock) {
+      pending.put(change.accountId(), change);
+      recorded++;
+      pendingLock.notifyAll();
+    }
+  }
+
+  private long recorded() {
+    synchronized (pendingLock) {
+      return recorded;
+    }
+  }
+
+  private void awaitCommitted(long ticket) {
+    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
+    synchronized (commitLock) {
+      while (committed < ticket) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new StoreUnavailableException("the order was not stored within "
+              + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; the database at " + database + " is not answering");
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(commitLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StoreUnavailableException("interrupted while waiting for the order to be stored");
+        }
+      }
+    }
+  }
+
+  private void writeLoop() {
+    for (;;) {
+      Map<Long, AccountChange> batch;
+      long upTo;
+      synchronized (pendingLock) {
+        while (pending.isEmpty() && !closing) {
+          try {
+            pendingLock.wait();
+          } catch (InterruptedException e) {
+            closing = true;
+          }
+        }
+        if (pending.isEmpty()) {
+          return;
+        }
+      }
+      wholeBatches.writeLock().lock();
+      try {
+        synchronized (pendingLock) {
+          batch = pending;
+          pending = new HashMap<>();
+          upTo = recorded;
+        }
+      } finally {
+        wholeBatches.writeLock().unlock();
+      }
+      try {
+        database.write(batch.values());
+        synchronized (commitLock) {
+          committed = upTo;
+          commitLock.notifyAll();
+        }
+      } catch (SQLException e) {
+        LOG.log(Level.ERROR, "could not store " + batch.size() + " account changes; retrying", e);
+        requeue(batch);
+        pause();
+      }
+    }
+  }
+
+  /** Puts a failed batch back under what has been recorded since, which is newer. */
+  private void requeue(Map<Long, AccountChange> failed) {
+    synchronized (pendingLock) {
+      failed.putAll(pending);
+      pending = failed;
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
