@@ -1,8 +1,5 @@
 package com.accountwall;
 
-import com.accountwall.core.AccountSupervisor;
-import com.accountwall.core.ExpiryTicker;
-import com.accountwall.generator.OrderGenerator;
 import com.accountwall.ui.WallView;
 import com.accountwall.ui.WallViewModel;
 import java.io.IOException;
@@ -12,45 +9,36 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/**
- * Starts the wall: the seed's {@code Application}, which started the registry and the supervisor,
- * here followed by the expiry ticker, the simulated order generator and the window.
- */
+/** The wall's window over a running {@link Wall}; closing the window stops the wall. */
 public final class AccountWallApp extends Application {
-  private ExpiryTicker ticker;
-  private OrderGenerator generator;
-  private WallViewModel wall;
+  /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
+  private static volatile Wall running;
+
+  private WallViewModel view;
+
+  /** Opens the window on {@code wall} and returns when it is closed, with the wall stopped. */
+  static void show(Wall wall) {
+    running = wall;
+    Application.launch(AccountWallApp.class);
+  }
 
   @Override
   public void start(Stage stage) throws IOException {
-    WallSettings settings = WallSettings.parse(getParameters().getRaw());
-    Clock clock = Clock.systemUTC();
-    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(settings.lifetime()).build();
-    ticker = new ExpiryTicker(supervisor);
-    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(supervisor)
-        .rate(settings.rate())
-        .poolSize(settings.accounts());
-    settings.seed().ifPresent(generatorBuilder::seed);
-    generator = generatorBuilder.build();
-    wall = new WallViewModel(supervisor, clock);
-    if (settings.generator()) {
-      generator.start();
-    }
-
+    Wall wall = running;
+    view = new WallViewModel(wall.supervisor(), Clock.systemUTC());
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
-    stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, generator), 1600, 900));
+    stage.setScene(new Scene(
+        WallView.load(view, wall.supervisor(), wall.supervisor(), wall.generator(), wall.endpoint()), 1600, 900));
     stage.setMinWidth(1100);
     stage.setMinHeight(600);
     stage.show();
-
-    wall.start();
+    view.start();
   }
 
   @Override
   public void stop() {
-    generator.close();
-    ticker.close();
-    wall.stop();
+    view.stop();
+    running.close();
   }
 }

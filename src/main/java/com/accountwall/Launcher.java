@@ -1,29 +1,65 @@
 package com.accountwall;
 
-import java.util.List;
-import javafx.application.Application;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The entry point for {@code java -jar} and {@code mvn javafx:run}. It does not extend {@link
- * Application}, because the JDK's launcher refuses a JavaFX application class when JavaFX is on the
- * class path rather than the module path. It checks the options before any window opens.
+ * The entry point for {@code java -jar} and {@code mvn javafx:run}: reads the options, starts the
+ * {@link Wall} and then either opens the window or, with {@code --headless}, serves until stopped.
+ * It does not extend {@code Application}, because the JDK's launcher refuses a JavaFX application
+ * class when JavaFX is on the class path rather than the module path; and a headless wall never
+ * loads JavaFX at all.
  */
-public final class Launcher {
-  private Launcher() {}
+@Command(
+    name = "account-wall",
+    mixinStandardHelpOptions = true,
+    version = "Account Wall 0.1",
+    sortOptions = false,
+    description = "A live wall of the customer accounts that ordered widgets within their lifetime.")
+public final class Launcher implements Callable<Integer> {
+  @Mixin private WallOptions options;
+  @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
-    List<String> options = List.of(args);
-    if (WallSettings.asksForHelp(options)) {
-      System.out.println(WallSettings.USAGE);
-      return;
+    // One line per log record, unless the operator configured logging otherwise.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
     }
+    int exit = new CommandLine(new Launcher()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    options.check(spec.commandLine());
+    Wall wall;
     try {
-      WallSettings.parse(options);
-    } catch (IllegalArgumentException e) {
-      System.err.println("account-wall: " + e.getMessage());
-      System.err.println(WallSettings.USAGE);
-      System.exit(2);
+      wall = Wall.start(options, Clock.systemUTC());
+    } catch (IOException e) {
+      return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
+    } catch (SQLException e) {
+      return fail("cannot open the database " + options.databaseUrl() + " (" + e.getMessage() + ")");
     }
-    Application.launch(AccountWallApp.class, args);
+    if (options.headless) {
+      Runtime.getRuntime().addShutdownHook(new Thread(wall::close, "account-wall-shutdown"));
+      new CountDownLatch(1).await();
+    }
+    AccountWallApp.show(wall);
+    return 0;
+  }
+
+  private static int fail(String message) {
+    System.err.println("account-wall: " + message);
+    return 1;
   }
 }

@@ -1,5 +1,6 @@
 package com.accountwall.ui;
 
+import com.accountwall.api.ApiEndpoint;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.OrderSink;
@@ -38,6 +39,7 @@ public final class WallController {
   private final OrderSink orders;
   private final AccountSupervisor supervisor;
   private final OrderGenerator generator;
+  private final ApiEndpoint api;
 
   @FXML private Label subtitle;
   @FXML private Label liveAccounts;
@@ -56,11 +58,13 @@ public final class WallController {
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private StatusBar statusBar;
 
-  public WallController(WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator) {
+  public WallController(
+      WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api) {
     this.wall = wall;
     this.orders = orders;
     this.supervisor = supervisor;
     this.generator = generator;
+    this.api = api;
   }
 
   @FXML
@@ -183,9 +187,12 @@ public final class WallController {
         ? "Simulated orders: " + COUNT.format((long) generator.rate()) + "/s"
         : "Simulated orders: paused");
     Label life = new Label("Lifetime: " + lifetime);
-    state.getStyleClass().add("status-item");
-    life.getStyleClass().add("status-item");
     statusBar.getRightItems().setAll(state, life);
+    if (api != null) {
+      statusBar.getRightItems().add(0, new Label("API " + api.address()
+          + (api.shownToken() == null ? "" : "  \u00b7  token " + api.shownToken())));
+    }
+    statusBar.getRightItems().forEach(item -> item.getStyleClass().add("status-item"));
   }
 
   /** Reads a typed rate; text that is not a whole number keeps the current rate. */

@@ -1,5 +1,6 @@
 package com.accountwall.ui;
 
+import com.accountwall.api.ApiEndpoint;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.OrderSink;
 import com.accountwall.generator.OrderGenerator;
@@ -11,10 +12,14 @@ import javafx.scene.Parent;
 public final class WallView {
   private WallView() {}
 
-  public static Parent load(WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator)
+  /**
+   * @param api where the order API answers, for the status bar; null when there is none
+   */
+  public static Parent load(
+      WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api)
       throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
-    loader.setControllerFactory(type -> new WallController(wall, orders, supervisor, generator));
+    loader.setControllerFactory(type -> new WallController(wall, orders, supervisor, generator, api));
     Parent root = loader.load();
     root.getStylesheets().add(WallView.class.getResource("wall.css").toExternalForm());
     return root;

@@ -71,6 +71,8 @@ public final class WallViewModel implements AccountListener {
     this.clock = clock;
     now.set(clock.instant());
     supervisor.addListener(this);
+    // Accounts that were live before this view, such as those restored on start, arrive as changes.
+    changed.addAll(supervisor.registry().accounts());
   }
 
   /** Starts following the core once per frame. */

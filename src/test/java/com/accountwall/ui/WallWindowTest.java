@@ -47,7 +47,7 @@ class WallWindowTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, generator), 1400, 800));
+    stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, generator, null), 1400, 800));
     stage.show();
     table = lookupTable(stage);
     Runnable sort = table::sort;

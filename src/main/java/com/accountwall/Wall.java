@@ -1,0 +1,126 @@
+package com.accountwall;
+
+import com.accountwall.api.ApiEndpoint;
+import com.accountwall.api.ApiToken;
+import com.accountwall.api.OrderApi;
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.ExpiryTicker;
+import com.accountwall.generator.OrderGenerator;
+import com.accountwall.store.AccountDatabase;
+import com.accountwall.store.DurableOrders;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One running wall without its window: the database, the supervisor restored from it, durable
+ * orders, expiry, the order API and the generator. The seed's supervision tree, started in order
+ * and stopped in reverse; the window, when there is one, only looks at it.
+ */
+public final class Wall implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Wall.class.getName());
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private AccountSupervisor supervisor;
+  private DurableOrders orders;
+  private OrderApi api;
+  private OrderGenerator generator;
+  private ApiToken token;
+
+  private Wall() {}
+
+  /**
+   * Starts a wall and prints {@code listening on http://HOST:PORT}.
+   *
+   * @throws IOException if the API cannot listen or the data folder cannot be written
+   * @throws SQLException if the database cannot be opened
+   */
+  public static Wall start(WallOptions options, Clock clock) throws IOException, SQLException {
+    Wall wall = new Wall();
+    try {
+      wall.startParts(options, clock);
+    } catch (IOException | SQLException | RuntimeException e) {
+      wall.close();
+      throw e;
+    }
+    System.out.println(wall.listeningLine());
+    System.out.flush();
+    return wall;
+  }
+
+  private void startParts(WallOptions options, Clock clock) throws IOException, SQLException {
+    AccountDatabase database = AccountDatabase.open(options.databaseUrl());
+    started.push(database);
+    ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "account-directory");
+      thread.setDaemon(true);
+      return thread;
+    });
+    started.push(lookups::shutdownNow);
+    supervisor = AccountSupervisor.builder()
+        .clock(clock)
+        .lifetime(options.lifetime)
+        .directory(database.directory())
+        .enrichmentExecutor(lookups)
+        .build();
+    orders = DurableOrders.restore(supervisor, database);
+    started.push(orders);
+    started.push(new ExpiryTicker(supervisor));
+    token = ApiToken.resolve(options.token, options.dataFolder());
+    api = OrderApi.start(new InetSocketAddress(options.bind, options.port), orders, supervisor, token.value());
+    started.push(api);
+    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(supervisor)
+        .rate(options.rate)
+        .poolSize(options.accounts);
+    if (options.seed != null) {
+      generatorBuilder.seed(options.seed);
+    }
+    generator = generatorBuilder.build();
+    started.push(generator);
+    if (options.generatorOnStart()) {
+      generator.start();
+    }
+  }
+
+  public AccountSupervisor supervisor() {
+    return supervisor;
+  }
+
+  /** Orders that are durable when answered. */
+  public DurableOrders orders() {
+    return orders;
+  }
+
+  public OrderGenerator generator() {
+    return generator;
+  }
+
+  /** The API's address, and its token when the wall made or kept it rather than being given it. */
+  public ApiEndpoint endpoint() {
+    return new ApiEndpoint(api.uri(), token.file() != null ? token.value() : null);
+  }
+
+  String listeningLine() {
+    String line = "listening on " + api.uri();
+    return token.generated() ? line + " (generated API token " + token.value() + ", kept in " + token.file() + ")" : line;
+  }
+
+  /** Stops everything in reverse order; orders already applied are committed first. */
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "stopping " + part + " failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package com.accountwall;
+
+import com.accountwall.store.AccountDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** The wall's options, as {@link Launcher} reads them from the command line. */
+public final class WallOptions {
+
+  @Option(names = "--headless", description = "Run without a window: the core, the API and, if asked, the generator.")
+  boolean headless;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+      description = "Port of the order API; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "HOST",
+      description = "Address the order API listens on. Default: ${DEFAULT-VALUE}.")
+  String bind;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Data folder: the embedded database and the generated API token. Default: a per-user folder.")
+  Path data;
+
+  @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M. Default: ${DEFAULT-VALUE}.")
+  Duration lifetime;
+
+  @Option(names = "--generator", negatable = true,
+      description = "Start simulated orders (--no-generator: don't). Default: on with a window, off headless.")
+  Boolean generator;
+
+  @Option(names = "--rate", defaultValue = "10", paramLabel = "N",
+      description = "Simulated orders per second. Default: ${DEFAULT-VALUE}.")
+  double rate;
+
+  @Option(names = "--accounts", defaultValue = "500", paramLabel = "N",
+      description = "How many account ids (1 to N) simulated orders draw from. Default: ${DEFAULT-VALUE}.")
+  int accounts;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated orders, for a demo that repeats.")
+  Long seed;
+
+  @Option(names = "--token", defaultValue = "${env:ACCOUNT_WALL_TOKEN}", paramLabel = "TOKEN",
+      description = "Bearer token of the order API (or the environment variable ACCOUNT_WALL_TOKEN). "
+          + "Default: one generated on first start and kept in the data folder.")
+  String token;
+
+  @Option(names = "--db-url", paramLabel = "JDBC_URL",
+      description = "Database to keep the wall in, such as jdbc:postgresql://host/wall?user=... "
+          + "Default: the embedded SQLite database in the data folder.")
+  String dbUrl;
+
+  /**
+   * Reads the command line.
+   *
+   * @throws CommandLine.ParameterException naming the option, for anything it cannot read
+   */
+  public static WallOptions parse(String... args) {
+    WallOptions options = new WallOptions();
+    CommandLine commandLine = new CommandLine(options);
+    commandLine.parseArgs(args);
+    options.check(commandLine);
+    return options;
+  }
+
+  /** The embedded database in the data folder, unless a JDBC URL was given. */
+  String databaseUrl() {
+    return dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder());
+  }
+
+  /** Whether simulated orders start: as asked, else on with a window and off headless. */
+  boolean generatorOnStart() {
+    return generator != null ? generator : !headless;
+  }
+
+  /** The data folder: as given, else a per-user folder as the platform has it. */
+  Path dataFolder() {
+    if (data != null) {
+      return data;
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    Path home = Path.of(System.getProperty("user.home"));
+    if (os.contains("win")) {
+      String local = System.getenv("LOCALAPPDATA");
+      return (local != null ? Path.of(local) : home).resolve("AccountWall");
+    }
+    if (os.contains("mac")) {
+      return home.resolve("Library/Application Support/Account Wall");
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("account-wall");
+  }
+
+  /** Checks what picocli cannot: ranges. */
+  void check(CommandLine commandLine) {
+    if (port < 0 || port > 65_535) {
+      throw new CommandLine.ParameterException(commandLine, "--port must be from 0 to 65535, was " + port);
+    }
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new CommandLine.ParameterException(commandLine, "--rate must be a number of orders per second >= 0, was " + rate);
+    }
+    if (accounts < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--accounts must be at least 1, was " + accounts);
+    }
+  }
+
+  /** Reads "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
+
+    @Override
+    public Duration convert(String text) {
+      String trimmed = text.strip().toLowerCase(Locale.ROOT);
+      Matcher shortForm = SHORT.matcher(trimmed);
+      Duration duration;
+      try {
+        if (shortForm.matches()) {
+          long amount = Long.parseLong(shortForm.group(1));
+          duration = switch (shortForm.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+          };
+        } else {
+          duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+        }
+      } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M");
+      }
+      if (duration.isNegative() || duration.isZero()) {
+        throw new CommandLine.TypeConversionException("the duration must be positive, was '" + text + "'");
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package com.accountwall.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Checks {@code Authorization: Bearer <token>} headers. Both sides are hashed before the
+ * comparison, so it takes the same time whatever the length or content of a wrong guess.
+ * Thread-safe.
+ */
+final class BearerToken {
+  private static final String PREFIX = "Bearer ";
+  private final byte[] expectedHash;
+
+  BearerToken(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("the API token must not be empty");
+    }
+    this.expectedHash = sha256(token);
+  }
+
+  boolean admits(String authorizationHeader) {
+    String given = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+        ? authorizationHeader.substring(PREFIX.length()).strip()
+        : "";
+    return MessageDigest.isEqual(expectedHash, sha256(given));
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package com.accountwall.api;
+
+import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.store.DurableOrders;
+import com.accountwall.store.StoreUnavailableException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The wall's HTTP order API, on the JDK's own HTTP server. Every answer is JSON; every refusal is
+ * {@code {"error": "..."}} with a status that says which kind: 400 unreadable, 401 no or wrong
+ * token, 404 no such thing, 405 wrong method, 413 too large, 415 not JSON, 503 not stored in time.
+ * A refused request changes nothing. Orders are answered only once durable ({@link DurableOrders}).
+ * The README documents the contract with examples.
+ */
+public final class OrderApi implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(OrderApi.class.getName());
+  static final int MAX_BODY_BYTES = 1 << 20;
+  private static final long DISCARD_LIMIT = 16L << 20;
+  private static final String ACCOUNTS = "/api/accounts";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService handlers;
+  private final DurableOrders orders;
+  private final AccountSupervisor supervisor;
+  private final BearerToken token;
+
+  private OrderApi(HttpServer server, ExecutorService handlers, DurableOrders orders, AccountSupervisor supervisor, BearerToken token) {
+    this.server = server;
+    this.handlers = handlers;
+    this.orders = orders;
+    this.supervisor = supervisor;
+    this.token = token;
+  }
+
+  /** Starts serving on {@code address}; port 0 picks a free one (see {@link #uri()}). */
+  public static OrderApi start(InetSocketAddress address, DurableOrders orders, AccountSupervisor supervisor, String token)
+      throws IOException {
+    HttpServer server = HttpServer.create(address, 1024);
+    AtomicInteger threads = new AtomicInteger();
+    // Handlers block while their order is committed, so there are enough of them for group commit to group.
+    ExecutorService handlers = Executors.newFixedThreadPool(64, runnable -> {
+      Thread thread = new Thread(runnable, "api-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    OrderApi api = new OrderApi(server, handlers, orders, supervisor, new BearerToken(token));
+    server.createContext("/", api::handle);
+    server.setExecutor(handlers);
+    server.start();
+    return api;
+  }
+
+  /** Where it listens, with the real port. */
+  public URI uri() {
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().getHostAddress();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    handlers.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      try {
+        route(exchange);
+      } catch (ApiException e) {
+        send(exchange, e.status(), Map.of("error", e.getMessage()));
+      } catch (StoreUnavailableException e) {
+        send(exchange, 503, Map.of("error", e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+        send(exchange, 500, Map.of("error", "the wall failed on this request; its log says why"));
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    if (path.equals("/api/health")) {
+      allow(exchange, "GET");
+      send(exchange, 200, Map.of("status", "ok"));
+      return;
+    }
+    if (path.equals("/api/orders")) {
+      authorize(exchange);
+      allow(exchange, "POST");
+      postOrders(exchange);
+    } else if (path.equals(ACCOUNTS)) {
+      authorize(exchange);
+      allow(exchange, "GET");
+      send(exchange, 200, listAccounts());
+    } else if (path.startsWith(ACCOUNTS + "/") && path.indexOf('/', ACCOUNTS.length() + 1) < 0) {
+      authorize(exchange);
+      long accountId = accountIdIn(path.substring(ACCOUNTS.length() + 1));
+      if (allow(exchange, "GET", "DELETE").equals("GET")) {
+        AccountView account = supervisor.details(accountId).map(OrderApi::view)
+            .orElseThrow(() -> notLive(accountId));
+        send(exchange, 200, account);
+      } else if (orders.end(accountId)) {
+        send(exchange, 204, null);
+      } else {
+        throw notLive(accountId);
+      }
+    } else {
+      throw new ApiException(404, "no such endpoint: " + path + "; see the README for /api/orders and /api/accounts");
+    }
+  }
+
+  private void postOrders(HttpExchange exchange) throws IOException {
+    requireJson(exchange);
+    OrderRequests.Parsed request = OrderRequests.parse(readBody(exchange));
+    if (request.batch()) {
+      send(exchange, 200, Map.of("accepted", orders.orderAll(request.orders())));
+    } else {
+      var order = request.orders().get(0);
+      send(exchange, 200, view(orders.order(order.accountId(), order.quantity())));
+    }
+  }
+
+  private List<AccountView> listAccounts() {
+    List<AccountView> accounts = new ArrayList<>();
+    for (long id : supervisor.ids()) {
+      supervisor.details(id).map(OrderApi::view).ifPresent(accounts::add);
+    }
+    return accounts;
+  }
+
+  private void authorize(HttpExchange exchange) {
+    if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      throw new ApiException(401, "send the wall's API token as the header Authorization: Bearer <token>");
+    }
+  }
+
+  /** Returns the request's method if it is one of {@code methods}; else refuses it with 405. */
+  private static String allow(HttpExchange exchange, String... methods) {
+    String method = exchange.getRequestMethod();
+    for (String allowed : methods) {
+      if (allowed.equals(method)) {
+        return method;
+      }
+    }
+    exchange.getResponseHeaders().set("Allow", String.join(", ", methods));
+    throw new ApiException(405, method + " is not allowed on " + exchange.getRequestURI().getRawPath()
+        + "; use " + String.join(" or ", methods));
+  }
+
+  private static void requireJson(HttpExchange exchange) {
+    String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+    String[] parts = type.toLowerCase(Locale.ROOT).split(";");
+    boolean json = parts[0].strip().equals("application/json");
+    for (int i = 1; json && i < parts.length; i++) {
+      String parameter = parts[i].strip().replace(" ", "");
+      json = !parameter.startsWith("charset=") || parameter.equals("charset=utf-8");
+    }
+    if (!json) {
+      throw new ApiException(415, "send the body as Content-Type: application/json (UTF-8), not '" + type + "'");
+    }
+  }
+
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    long declared = length == null ? -1 : parseLength(length);
+    try (InputStream body = exchange.getRequestBody()) {
+      if (declared <= MAX_BODY_BYTES) {
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length <= MAX_BODY_BYTES) {
+          return bytes;
+        }
+      }
+      // Read what the client is still sending: closing on unread data resets the connection, and
+      // the client would lose this answer with it.
+      discard(body, DISCARD_LIMIT);
+      exchange.getResponseHeaders().set("Connection", "close");
+      throw new ApiException(413, "the body is over 1 MiB; send large batches in parts");
+    }
+  }
+
+  private static void discard(InputStream body, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    for (long read = 0; read < limit; ) {
+      int n = body.read(buffer);
+      if (n < 0) {
+        return;
+      }
+      read += n;
+    }
+  }
+
+  private static long parseLength(String length) {
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Content-Length is not a number: " + length);
+    }
+  }
+
+  private static long accountIdIn(String segment) {
+    try {
+      long id = Long.parseLong(segment);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest("the account id in the path must be a positive integer that fits a signed 64-bit long, got '" + segment + "'");
+  }
+
+  private static ApiException notLive(long accountId) {
+    return new ApiException(404, "account " + accountId + " is not live");
+  }
+
+  /** An account as the API shows it; the field order is the documented one. */
+  record AccountView(long accountId, String name, long widgetsSold, String expiresAt) {}
+
+  private static AccountView view(AccountDetails account) {
+    return new AccountView(account.accountId(), account.name(), account.widgetsOrdered(), account.expiresAt().toString());
+  }
+
+  private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+    if (body == null) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package com.accountwall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class WallOptionsTest {
+
+  @Test
+  void defaults() {
+    WallOptions options = WallOptions.parse();
+
+    assertEquals(Duration.ofHours(24), options.lifetime);
+    assertEquals(8080, options.port);
+    assertEquals("127.0.0.1", options.bind);
+    assertTrue(options.generatorOnStart(), "simulated orders run with a window");
+    assertTrue(options.databaseUrl().startsWith("jdbc:sqlite:"));
+    assertTrue(options.databaseUrl().endsWith("account-wall.db"));
+  }
+
+  @Test
+  void readsEveryOption() {
+    WallOptions options = WallOptions.parse("--headless", "--port", "0", "--bind=0.0.0.0", "--data", "/tmp/wall",
+        "--lifetime=30s", "--generator", "--rate=250", "--accounts=2000", "--seed=42", "--token=secret",
+        "--db-url=jdbc:postgresql://db/wall");
+
+    assertTrue(options.headless);
+    assertEquals(0, options.port);
+    assertEquals("0.0.0.0", options.bind);
+    assertEquals(Path.of("/tmp/wall"), options.dataFolder());
+    assertEquals(Duration.ofSeconds(30), options.lifetime);
+    assertTrue(options.generatorOnStart());
+    assertEquals(250, options.rate);
+    assertEquals(2000, options.accounts);
+    assertEquals(42L, options.seed);
+    assertEquals("secret", options.token);
+    assertEquals("jdbc:postgresql://db/wall", options.databaseUrl());
+  }
+
+  @Test
+  void headlessRunsNoGeneratorUnlessAsked() {
+    assertFalse(WallOptions.parse("--headless").generatorOnStart());
+    assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
+    assertNull(WallOptions.parse("--headless").generator);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S"})
+  void readsDurationsShortAndIso(String text, String iso) {
+    assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
+      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue"})
+  void rejectsWhatItCannotReadNamingTheOption(String arg) {
+    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
+
+    String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+    assertTrue(e.getMessage().contains(option) || e.getMessage().contains(arg.substring(arg.indexOf('=') + 1)), e.getMessage());
+  }
+}

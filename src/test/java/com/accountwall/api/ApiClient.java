@@ -1,0 +1,54 @@
+package com.accountwall.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/** Talks to a wall's API the way a client would, over loopback HTTP/1.1 with keep-alive. */
+public final class ApiClient {
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final URI base;
+  private final String token;
+
+  public ApiClient(URI base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** An answer: its status and body. */
+  public record Response(int status, String body) {}
+
+  public Response post(String json) throws IOException, InterruptedException {
+    return send("POST", "/api/orders", json, "application/json");
+  }
+
+  public Response get(String path) throws IOException, InterruptedException {
+    return send("GET", path, null, null);
+  }
+
+  public Response delete(String path) throws IOException, InterruptedException {
+    return send("DELETE", path, null, null);
+  }
+
+  public Response send(String method, String path, String body, String contentType) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    var response = HTTP.send(request.build(), BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body());
+  }
+}

@@ -1,0 +1,94 @@
+package com.accountwall.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountwall.Wall;
+import com.accountwall.WallOptions;
+import com.accountwall.core.AccountDetails;
+import com.accountwall.core.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A wall stopped and started again on the same data folder, with time moved by hand. */
+class RestartTest {
+  private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+  private static final Duration LIFETIME = Duration.ofHours(1);
+
+  @TempDir Path data;
+  private final MutableClock clock = new MutableClock(START);
+
+  private Wall start() throws Exception {
+    return Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t",
+        "--lifetime=" + LIFETIME), clock);
+  }
+
+  @Test
+  void aRestoredAccountKeepsItsCountAndEndsAtItsOriginalDeadline() throws Exception {
+    try (Wall wall = start()) {
+      wall.orders().order(10, 3);
+      clock.advance(Duration.ofMinutes(20));
+      wall.orders().order(10, 1);
+      wall.orders().order(20, 5);
+    }
+    clock.advance(Duration.ofMinutes(30));
+
+    try (Wall wall = start()) {
+      AccountDetails restored = wall.supervisor().details(10).orElseThrow();
+      assertEquals(4, restored.widgetsOrdered());
+      assertEquals(START.plus(Duration.ofMinutes(20)).plus(LIFETIME), restored.expiresAt(), "not reset by the restart");
+      assertEquals(5, wall.supervisor().details(20).orElseThrow().widgetsOrdered());
+
+      clock.advance(LIFETIME.minusMinutes(30).minusMillis(1));
+      wall.supervisor().expireDue();
+      assertTrue(wall.supervisor().exists(10));
+      clock.advance(Duration.ofMillis(1));
+      wall.supervisor().expireDue();
+      assertFalse(wall.supervisor().exists(10));
+    }
+  }
+
+  @Test
+  void accountsWhoseDeadlinePassedWhileDownAreGone() throws Exception {
+    try (Wall wall = start()) {
+      wall.orders().order(1, 1);
+      clock.advance(Duration.ofMinutes(40));
+      wall.orders().order(2, 1);
+    }
+    clock.advance(Duration.ofMinutes(30));
+
+    try (Wall wall = start()) {
+      assertFalse(wall.supervisor().exists(1), "its deadline passed while the wall was down");
+      assertTrue(wall.supervisor().exists(2));
+    }
+    clock.advance(Duration.ofHours(2));
+    try (Wall wall = start()) {
+      assertEquals(0, wall.supervisor().count());
+    }
+  }
+
+  @Test
+  void anEndedAccountStaysEndedAfterARestart() throws Exception {
+    try (Wall wall = start()) {
+      wall.orders().order(3, 2);
+      assertTrue(wall.orders().end(3));
+    }
+    try (Wall wall = start()) {
+      assertFalse(wall.supervisor().exists(3));
+    }
+  }
+
+  @Test
+  void generatedOrdersAreKeptToo() throws Exception {
+    try (Wall wall = start()) {
+      wall.supervisor().order(4, 7); // the path the generator and the window's buttons take
+    }
+    try (Wall wall = start()) {
+      assertEquals(7, wall.supervisor().details(4).orElseThrow().widgetsOrdered());
+    }
+  }
+}
