@@ -48,7 +48,7 @@ public final class Launcher implements Callable<Integer> {
     } catch (IOException e) {
       return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
     } catch (SQLException e) {
-      return fail("cannot open the database " + options.databaseUrl() + " (" + e.getMessage() + ")");
+      return fail("cannot open the database (" + e.getMessage() + ")");
     }
     if (options.headless) {
       Runtime.getRuntime().addShutdownHook(new Thread(wall::close, "account-wall-shutdown"));

@@ -135,9 +135,11 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
+  /** The URL without its parameters, which may hold a password. */
   @Override
   public String toString() {
-    return url;
+    int parameters = url.indexOf('?');
+    return parameters < 0 ? url : url.substring(0, parameters);
   }
 
   private static Connection connect(String url) throws SQLException {

@@ -169,6 +169,12 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
     }
   }
 
+  private boolean isClosing() {
+    synchronized (pendingLock) {
+      return closing;
+    }
+  }
+
   private long recorded() {
     synchronized (pendingLock) {
       return recorded;
@@ -227,6 +233,11 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
           commitLock.notifyAll();
         }
       } catch (SQLException e) {
+        if (isClosing()) {
+          // Nobody waits any more: the callers have had their 503s or are gone with the wall.
+          LOG.log(Level.ERROR, "stopping with " + batch.size() + " account changes not stored", e);
+          return;
+        }
         LOG.log(Level.ERROR, "could not store " + batch.size() + " account changes; retrying", e);
         requeue(batch);
         pause();
