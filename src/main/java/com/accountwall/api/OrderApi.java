@@ -135,7 +135,7 @@ public final class OrderApi implements AutoCloseable {
       send(exchange, 200, Map.of("accepted", orders.orderAll(request.orders())));
     } else {
       var order = request.orders().get(0);
-      send(exchange, 200, view(orders.order(order.accountId(), order.quantity())));
+      send(exchange, 200, view(orders.order(order.accountId(), order.quantity()).details()));
     }
   }
 

@@ -1,5 +1,7 @@
 package com.accountwall.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 
 /**
@@ -11,18 +13,33 @@ import java.time.Instant;
  * order for the same id starts a new account.
  *
  * <p><b>Thread safety:</b> readers may call any accessor from any thread without locking and see
- * recent values; to read several values consistently use {@link AccountSupervisor#details}. All
- * mutation happens inside {@link AccountSupervisor} while holding this object's monitor, which is
- * what makes an order and the account's expiry mutually exclusive.
+ * recent values; {@link #details()} reads them all consistently. All mutation happens inside
+ * {@link AccountSupervisor} while holding this object's monitor, which is what makes an order and
+ * the account's expiry mutually exclusive. The two fields every order writes are published with
+ * release stores and read with acquire loads rather than being volatile: the monitor already
+ * orders the writers, and a release store costs an order no fence.
  */
 public final class Account {
+  private static final VarHandle WIDGETS_ORDERED;
+  private static final VarHandle LAST_ORDER_MILLIS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WIDGETS_ORDERED = lookup.findVarHandle(Account.class, "widgetsOrdered", long.class);
+      LAST_ORDER_MILLIS = lookup.findVarHandle(Account.class, "lastOrderMillis", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final long id;
   private final Lifetime lifetime;
 
   private volatile String name;
   private volatile String attribute = "";
-  private volatile long widgetsOrdered;
-  private volatile long lastOrderMillis;
+  private long widgetsOrdered; // written under the monitor with setRelease, read with getAcquire
+  private long lastOrderMillis; // likewise
   private volatile boolean ended;
 
   /** The next account in the same expiry slot; guarded by the {@link ExpiryCalendar}'s lock. */
@@ -51,11 +68,11 @@ public final class Account {
   }
 
   public long widgetsOrdered() {
-    return widgetsOrdered;
+    return (long) WIDGETS_ORDERED.getAcquire(this);
   }
 
   public Instant lastOrderAt() {
-    return Instant.ofEpochMilli(lastOrderMillis);
+    return Instant.ofEpochMilli(lastOrderMillis());
   }
 
   /** When the account ends unless it orders again: its last order plus the current lifetime. */
@@ -72,19 +89,24 @@ public final class Account {
   }
 
   long lastOrderMillis() {
-    return lastOrderMillis;
+    return (long) LAST_ORDER_MILLIS.getAcquire(this);
   }
 
   long expiresAtMillis() {
-    return lastOrderMillis + lifetime.millis();
+    return lastOrderMillis() + lifetime.millis();
+  }
+
+  /** A consistent snapshot: taken under this account's monitor, so between orders. */
+  public synchronized AccountDetails details() {
+    return new AccountDetails(id, name(), attribute, widgetsOrdered, expiresAt());
   }
 
   // The mutators below are called with this account's monitor held.
 
   void addOrder(long quantity, long nowMillis) {
-    widgetsOrdered = Math.addExact(widgetsOrdered, quantity);
+    WIDGETS_ORDERED.setRelease(this, Math.addExact(widgetsOrdered, quantity));
     // A clock that steps back must not pull a deadline in.
-    lastOrderMillis = Math.max(lastOrderMillis, nowMillis);
+    LAST_ORDER_MILLIS.setRelease(this, Math.max(lastOrderMillis, nowMillis));
   }
 
   void applyProfile(AccountProfile profile) {
@@ -94,10 +116,6 @@ public final class Account {
 
   void markEnded() {
     ended = true;
-  }
-
-  AccountDetails details() {
-    return new AccountDetails(id, name(), attribute, widgetsOrdered, expiresAt());
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class AccountSupervisor implements OrderSink {
   }
 
   /** One widget for {@code accountId}: the seed's {@code Account.order_widget/1}. */
-  public AccountDetails orderWidget(long accountId) {
+  public Account orderWidget(long accountId) {
     return order(accountId, 1);
   }
 
@@ -109,7 +109,7 @@ public final class AccountSupervisor implements OrderSink {
    * @throws ArithmeticException if the account's count would overflow; nothing changes
    */
   @Override
-  public AccountDetails order(long accountId, long quantity) {
+  public Account order(long accountId, long quantity) {
     Account.requireValidId(accountId);
     Account.requireValidQuantity(quantity);
     for (;;) {
@@ -117,7 +117,7 @@ public final class AccountSupervisor implements OrderSink {
       if (account == null) {
         Account created = tryCreate(accountId, quantity, clock.millis());
         if (created != null) {
-          return created.details();
+          return created;
         }
         continue;
       }
@@ -126,7 +126,7 @@ public final class AccountSupervisor implements OrderSink {
           account.addOrder(quantity, clock.millis());
           widgetsOfLiveAccounts.add(quantity);
           listeners.fire(AccountListener::accountChanged, account);
-          return account.details();
+          return account;
         }
       }
     }

@@ -11,8 +11,9 @@ public interface OrderSink {
    * Records that {@code accountId} ordered {@code quantity} widgets, creating the account if it is
    * not live.
    *
-   * @return the account just after the order
+   * @return the live account the order landed on; take {@link Account#details()} for a
+   *     consistent snapshot of it
    * @throws IllegalArgumentException if {@code accountId} or {@code quantity} is not positive
    */
-  AccountDetails order(long accountId, long quantity);
+  Account order(long accountId, long quantity);
 }

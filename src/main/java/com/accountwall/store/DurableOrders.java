@@ -1,7 +1,6 @@
 package com.accountwall.store;
 
 import com.accountwall.core.Account;
-import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
@@ -103,18 +102,18 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
    * @throws StoreUnavailableException if it could not be committed in time
    */
   @Override
-  public AccountDetails order(long accountId, long quantity) {
-    AccountDetails details;
+  public Account order(long accountId, long quantity) {
+    Account account;
     long ticket;
     wholeBatches.readLock().lock();
     try {
-      details = supervisor.order(accountId, quantity);
+      account = supervisor.order(accountId, quantity);
       ticket = recorded();
     } finally {
       wholeBatches.readLock().unlock();
     }
     awaitCommitted(ticket);
-    return details;
+    return account;
   }
 
   /**

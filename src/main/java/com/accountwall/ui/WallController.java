@@ -109,7 +109,7 @@ public final class WallController {
   }
 
   private void order(long accountId) {
-    AccountDetails details = orders.order(accountId, 1);
+    AccountDetails details = orders.order(accountId, 1).details();
     statusBar.setText("Ordered a widget for " + details.name() + ": " + COUNT.format(details.widgetsOrdered()) + " sold.");
   }
 

@@ -43,7 +43,7 @@ class AccountExpiryTest {
   void anOrderPushesTheDeadlineOut() {
     supervisor.orderWidget(2);
     clock.advance(Duration.ofHours(20));
-    AccountDetails afterOrder = supervisor.orderWidget(2);
+    AccountDetails afterOrder = supervisor.orderWidget(2).details();
     assertEquals(START.plus(Duration.ofHours(20)).plus(LIFETIME), afterOrder.expiresAt());
 
     clock.advance(Duration.ofHours(4));
@@ -86,7 +86,7 @@ class AccountExpiryTest {
     clock.advance(LIFETIME);
     supervisor.expireDue();
 
-    AccountDetails again = supervisor.orderWidget(10);
+    AccountDetails again = supervisor.orderWidget(10).details();
 
     assertEquals(1, again.widgetsOrdered());
     assertNotSame(first, supervisor.whereis(10).orElseThrow());
