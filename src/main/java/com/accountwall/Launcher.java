@@ -1,8 +1,8 @@
 package com.accountwall;
 
+import com.accountwall.core.CoarseClock;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -44,7 +44,7 @@ public final class Launcher implements Callable<Integer> {
     options.check(spec.commandLine());
     Wall wall;
     try {
-      wall = Wall.start(options, Clock.systemUTC());
+      wall = Wall.start(options, new CoarseClock());
     } catch (IOException e) {
       return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
     } catch (SQLException e) {
