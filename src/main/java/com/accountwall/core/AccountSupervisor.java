@@ -4,9 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,17 +164,25 @@ public final class AccountSupervisor implements OrderSink {
     return registry.ids();
   }
 
-  /** Widgets ordered per live account, sorted by account id: the seed's listing for the UI. */
+  /**
+   * Widgets ordered per live account, sorted by account id: the seed's listing for the UI. The list
+   * is unmodifiable and a snapshot: later orders do not change it.
+   */
   public List<WidgetsOrdered> allWidgetsOrdered() {
-    List<Account> accounts = new ArrayList<>(registry.count());
-    registry.accounts().forEach(accounts::add);
-    Account[] byId = accounts.toArray(new Account[0]);
-    Arrays.sort(byId, Comparator.comparingLong(Account::id));
-    List<WidgetsOrdered> widgets = new ArrayList<>(byId.length);
-    for (Account account : byId) {
-      widgets.add(new WidgetsOrdered(account.id(), account.widgetsOrdered()));
+    int capacity = registry.count() + 16;
+    long[] ids = new long[capacity];
+    long[] widgets = new long[capacity];
+    int size = 0;
+    for (Account account : registry.accounts()) {
+      if (size == ids.length) { // accounts created during the pass
+        ids = Arrays.copyOf(ids, size * 2);
+        widgets = Arrays.copyOf(widgets, size * 2);
+      }
+      ids[size] = account.id();
+      widgets[size] = account.widgetsOrdered();
+      size++;
     }
-    return widgets;
+    return WidgetsById.sort(ids, widgets, size);
   }
 
   /** The widgets ordered by all live accounts together. */
