@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p><b>Thread safety:</b> {@link #write} and {@link #loadAll} belong to one thread at a time (the
  * {@link DurableOrders} writer, or start-up before it runs); {@link #directory()} lookups may come
- * from any thread and use a connection of their own.
+ * from any thread, one at a time, on a connection of their own.
  */
 public final class AccountDatabase implements AutoCloseable {
   private static final String UPSERT = "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
@@ -38,11 +38,18 @@ public final class AccountDatabase implements AutoCloseable {
   private final String url;
   private final Connection writer;
   private final Connection reader;
+  // Prepared once: every group commit uses them, and preparing costs as much as a small batch.
+  private final PreparedStatement upsert;
+  private final PreparedStatement delete;
+  private final PreparedStatement lookup;
 
-  private AccountDatabase(String url, Connection writer, Connection reader) {
+  private AccountDatabase(String url, Connection writer, Connection reader) throws SQLException {
     this.url = url;
     this.writer = writer;
     this.reader = reader;
+    this.upsert = writer.prepareStatement(UPSERT);
+    this.delete = writer.prepareStatement(DELETE);
+    this.lookup = reader.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
   }
 
   /** The embedded database's URL for a data folder. */
@@ -61,12 +68,17 @@ public final class AccountDatabase implements AutoCloseable {
       }
     }
     Connection writer = connect(url);
+    Connection reader = null;
     try {
       Migrations.apply(writer);
       writer.setAutoCommit(false);
-      return new AccountDatabase(url, writer, connect(url));
+      reader = connect(url);
+      return new AccountDatabase(url, writer, reader);
     } catch (SQLException | RuntimeException e) {
       writer.close();
+      if (reader != null) {
+        reader.close();
+      }
       throw e;
     }
   }
@@ -87,23 +99,32 @@ public final class AccountDatabase implements AutoCloseable {
 
   /** Writes the changes in one transaction; when it returns, they are durable. */
   void write(Collection<AccountChange> changes) throws SQLException {
-    try (PreparedStatement upsert = writer.prepareStatement(UPSERT);
-        PreparedStatement delete = writer.prepareStatement(DELETE)) {
+    boolean deletes = false;
+    boolean upserts = false;
+    try {
       for (AccountChange change : changes) {
         if (change.ended()) {
           delete.setLong(1, change.accountId());
           delete.addBatch();
+          deletes = true;
         } else {
           upsert.setLong(1, change.accountId());
           upsert.setLong(2, change.widgetsSold());
           upsert.setLong(3, change.lastOrderAtMillis());
           upsert.addBatch();
+          upserts = true;
         }
       }
-      upsert.executeBatch();
-      delete.executeBatch();
+      if (upserts) {
+        upsert.executeBatch();
+      }
+      if (deletes) {
+        delete.executeBatch();
+      }
       writer.commit();
     } catch (SQLException e) {
+      upsert.clearBatch();
+      delete.clearBatch();
       writer.rollback();
       throw e;
     }
@@ -115,13 +136,10 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   private Optional<AccountProfile> lookup(long accountId) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement query = reader.prepareStatement(
-          "SELECT name, attribute FROM accounts WHERE account_id = ?")) {
-        query.setLong(1, accountId);
-        try (ResultSet row = query.executeQuery()) {
-          return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
-        }
+    synchronized (lookup) {
+      lookup.setLong(1, accountId);
+      try (ResultSet row = lookup.executeQuery()) {
+        return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
       }
     }
   }
