@@ -12,21 +12,25 @@ import java.time.Instant;
  * supervisor's lifetime. Once it has {@linkplain #isEnded() ended} it never changes again; a later
  * order for the same id starts a new account.
  *
- * <p><b>Thread safety:</b> readers may call any accessor from any thread without locking and see
- * recent values; {@link #details()} reads them all consistently. All mutation happens inside
- * {@link AccountSupervisor} while holding this object's monitor, which is what makes an order and
- * the account's expiry mutually exclusive. The two fields every order writes are published with
- * release stores and read with acquire loads rather than being volatile: the monitor already
- * orders the writers, and a release store costs an order no fence.
+ * <p><b>Thread safety:</b> lock-free. All accessors may be called from any thread. Its state is two
+ * words, changed only by {@link AccountSupervisor}: the time of the last order, which does not go
+ * back by more than racing orders' clock readings differ, and the count, whose sign bit marks the
+ * account ended. An order first moves the last order
+ * forward, then adds to the count with a compare-and-swap that fails once the account has ended.
+ * Ending is a compare-and-swap of the count to its ended form, which an expiry makes only after
+ * reading a last order that is still due. So if an order's swap comes first, the expiry's swap fails
+ * and, reading again, finds the new last order; if the expiry's comes first, the order's fails and
+ * the order goes to a new account. Either way no order is lost or lands on an ended account.
  */
 public final class Account {
-  private static final VarHandle WIDGETS_ORDERED;
+  private static final long ENDED = Long.MIN_VALUE;
+  private static final VarHandle COUNT;
   private static final VarHandle LAST_ORDER_MILLIS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      WIDGETS_ORDERED = lookup.findVarHandle(Account.class, "widgetsOrdered", long.class);
+      COUNT = lookup.findVarHandle(Account.class, "count", long.class);
       LAST_ORDER_MILLIS = lookup.findVarHandle(Account.class, "lastOrderMillis", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -38,16 +42,19 @@ public final class Account {
 
   private volatile String name;
   private volatile String attribute = "";
-  private long widgetsOrdered; // written under the monitor with setRelease, read with getAcquire
-  private long lastOrderMillis; // likewise
-  private volatile boolean ended;
+  /** Widgets ordered, with {@link #ENDED} set once the account has ended. Accessed via COUNT. */
+  @SuppressWarnings("unused")
+  private volatile long count;
+  /** Accessed via LAST_ORDER_MILLIS. */
+  @SuppressWarnings("unused")
+  private volatile long lastOrderMillis;
 
   /** The next account in the same expiry slot; guarded by the {@link ExpiryCalendar}'s lock. */
   Account nextInSlot;
 
   Account(long id, long widgetsOrdered, long orderedAtMillis, Lifetime lifetime) {
     this.id = id;
-    this.widgetsOrdered = widgetsOrdered;
+    this.count = widgetsOrdered;
     this.lastOrderMillis = orderedAtMillis;
     this.lifetime = lifetime;
   }
@@ -67,8 +74,9 @@ public final class Account {
     return attribute;
   }
 
+  /** Widgets ordered; for an ended account, its final count. */
   public long widgetsOrdered() {
-    return (long) WIDGETS_ORDERED.getAcquire(this);
+    return (long) COUNT.getVolatile(this) & ~ENDED;
   }
 
   public Instant lastOrderAt() {
@@ -77,11 +85,25 @@ public final class Account {
 
   /** When the account ends unless it orders again: its last order plus the current lifetime. */
   public Instant expiresAt() {
-    return Instant.ofEpochMilli(expiresAtMillis());
+    return Instant.ofEpochMilli(lastOrderMillis() + lifetime.millis());
   }
 
   public boolean isEnded() {
-    return ended;
+    return (long) COUNT.getVolatile(this) < 0;
+  }
+
+  /**
+   * A snapshot of the account. Read without a lock: the count first, then the deadline, so an order
+   * in flight can show its new deadline before its widgets, never the other way round.
+   */
+  public AccountDetails details() {
+    long widgets = widgetsOrdered();
+    return new AccountDetails(id, name(), attribute, widgets, expiresAt());
+  }
+
+  @Override
+  public String toString() {
+    return "Account[id=" + id + ", widgetsOrdered=" + widgetsOrdered() + (isEnded() ? ", ended" : "") + "]";
   }
 
   static String defaultName(long id) {
@@ -89,38 +111,57 @@ public final class Account {
   }
 
   long lastOrderMillis() {
-    return (long) LAST_ORDER_MILLIS.getAcquire(this);
+    return (long) LAST_ORDER_MILLIS.getVolatile(this);
   }
 
-  long expiresAtMillis() {
-    return lastOrderMillis() + lifetime.millis();
+  /**
+   * Adds an order made at {@code nowMillis}.
+   *
+   * @return false, adding nothing, if the account has ended
+   * @throws ArithmeticException if the count would overflow; nothing changes
+   */
+  boolean tryAddOrder(long quantity, long nowMillis) {
+    long current = (long) COUNT.getVolatile(this);
+    if (current >= 0) {
+      Math.addExact(current, quantity); // refuse before the deadline moves
+    }
+    // The deadline first: the count's swap below publishes it, so an expiry that then finds the
+    // count unchanged has seen it. No swap needed here: racing orders all write a time of now, and
+    // the later of two such writes losing by a millisecond moves no deadline that matters.
+    if (lastOrderMillis() < nowMillis) {
+      LAST_ORDER_MILLIS.setRelease(this, nowMillis);
+    }
+    for (;; current = (long) COUNT.getVolatile(this)) {
+      if (current < 0) {
+        return false;
+      }
+      if (COUNT.compareAndSet(this, current, Math.addExact(current, quantity))) {
+        return true;
+      }
+    }
   }
 
-  /** A consistent snapshot: taken under this account's monitor, so between orders. */
-  public synchronized AccountDetails details() {
-    return new AccountDetails(id, name(), attribute, widgetsOrdered, expiresAt());
-  }
-
-  // The mutators below are called with this account's monitor held.
-
-  void addOrder(long quantity, long nowMillis) {
-    WIDGETS_ORDERED.setRelease(this, Math.addExact(widgetsOrdered, quantity));
-    // A clock that steps back must not pull a deadline in.
-    LAST_ORDER_MILLIS.setRelease(this, Math.max(lastOrderMillis, nowMillis));
+  /**
+   * Ends the account if its last order is at or before {@code horizonMillis}; with {@link
+   * Long#MAX_VALUE}, ends it whatever its deadline.
+   *
+   * @return true if this call ended it
+   */
+  boolean tryEnd(long horizonMillis) {
+    for (;;) {
+      long current = (long) COUNT.getVolatile(this);
+      if (current < 0 || lastOrderMillis() > horizonMillis) {
+        return false;
+      }
+      if (COUNT.compareAndSet(this, current, current | ENDED)) {
+        return true;
+      }
+    }
   }
 
   void applyProfile(AccountProfile profile) {
     name = profile.name();
     attribute = profile.attribute();
-  }
-
-  void markEnded() {
-    ended = true;
-  }
-
-  @Override
-  public String toString() {
-    return "Account[id=" + id + ", widgetsOrdered=" + widgetsOrdered + (ended ? ", ended" : "") + "]";
   }
 
   static long requireValidId(long accountId) {

@@ -3,12 +3,17 @@ package com.accountwall.core;
 /**
  * Hears what happens to accounts: for the window, and for anything else that follows the wall.
  *
- * <p>Events of one account arrive in the order they happened, {@code accountCreated} first and
- * {@code accountEnded} last, because they are delivered while that account's monitor is held. So a
- * listener must be quick and must not block or call back into the supervisor to change it; the
- * usual shape is to note the account and do the work elsewhere. The {@link Account} passed is the
- * live object: read it for current values. An exception thrown by a listener is logged and
- * affects neither the order that caused the event nor any other listener.
+ * <p>Events come on the thread that caused them. {@code accountCreated} comes before any other
+ * event of its account and before any event of a later account with the same id; {@code
+ * accountEnded} comes once, before the id can be taken again. {@code accountChanged} events of one
+ * account may come in any order among themselves, and one from an order that landed just before the
+ * end may come after {@code accountEnded}: the {@link Account} passed is the live object, so read
+ * it, and {@link Account#isEnded()}, for the current state rather than counting events.
+ *
+ * <p>{@code accountCreated} is delivered while the registry holds a lock on the account's entry, so
+ * a listener must be quick, must not block, and must not call back into the supervisor to change
+ * it; the usual shape is to note the account and do the work elsewhere. An exception thrown by a
+ * listener is logged and affects neither the order that caused the event nor any other listener.
  */
 public interface AccountListener {
 

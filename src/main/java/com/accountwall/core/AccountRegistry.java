@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The live accounts by id: the seed's {@code Registry} of unique keys.
@@ -47,9 +48,9 @@ public final class AccountRegistry {
     return Collections.unmodifiableCollection(accounts.values());
   }
 
-  /** Adds {@code account} unless its id is taken; returns the account already there, or null. */
-  Account putIfAbsent(Account account) {
-    return accounts.putIfAbsent(account.id(), account);
+  /** The account holding {@code accountId}, made by {@code create} under the map's lock if none does. */
+  Account computeIfAbsent(long accountId, Function<Long, Account> create) {
+    return accounts.computeIfAbsent(accountId, create);
   }
 
   void remove(Account account) {

@@ -20,12 +20,13 @@ import java.util.concurrent.atomic.LongAdder;
  * quantity that is not positive, throws {@link IllegalArgumentException} naming the value and
  * changes nothing.
  *
- * <p><b>Thread safety:</b> all methods may be called from any number of threads. Each account is
- * guarded by its own monitor: an order, its expiry and its ending on request are mutually exclusive,
- * and orders for different accounts never contend. A new account is locked before it is published
- * in the registry and stays locked until {@code accountCreated} has been delivered, so a racing
- * order waits for that, and exactly one caller creates it. An order that finds its account already
- * ended retries on a fresh one, so no order lands on an account that is gone.
+ * <p><b>Thread safety:</b> all methods may be called from any number of threads, and an order takes
+ * no lock: {@link Account} explains how an order and an ending exclude each other with two
+ * compare-and-swaps. A new account is announced inside the registry's {@code computeIfAbsent}, so
+ * exactly one caller creates it and no one can order on it before {@code accountCreated} is out. An
+ * ending is announced before the account leaves the registry, so a new account with the same id is
+ * announced after it; an order that meets an ending account waits the moment that takes and then
+ * goes to a fresh one, so no order lands on an account that is gone.
  *
  * <p>Time comes from the injected {@link Clock}. Accounts end only when {@link #expireDue()} runs,
  * which an {@link ExpiryTicker} does a few times a second, and a test does after moving its clock.
@@ -67,30 +68,19 @@ public final class AccountSupervisor implements OrderSink {
    */
   public Account findOrCreate(long accountId) {
     Account.requireValidId(accountId);
-    for (;;) {
-      Account account = registry.get(accountId);
-      if (account == null) {
-        account = tryCreate(accountId, 1, clock.millis());
-      }
-      if (account != null && !account.isEnded()) {
-        return account;
-      }
+    Account live = registry.get(accountId);
+    if (live != null && !live.isEnded()) {
+      return live;
     }
+    return publish(new Account(accountId, 1, clock.millis(), lifetime));
   }
 
   /** Creates the account unless one with this id is live, in which case says so. */
   public CreateResult create(long accountId) {
     Account.requireValidId(accountId);
-    for (;;) {
-      Account created = tryCreate(accountId, 1, clock.millis());
-      if (created != null) {
-        return new CreateResult(created, true);
-      }
-      Account existing = registry.get(accountId);
-      if (existing != null) {
-        return new CreateResult(existing, false);
-      }
-    }
+    Account fresh = new Account(accountId, 1, clock.millis(), lifetime);
+    Account holder = publish(fresh);
+    return new CreateResult(holder, holder == fresh);
   }
 
   /** One widget for {@code accountId}: the seed's {@code Account.order_widget/1}. */
@@ -113,20 +103,18 @@ public final class AccountSupervisor implements OrderSink {
     for (;;) {
       Account account = registry.get(accountId);
       if (account == null) {
-        Account created = tryCreate(accountId, quantity, clock.millis());
-        if (created != null) {
-          return created;
-        }
-        continue;
-      }
-      synchronized (account) {
-        if (!account.isEnded()) {
-          account.addOrder(quantity, clock.millis());
-          widgetsOfLiveAccounts.add(quantity);
-          listeners.fire(AccountListener::accountChanged, account);
-          return account;
+        Account fresh = new Account(accountId, quantity, clock.millis(), lifetime);
+        account = publish(fresh);
+        if (account == fresh) {
+          return fresh;
         }
       }
+      if (account.tryAddOrder(quantity, clock.millis())) {
+        widgetsOfLiveAccounts.add(quantity);
+        listeners.fire(AccountListener::accountChanged, account);
+        return account;
+      }
+      Thread.onSpinWait(); // it is ending: its end is being announced, then it leaves the registry
     }
   }
 
@@ -146,7 +134,8 @@ public final class AccountSupervisor implements OrderSink {
     if (lastOrderMillis + lifetime.millis() <= clock.millis()) {
       return false;
     }
-    return tryCreate(accountId, widgetsOrdered, lastOrderMillis) != null;
+    Account fresh = new Account(accountId, widgetsOrdered, lastOrderMillis, lifetime);
+    return publish(fresh) == fresh;
   }
 
   /** Whether an account with this id is live. */
@@ -193,12 +182,7 @@ public final class AccountSupervisor implements OrderSink {
   /** A consistent snapshot of the live account with this id: the seed's {@code details/1}. */
   public Optional<AccountDetails> details(long accountId) {
     Account account = registry.get(Account.requireValidId(accountId));
-    if (account == null) {
-      return Optional.empty();
-    }
-    synchronized (account) {
-      return account.isEnded() ? Optional.empty() : Optional.of(account.details());
-    }
+    return account == null || account.isEnded() ? Optional.empty() : Optional.of(account.details());
   }
 
   /** The live account with this id, if any: the seed's {@code whereis/1}. */
@@ -213,16 +197,11 @@ public final class AccountSupervisor implements OrderSink {
    */
   public boolean end(long accountId) {
     Account account = registry.get(Account.requireValidId(accountId));
-    if (account == null) {
+    if (account == null || !account.tryEnd(Long.MAX_VALUE)) {
       return false;
     }
-    synchronized (account) {
-      if (account.isEnded()) {
-        return false;
-      }
-      endLocked(account);
-      return true;
-    }
+    announceEnd(account);
+    return true;
   }
 
   public Duration lifetime() {
@@ -268,40 +247,48 @@ public final class AccountSupervisor implements OrderSink {
   }
 
   private boolean expireOrRefile(Account account, long horizon) {
-    synchronized (account) {
-      if (account.isEnded()) {
-        return false;
-      }
-      if (account.lastOrderMillis() > horizon) {
-        calendar.add(account);
-        return false;
-      }
-      endLocked(account);
+    if (account.tryEnd(horizon)) {
+      announceEnd(account);
       return true;
+    }
+    if (!account.isEnded()) {
+      calendar.add(account); // it ordered since it was filed: file it under its newer order
+    }
+    return false;
+  }
+
+  /**
+   * Makes {@code fresh} the account of its id unless a live one holds it, and returns the holder:
+   * {@code fresh} if it was published, the live account otherwise, never an ended one.
+   */
+  private Account publish(Account fresh) {
+    for (;;) {
+      Account holder = registry.computeIfAbsent(fresh.id(), id -> announceCreation(fresh));
+      if (holder == fresh) {
+        LOG.log(Level.DEBUG, "account created: {0}", fresh.id());
+        enrich(fresh);
+        return fresh;
+      }
+      if (!holder.isEnded()) {
+        return holder;
+      }
+      Thread.onSpinWait(); // it is ending: its end is being announced, then it leaves the registry
     }
   }
 
-  /** Creates and announces the account, or returns null when the id is already taken. */
-  private Account tryCreate(long accountId, long quantity, long orderedAtMillis) {
-    Account fresh = new Account(accountId, quantity, orderedAtMillis, lifetime);
-    synchronized (fresh) {
-      if (registry.putIfAbsent(fresh) != null) {
-        return null;
-      }
-      calendar.add(fresh);
-      widgetsOfLiveAccounts.add(quantity);
-      listeners.fire(AccountListener::accountCreated, fresh);
-    }
-    LOG.log(Level.DEBUG, "account created: {0}", accountId);
-    enrich(fresh);
+  /** Runs inside the registry's computeIfAbsent: no other thread can see the account yet. */
+  private Account announceCreation(Account fresh) {
+    calendar.add(fresh);
+    widgetsOfLiveAccounts.add(fresh.widgetsOrdered());
+    listeners.fire(AccountListener::accountCreated, fresh);
     return fresh;
   }
 
-  private void endLocked(Account account) {
-    account.markEnded();
-    registry.remove(account);
+  /** For the caller whose swap ended the account: announce it, then let the id go. */
+  private void announceEnd(Account account) {
     widgetsOfLiveAccounts.add(-account.widgetsOrdered());
     listeners.fire(AccountListener::accountEnded, account);
+    registry.remove(account);
     LOG.log(Level.DEBUG, "account ended: {0}", account.id());
   }
 
@@ -324,11 +311,9 @@ public final class AccountSupervisor implements OrderSink {
     if (profile.isEmpty()) {
       return;
     }
-    synchronized (account) {
-      if (!account.isEnded()) {
-        account.applyProfile(profile.get());
-        listeners.fire(AccountListener::accountChanged, account);
-      }
+    if (!account.isEnded()) {
+      account.applyProfile(profile.get());
+      listeners.fire(AccountListener::accountChanged, account);
     }
   }
 

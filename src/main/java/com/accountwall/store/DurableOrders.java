@@ -8,6 +8,8 @@ import com.accountwall.core.OrderSink;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * then waits until the account's new state is committed to the {@link AccountDatabase}.
  *
  * <p><b>Group commit.</b> It hears every change of every account (orders from any source, expiry,
- * endings) as a listener and keeps only the latest state per account, so a burst on one account is
- * one row and the backlog can never outgrow the live accounts. One writer thread takes everything
+ * endings) as a listener and keeps only the latest account per id, reading its state when it
+ * writes, so a burst on one account is one row and the backlog can never outgrow the live
+ * accounts. A change heard from an account that has already ended is dropped: its end is recorded,
+ * and a late change must not overwrite a newer account with the same id. One writer thread takes everything
  * pending, commits it in one transaction and then releases every caller whose change was in it. A
  * caller's ticket is the number of changes recorded when its own was applied; it is acknowledged
  * once the committed count reaches it. So durability costs one fsync per batch, not per order.
@@ -44,7 +48,7 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
   private final Thread writer;
 
   private final Object pendingLock = new Object();
-  private Map<Long, AccountChange> pending = new HashMap<>(); // guarded by pendingLock
+  private Map<Long, Account> pending = new HashMap<>(); // guarded by pendingLock
   private long recorded; // guarded by pendingLock
   private boolean closing; // guarded by pendingLock
 
@@ -54,17 +58,17 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
   private final AccountListener recorder = new AccountListener() {
     @Override
     public void accountCreated(Account account) {
-      record(AccountChange.live(account.id(), account.widgetsOrdered(), account.lastOrderAt().toEpochMilli()));
+      record(account, false);
     }
 
     @Override
     public void accountChanged(Account account) {
-      accountCreated(account);
+      record(account, false);
     }
 
     @Override
     public void accountEnded(Account account) {
-      record(AccountChange.ended(account.id()));
+      record(account, true);
     }
   };
 
@@ -81,13 +85,15 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
   public static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database) throws SQLException {
     DurableOrders orders = new DurableOrders(supervisor, database);
     int restored = 0;
+    List<AccountChange> gone = new ArrayList<>();
     for (StoredAccount stored : database.loadAll()) {
       if (supervisor.restore(stored.accountId(), stored.widgetsSold(), stored.lastOrderAt())) {
         restored++;
       } else {
-        orders.record(AccountChange.ended(stored.accountId()));
+        gone.add(AccountChange.ended(stored.accountId()));
       }
     }
+    database.write(gone);
     LOG.log(Level.INFO, "restored {0} live accounts from {1}", restored, database);
     supervisor.addListener(orders.recorder);
     orders.writer.start();
@@ -160,9 +166,13 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
     writer.join();
   }
 
-  private void record(AccountChange change) {
+  private void record(Account account, boolean end) {
     synchronized (pendingLock) {
-      pending.put(change.accountId(), change);
+      if (!end && account.isEnded()) {
+        // Its end is recorded (or about to be), and by then a newer account may hold the id.
+        return;
+      }
+      pending.put(account.id(), account);
       recorded++;
       pendingLock.notifyAll();
     }
@@ -201,7 +211,7 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
 
   private void writeLoop() {
     for (;;) {
-      Map<Long, AccountChange> batch;
+      Map<Long, Account> batch;
       long upTo;
       synchronized (pendingLock) {
         while (pending.isEmpty() && !closing) {
@@ -226,7 +236,7 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
         wholeBatches.writeLock().unlock();
       }
       try {
-        database.write(batch.values());
+        database.write(changes(batch.values()));
         synchronized (commitLock) {
           committed = upTo;
           commitLock.notifyAll();
@@ -244,8 +254,19 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
     }
   }
 
+  /** What to write for each account: read now, so it is at least as new as any change recorded. */
+  private static List<AccountChange> changes(Collection<Account> accounts) {
+    List<AccountChange> changes = new ArrayList<>(accounts.size());
+    for (Account account : accounts) {
+      changes.add(account.isEnded()
+          ? AccountChange.ended(account.id())
+          : AccountChange.live(account.id(), account.widgetsOrdered(), account.lastOrderAt().toEpochMilli()));
+    }
+    return changes;
+  }
+
   /** Puts a failed batch back under what has been recorded since, which is newer. */
-  private void requeue(Map<Long, AccountChange> failed) {
+  private void requeue(Map<Long, Account> failed) {
     synchronized (pendingLock) {
       failed.putAll(pending);
       pending = failed;

@@ -2,6 +2,7 @@ package com.accountwall.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,65 @@ class AccountConcurrencyTest {
 
     long live = supervisor.totalWidgetsOrdered();
     assertEquals((long) (THREADS - 1) * ordersPerThread, live + widgetsOfEndedAccounts.sum());
+  }
+
+  @RepeatedTest(3)
+  void ordersRacingEndsAndRecreationAreAnnouncedInOrderAndCountedOnce() throws Exception {
+    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
+    Map<Account, List<String>> eventsByAccount = new ConcurrentHashMap<>();
+    LongAdder widgetsOfEndedAccounts = new LongAdder();
+    supervisor.addListener(new AccountListener() {
+      @Override
+      public void accountCreated(Account account) {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        events.add("created");
+        assertEquals(null, eventsByAccount.putIfAbsent(account, events), "created once, first");
+      }
+
+      @Override
+      public void accountChanged(Account account) {
+        List<String> events = eventsByAccount.get(account);
+        assertTrue(events != null, "no change before the account is announced");
+        events.add("changed");
+      }
+
+      @Override
+      public void accountEnded(Account account) {
+        List<String> events = eventsByAccount.get(account);
+        assertTrue(events != null && !events.contains("ended"), "ends once, after it was announced");
+        events.add("ended");
+        widgetsOfEndedAccounts.add(account.widgetsOrdered());
+      }
+    });
+    int ordersPerThread = 20_000;
+    CountDownLatch writersDone = new CountDownLatch(THREADS - 1);
+    Future<?> ender = pool.submit(() -> {
+      for (long i = 0; writersDone.getCount() > 0; i++) {
+        supervisor.end(1 + i % 8);
+      }
+    });
+    List<Future<?>> writers = new ArrayList<>();
+    for (int t = 0; t < THREADS - 1; t++) {
+      writers.add(pool.submit(() -> {
+        for (int i = 0; i < ordersPerThread; i++) {
+          supervisor.orderWidget(1 + i % 8);
+        }
+        writersDone.countDown();
+      }));
+    }
+    for (Future<?> writer : writers) {
+      writer.get(60, TimeUnit.SECONDS);
+    }
+    ender.get(60, TimeUnit.SECONDS);
+
+    assertEquals((long) (THREADS - 1) * ordersPerThread,
+        supervisor.totalWidgetsOrdered() + widgetsOfEndedAccounts.sum(), "every order counted exactly once");
+    eventsByAccount.forEach((account, events) -> assertEquals(account.isEnded(), events.contains("ended")));
+    long widgetsOfLiveAccounts = 0;
+    for (long id : supervisor.ids()) {
+      widgetsOfLiveAccounts += supervisor.whereis(id).orElseThrow().widgetsOrdered();
+    }
+    assertEquals(supervisor.totalWidgetsOrdered(), widgetsOfLiveAccounts);
   }
 
   /** Runs {@code task} on every thread at once and returns what each returned. */
