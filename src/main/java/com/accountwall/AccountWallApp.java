@@ -3,6 +3,8 @@ package com.accountwall;
 import com.accountwall.ui.WallView;
 import com.accountwall.ui.WallViewModel;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -11,6 +13,8 @@ import javafx.stage.Stage;
 
 /** The wall's window over a running {@link Wall}; closing the window stops the wall. */
 public final class AccountWallApp extends Application {
+  private static final System.Logger LOG = System.getLogger(AccountWallApp.class.getName());
+
   /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
   private static volatile Wall running;
 
@@ -32,8 +36,20 @@ public final class AccountWallApp extends Application {
         WallView.load(view, wall.supervisor(), wall.supervisor(), wall.generator(), wall.endpoint()), 1600, 900));
     stage.setMinWidth(1100);
     stage.setMinHeight(600);
+    logFirstFrame(stage.getScene());
     stage.show();
     view.start();
+  }
+
+  /** Says, once, how long after the JVM started the window drew its first frame. */
+  private static void logFirstFrame(Scene scene) {
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      LOG.log(Level.INFO, "first frame {0} ms after the JVM started", sinceJvmStart);
+    };
+    scene.addPostLayoutPulseListener(once[0]);
   }
 
   @Override

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p><b>Thread safety:</b> all methods synchronize on this calendar; the {@link Account#nextInSlot}
  * links are guarded by that lock until {@link #takeDue} hands a chain to its caller, which then owns
- * it. Callers may hold an account's monitor when calling {@link #add}, never the other way round.
+ * it. A creation calls {@link #add} while holding the registry's lock on its entry; the calendar never
+ * takes a registry lock, so the two cannot deadlock.
  */
 final class ExpiryCalendar {
   static final long SLOT_MILLIS = 250;
