@@ -24,13 +24,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * endings) as a listener and keeps only the latest account per id, reading its state when it
  * writes, so a burst on one account is one row and the backlog can never outgrow the live
  * accounts. A change heard from an account that has already ended is dropped: its end is recorded,
- * and a late change must not overwrite a newer account with the same id. One writer thread takes everything
- * pending, commits it in one transaction and then releases every caller whose change was in it. A
- * caller's ticket is the number of changes recorded when its own was applied; it is acknowledged
- * once the committed count reaches it. So durability costs one fsync per batch, not per order.
+ * and a late change must not overwrite a newer account with the same id. One writer thread takes
+ * everything pending, commits it in one transaction and then releases every caller whose change was
+ * in it. A caller's ticket is the number of changes recorded when its own was applied; it is
+ * acknowledged once the committed count reaches it. So durability costs one fsync per batch of
+ * changes, not per order.
  *
  * <p>A batch of orders is applied while holding the read side of a lock whose write side the writer
- * takes to swap out the pending changes, so one transaction holds all of a batch or none of it.
+ * takes to swap out the pending changes, so every order of a batch is in the one commit that
+ * acknowledges it. (As states are read when written, a commit may also carry orders applied after
+ * the swap; those are not yet acknowledged, and the next commit holds them too.)
  *
  * <p>Changes that fail to commit stay pending and are retried; callers waiting on them get {@link
  * StoreUnavailableException} after {@link #ACKNOWLEDGE_TIMEOUT} and so are never told "stored".
