@@ -5,7 +5,6 @@ import com.accountwall.ui.WallViewModel;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -29,7 +28,7 @@ public final class AccountWallApp extends Application {
   @Override
   public void start(Stage stage) throws IOException {
     Wall wall = running;
-    view = new WallViewModel(wall.supervisor(), Clock.systemUTC());
+    view = new WallViewModel(wall.supervisor(), wall.clock());
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     stage.setScene(new Scene(

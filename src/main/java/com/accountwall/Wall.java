@@ -27,13 +27,16 @@ public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Clock clock;
   private AccountSupervisor supervisor;
   private DurableOrders orders;
   private OrderApi api;
   private OrderGenerator generator;
   private ApiToken token;
 
-  private Wall() {}
+  private Wall(Clock clock) {
+    this.clock = clock;
+  }
 
   /**
    * Starts a wall and prints {@code listening on http://HOST:PORT}.
@@ -42,9 +45,9 @@ public final class Wall implements AutoCloseable {
    * @throws SQLException if the database cannot be opened
    */
   public static Wall start(WallOptions options, Clock clock) throws IOException, SQLException {
-    Wall wall = new Wall();
+    Wall wall = new Wall(clock);
     try {
-      wall.startParts(options, clock);
+      wall.startParts(options);
     } catch (IOException | SQLException | RuntimeException e) {
       wall.close();
       throw e;
@@ -54,7 +57,7 @@ public final class Wall implements AutoCloseable {
     return wall;
   }
 
-  private void startParts(WallOptions options, Clock clock) throws IOException, SQLException {
+  private void startParts(WallOptions options) throws IOException, SQLException {
     AccountDatabase database = AccountDatabase.open(options.databaseUrl());
     started.push(database);
     ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
@@ -86,6 +89,11 @@ public final class Wall implements AutoCloseable {
     if (options.generatorOnStart()) {
       generator.start();
     }
+  }
+
+  /** The time the wall's deadlines are kept in; anything that shows time left reads this one. */
+  public Clock clock() {
+    return clock;
   }
 
   public AccountSupervisor supervisor() {

@@ -15,10 +15,9 @@ import java.time.Instant;
  * <p><b>Thread safety:</b> lock-free. All accessors may be called from any thread. Its state is two
  * words, changed only by {@link AccountSupervisor}: the time of the last order, which does not go
  * back by more than racing orders' clock readings differ, and the count, whose sign bit marks the
- * account ended. An order first moves the last order
- * forward, then adds to the count with a compare-and-swap that fails once the account has ended.
- * Ending is a compare-and-swap of the count to its ended form, which an expiry makes only after
- * reading a last order that is still due. So if an order's swap comes first, the expiry's swap fails
+ * account ended. An order first moves the last order forward, then adds to the count with a
+ * compare-and-swap that fails once the account has ended. Ending is a compare-and-swap of the count
+ * to its ended form, which an expiry makes only after reading a last order that is still due. So if an order's swap comes first, the expiry's swap fails
  * and, reading again, finds the new last order; if the expiry's comes first, the order's fails and
  * the order goes to a new account. Either way no order is lost or lands on an ended account.
  */

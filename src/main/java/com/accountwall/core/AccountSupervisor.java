@@ -179,7 +179,7 @@ public final class AccountSupervisor implements OrderSink {
     return widgetsOfLiveAccounts.sum();
   }
 
-  /** A consistent snapshot of the live account with this id: the seed's {@code details/1}. */
+  /** A snapshot of the live account with this id ({@link Account#details()}): the seed's {@code details/1}. */
   public Optional<AccountDetails> details(long accountId) {
     Account account = registry.get(Account.requireValidId(accountId));
     return account == null || account.isEnded() ? Optional.empty() : Optional.of(account.details());

@@ -28,7 +28,7 @@ public final class AccountRow {
   private final ReadOnlyBooleanWrapper bumped = new ReadOnlyBooleanWrapper(this, "bumped");
   private final ReadOnlyBooleanWrapper ending = new ReadOnlyBooleanWrapper(this, "ending");
 
-  /** Pulse times (ns) at which the animations began; 0 when not running. */
+  /** Pulse times (ns) at which each animation last began; whether it runs is in its flag. */
   long arrivedAt;
   long bumpedAt;
   long endingAt;
