@@ -28,15 +28,15 @@ final class ExpiryCalendar {
   /** Chains of accounts by slot, linked through {@link Account#nextInSlot}. */
   private final Map<Long, Account> slots = new HashMap<>();
   /** No slot before this one holds an account. */
-  private long firstSlot = Long.MIN_VALUE;
+  private long firstSlot = Long.MAX_VALUE;
+  /** Every slot before this one has been taken by a sweep, which will not look there again. */
+  private long sweptTo = Long.MIN_VALUE;
 
   synchronized void add(Account account) {
-    // A clock that stepped back must not file an account behind the sweep, where it would be lost.
-    long slot = slotOf(account.lastOrderMillis());
-    if (firstSlot == Long.MIN_VALUE) {
-      firstSlot = slot;
-    }
-    slot = Math.max(slot, firstSlot);
+    // Accounts come in any time order (a restore, a clock that stepped back): one whose slot the
+    // sweep has passed goes into the slot the next sweep takes first, where it cannot be lost.
+    long slot = Math.max(slotOf(account.lastOrderMillis()), sweptTo);
+    firstSlot = Math.min(firstSlot, slot);
     account.nextInSlot = slots.put(slot, account);
   }
 
@@ -47,23 +47,17 @@ final class ExpiryCalendar {
    */
   synchronized List<Account> takeDue(long horizonMillis) {
     long lastSlot = slotOf(horizonMillis);
+    sweptTo = Math.max(sweptTo, lastSlot);
     List<Account> chains = new ArrayList<>();
-    if (slots.isEmpty()) {
-      firstSlot = Math.max(firstSlot, lastSlot);
-      return chains;
-    }
     // Walking empty slots costs time passed since the last sweep, never accounts.
     for (; firstSlot <= lastSlot && !slots.isEmpty(); firstSlot++) {
       Account chain = slots.remove(firstSlot);
       if (chain != null) {
         chains.add(chain);
       }
-      if (firstSlot == lastSlot) {
-        break;
-      }
     }
     if (slots.isEmpty()) {
-      firstSlot = Math.max(firstSlot, lastSlot);
+      firstSlot = Long.MAX_VALUE;
     }
     return chains;
   }

@@ -143,6 +143,26 @@ class AccountExpiryTest {
   }
 
   @Test
+  void accountsRestoredOutOfTimeOrderEachEndAtTheirOwnDeadline() {
+    supervisor.orderWidget(1);
+    assertTrue(supervisor.restore(2, 5, START.minus(Duration.ofHours(10))));
+    assertTrue(supervisor.restore(3, 5, START.minus(Duration.ofHours(20))));
+
+    clock.advance(Duration.ofHours(4));
+    assertEquals(1, supervisor.expireDue());
+    assertFalse(supervisor.exists(3), "restored after a newer account, yet due first");
+    assertTrue(supervisor.restore(4, 5, START.minus(Duration.ofHours(19))));
+    clock.advance(Duration.ofHours(1));
+    assertEquals(1, supervisor.expireDue(), "restored after the first sweep, due at its own deadline");
+    assertFalse(supervisor.exists(4));
+
+    clock.advance(Duration.ofHours(9));
+    assertEquals(1, supervisor.expireDue());
+    assertFalse(supervisor.exists(2));
+    assertTrue(supervisor.exists(1));
+  }
+
+  @Test
   void aLongerLifetimeKeepsAccountsThatWouldHaveEnded() {
     supervisor.orderWidget(1);
     clock.advance(LIFETIME.minusHours(1));
