@@ -33,6 +33,9 @@ public final class AccountRow {
   long bumpedAt;
   long endingAt;
 
+  /** Set while a value the table may sort by has changed since the last sort; see {@link AccountRows}. */
+  boolean moved;
+
   AccountRow(Account account) {
     this.account = account;
     refresh();
@@ -46,6 +49,10 @@ public final class AccountRow {
     return name.getReadOnlyProperty();
   }
 
+  public String getName() {
+    return name.get();
+  }
+
   public ReadOnlyLongProperty widgetsSoldProperty() {
     return widgetsSold.getReadOnlyProperty();
   }
@@ -57,6 +64,10 @@ public final class AccountRow {
   /** When the account falls off the wall unless it orders again. */
   public ReadOnlyObjectProperty<Instant> expiresAtProperty() {
     return expiresAt.getReadOnlyProperty();
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt.get();
   }
 
   /** 0 while arriving or gone, 1 while live: the row's cells show at this opacity. */
@@ -89,7 +100,10 @@ public final class AccountRow {
 
   /** Copies the account's current values; returns whether the widget count changed. */
   boolean refresh() {
-    name.set(account.name());
+    String newName = account.name();
+    if (!newName.equals(name.get())) {
+      name.set(newName); // a name made afresh each time is still the same name: no change to show
+    }
     expiresAt.set(account.expiresAt());
     long before = widgetsSold.get();
     widgetsSold.set(account.widgetsOrdered());

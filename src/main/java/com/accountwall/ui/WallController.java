@@ -8,6 +8,7 @@ import com.accountwall.generator.OrderGenerator;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -137,6 +138,11 @@ public final class WallController {
     timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
     timeLeftColumn.setCellFactory(column -> new TimeLeftCell(wall.nowProperty()));
     widgetsColumn.setSortType(TableColumn.SortType.DESCENDING);
+    table.setSortPolicy(new AccountSortPolicy(wall.getRows())
+        .sortBy(idColumn, Comparator.comparingLong(AccountRow::getAccountId))
+        .sortBy(nameColumn, Comparator.comparing(AccountRow::getName, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .sortBy(widgetsColumn, Comparator.comparingLong(AccountRow::getWidgetsSold))
+        .sortBy(timeLeftColumn, Comparator.comparing(AccountRow::getExpiresAt, Comparator.nullsFirst(Comparator.naturalOrder()))));
     table.getSortOrder().add(widgetsColumn);
     // Counts change in place, which a sorted table does not notice: sort once per batch instead.
     wall.setOnBatchApplied(table::sort);

@@ -4,11 +4,9 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +18,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The wall's state on the JavaFX thread: one {@link AccountRow} per live account, plus the header
@@ -30,18 +26,16 @@ import javafx.collections.ObservableList;
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
  * thread takes both sets and applies them as one batch, then runs {@link #setOnBatchApplied the
- * batch hook} once, where the table re-sorts. No {@code Platform.runLater} per order.
+ * batch hook} once, where the table re-sorts (within a share of the thread's time: see {@link
+ * #runBatchHook}). No {@code Platform.runLater} per order.
  *
- * <p>Arrivals, count changes and endings are animated from the same frame: a new row fades in and is
- * marked arriving, a changed count is marked bumped, an ended account's row fades out over {@link
- * #FADE_OUT} and only then leaves {@link #getRows()}. The animation state lives in the row, so it
- * shows in whichever cell displays the row, however the table is sorted or scrolled.
+ * <p>Arrivals, count changes and endings are animated from the same frame by {@link RowAnimations}:
+ * a new row fades in and is marked arriving, a changed count is marked bumped, an ended account's
+ * row fades out and only then leaves {@link #getRows()}.
  */
 public final class WallViewModel implements AccountListener {
-  static final Duration FADE_IN = Duration.ofMillis(600);
-  static final Duration ARRIVING = Duration.ofMillis(2_500);
-  static final Duration BUMPED = Duration.ofMillis(900);
-  public static final Duration FADE_OUT = Duration.ofSeconds(1);
+  /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
+  private static final int SORT_SHARE_DIVISOR = 4;
 
   private final AccountSupervisor supervisor;
   private final Clock clock;
@@ -51,13 +45,15 @@ public final class WallViewModel implements AccountListener {
   private final Set<Account> ended = ConcurrentHashMap.newKeySet();
 
   // Confined to the JavaFX thread.
-  private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
+  private final AccountRows rows = new AccountRows();
   private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
-  private final Set<AccountRow> animating = new LinkedHashSet<>();
+  private final RowAnimations animations = new RowAnimations();
   private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
   private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
   private Runnable onBatchApplied = () -> {};
+  private boolean batchPending;
+  private long nextBatchHookNanos = Long.MIN_VALUE;
 
   private final AnimationTimer frames = new AnimationTimer() {
     @Override
@@ -86,7 +82,7 @@ public final class WallViewModel implements AccountListener {
   }
 
   /** The rows, one per live account and one per account still fading out; the table sorts it. */
-  public ObservableList<AccountRow> getRows() {
+  public AccountRows getRows() {
     return rows;
   }
 
@@ -103,7 +99,10 @@ public final class WallViewModel implements AccountListener {
     return now.getReadOnlyProperty();
   }
 
-  /** Runs on the JavaFX thread after each batch of changes has been applied to the rows. */
+  /**
+   * Runs on the JavaFX thread after batches of changes have been applied to the rows: after each
+   * one while it is cheap, less often when it is not (see {@link #runBatchHook}).
+   */
   public void setOnBatchApplied(Runnable hook) {
     this.onBatchApplied = hook;
   }
@@ -111,6 +110,7 @@ public final class WallViewModel implements AccountListener {
   /** Re-reads every row, for changes that reach all accounts at once, such as a new lifetime. */
   public void refreshAll() {
     rows.forEach(AccountRow::refresh);
+    rows.markAllMoved();
     onBatchApplied.run();
   }
 
@@ -131,21 +131,38 @@ public final class WallViewModel implements AccountListener {
 
   /** One frame: applies what the core did since the last one and advances the animations. */
   void onFrame(long frameNanos) {
-    boolean batch = !changed.isEmpty() || !ended.isEmpty();
-    if (batch) {
+    if (!changed.isEmpty() || !ended.isEmpty()) {
       applyChanged(frameNanos);
       applyEnded(frameNanos);
       liveAccounts.set(supervisor.count());
       widgetsSold.set(supervisor.totalWidgetsOrdered());
+      batchPending = true;
     }
-    animate(frameNanos);
+    List<AccountRow> gone = animations.advance(frameNanos);
+    if (!gone.isEmpty()) {
+      gone.forEach(row -> rowsByAccount.remove(row.account()));
+      rows.removeAll(Set.copyOf(gone));
+    }
     Instant instant = clock.instant();
     if (instant.getEpochSecond() != now.get().getEpochSecond()) {
       now.set(instant);
     }
-    if (batch) {
-      onBatchApplied.run();
+    if (batchPending && frameNanos >= nextBatchHookNanos) {
+      runBatchHook(frameNanos);
     }
+  }
+
+  /**
+   * Runs the hook once for every batch applied since it last ran. Counts show at once, but with a
+   * hundred thousand rows a re-sort costs milliseconds: so that it never starves the frames, the
+   * hook waits, after each run, for {@link #SORT_SHARE_DIVISOR} - 1 times as long as that run took.
+   * A small table re-sorts every frame.
+   */
+  private void runBatchHook(long frameNanos) {
+    long start = System.nanoTime();
+    onBatchApplied.run();
+    nextBatchHookNanos = frameNanos + (SORT_SHARE_DIVISOR - 1) * (System.nanoTime() - start);
+    batchPending = false;
   }
 
   private void applyChanged(long frameNanos) {
@@ -157,19 +174,17 @@ public final class WallViewModel implements AccountListener {
           continue; // came and went within one frame: nothing to show
         }
         row = new AccountRow(account);
-        row.setOpacity(0);
-        row.setArriving(true);
-        row.arrivedAt = frameNanos;
+        animations.arrive(row, frameNanos);
         rowsByAccount.put(account, row);
         arrivals.add(row);
-        animating.add(row);
-      } else if (row.refresh() && !row.isEnding()) {
-        row.setBumped(true);
-        row.bumpedAt = frameNanos;
-        animating.add(row);
+      } else {
+        if (row.refresh() && !row.isEnding()) {
+          animations.bump(row, frameNanos);
+        }
+        rows.markMoved(row);
       }
     }
-    rows.addAll(arrivals);
+    rows.addArrivals(arrivals);
   }
 
   private void applyEnded(long frameNanos) {
@@ -177,54 +192,10 @@ public final class WallViewModel implements AccountListener {
       AccountRow row = rowsByAccount.get(account);
       if (row != null && !row.isEnding()) {
         row.refresh();
-        row.setEnding(true);
-        row.setArriving(false);
-        row.setBumped(false);
-        row.endingAt = frameNanos;
-        animating.add(row);
+        rows.markMoved(row);
+        animations.end(row, frameNanos);
       }
     }
-  }
-
-  private void animate(long frameNanos) {
-    if (animating.isEmpty()) {
-      return;
-    }
-    List<AccountRow> gone = new ArrayList<>();
-    for (var it = animating.iterator(); it.hasNext(); ) {
-      AccountRow row = it.next();
-      boolean settled;
-      if (row.isEnding()) {
-        double left = 1 - progress(row.endingAt, frameNanos, FADE_OUT);
-        row.setOpacity(left);
-        settled = left == 0;
-        if (settled) {
-          gone.add(row);
-        }
-      } else {
-        row.setOpacity(progress(row.arrivedAt, frameNanos, FADE_IN));
-        if (row.arrivingProperty().get() && progress(row.arrivedAt, frameNanos, ARRIVING) == 1) {
-          row.setArriving(false);
-        }
-        if (row.bumpedProperty().get() && progress(row.bumpedAt, frameNanos, BUMPED) == 1) {
-          row.setBumped(false);
-        }
-        settled = row.opacityProperty().get() == 1 && !row.arrivingProperty().get() && !row.bumpedProperty().get();
-      }
-      if (settled) {
-        it.remove();
-      }
-    }
-    if (!gone.isEmpty()) {
-      Set<AccountRow> leaving = Set.copyOf(gone);
-      gone.forEach(row -> rowsByAccount.remove(row.account()));
-      rows.removeIf(leaving::contains);
-    }
-  }
-
-  /** How far, from 0 to 1, an animation that began at {@code startNanos} is at {@code frameNanos}. */
-  private static double progress(long startNanos, long frameNanos, Duration length) {
-    return Math.min(1, Math.max(0, (double) (frameNanos - startNanos) / length.toNanos()));
   }
 
   private static List<Account> drain(Set<Account> pending) {

@@ -126,13 +126,13 @@ class WallWindowTest {
     assertTrue(ending.isEnding());
     assertEquals(1.0, ending.opacityProperty().get(), 0.01);
 
-    frames(robot, WallViewModel.FADE_OUT.dividedBy(2));
+    frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(0.5, ending.opacityProperty().get(), 0.05);
     assertEquals(0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
     assertEquals(List.of("2:6", "1:1"), shown(robot), "still listed while it fades");
     assertEquals("1", robot.lookup("#liveAccounts").queryAs(Label.class).getText());
 
-    frames(robot, WallViewModel.FADE_OUT.dividedBy(2));
+    frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(List.of("2:6"), shown(robot));
   }
 
@@ -147,7 +147,7 @@ class WallWindowTest {
 
     assertFalse(supervisor.exists(4));
     assertTrue(rowOf(4).isEnding());
-    frames(robot, WallViewModel.FADE_OUT);
+    frames(robot, RowAnimations.FADE_OUT);
     assertEquals(List.of(), shown(robot));
   }
 
@@ -159,7 +159,7 @@ class WallWindowTest {
     assertTrue(arriving.arrivingProperty().get());
     assertTrue(arriving.opacityProperty().get() < 0.1);
 
-    frames(robot, WallViewModel.ARRIVING);
+    frames(robot, RowAnimations.ARRIVING);
 
     assertEquals(1.0, arriving.opacityProperty().get());
     assertFalse(arriving.arrivingProperty().get());
