@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class WidgetsByIdTest {
@@ -26,6 +28,24 @@ class WidgetsByIdTest {
       expected.sort(Comparator.comparingLong(WidgetsOrdered::accountId));
 
       assertEquals(expected, WidgetsById.sort(ids, widgets, ids.length), "ids below " + bound);
+    }
+  }
+
+  @Test
+  void sortsIdsBunchedInOnePlaceBesideOutliers() {
+    SplittableRandom random = new SplittableRandom(5);
+    long[] bunched = random.longs(20_000, 1L << 40, (1L << 40) + 50_000).distinct().toArray();
+    long[] ids = LongStream.concat(
+        LongStream.of(Long.MAX_VALUE, 1, 1L << 62), LongStream.of(bunched)).toArray();
+    long[] widgets = ids.clone();
+
+    List<WidgetsOrdered> listed = WidgetsById.sort(ids.clone(), widgets, ids.length);
+
+    long[] expected = ids.clone();
+    Arrays.sort(expected);
+    assertEquals(expected.length, listed.size());
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(new WidgetsOrdered(expected[i], expected[i]), listed.get(i), "position " + i);
     }
   }
 
