@@ -33,8 +33,8 @@ public final class AccountRow {
   long bumpedAt;
   long endingAt;
 
-  /** Set while a value the table may sort by has changed since the last sort; see {@link AccountRows}. */
-  boolean moved;
+  /** The row's place in {@link AccountRows}' bookkeeping, which reads it instead of the row. */
+  int slot;
 
   AccountRow(Account account) {
     this.account = account;

@@ -21,19 +21,32 @@ import javafx.collections.ObservableListBase;
  * one permutation, which keeps the table's selection and scroll position. When the order itself
  * changes (a click on a column header), every row has moved, and the same steps sort them all.
  *
+ * <p>Passes over all rows never touch the row objects, which lie all over the heap (a cache miss
+ * each, 10 ms for 100,000 rows): each row holds a small number, its {@linkplain AccountRow#slot
+ * slot}, kept beside it in a parallel {@code int} array, and what the passes need to know about a
+ * row (moved, leaving) is kept in arrays indexed by slot, small enough to stay in the cache.
+ *
  * <p>Stable: rows that compare equal keep their relative order, as with a full stable sort.
  *
  * <p>Confined to the JavaFX thread.
  */
 public final class AccountRows extends ObservableListBase<AccountRow> {
   private AccountRow[] rows = new AccountRow[16];
+  private int[] slots = new int[16];
   private int size;
-  private int movedCount;
   private Comparator<? super AccountRow> sortedBy;
 
+  private boolean[] movedBySlot = new boolean[16];
+  private int[] movedFromBySlot = new int[16];
+  private int movedCount;
+  private int[] freeSlots = new int[16];
+  private int freeCount;
+  private int slotsInUse;
+
   // Scratch space of the incremental sort, kept between sorts.
-  private AccountRow[] spare = new AccountRow[16];
-  private int[] oldIndexOfKept = new int[16];
+  private AccountRow[] keptRows = new AccountRow[16];
+  private int[] keptSlots = new int[16];
+  private int[] keptFrom = new int[16];
 
   AccountRows() {}
 
@@ -55,7 +68,9 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     int from = size;
     ensureCapacity(size + arrivals.size());
     for (AccountRow row : arrivals) {
-      rows[size++] = row;
+      row.slot = takeSlot();
+      rows[size] = row;
+      slots[size++] = row.slot;
       markMoved(row);
     }
     beginChange();
@@ -63,34 +78,37 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     endChange();
   }
 
-  /** Removes the given rows in one pass. */
+  /** Removes the given rows, which must be in this list, in one pass. */
   void removeAll(Set<AccountRow> leaving) {
     if (leaving.isEmpty()) {
       return;
     }
+    boolean[] leavingBySlot = new boolean[movedBySlot.length];
+    leaving.forEach(row -> leavingBySlot[row.slot] = true);
     beginChange();
     int kept = 0;
-    for (int i = 0; i < size; i++) {
-      AccountRow row = rows[i];
-      if (leaving.contains(row)) {
-        nextRemove(kept, row);
-        if (row.moved) {
-          row.moved = false;
-          movedCount--;
-        }
-      } else {
-        rows[kept++] = row;
+    for (int i = 0; i < size; ) {
+      if (!leavingBySlot[slots[i]]) {
+        rows[kept] = rows[i];
+        slots[kept++] = slots[i++];
+        continue;
       }
+      int runEnd = i;
+      while (runEnd < size && leavingBySlot[slots[runEnd]]) {
+        releaseSlot(slots[runEnd++]);
+      }
+      nextRemove(kept, List.copyOf(Arrays.asList(rows).subList(i, runEnd)));
+      i = runEnd;
     }
     Arrays.fill(rows, kept, size, null);
     size = kept;
     endChange();
   }
 
-  /** Notes that a value the table may sort by has changed in {@code row}. */
+  /** Notes that a value the table may sort by has changed in {@code row}, which is in this list. */
   void markMoved(AccountRow row) {
-    if (!row.moved) {
-      row.moved = true;
+    if (!movedBySlot[row.slot]) {
+      movedBySlot[row.slot] = true;
       movedCount++;
     }
   }
@@ -98,8 +116,9 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
   /** Notes that every row may have moved, as when all deadlines change at once. */
   void markAllMoved() {
     for (int i = 0; i < size; i++) {
-      markMoved(rows[i]);
+      movedBySlot[slots[i]] = true;
     }
+    movedCount = size;
   }
 
   /**
@@ -123,59 +142,52 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
   /**
    * Takes the moved rows out, sorts them, and puts each back where it belongs among the rows that
    * stayed, which are still in order. Rows that compare equal are kept in their old relative order.
+   * Returns, for each new position, the old position of the row now there.
    */
   private int[] mergeMoved(Comparator<? super AccountRow> comparator) {
-    AccountRow[] kept = spare;
-    int[] movedFrom = new int[movedCount];
+    AccountRow[] moved = new AccountRow[movedCount];
     int keptCount = 0;
     int m = 0;
     for (int i = 0; i < size; i++) {
-      AccountRow row = rows[i];
-      if (row.moved) {
-        row.moved = false;
-        movedFrom[m++] = i;
+      int slot = slots[i];
+      if (movedBySlot[slot]) {
+        movedBySlot[slot] = false;
+        movedFromBySlot[slot] = i;
+        moved[m++] = rows[i];
       } else {
-        oldIndexOfKept[keptCount] = i;
-        kept[keptCount++] = row;
+        keptRows[keptCount] = rows[i];
+        keptSlots[keptCount] = slot;
+        keptFrom[keptCount++] = i;
       }
     }
-    AccountRow[] before = rows;
-    Integer[] moved = new Integer[movedFrom.length];
-    for (int i = 0; i < moved.length; i++) {
-      moved[i] = movedFrom[i];
-    }
-    Arrays.sort(moved, (a, b) -> comparator.compare(before[a], before[b])); // stable: ties by old index
+    Arrays.sort(moved, comparator); // stable: rows that compare equal stay in their old order
 
-    // Write the result into rows in place of the old order, which is no longer needed but for
-    // the moved rows, already taken into their own array.
-    AccountRow[] movedRows = new AccountRow[moved.length];
-    for (int i = 0; i < moved.length; i++) {
-      movedRows[i] = before[moved[i]];
-    }
+    // Every row is now held in moved or keptRows, so the result can be written over rows.
     int[] oldIndex = new int[size];
     int written = 0;
     int taken = 0;
-    for (int i = 0; i < moved.length; i++) {
-      int place = placeAmongKept(comparator, kept, taken, keptCount, movedRows[i], moved[i]);
-      written = copyKept(kept, taken, place, oldIndex, written);
+    for (AccountRow row : moved) {
+      int from = movedFromBySlot[row.slot];
+      int place = placeAmongKept(comparator, taken, keptCount, row, from);
+      written = copyKept(taken, place, oldIndex, written);
       taken = place;
-      oldIndex[written] = moved[i];
-      rows[written++] = movedRows[i];
+      oldIndex[written] = from;
+      slots[written] = row.slot;
+      rows[written++] = row;
     }
-    copyKept(kept, taken, keptCount, oldIndex, written);
-    Arrays.fill(kept, 0, keptCount, null);
+    copyKept(taken, keptCount, oldIndex, written);
+    Arrays.fill(keptRows, 0, keptCount, null);
     return oldIndex;
   }
 
   /** The first kept row, from {@code from}, that must come after {@code row}, which was at {@code at}. */
-  private int placeAmongKept(
-      Comparator<? super AccountRow> comparator, AccountRow[] kept, int from, int to, AccountRow row, int at) {
+  private int placeAmongKept(Comparator<? super AccountRow> comparator, int from, int to, AccountRow row, int at) {
     int low = from;
     int high = to;
     while (low < high) {
       int middle = (low + high) >>> 1;
-      int order = comparator.compare(kept[middle], row);
-      if (order < 0 || (order == 0 && oldIndexOfKept[middle] < at)) {
+      int order = comparator.compare(keptRows[middle], row);
+      if (order < 0 || (order == 0 && keptFrom[middle] < at)) {
         low = middle + 1;
       } else {
         high = middle;
@@ -184,10 +196,11 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     return low;
   }
 
-  private int copyKept(AccountRow[] kept, int from, int to, int[] oldIndex, int written) {
+  private int copyKept(int from, int to, int[] oldIndex, int written) {
     int length = to - from;
-    System.arraycopy(kept, from, rows, written, length);
-    System.arraycopy(oldIndexOfKept, from, oldIndex, written, length);
+    System.arraycopy(keptRows, from, rows, written, length);
+    System.arraycopy(keptSlots, from, slots, written, length);
+    System.arraycopy(keptFrom, from, oldIndex, written, length);
     return written + length;
   }
 
@@ -213,12 +226,34 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     endChange();
   }
 
+  private int takeSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotsInUse == movedBySlot.length) {
+      movedBySlot = Arrays.copyOf(movedBySlot, slotsInUse * 2);
+      movedFromBySlot = new int[slotsInUse * 2];
+      freeSlots = Arrays.copyOf(freeSlots, slotsInUse * 2);
+    }
+    return slotsInUse++;
+  }
+
+  private void releaseSlot(int slot) {
+    if (movedBySlot[slot]) {
+      movedBySlot[slot] = false;
+      movedCount--;
+    }
+    freeSlots[freeCount++] = slot;
+  }
+
   private void ensureCapacity(int capacity) {
     if (capacity > rows.length) {
       int length = Math.max(capacity, rows.length * 2);
       rows = Arrays.copyOf(rows, length);
-      spare = new AccountRow[length];
-      oldIndexOfKept = new int[length];
+      slots = Arrays.copyOf(slots, length);
+      keptRows = new AccountRow[length];
+      keptSlots = new int[length];
+      keptFrom = new int[length];
     }
   }
 }

@@ -7,6 +7,7 @@ import com.accountwall.core.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -47,7 +48,10 @@ class AccountRowsTest {
         arrive(1_000 + round * 10L, 3);
       }
       if (round % 25 == 0) {
-        rows.removeAll(Set.of(rows.get(random.nextInt(rows.size()))));
+        int run = random.nextInt(rows.size() - 3);
+        Set<AccountRow> leaving = new HashSet<>(List.of(rows.get(run), rows.get(run + 1), rows.get(run + 2)));
+        leaving.add(rows.get(random.nextInt(rows.size())));
+        rows.removeAll(leaving);
       }
       List<AccountRow> expected = new ArrayList<>(rows); // a stable sort keeps ties in this order
       expected.sort(MOST_SOLD_FIRST);
