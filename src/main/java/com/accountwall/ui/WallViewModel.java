@@ -191,8 +191,9 @@ public final class WallViewModel implements AccountListener {
     for (Account account : drain(ended)) {
       AccountRow row = rowsByAccount.get(account);
       if (row != null && !row.isEnding()) {
-        row.refresh();
-        rows.markMoved(row);
+        if (row.refresh()) {
+          rows.markMoved(row); // it ordered once more before it ended; mostly nothing moves
+        }
         animations.end(row, frameNanos);
       }
     }
