@@ -35,7 +35,8 @@ import javafx.stage.Stage;
  * (default 30) to random ones of them; then {@code --expire} more accounts (default 10,000) that all
  * reach their deadline in the same instant, while the orders go on.
  *
- * <p>It shows the window built by {@link WallView#load} at 1920×1080 on Monocle's headless screen
+ * <p>First, as the baseline, the same window with the same rows and no orders for up to {@value
+ * #BASELINE_SECONDS} s. It shows the window built by {@link WallView#load} at 1920×1080 on Monocle's headless screen
  * with software rendering (so it runs without a display, as CI does), or with {@code --screen display} on
  * the real one (under {@code xvfb-run}, say). It reports, over the measured seconds:
  *
@@ -51,7 +52,7 @@ import javafx.stage.Stage;
  *       an ending row half faded, and that every expired row left the table.
  * </ul>
  *
- * <p>Bounded: it sends at most {@code rate × (warm-up + seconds + 5)} orders and exits. Run:
+ * <p>Bounded: it sends at most {@code rate × (2 × warm-up + seconds + 6)} orders and exits. Run:
  *
  * <pre>mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.TableHarness -Dbench.args="--rows 100000 --rate 100000 --seconds 30"</pre>
  */
@@ -59,6 +60,7 @@ public final class TableHarness {
   private static final Duration LIFETIME = Duration.ofHours(1);
   private static final int SAMPLE_EVERY = 1_000;
   private static final int EXPIRE_AFTER_SECONDS = 3;
+  private static final int BASELINE_SECONDS = 5;
 
   private final int rowCount;
   private final int rate;
@@ -116,10 +118,12 @@ public final class TableHarness {
     if (!settled.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the table never showed all " + rowCount + " rows");
     }
-    Thread orders = new Thread(this::sendOrders, "orders");
-    orders.start();
     System.out.printf("%,d rows, %,d orders/s, %d s warm-up, %d s measured, JDK %s%n",
         rowCount, rate, warmup, seconds, Runtime.version());
+    TimeUnit.SECONDS.sleep(warmup);
+    measure(Math.min(seconds, BASELINE_SECONDS)).print("baseline, no orders");
+    Thread orders = new Thread(this::sendOrders, "orders");
+    orders.start();
 
     TimeUnit.SECONDS.sleep(warmup);
     Measurement steady = measure(seconds);
@@ -270,12 +274,18 @@ public final class TableHarness {
   private record Measurement(List<Long> frames, List<Long> latencies, double fxBusy, double renderBusy) {
 
     void print(String label) {
+      if (frames.size() < 2) {
+        System.out.printf("%s: fewer than two frames in the whole measurement%n", label);
+        return;
+      }
       double seconds = (frames.get(frames.size() - 1) - frames.get(0)) / 1e9;
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
       System.out.printf("%s: %.1f frames/s (worst second %d); JavaFX thread busy %.0f %% (render thread %.0f %%)%n",
           label, (frames.size() - 1) / seconds, worstSecond(), fxBusy * 100, renderBusy * 100);
-      System.out.printf("%s: order to row latency over %,d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          label, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+      if (sorted.length > 0) {
+        System.out.printf("%s: order to row latency over %,d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            label, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+      }
     }
 
     int worstSecond() {
@@ -292,6 +302,9 @@ public final class TableHarness {
     }
 
     List<Integer> quarterSecondRates() {
+      if (frames.isEmpty()) {
+        return List.of();
+      }
       long start = frames.get(0);
       int quarters = (int) ((frames.get(frames.size() - 1) - start) / 250_000_000L);
       int[] counts = new int[Math.max(1, quarters)];
