@@ -24,10 +24,15 @@ final class TestKafka {
 
   private TestKafka() {}
 
+  /** Keeps Kafka's brokers and clients to warnings: they log every setting at INFO. */
+  static void quietLogs() {
+    QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+  }
+
   /** The bootstrap servers of the shared node, starting it if need be. */
   static synchronized String bootstrapServers() throws Exception {
     if (cluster == null) {
-      QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+      quietLogs();
       KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
           .setCombined(true)
           .setNumBrokerNodes(1)
