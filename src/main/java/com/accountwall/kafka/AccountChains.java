@@ -34,33 +34,30 @@ final class AccountChains {
     boolean open;
   }
 
+  /** Ends the account's chain: an end event. */
+  void end(long id) {
+    chains.computeIfAbsent(id, key -> new Chain()).ended = true;
+  }
+
   /**
-   * Applies one event with its record's timestamp.
+   * Applies an order made at {@code atMillis}.
    *
-   * @throws ArithmeticException if an order would overflow its account's count; nothing changes
+   * @throws ArithmeticException if it would overflow its account's count; nothing changes
    */
-  void apply(JournalEvent event, long timestampMillis) {
-    Chain chain = chains.get(event.id());
-    if (!event.isOrder()) {
-      if (chain == null) {
-        chain = new Chain();
-        chains.put(event.id(), chain);
-      }
-      chain.ended = true;
-      return;
-    }
+  void order(long id, long qty, long atMillis) {
+    Chain chain = chains.get(id);
     if (chain == null) {
       chain = new Chain();
       chain.open = true;
-      chains.put(event.id(), chain);
-      start(chain, event.qty(), timestampMillis);
-    } else if (chain.ended || chain.lastMillis + lifetimeMillis <= timestampMillis) {
+      chains.put(id, chain);
+      start(chain, qty, atMillis);
+    } else if (chain.ended || chain.lastMillis + lifetimeMillis <= atMillis) {
       chain.ended = false;
       chain.open = false;
-      start(chain, event.qty(), timestampMillis);
+      start(chain, qty, atMillis);
     } else {
-      chain.count = Math.addExact(chain.count, event.qty());
-      chain.lastMillis = Math.max(chain.lastMillis, timestampMillis);
+      chain.count = Math.addExact(chain.count, qty);
+      chain.lastMillis = Math.max(chain.lastMillis, atMillis);
     }
   }
 

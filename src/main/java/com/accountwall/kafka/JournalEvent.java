@@ -1,39 +1,46 @@
 package com.accountwall.kafka;
 
+import com.accountwall.core.Order;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One event of the order log, as a Kafka record's value holds it, in JSON: {@code
- * {"v":1,"type":"order","id":10,"qty":3,"wall":"…","seq":7}} or {@code
- * {"v":1,"type":"end","id":10,"qty":0,"wall":"…","seq":8}}. The record's key is the account id in
- * decimal, so every event of an account lands on one partition, in order; the record's timestamp
- * is when the order was made. {@code wall} and {@code seq} name the wall that wrote it and its
- * request there, so that wall can answer its caller once it has applied the event itself.
+ * {"v":1,"type":"order","orders":[{"accountId":10,"quantity":3}],"wall":"…","seq":7}} or {@code
+ * {"v":1,"type":"end","id":10,"wall":"…","seq":8}}. Every account of an event belongs to the
+ * record's partition (the partition the producer picks for the account id as key), so all events
+ * of an account are in one partition, in order. An order event holds one order, or the part of a
+ * batch that falls in its partition. The record's timestamp is when the orders were made. {@code
+ * wall} and {@code seq} name the wall that wrote it and its request there, so that wall can
+ * answer its caller once it has applied the event itself.
  *
  * <p>Immutable.
  */
-record JournalEvent(int v, String type, long id, long qty, String wall, long seq) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JournalEvent(int v, String type, List<Order> orders, Long id, String wall, long seq) {
   static final int VERSION = 1;
   static final String ORDER = "order";
   static final String END = "end";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static JournalEvent order(long id, long qty, String wall, long seq) {
-    return new JournalEvent(VERSION, ORDER, id, qty, wall, seq);
+  JournalEvent {
+    orders = orders == null ? null : List.copyOf(orders);
+  }
+
+  static JournalEvent orders(List<Order> orders, String wall, long seq) {
+    return new JournalEvent(VERSION, ORDER, orders, null, wall, seq);
   }
 
   static JournalEvent end(long id, String wall, long seq) {
-    return new JournalEvent(VERSION, END, id, 0, wall, seq);
+    return new JournalEvent(VERSION, END, null, id, wall, seq);
   }
 
   boolean isOrder() {
     return ORDER.equals(type);
-  }
-
-  String key() {
-    return Long.toString(id);
   }
 
   String toJson() {
@@ -48,23 +55,25 @@ record JournalEvent(int v, String type, long id, long qty, String wall, long seq
    * Reads an event.
    *
    * @throws IllegalArgumentException naming what is wrong, if it is not an event of a known
-   *     version and type with a positive id (and a positive quantity, for an order)
+   *     version and type, with orders of positive ids and quantities or a positive id to end
    */
   static JournalEvent parse(String json) {
     JournalEvent event;
     try {
       event = JSON.readValue(json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), JournalEvent.class);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not a journal event: " + e.getMessage(), e);
     }
     if (event.v != VERSION) {
       throw new IllegalArgumentException("journal event of version " + event.v + "; this wall reads version " + VERSION);
     }
-    if (!ORDER.equals(event.type) && !END.equals(event.type)) {
-      throw new IllegalArgumentException("journal event of unknown type " + event.type);
-    }
-    if (event.id <= 0 || (event.isOrder() && event.qty <= 0)) {
-      throw new IllegalArgumentException("journal event with a bad id or quantity: " + json);
+    boolean valid = switch (event.type == null ? "" : event.type) {
+      case ORDER -> event.orders != null && !event.orders.isEmpty();
+      case END -> event.id != null && event.id > 0;
+      default -> throw new IllegalArgumentException("journal event of unknown type " + event.type);
+    };
+    if (!valid) {
+      throw new IllegalArgumentException("journal event without orders, or without an id to end: " + json);
     }
     return event;
   }

@@ -6,11 +6,14 @@ import com.accountwall.core.Order;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.KafkaException;
 
 /**
@@ -31,14 +34,16 @@ import org.apache.kafka.common.KafkaException;
  * <p><b>Acknowledged means replicated.</b> Single orders and endings go through an idempotent
  * producer with {@code acks=all}; a method returns only once Kafka has acknowledged the record (on
  * a topic with {@code min.insync.replicas=2}, it is then on at least two brokers) and this wall has
- * applied it, so the caller reads its own write. A batch goes in one transaction, one record per
- * order, each on its account's partition: walls read {@code read_committed}, so they apply all of
- * it or none, and each account's events stay in one partition's order. A write not acknowledged
+ * applied it, so the caller reads its own write. A batch is split by partition into one record per
+ * partition it touches, each account on its own key's partition, written in one transaction (or
+ * as one plain record, if it touches one partition): walls read {@code read_committed}, so they
+ * apply all of it or none, and each account's events stay in one partition's order. Adding
+ * partitions to the topic later would move accounts between partitions; don't. A write not acknowledged
  * within {@link #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not
  * acknowledged, though Kafka may still have taken it.
  *
- * <p><b>Thread safety:</b> all methods may be called from any number of threads; transactions,
- * which one producer runs one at a time, are serialised.
+ * <p><b>Thread safety:</b> all methods may be called from any number of threads; concurrent
+ * batches share transactions ({@link TransactionWriter}).
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
@@ -57,13 +62,12 @@ public final class KafkaOrders implements OrderJournal {
   private final Clock clock;
   private final String wallId;
   private final KafkaProducer<String, String> producer;
-  private final KafkaProducer<String, String> transactions;
+  private final TransactionWriter transactions;
   private final LogFollower follower;
   private final AppliedEvents applied;
-  private final Object transactionLock = new Object();
 
   private KafkaOrders(KafkaSettings settings, Clock clock, String wallId, KafkaProducer<String, String> producer,
-      KafkaProducer<String, String> transactions, LogFollower follower, AppliedEvents applied) {
+      TransactionWriter transactions, LogFollower follower, AppliedEvents applied) {
     this.topic = settings.topic();
     this.clock = clock;
     this.wallId = wallId;
@@ -90,9 +94,17 @@ public final class KafkaOrders implements OrderJournal {
       int restored = follower.replay();
       KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
       opened.add(producer);
-      KafkaProducer<String, String> transactions = new KafkaProducer<>(settings.transactionalProducer("account-wall-" + wallId));
+      TransactionWriter transactions = new TransactionWriter(() -> {
+        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer("account-wall-" + wallId));
+        try {
+          transactional.initTransactions();
+        } catch (KafkaException e) {
+          transactional.close();
+          throw e;
+        }
+        return transactional;
+      });
       opened.add(transactions);
-      transactions.initTransactions();
       follower.start();
       LOG.log(Level.INFO, "replayed {0} live accounts from topic {1} at {2}", restored, settings.topic(),
           settings.servers());
@@ -112,11 +124,11 @@ public final class KafkaOrders implements OrderJournal {
    */
   @Override
   public Account order(long accountId, long quantity) {
-    new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
+    Order order = new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.order(accountId, quantity, wallId, ticket.seq());
-    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(event))), deadline);
+    JournalEvent event = JournalEvent.orders(List.of(order), wallId, ticket.seq());
+    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     return (Account) awaitApplied(ticket, deadline);
   }
 
@@ -132,14 +144,16 @@ public final class KafkaOrders implements OrderJournal {
       return 0;
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    List<AppliedEvents.Ticket> tickets = new ArrayList<>(orders.size());
-    List<ProducerRecord<String, String>> records = new ArrayList<>(orders.size());
-    for (Order order : orders) {
+    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    partitioned(orders).forEach((partition, part) -> {
       AppliedEvents.Ticket ticket = applied.register();
       tickets.add(ticket);
-      records.add(record(JournalEvent.order(order.accountId(), order.quantity(), wallId, ticket.seq())));
-    }
-    awaitAcknowledged(tickets, () -> commitTransaction(records), deadline);
+      records.add(record(partition, part.get(0).accountId(), JournalEvent.orders(part, wallId, ticket.seq())));
+    });
+    // One record is atomic by itself; several, on several partitions, need a transaction.
+    awaitAcknowledged(tickets,
+        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
     for (AppliedEvents.Ticket ticket : tickets) {
       awaitApplied(ticket, deadline);
     }
@@ -161,7 +175,7 @@ public final class KafkaOrders implements OrderJournal {
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
     JournalEvent event = JournalEvent.end(accountId, wallId, ticket.seq());
-    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(event))), deadline);
+    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     return (Boolean) awaitApplied(ticket, deadline);
   }
 
@@ -172,44 +186,44 @@ public final class KafkaOrders implements OrderJournal {
     closeAll(List.of(follower, producer, transactions));
   }
 
-  private ProducerRecord<String, String> record(JournalEvent event) {
-    // The wall's clock stamps the record: it is the order's time on every wall (CreateTime).
-    return new ProducerRecord<>(topic, null, clock.millis(), event.key(), event.toJson());
+  /**
+   * A record keyed by {@code accountId}; on {@code partition}, or if null where the producer puts
+   * that key. The wall's clock stamps it: that is the order's time on every wall (CreateTime).
+   */
+  private ProducerRecord<String, String> record(Integer partition, long accountId, JournalEvent event) {
+    return new ProducerRecord<>(topic, partition, clock.millis(), Long.toString(accountId), event.toJson());
   }
 
-  private List<Future<RecordMetadata>> commitTransaction(List<ProducerRecord<String, String>> records) {
-    synchronized (transactionLock) {
-      transactions.beginTransaction();
-      try {
-        for (ProducerRecord<String, String> record : records) {
-          transactions.send(record);
-        }
-        transactions.commitTransaction();
-      } catch (KafkaException e) {
-        abort();
-        throw e;
-      }
-    }
-    return List.of();
-  }
-
-  private void abort() {
+  /**
+   * A batch's orders by the partition each account's key goes to, each part in the batch's order:
+   * so an account's orders in a batch stay in line with its single orders and endings.
+   */
+  private Map<Integer, List<Order>> partitioned(List<Order> orders) {
+    int partitions;
     try {
-      transactions.abortTransaction();
+      partitions = producer.partitionsFor(topic).size();
     } catch (KafkaException e) {
-      LOG.log(Level.WARNING, "could not abort a failed transaction: " + e.getMessage());
+      throw new JournalUnavailableException("cannot learn the partitions of topic " + topic + " (" + e + "); not acknowledged", e);
     }
+    Map<Integer, List<Order>> parts = new TreeMap<>();
+    for (Order order : orders) {
+      byte[] key = Long.toString(order.accountId()).getBytes(StandardCharsets.UTF_8);
+      // What the producer does with a keyed record (murmur2 of the key), so ids land alike either way.
+      int partition = BuiltInPartitioner.partitionForKey(key, partitions);
+      parts.computeIfAbsent(partition, p -> new ArrayList<>()).add(order);
+    }
+    return parts;
   }
 
   /** Something that writes records and returns what to wait for. */
   @FunctionalInterface
   private interface Write {
-    List<Future<RecordMetadata>> send();
+    List<Future<?>> send();
   }
 
   private void awaitAcknowledged(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
     try {
-      for (Future<RecordMetadata> sent : write.send()) {
+      for (Future<?> sent : write.send()) {
         sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } catch (KafkaException | ExecutionException | TimeoutException e) {

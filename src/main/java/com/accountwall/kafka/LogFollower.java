@@ -1,7 +1,7 @@
 package com.accountwall.kafka;
 
-import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.Order;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,12 +142,16 @@ final class LogFollower implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.offset() < end.get(partition)) {
           JournalEvent event = read(record);
-          if (event != null) {
-            try {
-              chains.apply(event, record.timestamp());
-            } catch (ArithmeticException e) {
-              // refused, as the live apply refuses it: the count stays as it was
+          if (event != null && event.isOrder()) {
+            for (Order order : event.orders()) {
+              try {
+                chains.order(order.accountId(), order.quantity(), record.timestamp());
+              } catch (ArithmeticException e) {
+                // refused, as the live apply refuses it: the count stays as it was
+              }
             }
+          } else if (event != null) {
+            chains.end(event.id());
           }
         }
       }
@@ -186,24 +190,27 @@ final class LogFollower implements AutoCloseable {
   }
 
   private void apply(JournalEvent event, long timestampMillis) {
-    Object result;
-    try {
-      if (event.isOrder()) {
-        Account account = supervisor.orderAt(event.id(), event.qty(), timestampMillis);
-        result = account;
-      } else {
-        result = supervisor.end(event.id());
+    Object result = null;
+    ArithmeticException refused = null;
+    if (event.isOrder()) {
+      for (Order order : event.orders()) {
+        try {
+          result = supervisor.orderAt(order.accountId(), order.quantity(), timestampMillis);
+        } catch (ArithmeticException e) {
+          // Every wall refuses it alike: the count is the same everywhere.
+          LOG.log(Level.WARNING, "order for account " + order.accountId() + " refused: " + e.getMessage());
+          refused = e;
+        }
       }
-    } catch (ArithmeticException e) {
-      // Every wall refuses it alike: the count is the same everywhere.
-      LOG.log(Level.WARNING, "order for account " + event.id() + " refused: " + e.getMessage());
-      if (wallId.equals(event.wall())) {
-        applied.failed(event.seq(), e);
-      }
-      return;
+    } else {
+      result = supervisor.end(event.id());
     }
     if (wallId.equals(event.wall())) {
-      applied.applied(event.seq(), result);
+      if (refused != null) {
+        applied.failed(event.seq(), refused);
+      } else {
+        applied.applied(event.seq(), result);
+      }
     }
   }
 

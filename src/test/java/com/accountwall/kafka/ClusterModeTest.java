@@ -9,6 +9,7 @@ import com.accountwall.WallOptions;
 import com.accountwall.api.ApiClient;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.MutableClock;
+import com.accountwall.core.Order;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,8 +193,8 @@ class ClusterModeTest {
       producer.initTransactions();
       producer.beginTransaction();
       for (long id : ids) {
-        JournalEvent order = JournalEvent.order(id, 1, "elsewhere", id);
-        producer.send(new ProducerRecord<>(topic, null, clock.millis(), order.key(), order.toJson())).get();
+        JournalEvent order = JournalEvent.orders(List.of(new Order(id, 1)), "elsewhere", id);
+        producer.send(new ProducerRecord<>(topic, null, clock.millis(), Long.toString(id), order.toJson())).get();
       }
       producer.abortTransaction();
     }
