@@ -34,16 +34,18 @@ import org.apache.kafka.common.KafkaException;
  * <p><b>Acknowledged means replicated.</b> Single orders and endings go through an idempotent
  * producer with {@code acks=all}; a method returns only once Kafka has acknowledged the record (on
  * a topic with {@code min.insync.replicas=2}, it is then on at least two brokers) and this wall has
- * applied it, so the caller reads its own write. A batch is split by partition into one record per
- * partition it touches, each account on its own key's partition, written in one transaction (or
- * as one plain record, if it touches one partition): walls read {@code read_committed}, so they
- * apply all of it or none, and each account's events stay in one partition's order. Adding
- * partitions to the topic later would move accounts between partitions; don't. A write not acknowledged
- * within {@link #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not
- * acknowledged, though Kafka may still have taken it.
+ * applied it, so the caller reads its own write. A write not acknowledged within {@link
+ * #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not acknowledged,
+ * though Kafka may still have taken it.
  *
- * <p><b>Thread safety:</b> all methods may be called from any number of threads; concurrent
- * batches share transactions ({@link TransactionWriter}).
+ * <p><b>Batches.</b> A batch becomes one record per partition it touches, each holding the orders
+ * of the accounts whose key goes to that partition, so an account's events stay in one partition's
+ * order. Several records are written in one transaction (shared with the other batches waiting,
+ * {@link TransactionWriter}); one record is atomic by itself. Walls read {@code read_committed},
+ * so each applies all of a batch or none. Adding partitions to the topic later would move accounts
+ * between partitions; don't.
+ *
+ * <p><b>Thread safety:</b> all methods may be called from any number of threads.
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
@@ -135,8 +137,8 @@ public final class KafkaOrders implements OrderJournal {
   /**
    * {@inheritDoc}
    *
-   * <p>Writes the batch in one Kafka transaction and returns once it is committed and this wall has
-   * applied all of it.
+   * <p>Writes the batch as one record per partition, several in one Kafka transaction, and returns
+   * once they are committed and this wall has applied all of them.
    */
   @Override
   public int orderAll(List<Order> orders) {
