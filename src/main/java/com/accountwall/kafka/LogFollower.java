@@ -49,6 +49,7 @@ final class LogFollower implements AutoCloseable {
   private final AppliedEvents applied;
   private final Thread thread;
   private volatile boolean closing;
+  private volatile boolean started;
 
   LogFollower(Consumer<String, String> consumer, String topic, AccountSupervisor supervisor, Clock clock,
       String wallId, AppliedEvents applied) {
@@ -107,6 +108,7 @@ final class LogFollower implements AutoCloseable {
   }
 
   void start() {
+    started = true;
     thread.start();
   }
 
@@ -115,8 +117,8 @@ final class LogFollower implements AutoCloseable {
   public void close() throws InterruptedException {
     closing = true;
     consumer.wakeup();
-    if (thread.isAlive()) {
-      thread.join();
+    if (started) {
+      thread.join(); // the thread closes the consumer it owns
     } else {
       consumer.close();
     }
