@@ -1,5 +1,6 @@
 package com.accountwall.kafka;
 
+import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
 import java.lang.System.Logger.Level;
@@ -30,6 +31,10 @@ import org.apache.kafka.common.errors.WakeupException;
  * continue an earlier chain makes it read further back, until no such account is left or the log
  * begins. Only accounts whose deadline is still ahead are restored.
  *
+ * <p>An order read after this wall's expiry ended its account, though made before the deadline,
+ * extends that account as on every wall that read it in time ({@link RecentExpiries}); so the
+ * accounts are a function of the log, not of when each wall's expiry ran.
+ *
  * <p>The consumer reads {@code read_committed}: a batch, written in one transaction, is seen whole
  * or not at all. An event it cannot read is logged and skipped, so one bad record does not stop
  * every wall.
@@ -47,6 +52,7 @@ final class LogFollower implements AutoCloseable {
   private final Clock clock;
   private final String wallId;
   private final AppliedEvents applied;
+  private final RecentExpiries expiries = new RecentExpiries();
   private final Thread thread;
   private volatile boolean closing;
   private volatile boolean started;
@@ -108,6 +114,7 @@ final class LogFollower implements AutoCloseable {
   }
 
   void start() {
+    supervisor.addListener(expiries);
     started = true;
     thread.start();
   }
@@ -116,6 +123,7 @@ final class LogFollower implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     closing = true;
+    supervisor.removeListener(expiries);
     consumer.wakeup();
     if (started) {
       thread.join(); // the thread closes the consumer it owns
@@ -197,7 +205,7 @@ final class LogFollower implements AutoCloseable {
     if (event.isOrder()) {
       for (Order order : event.orders()) {
         try {
-          result = supervisor.orderAt(order.accountId(), order.quantity(), timestampMillis);
+          result = order(order, timestampMillis);
         } catch (ArithmeticException e) {
           // Every wall refuses it alike: the count is the same everywhere.
           LOG.log(Level.WARNING, "order for account " + order.accountId() + " refused: " + e.getMessage());
@@ -206,6 +214,7 @@ final class LogFollower implements AutoCloseable {
       }
     } else {
       result = supervisor.end(event.id());
+      expiries.forget(event.id()); // whether it ended now or had expired just before
     }
     if (wallId.equals(event.wall())) {
       if (refused != null) {
@@ -214,6 +223,25 @@ final class LogFollower implements AutoCloseable {
         applied.applied(event.seq(), result);
       }
     }
+  }
+
+  /**
+   * Applies an order with its record's time. If this wall's expiry ended the account although the
+   * order was made before its deadline, the order was read late: it extends that account, as it did
+   * on every wall that read it in time.
+   */
+  private Object order(Order order, long atMillis) {
+    if (!supervisor.exists(order.accountId())) {
+      Account late = expiries.take(order.accountId(), clock.millis());
+      if (late != null && late.expiresAt().toEpochMilli() > atMillis) {
+        long last = Math.max(late.lastOrderAt().toEpochMilli(), atMillis);
+        long widgets = Math.addExact(late.widgetsOrdered(), order.quantity());
+        if (supervisor.restore(order.accountId(), widgets, Instant.ofEpochMilli(last))) {
+          return supervisor.whereis(order.accountId()).orElse(null);
+        }
+      }
+    }
+    return supervisor.orderAt(order.accountId(), order.quantity(), atMillis);
   }
 
   private JournalEvent read(ConsumerRecord<String, String> record) {

@@ -156,6 +156,30 @@ class ClusterModeTest {
   }
 
   @Test
+  void anOrderReadAfterItsAccountExpiredHereStillExtendsItAsEverywhereElse() throws Exception {
+    Wall wall = startWall("late");
+    Instant start = clock.instant();
+    post(api(wall), 5, 2);
+    clock.advance(LIFETIME);
+    wall.supervisor().expireDue();
+    assertFalse(wall.supervisor().exists(5));
+
+    // Another wall's order, made a minute before the deadline, reaches this one only now.
+    Instant madeAt = start.plus(LIFETIME).minus(Duration.ofMinutes(1));
+    JournalEvent late = JournalEvent.orders(List.of(new Order(5, 3)), "elsewhere", 1);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+      producer.send(new ProducerRecord<>(topic, null, madeAt.toEpochMilli(), "5", late.toJson())).get();
+    }
+
+    awaitSame(Map.of(5L, 5L), wall);
+    assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
+    assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+  }
+
+  @Test
   void aBatchIsAppliedWholeOnEveryWallOrNotAtAll() throws Exception {
     Wall east = startWall("east");
     Wall west = startWall("west");
