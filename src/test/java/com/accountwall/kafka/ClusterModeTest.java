@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.api.ApiClient;
+import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountListener;
 import com.accountwall.core.MutableClock;
 import com.accountwall.core.Order;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,6 +109,37 @@ class ClusterModeTest {
       sent.merge(id, qty, Long::sum);
     }
     return sent;
+  }
+
+  @Test
+  void remoteOrdersAndEndingsReachTheListenersAWindowFollows() throws Exception {
+    Wall east = startWall("east");
+    Wall west = startWall("west");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    // The window's view model is such a listener: it shows what these events announce.
+    west.supervisor().addListener(new AccountListener() {
+      @Override
+      public void accountCreated(Account account) {
+        heard.add("created " + account.id() + " with " + account.widgetsOrdered());
+      }
+
+      @Override
+      public void accountChanged(Account account) {
+        heard.add("changed " + account.id() + " to " + account.widgetsOrdered());
+      }
+
+      @Override
+      public void accountEnded(Account account) {
+        heard.add("ended " + account.id());
+      }
+    });
+
+    post(api(east), 9, 2);
+    post(api(east), 9, 1);
+    assertEquals(204, api(east).delete("/api/accounts/9").status());
+
+    await(() -> heard.size() == 3, "west heard three events, has " + heard);
+    assertEquals(List.of("created 9 with 2", "changed 9 to 3", "ended 9"), heard);
   }
 
   @Test
