@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class BrokerFailoverTest {
 
     Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
     Map<Long, Long> unanswered = new ConcurrentHashMap<>();
+    AtomicLong longestAnswerNanos = new AtomicLong();
     CountDownLatch midStream = new CountDownLatch(CLIENTS * ORDERS_PER_CLIENT / 4);
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     try {
@@ -71,7 +73,9 @@ class BrokerFailoverTest {
           for (int i = 0; i < ORDERS_PER_CLIENT; i++) {
             long id = 1 + (client * 7L + i) % IDS;
             try {
+              long sent = System.nanoTime();
               ApiClient.Response response = api.post("{\"accountId\": " + id + "}");
+              longestAnswerNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
               (response.status() == 200 ? acknowledged : unanswered).merge(id, 1L, Long::sum);
             } catch (Exception e) {
               unanswered.merge(id, 1L, Long::sum);
@@ -92,7 +96,8 @@ class BrokerFailoverTest {
 
     long total = acknowledged.values().stream().mapToLong(Long::longValue).sum();
     System.out.println("failover: " + total + " orders acknowledged, "
-        + unanswered.values().stream().mapToLong(Long::longValue).sum() + " not");
+        + unanswered.values().stream().mapToLong(Long::longValue).sum() + " not; longest answer "
+        + TimeUnit.NANOSECONDS.toMillis(longestAnswerNanos.get()) + " ms (reported, not asserted)");
     assertTrue(total > CLIENTS * ORDERS_PER_CLIENT / 2, "most orders acknowledged despite the lost node: " + total);
     for (Wall wall : walls) {
       awaitAllCounted(wall, acknowledged, unanswered);
