@@ -32,7 +32,7 @@ public final class AccountWallApp extends Application {
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     stage.setScene(new Scene(
-        WallView.load(view, wall.supervisor(), wall.supervisor(), wall.generator(), wall.endpoint()), 1600, 900));
+        WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint()), 1600, 900));
     stage.setMinWidth(1100);
     stage.setMinHeight(600);
     logFirstFrame(stage.getScene());

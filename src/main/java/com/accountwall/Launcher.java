@@ -1,6 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.core.CoarseClock;
+import com.accountwall.journal.JournalUnavailableException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -49,6 +50,8 @@ public final class Launcher implements Callable<Integer> {
       return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
     } catch (SQLException e) {
       return fail("cannot open the database (" + e.getMessage() + ")");
+    } catch (JournalUnavailableException e) {
+      return fail(e.getMessage());
     }
     if (options.headless) {
       Runtime.getRuntime().addShutdownHook(new Thread(wall::close, "account-wall-shutdown"));

@@ -3,9 +3,13 @@ package com.accountwall;
 import com.accountwall.api.ApiEndpoint;
 import com.accountwall.api.ApiToken;
 import com.accountwall.api.OrderApi;
+import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.ExpiryTicker;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.journal.OrderJournal;
+import com.accountwall.kafka.KafkaOrders;
+import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.store.AccountDatabase;
 import com.accountwall.store.DurableOrders;
 import java.io.IOException;
@@ -19,9 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One running wall without its window: the database, the supervisor restored from it, durable
- * orders, expiry, the order API and the generator. The seed's supervision tree, started in order
+ * One running wall without its window: the database, the supervisor restored from its order
+ * journal, expiry, the order API and the generator. The seed's supervision tree, started in order
  * and stopped in reverse; the window, when there is one, only looks at it.
+ *
+ * <p>The journal is the embedded database ({@link DurableOrders}) unless {@code --kafka} names a
+ * cluster ({@link KafkaOrders}); then the database only names accounts, and every order from the
+ * window and the generator goes through the shared log too, or the walls would drift apart.
  */
 public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
@@ -29,7 +37,8 @@ public final class Wall implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Clock clock;
   private AccountSupervisor supervisor;
-  private DurableOrders orders;
+  private OrderJournal orders;
+  private AccountDesk desk;
   private OrderApi api;
   private OrderGenerator generator;
   private ApiToken token;
@@ -72,13 +81,21 @@ public final class Wall implements AutoCloseable {
         .directory(database.directory())
         .enrichmentExecutor(lookups)
         .build();
-    orders = DurableOrders.restore(supervisor, database);
+    KafkaSettings kafka = options.kafkaSettings();
+    if (kafka == null) {
+      orders = DurableOrders.restore(supervisor, database);
+      // The window and the generator order in memory; DurableOrders hears and stores every change.
+      desk = supervisor;
+    } else {
+      orders = KafkaOrders.start(kafka, supervisor, clock);
+      desk = orders;
+    }
     started.push(orders);
     started.push(new ExpiryTicker(supervisor));
     token = ApiToken.resolve(options.token, options.dataFolder());
     api = OrderApi.start(new InetSocketAddress(options.bind, options.port), orders, supervisor, token.value());
     started.push(api);
-    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(supervisor)
+    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(desk)
         .rate(options.rate)
         .poolSize(options.accounts);
     if (options.seed != null) {
@@ -100,9 +117,14 @@ public final class Wall implements AutoCloseable {
     return supervisor;
   }
 
-  /** Orders that are durable when answered. */
-  public DurableOrders orders() {
+  /** Orders that are durable when answered: the embedded database's or Kafka's. */
+  public OrderJournal orders() {
     return orders;
+  }
+
+  /** Where the window's buttons send orders and endings. */
+  public AccountDesk desk() {
+    return desk;
   }
 
   public OrderGenerator generator() {

@@ -1,9 +1,11 @@
 package com.accountwall;
 
+import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** The wall's options, as {@link Launcher} reads them from the command line. */
 public final class WallOptions {
+  private static final Pattern BROKER = Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
 
   @Option(names = "--headless", description = "Run without a window: the core, the API and, if asked, the generator.")
   boolean headless;
@@ -55,8 +58,17 @@ public final class WallOptions {
 
   @Option(names = "--db-url", paramLabel = "JDBC_URL",
       description = "Database to keep the wall in, such as jdbc:postgresql://host/wall?user=... "
-          + "Default: the embedded SQLite database in the data folder.")
+          + "With --kafka, only the account names come from it. Default: the embedded SQLite database in the data folder.")
   String dbUrl;
+
+  @Option(names = "--kafka", split = ",", paramLabel = "HOST:PORT",
+      description = "Cluster mode: keep orders in a Kafka topic shared by several walls, at these brokers "
+          + "(HOST:PORT[,HOST:PORT...]). Default: the embedded database, one wall.")
+  List<String> kafka;
+
+  @Option(names = "--topic", defaultValue = KafkaSettings.DEFAULT_TOPIC, paramLabel = "TOPIC",
+      description = "The Kafka topic of the orders, with --kafka. Default: ${DEFAULT-VALUE}.")
+  String topic;
 
   /**
    * Reads the command line.
@@ -74,6 +86,11 @@ public final class WallOptions {
   /** The embedded database in the data folder, unless a JDBC URL was given. */
   String databaseUrl() {
     return dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder());
+  }
+
+  /** The Kafka cluster of cluster mode, or null for a single wall on its embedded database. */
+  KafkaSettings kafkaSettings() {
+    return kafka == null ? null : new KafkaSettings(kafka, topic);
   }
 
   /** Whether simulated orders start: as asked, else on with a window and off headless. */
@@ -106,6 +123,16 @@ public final class WallOptions {
     }
     if (!(rate >= 0) || Double.isInfinite(rate)) {
       throw new CommandLine.ParameterException(commandLine, "--rate must be a number of orders per second >= 0, was " + rate);
+    }
+    if (kafka != null) {
+      for (String broker : kafka) {
+        if (!BROKER.matcher(broker).matches()) {
+          throw new CommandLine.ParameterException(commandLine, "--kafka takes HOST:PORT[,HOST:PORT...], got '" + broker + "'");
+        }
+      }
+    }
+    if (topic.isBlank()) {
+      throw new CommandLine.ParameterException(commandLine, "--topic must not be empty");
     }
     if (accounts < 1) {
       throw new CommandLine.ParameterException(commandLine, "--accounts must be at least 1, was " + accounts);

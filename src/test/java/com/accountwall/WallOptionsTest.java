@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,17 @@ class WallOptionsTest {
   }
 
   @Test
+  void clusterModeOnlyWithKafka() {
+    assertNull(WallOptions.parse().kafkaSettings(), "one wall on its embedded database");
+
+    WallOptions options = WallOptions.parse("--kafka=k1:9092,k2:9092", "--kafka", "[::1]:9093", "--topic=floor.orders");
+
+    assertEquals(List.of("k1:9092", "k2:9092", "[::1]:9093"), options.kafkaSettings().bootstrapServers());
+    assertEquals("floor.orders", options.kafkaSettings().topic());
+    assertEquals("account-wall.orders", WallOptions.parse("--kafka=k1:9092").kafkaSettings().topic());
+  }
+
+  @Test
   void headlessRunsNoGeneratorUnlessAsked() {
     assertFalse(WallOptions.parse("--headless").generatorOnStart());
     assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
@@ -62,7 +74,8 @@ class WallOptionsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
-      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue"})
+      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
+      "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= "})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 

@@ -51,14 +51,15 @@ import java.util.stream.Stream;
  * <p>Arguments (all optional): {@code --clients N} (32), {@code --batch B} (1000), {@code
  * --seconds S} per phase (10), {@code --warmup W} seconds per phase (3), {@code --dir DIR} where the
  * temporary data folder is made (the JDK's temporary folder; its file system decides what an
- * fsync costs, so it is printed). Run:
+ * fsync costs, so it is printed); {@code --kafka HOST:PORT,...} (and {@code --topic T}) to start
+ * the wall in cluster mode on that Kafka cluster instead, with orders acknowledged by Kafka. Run:
  *
  * <pre>mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ApiLoadHarness -Dbench.args="--clients 32 --batch 1000 --seconds 10 --warmup 3"</pre>
  *
  * <p>Bounded: every client stops at the end of its phase or after {@value #MAX_REQUESTS_PER_CLIENT}
  * requests or {@value #MAX_FAILURES_PER_CLIENT} failures, whichever comes first; every socket
- * read times out after {@value #READ_TIMEOUT_MILLIS} ms; only 127.0.0.1 is contacted. The wall is
- * closed and the data folder deleted at the end.
+ * read times out after {@value #READ_TIMEOUT_MILLIS} ms; only 127.0.0.1 (and a Kafka cluster named
+ * with {@code --kafka}) is contacted. The wall is closed and the data folder deleted at the end.
  */
 public final class ApiLoadHarness {
   static final String TOKEN = "bench-token";
@@ -72,7 +73,7 @@ public final class ApiLoadHarness {
   private ApiLoadHarness() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args, "--clients", "--batch", "--seconds", "--warmup", "--dir");
+    Map<String, String> options = options(args, "--clients", "--batch", "--seconds", "--warmup", "--dir", "--kafka", "--topic");
     int clients = intOption(options, "--clients", 32, 1);
     int batch = intOption(options, "--batch", 1000, 1);
     int seconds = intOption(options, "--seconds", 10, 1);
@@ -85,8 +86,14 @@ public final class ApiLoadHarness {
         Runtime.version(), Runtime.getRuntime().availableProcessors(), clients, batch, warmup, seconds);
 
     Path data = Files.createTempDirectory(parent, "account-wall-load-");
+    List<String> wallArgs = new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN));
+    if (options.containsKey("--kafka")) {
+      wallArgs.add("--kafka=" + options.get("--kafka"));
+      wallArgs.add("--topic=" + options.getOrDefault("--topic", "account-wall.orders"));
+      System.out.println("cluster mode: orders go to Kafka at " + options.get("--kafka"));
+    }
     try (CoarseClock clock = new CoarseClock();
-        Wall wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN), clock)) {
+        Wall wall = Wall.start(WallOptions.parse(wallArgs.toArray(String[]::new)), clock)) {
       System.out.printf("data folder %s (%s)%n", data, Files.getFileStore(data).type());
       InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), wall.endpoint().address().getPort());
 

@@ -2,8 +2,8 @@ package com.accountwall.api;
 
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
-import com.accountwall.store.DurableOrders;
-import com.accountwall.store.StoreUnavailableException;
+import com.accountwall.journal.JournalUnavailableException;
+import com.accountwall.journal.OrderJournal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The wall's HTTP order API, on the JDK's own HTTP server. Every answer is JSON; every refusal is
  * {@code {"error": "..."}} with a status that says which kind: 400 unreadable, 401 no or wrong
- * token, 404 no such thing, 405 wrong method, 413 too large, 415 not JSON, 503 not stored in time.
- * A refused request changes nothing. Orders are answered only once durable ({@link DurableOrders}).
+ * token, 404 no such thing, 405 wrong method, 413 too large, 415 not JSON, 503 not made durable in time.
+ * A refused request changes nothing. Orders are answered only once durable in the wall's {@link
+ * OrderJournal}, whichever runs: the embedded database or Kafka.
  * The README documents the contract with examples.
  */
 public final class OrderApi implements AutoCloseable {
@@ -47,11 +48,11 @@ public final class OrderApi implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService handlers;
-  private final DurableOrders orders;
+  private final OrderJournal orders;
   private final AccountSupervisor supervisor;
   private final BearerToken token;
 
-  private OrderApi(HttpServer server, ExecutorService handlers, DurableOrders orders, AccountSupervisor supervisor, BearerToken token) {
+  private OrderApi(HttpServer server, ExecutorService handlers, OrderJournal orders, AccountSupervisor supervisor, BearerToken token) {
     this.server = server;
     this.handlers = handlers;
     this.orders = orders;
@@ -60,7 +61,7 @@ public final class OrderApi implements AutoCloseable {
   }
 
   /** Starts serving on {@code address}; port 0 picks a free one (see {@link #uri()}). */
-  public static OrderApi start(InetSocketAddress address, DurableOrders orders, AccountSupervisor supervisor, String token)
+  public static OrderApi start(InetSocketAddress address, OrderJournal orders, AccountSupervisor supervisor, String token)
       throws IOException {
     HttpServer server = HttpServer.create(address, 1024);
     AtomicInteger threads = new AtomicInteger();
@@ -96,7 +97,7 @@ public final class OrderApi implements AutoCloseable {
         route(exchange);
       } catch (ApiException e) {
         send(exchange, e.status(), Map.of("error", e.getMessage()));
-      } catch (StoreUnavailableException e) {
+      } catch (JournalUnavailableException e) {
         send(exchange, 503, Map.of("error", e.getMessage()));
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Time comes from the injected {@link Clock}. Accounts end only when {@link #expireDue()} runs,
  * which an {@link ExpiryTicker} does a few times a second, and a test does after moving its clock.
  */
-public final class AccountSupervisor implements OrderSink {
+public final class AccountSupervisor implements AccountDesk {
   private static final System.Logger LOG = System.getLogger(AccountSupervisor.class.getName());
 
   /** The seed's {@code @process_lifetime_ms}. */
@@ -110,6 +110,42 @@ public final class AccountSupervisor implements OrderSink {
         }
       }
       if (account.tryAddOrder(quantity, clock.millis())) {
+        widgetsOfLiveAccounts.add(quantity);
+        listeners.fire(AccountListener::accountChanged, account);
+        return account;
+      }
+      Thread.onSpinWait(); // it is ending: its end is being announced, then it leaves the registry
+    }
+  }
+
+  /**
+   * Applies an order made at {@code atMillis} on some wall, as read from a shared order log: the
+   * order's own time, not the moment it was read, moves the deadline, so every wall that applies
+   * the same orders ends up with the same deadlines. If the live account's deadline had already
+   * passed at {@code atMillis}, that account ends (as its expiry would have ended it) and the order
+   * starts a new one, so the outcome does not depend on when this wall's expiry ran.
+   *
+   * @return the live account the order landed on
+   * @throws IllegalArgumentException if {@code accountId} or {@code quantity} is not positive
+   * @throws ArithmeticException if the account's count would overflow; nothing changes
+   */
+  public Account orderAt(long accountId, long quantity, long atMillis) {
+    Account.requireValidId(accountId);
+    Account.requireValidQuantity(quantity);
+    for (;;) {
+      Account account = registry.get(accountId);
+      if (account == null) {
+        Account fresh = new Account(accountId, quantity, atMillis, lifetime);
+        account = publish(fresh);
+        if (account == fresh) {
+          return fresh;
+        }
+      }
+      if (account.tryEnd(atMillis - lifetime.millis())) {
+        announceEnd(account);
+        continue;
+      }
+      if (account.tryAddOrder(quantity, atMillis)) {
         widgetsOfLiveAccounts.add(quantity);
         listeners.fire(AccountListener::accountChanged, account);
         return account;

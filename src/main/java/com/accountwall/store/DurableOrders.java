@@ -4,7 +4,7 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
-import com.accountwall.core.OrderSink;
+import com.accountwall.journal.OrderJournal;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Orders that are on disk when answered. It applies an order to the {@link AccountSupervisor},
- * then waits until the account's new state is committed to the {@link AccountDatabase}.
+ * Orders that are on disk when answered: the embedded {@link OrderJournal} of a single wall. It
+ * applies an order to the {@link AccountSupervisor}, then waits until the account's new state is
+ * committed to the {@link AccountDatabase}.
  *
  * <p><b>Group commit.</b> It hears every change of every account (orders from any source, expiry,
  * endings) as a listener and keeps only the latest account per id, reading its state when it
@@ -40,7 +41,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Thread safety:</b> all public methods may be called from any thread.
  */
-public final class DurableOrders implements OrderSink, AutoCloseable {
+public final class DurableOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(DurableOrders.class.getName());
   static final Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
@@ -126,10 +127,11 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
   }
 
   /**
-   * Applies every order and returns once all are committed, in one transaction.
+   * {@inheritDoc}
    *
-   * @return how many orders were accepted
+   * <p>Applies every order and returns once all are committed, in one transaction.
    */
+  @Override
   public int orderAll(List<Order> orders) {
     long ticket;
     wholeBatches.readLock().lock();
@@ -146,10 +148,11 @@ public final class DurableOrders implements OrderSink, AutoCloseable {
   }
 
   /**
-   * Ends the live account now and returns once that is committed.
+   * {@inheritDoc}
    *
-   * @return whether an account was live and has ended
+   * <p>Returns once the ending is committed.
    */
+  @Override
   public boolean end(long accountId) {
     if (!supervisor.end(accountId)) {
       return false;

@@ -1,7 +1,9 @@
 package com.accountwall.store;
 
-/** An order was applied but could not be made durable in time, so it was not acknowledged. */
-public final class StoreUnavailableException extends RuntimeException {
+import com.accountwall.journal.JournalUnavailableException;
+
+/** An order was applied but could not be committed to the database in time, so it was not acknowledged. */
+public final class StoreUnavailableException extends JournalUnavailableException {
   StoreUnavailableException(String message) {
     super(message);
   }

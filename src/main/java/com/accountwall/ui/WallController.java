@@ -1,9 +1,9 @@
 package com.accountwall.ui;
 
 import com.accountwall.api.ApiEndpoint;
+import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
-import com.accountwall.core.OrderSink;
 import com.accountwall.generator.OrderGenerator;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class WallController {
   private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
 
   private final WallViewModel wall;
-  private final OrderSink orders;
+  private final AccountDesk orders;
   private final AccountSupervisor supervisor;
   private final OrderGenerator generator;
   private final ApiEndpoint api;
@@ -60,7 +60,7 @@ public final class WallController {
   @FXML private StatusBar statusBar;
 
   public WallController(
-      WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api) {
+      WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api) {
     this.wall = wall;
     this.orders = orders;
     this.supervisor = supervisor;
@@ -104,7 +104,7 @@ public final class WallController {
   private void endSelected() {
     AccountRow row = table.getSelectionModel().getSelectedItem();
     if (row != null) {
-      boolean ended = supervisor.end(row.getAccountId());
+      boolean ended = orders.end(row.getAccountId());
       statusBar.setText(ended ? "Ended account " + row.getAccountId() + "." : "Account " + row.getAccountId() + " had already ended.");
     }
   }

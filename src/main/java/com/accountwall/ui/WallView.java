@@ -1,8 +1,8 @@
 package com.accountwall.ui;
 
 import com.accountwall.api.ApiEndpoint;
+import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountSupervisor;
-import com.accountwall.core.OrderSink;
 import com.accountwall.generator.OrderGenerator;
 import java.io.IOException;
 import javafx.fxml.FXMLLoader;
@@ -16,7 +16,7 @@ public final class WallView {
    * @param api where the order API answers, for the status bar; null when there is none
    */
   public static Parent load(
-      WallViewModel wall, OrderSink orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api)
+      WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api)
       throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
     loader.setControllerFactory(type -> new WallController(wall, orders, supervisor, generator, api));

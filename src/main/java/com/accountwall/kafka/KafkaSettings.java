@@ -1,0 +1,67 @@
+package com.accountwall.kafka;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Where the order log is (bootstrap servers and topic) and how the wall's clients talk to it.
+ * Immutable.
+ */
+public record KafkaSettings(List<String> bootstrapServers, String topic) {
+  /** The topic walls use unless told otherwise. */
+  public static final String DEFAULT_TOPIC = "account-wall.orders";
+  private static final String TIMEOUT_MS = "30000";
+
+  public KafkaSettings {
+    bootstrapServers = List.copyOf(bootstrapServers);
+    if (bootstrapServers.isEmpty()) {
+      throw new IllegalArgumentException("name at least one Kafka broker as HOST:PORT");
+    }
+    Objects.requireNonNull(topic, "topic");
+  }
+
+  String servers() {
+    return String.join(",", bootstrapServers);
+  }
+
+  /** Idempotent, acks=all: a record is acknowledged once every in-sync replica has it. */
+  Map<String, Object> producer() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        // An answer waits for its record: send as soon as the previous request is out.
+        ProducerConfig.LINGER_MS_CONFIG, 0,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000",
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+  }
+
+  /** The same, with a transactional id unique to this wall's run, for batches. */
+  Map<String, Object> transactionalProducer(String transactionalId) {
+    Map<String, Object> config = new HashMap<>(producer());
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    return config;
+  }
+
+  /** No group: the wall assigns itself every partition and keeps its positions in memory. */
+  Map<String, Object> consumer() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+  }
+}

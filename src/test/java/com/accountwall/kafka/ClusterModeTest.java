@@ -1,0 +1,295 @@
+package com.accountwall.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.accountwall.Wall;
+import com.accountwall.WallOptions;
+import com.accountwall.api.ApiClient;
+import com.accountwall.core.Account;
+import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountListener;
+import com.accountwall.core.MutableClock;
+import com.accountwall.core.Order;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walls in cluster mode, in this JVM, on one in-JVM Kafka node: orders taken at any wall show on
+ * every wall with the same counts and deadlines, a wall started later rebuilds the same state, and
+ * a batch is applied whole or not at all. Walls are driven through their HTTP API; convergence is
+ * awaited by polling with a deadline.
+ */
+class ClusterModeTest {
+  private static final String TOKEN = "t";
+  private static final Duration LIFETIME = Duration.ofHours(1);
+  private static final Duration CONVERGENCE = Duration.ofSeconds(30);
+
+  @TempDir Path data;
+  // Record timestamps come from this clock; two hours back, so a test can move it on by hours
+  // without writing timestamps from the future, which a broker may refuse.
+  private final MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
+  private final List<Wall> walls = new ArrayList<>();
+  private String topic;
+
+  @BeforeEach
+  void topic() throws Exception {
+    topic = TestKafka.newTopic(3);
+  }
+
+  @AfterEach
+  void stop() {
+    walls.forEach(Wall::close);
+  }
+
+  private Wall startWall(String name) throws Exception {
+    Wall wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data.resolve(name), "--token=" + TOKEN,
+        "--lifetime=" + LIFETIME, "--kafka=" + TestKafka.bootstrapServers(), "--topic=" + topic), clock);
+    walls.add(wall);
+    return wall;
+  }
+
+  private static ApiClient api(Wall wall) {
+    return new ApiClient(wall.endpoint().address(), TOKEN);
+  }
+
+  @Test
+  void ordersTakenAtEitherWallShowOnBothAlike() throws Exception {
+    Wall east = startWall("east");
+    Wall west = startWall("west");
+    List<ApiClient> clients = List.of(api(east), api(west));
+    Map<Long, Long> expected = new HashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Map<Long, Long>>> bursts = new ArrayList<>();
+      for (int client = 0; client < 4; client++) {
+        ApiClient api = clients.get(client % 2);
+        bursts.add(pool.submit(() -> burst(api, 60)));
+      }
+      for (Future<Map<Long, Long>> burst : bursts) {
+        burst.get().forEach((id, qty) -> expected.merge(id, qty, Long::sum));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    awaitSame(expected, east, west);
+    assertEquals(details(east), details(west), "ids, names, counts and deadlines");
+  }
+
+  /** Orders from one client to one wall, each time a little later; returns the widgets per id. */
+  private Map<Long, Long> burst(ApiClient api, int orders) throws Exception {
+    Map<Long, Long> sent = new HashMap<>();
+    for (int i = 0; i < orders; i++) {
+      long id = ThreadLocalRandom.current().nextLong(1, 25);
+      long qty = ThreadLocalRandom.current().nextLong(1, 5);
+      clock.advance(Duration.ofMillis(7));
+      assertEquals(200, api.post("{\"accountId\": " + id + ", \"quantity\": " + qty + "}").status());
+      sent.merge(id, qty, Long::sum);
+    }
+    return sent;
+  }
+
+  @Test
+  void remoteOrdersAndEndingsReachTheListenersAWindowFollows() throws Exception {
+    Wall east = startWall("east");
+    Wall west = startWall("west");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    // The window's view model is such a listener: it shows what these events announce.
+    west.supervisor().addListener(new AccountListener() {
+      @Override
+      public void accountCreated(Account account) {
+        heard.add("created " + account.id() + " with " + account.widgetsOrdered());
+      }
+
+      @Override
+      public void accountChanged(Account account) {
+        heard.add("changed " + account.id() + " to " + account.widgetsOrdered());
+      }
+
+      @Override
+      public void accountEnded(Account account) {
+        heard.add("ended " + account.id());
+      }
+    });
+
+    post(api(east), 9, 2);
+    post(api(east), 9, 1);
+    assertEquals(204, api(east).delete("/api/accounts/9").status());
+
+    await(() -> heard.size() == 3, "west heard three events, has " + heard);
+    assertEquals(List.of("created 9 with 2", "changed 9 to 3", "ended 9"), heard);
+  }
+
+  @Test
+  void theAnswerShowsTheOrderAlreadyApplied() throws Exception {
+    Wall wall = startWall("only");
+    ApiClient api = api(wall);
+
+    assertEquals(200, api.post("{\"accountId\": 10, \"quantity\": 3}").status());
+    ApiClient.Response second = api.post("{\"accountId\": 10, \"quantity\": 2}");
+
+    assertEquals(200, second.status());
+    String expiresAt = clock.instant().plus(LIFETIME).toString();
+    assertEquals("{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":5,\"expiresAt\":\"" + expiresAt + "\"}", second.body());
+    assertEquals(5, wall.supervisor().details(10).orElseThrow().widgetsOrdered(), "read your own write");
+  }
+
+  @Test
+  void aWallStartedLaterRebuildsTheSameAccountsWithoutResurrectingEndedOnes() throws Exception {
+    Wall first = startWall("first");
+    ApiClient api = api(first);
+    Instant start = clock.instant();
+    post(api, 1, 2);
+    clock.advance(Duration.ofMinutes(40));
+    post(api, 2, 1);
+    post(api, 1, 1);
+    clock.advance(Duration.ofMinutes(40));
+    post(api, 1, 1); // account 1 has lived longer than a lifetime: replay must reach back for its first order
+    post(api, 3, 5);
+    assertEquals(204, api.delete("/api/accounts/3").status());
+    post(api, 4, 7);
+    clock.advance(Duration.ofMinutes(30)); // account 2's deadline (start + 100 min) passes
+    first.supervisor().expireDue();
+
+    Wall later = startWall("later");
+
+    assertEquals(details(first), details(later));
+    AccountDetails one = later.supervisor().details(1).orElseThrow();
+    assertEquals(4, one.widgetsOrdered());
+    assertEquals(start.plus(Duration.ofMinutes(80)).plus(LIFETIME), one.expiresAt());
+    assertFalse(later.supervisor().exists(2), "past its deadline");
+    assertFalse(later.supervisor().exists(3), "ended by request");
+    assertEquals(7, later.supervisor().details(4).orElseThrow().widgetsOrdered());
+
+    // From here on both follow the log alike, deadlines included.
+    post(api(later), 4, 1);
+    awaitSame(Map.of(1L, 4L, 4L, 8L), first, later);
+    assertEquals(details(first), details(later));
+  }
+
+  @Test
+  void anOrderReadAfterItsAccountExpiredHereStillExtendsItAsEverywhereElse() throws Exception {
+    Wall wall = startWall("late");
+    Instant start = clock.instant();
+    post(api(wall), 5, 2);
+    clock.advance(LIFETIME);
+    wall.supervisor().expireDue();
+    assertFalse(wall.supervisor().exists(5));
+
+    // Another wall's order, made a minute before the deadline, reaches this one only now.
+    Instant madeAt = start.plus(LIFETIME).minus(Duration.ofMinutes(1));
+    JournalEvent late = JournalEvent.orders(List.of(new Order(5, 3)), "elsewhere", 1);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+      producer.send(new ProducerRecord<>(topic, null, madeAt.toEpochMilli(), "5", late.toJson())).get();
+    }
+
+    awaitSame(Map.of(5L, 5L), wall);
+    assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
+    assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+  }
+
+  @Test
+  void aBatchIsAppliedWholeOnEveryWallOrNotAtAll() throws Exception {
+    Wall east = startWall("east");
+    Wall west = startWall("west");
+
+    ApiClient.Response refused = api(east).post("[{\"accountId\": 100}, {\"accountId\": 0}]");
+    assertEquals(400, refused.status());
+    abortedTransaction(List.of(101L, 102L, 103L));
+
+    StringBuilder batch = new StringBuilder("[");
+    Map<Long, Long> expected = new HashMap<>();
+    for (long id = 1; id <= 40; id++) {
+      batch.append(id == 1 ? "" : ",").append("{\"accountId\": ").append(id).append(", \"quantity\": 2}");
+      expected.put(id, 2L);
+    }
+    assertEquals(new ApiClient.Response(200, "{\"accepted\":40}"), api(east).post(batch.append("]").toString()));
+
+    awaitSame(expected, east, west);
+    // The 40 ids fill all three partitions, after the aborted transaction in each: had it been
+    // applied, it would be by now.
+    for (Wall wall : List.of(east, west)) {
+      for (long id : List.of(100L, 101L, 102L, 103L)) {
+        assertFalse(wall.supervisor().exists(id), "account " + id);
+      }
+    }
+  }
+
+  /** Writes orders in a transaction on the walls' topic and aborts it. */
+  private void abortedTransaction(List<Long> ids) throws Exception {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + topic,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (long id : ids) {
+        JournalEvent order = JournalEvent.orders(List.of(new Order(id, 1)), "elsewhere", id);
+        producer.send(new ProducerRecord<>(topic, null, clock.millis(), Long.toString(id), order.toJson())).get();
+      }
+      producer.abortTransaction();
+    }
+  }
+
+  private static void post(ApiClient api, long id, long qty) throws Exception {
+    assertEquals(200, api.post("{\"accountId\": " + id + ", \"quantity\": " + qty + "}").status());
+  }
+
+  private static List<AccountDetails> details(Wall wall) {
+    List<AccountDetails> all = new ArrayList<>();
+    for (long id : wall.supervisor().ids()) {
+      wall.supervisor().details(id).ifPresent(all::add);
+    }
+    return all;
+  }
+
+  private static Map<Long, Long> counts(Wall wall) {
+    Map<Long, Long> counts = new HashMap<>();
+    details(wall).forEach(account -> counts.put(account.accountId(), account.widgetsOrdered()));
+    return counts;
+  }
+
+  /** Waits until every wall shows exactly these counts. */
+  private static void awaitSame(Map<Long, Long> expected, Wall... walls) throws InterruptedException {
+    for (Wall wall : walls) {
+      await(() -> counts(wall).equals(expected), "wall shows " + expected + ", has " + counts(wall));
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + CONVERGENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("not within " + CONVERGENCE.toSeconds() + " s: " + what);
+      }
+      Thread.sleep(20); // polling for another thread's progress, not timing anything
+    }
+  }
+}
