@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,23 @@ class WallOptionsTest {
   }
 
   @Test
+  void readsTheWallsDisplayOptions() {
+    WallOptions options = WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15");
+
+    assertTrue(options.kiosk());
+    assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), options.settings());
+  }
+
+  @Test
+  void savedSettingsFillWhatTheCommandLineDidNotGive() {
+    WallOptions options = WallOptions.parse("--theme=dark", "--rate=5");
+
+    options.preferSaved(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
+
+    assertEquals(new WallSettings(Theme.DARK, 5, Duration.ofMinutes(2), 20, 1), options.settings());
+  }
+
+  @Test
   void headlessRunsNoGeneratorUnlessAsked() {
     assertFalse(WallOptions.parse("--headless").generatorOnStart());
     assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
@@ -62,7 +81,8 @@ class WallOptionsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
-      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue"})
+      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--theme=purple", "--screen=-1",
+      "--page-seconds=0"})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 
