@@ -8,24 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The wall's state on the JavaFX thread: one {@link AccountRow} per live account, plus the header
- * figures, kept in step with an {@link AccountSupervisor}.
+ * The wall's state on the JavaFX thread: one {@link AccountRow} per live account, plus the figures
+ * on top ({@link WallKpis}) and the {@link Leaderboard}, kept in step with an {@link AccountSupervisor}.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -36,6 +34,10 @@ import javafx.collections.ObservableList;
  * marked arriving, a changed count is marked bumped, an ended account's row fades out over {@link
  * #FADE_OUT} and only then leaves {@link #getRows()}. The animation state lives in the row, so it
  * shows in whichever cell displays the row, however the table is sorted or scrolled.
+ *
+ * <p>Each batch also hands the figures the count increases it found, so they need no pass over
+ * the accounts. Other parts that move with the frames, such as paging, join through {@link
+ * #addFrameListener}.
  */
 public final class WallViewModel implements AccountListener {
   static final Duration FADE_IN = Duration.ofMillis(600);
@@ -54,9 +56,13 @@ public final class WallViewModel implements AccountListener {
   private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
   private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
   private final Set<AccountRow> animating = new LinkedHashSet<>();
-  private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
-  private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
   private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+  private final WallKpis kpis = new WallKpis();
+  private final Leaderboard leaderboard = new Leaderboard();
+  private final List<LongConsumer> frameListeners = new ArrayList<>();
+  /** Accounts live before this view: their counts were ordered before it, so they are no new orders. */
+  private final Set<Account> earlier;
+  private long orderedThisBatch;
   private Runnable onBatchApplied = () -> {};
 
   private final AnimationTimer frames = new AnimationTimer() {
@@ -72,7 +78,8 @@ public final class WallViewModel implements AccountListener {
     now.set(clock.instant());
     supervisor.addListener(this);
     // Accounts that were live before this view, such as those restored on start, arrive as changes.
-    changed.addAll(supervisor.registry().accounts());
+    earlier = new HashSet<>(supervisor.registry().accounts());
+    changed.addAll(earlier);
   }
 
   /** Starts following the core once per frame. */
@@ -90,12 +97,17 @@ public final class WallViewModel implements AccountListener {
     return rows;
   }
 
-  public ReadOnlyIntegerProperty liveAccountsProperty() {
-    return liveAccounts.getReadOnlyProperty();
+  public WallKpis getKpis() {
+    return kpis;
   }
 
-  public ReadOnlyLongProperty widgetsSoldProperty() {
-    return widgetsSold.getReadOnlyProperty();
+  public Leaderboard getLeaderboard() {
+    return leaderboard;
+  }
+
+  /** Calls {@code listener} with each frame's time (ns), after the rows and figures are updated. */
+  public void addFrameListener(LongConsumer listener) {
+    frameListeners.add(listener);
   }
 
   /** The wall's notion of now, for the time left; moves once a second. */
@@ -132,17 +144,24 @@ public final class WallViewModel implements AccountListener {
   /** One frame: applies what the core did since the last one and advances the animations. */
   void onFrame(long frameNanos) {
     boolean batch = !changed.isEmpty() || !ended.isEmpty();
+    Instant instant = clock.instant();
     if (batch) {
+      orderedThisBatch = 0;
       applyChanged(frameNanos);
       applyEnded(frameNanos);
-      liveAccounts.set(supervisor.count());
-      widgetsSold.set(supervisor.totalWidgetsOrdered());
+      kpis.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
+      if (orderedThisBatch > 0) {
+        kpis.ordered(orderedThisBatch, instant);
+        kpis.historyChanged(instant);
+      }
     }
     animate(frameNanos);
-    Instant instant = clock.instant();
     if (instant.getEpochSecond() != now.get().getEpochSecond()) {
       now.set(instant);
     }
+    kpis.onFrame(frameNanos, instant);
+    leaderboard.onFrame(rows, frameNanos);
+    frameListeners.forEach(listener -> listener.accept(frameNanos));
     if (batch) {
       onBatchApplied.run();
     }
@@ -157,13 +176,21 @@ public final class WallViewModel implements AccountListener {
           continue; // came and went within one frame: nothing to show
         }
         row = new AccountRow(account);
+        if (earlier.isEmpty() || !earlier.remove(account)) {
+          orderedThisBatch += row.getWidgetsSold();
+          kpis.arrived(row);
+        }
         row.setOpacity(0);
         row.setArriving(true);
         row.arrivedAt = frameNanos;
         rowsByAccount.put(account, row);
         arrivals.add(row);
         animating.add(row);
-      } else if (row.refresh() && !row.isEnding()) {
+        continue;
+      }
+      long before = row.getWidgetsSold();
+      if (row.refresh() && !row.isEnding()) {
+        orderedThisBatch += Math.max(0, row.getWidgetsSold() - before);
         row.setBumped(true);
         row.bumpedAt = frameNanos;
         animating.add(row);
