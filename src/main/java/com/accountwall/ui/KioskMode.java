@@ -1,8 +1,10 @@
 package com.accountwall.ui;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -11,7 +13,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The wall unattended: full screen, without the parts meant for a person at a keyboard, and with
@@ -29,6 +33,8 @@ final class KioskMode {
   private final Node[] attended;
   private long lastFrame;
   private long lastMove;
+  /** Where the window was before kiosk mode, to go back to. */
+  private Rectangle2D windowed;
 
   /** @param attended what only a person at the wall needs: hidden in kiosk mode */
   KioskMode(Parent root, Node... attended) {
@@ -79,7 +85,8 @@ final class KioskMode {
             kiosk.set(false);
           }
         });
-        stage.setFullScreen(kiosk.get());
+        // Where the window opens is known once it is shown; kiosk mode from the start waits for that.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> apply(kiosk.get()));
       }
     });
     apply(kiosk.get());
@@ -99,8 +106,31 @@ final class KioskMode {
     if (!on) {
       scene.setCursor(null);
     }
-    if (scene.getWindow() instanceof Stage stage) {
+    if (scene.getWindow() instanceof Stage stage && stage.isShowing()) {
+      fillScreen(stage, on);
       stage.setFullScreen(on);
+    }
+  }
+
+  /**
+   * Covers the stage's screen, or gives the window its place back. Full screen alone is not
+   * enough: without a window manager (a bare X server behind a wall) it does not resize the window.
+   */
+  private void fillScreen(Stage stage, boolean on) {
+    if (on && windowed == null) {
+      windowed = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+      List<Screen> screens = Screen.getScreensForRectangle(windowed);
+      Rectangle2D bounds = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+      stage.setX(bounds.getMinX());
+      stage.setY(bounds.getMinY());
+      stage.setWidth(bounds.getWidth());
+      stage.setHeight(bounds.getHeight());
+    } else if (!on && windowed != null) {
+      stage.setX(windowed.getMinX());
+      stage.setY(windowed.getMinY());
+      stage.setWidth(windowed.getWidth());
+      stage.setHeight(windowed.getHeight());
+      windowed = null;
     }
   }
 }

@@ -45,7 +45,7 @@ final class KpiBinder {
     // The name may arrive from the directory after the account, so follow the row's name.
     kpis.newestProperty().addListener((observable, before, row) -> newest.valueProperty().bind(row.nameProperty()));
     newest.detailProperty().bind(Bindings.createStringBinding(
-        () -> kpis.newestProperty().get() == null ? "none yet" : "account " + kpis.newestProperty().get().getAccountId(),
+        () -> kpis.newestProperty().get() == null ? "none yet" : "id " + kpis.newestProperty().get().getAccountId(),
         kpis.newestProperty()));
   }
 

@@ -13,11 +13,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
@@ -52,6 +55,7 @@ public final class WallController {
   @FXML private TableColumn<AccountRow, String> nameColumn;
   @FXML private TableColumn<AccountRow, Number> widgetsColumn;
   @FXML private TableColumn<AccountRow, Instant> timeLeftColumn;
+  @FXML private HBox body;
   @FXML private LeaderboardView leaderboard;
   @FXML private VBox controls;
   @FXML private DemoController controlsController;
@@ -100,18 +104,21 @@ public final class WallController {
     widgetsColumn.setSortType(TableColumn.SortType.DESCENDING);
     table.getSortOrder().add(widgetsColumn);
     // Counts change in place, which a sorted table does not notice: sort once per batch instead.
-    wall.setOnBatchApplied(() -> {
-      table.sort();
-      showPage();
-    });
+    wall.setOnBatchApplied(table::sort);
   }
 
   private void bindPaging() {
     pager.secondsProperty().set(setup.settings().pageSeconds());
     pager.rowCountProperty().bind(Bindings.size(table.getItems()));
-    pager.rowsPerPageProperty().bind(Bindings.createIntegerBinding(this::rowsPerPage,
-        table.heightProperty(), table.fixedCellSizeProperty()));
+    // The table ends after its last whole row, so no row is cut in half at the bottom of the wall.
+    table.maxHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> headerHeight() + wholeRows(body.getHeight()) * table.getFixedCellSize(),
+        body.heightProperty(), table.fixedCellSizeProperty()));
+    pager.rowsPerPageProperty().bind(Bindings.createIntegerBinding(
+        () -> wholeRows(table.getHeight()), table.heightProperty(), table.fixedCellSizeProperty()));
     pager.pageProperty().addListener(observable -> showPage());
+    // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift the page.
+    pager.rowCountProperty().addListener(observable -> showPage());
     pageIndicator.textProperty().bind(Bindings.createStringBinding(
         () -> "Page " + (pager.pageProperty().get() + 1) + " of " + pager.pageCountProperty().get(),
         pager.pageProperty(), pager.pageCountProperty()));
@@ -119,17 +126,31 @@ public final class WallController {
     wall.addFrameListener(pager::onFrame);
   }
 
-  /** Whole rows that fit under the column headers; paging shows no half rows. */
-  private int rowsPerPage() {
+  /** How many whole rows fit under the column headers in {@code height}. */
+  private int wholeRows(double height) {
     double cell = table.getFixedCellSize();
+    return cell > 0 ? Math.max(1, (int) ((height - headerHeight()) / cell)) : 1;
+  }
+
+  private double headerHeight() {
     var header = table.lookup(".column-header-background");
-    double headerHeight = header == null ? cell : header.getBoundsInLocal().getHeight();
-    return cell > 0 ? Math.max(1, (int) ((table.getHeight() - headerHeight) / cell)) : 1;
+    return header == null ? table.getFixedCellSize() : header.getBoundsInLocal().getHeight();
   }
 
   private void showPage() {
-    if (pager.runningProperty().get()) {
-      table.scrollTo(pager.firstRow());
+    if (!pager.runningProperty().get()) {
+      return;
+    }
+    int first = pager.firstRow();
+    table.scrollTo(first);
+    // Rows are a fraction of a pixel high at most window sizes, which leaves a later page's first
+    // row a few pixels under the headers; lay the table out now and scroll the rest of the way.
+    table.layout();
+    if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+      IndexedCell<?> top = flow.getVisibleCell(first);
+      if (top != null && top.getLayoutY() != 0) {
+        flow.scrollPixels(top.getLayoutY());
+      }
     }
   }
 

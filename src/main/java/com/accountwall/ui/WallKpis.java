@@ -27,7 +27,8 @@ public final class WallKpis {
   private static final int MINUTES = 60;
 
   private final Buckets perSecond = new Buckets(60, Duration.ofSeconds(1));
-  private final Buckets perMinute = new Buckets(MINUTES, Duration.ofMinutes(1));
+  /** The last hour's whole minutes and the current one, which the history leaves out until it is whole. */
+  private final Buckets perMinute = new Buckets(MINUTES + 1, Duration.ofMinutes(1));
   /** Widgets sold at the end of each minute of the last hour, and so far in the current one. */
   private final long[] soldAtMinute = new long[MINUTES + 1];
   private final long[] soldMinute = new long[MINUTES + 1];
@@ -76,7 +77,10 @@ public final class WallKpis {
     return widgetsPerMinute.getReadOnlyProperty();
   }
 
-  /** Widgets ordered in each of the last 60 minutes, oldest first; a new array when it changes. */
+  /**
+   * Widgets ordered in each of the last 60 whole minutes, oldest first; a new array when it changes.
+   * The current minute is left out: half a minute would read as a fall.
+   */
   public ReadOnlyObjectProperty<long[]> minuteHistoryProperty() {
     return minuteHistory.getReadOnlyProperty();
   }
@@ -126,7 +130,7 @@ public final class WallKpis {
     widgetsPerMinute.set(perSecond.sum(now));
     if (minute != historyMinute) {
       historyMinute = minute;
-      minuteHistory.set(perMinute.values(now));
+      minuteHistory.set(Arrays.copyOf(perMinute.values(now), MINUTES));
     }
 
     shownLiveAccounts.moveTo(liveAccounts.get(), frameNanos);
@@ -158,10 +162,5 @@ public final class WallKpis {
 
   private int slot(long minute) {
     return (int) Math.floorMod(minute, (long) soldMinute.length);
-  }
-
-  /** Refreshes the minute history now rather than at the next minute, after a batch of orders. */
-  void historyChanged(Instant now) {
-    minuteHistory.set(perMinute.values(now));
   }
 }

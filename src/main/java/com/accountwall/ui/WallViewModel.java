@@ -152,7 +152,6 @@ public final class WallViewModel implements AccountListener {
       kpis.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
       if (orderedThisBatch > 0) {
         kpis.ordered(orderedThisBatch, instant);
-        kpis.historyChanged(instant);
       }
     }
     animate(frameNanos);

@@ -157,14 +157,20 @@ class WallDisplayTest {
     frame(robot);
     assertFigures(3, 10, 4, 4, true);
     assertEquals(3, kpis.newestProperty().get().getAccountId());
+    assertEquals(0, Arrays.stream(kpis.minuteHistoryProperty().get()).sum(), "the current minute is not whole yet");
+
+    clock.advance(Duration.ofMinutes(1));
+    frame(robot);
     long[] history = kpis.minuteHistoryProperty().get();
-    assertEquals(4, history[history.length - 1], "this minute");
+    assertEquals(60, history.length);
+    assertEquals(4, history[history.length - 1], "the last whole minute");
     assertEquals(4, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
 
     frames(robot, Duration.ofSeconds(1));
     assertEquals("3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
     assertEquals("10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
-    assertEquals("4", robot.lookup("#widgetsPerMinuteTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals("0", robot.lookup("#widgetsPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
+        "a minute later, none in the last 60 seconds");
     assertEquals("Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
   }
 
