@@ -30,7 +30,8 @@ public final class WallOptions {
   String bind;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Data folder: the embedded database and the generated API token. Default: a per-user folder.")
+      description = "Data folder: the embedded database, the generated API token and the saved settings. "
+          + "Default: a per-user folder.")
   Path data;
 
   @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
