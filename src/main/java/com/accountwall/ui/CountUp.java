@@ -40,10 +40,6 @@ final class CountUp {
     shown.set(progress >= 1 ? target : from + Math.round((target - from) * eased));
   }
 
-  long target() {
-    return target;
-  }
-
   ReadOnlyLongProperty shownProperty() {
     return shown.getReadOnlyProperty();
   }
