@@ -10,14 +10,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The top ten live accounts by widgets sold, with how each moved. Ranked at most once a second
+ * The top ten live accounts by widgets sold, with how each moved. Ranked at most twice a second
  * (by the frame clock) in one pass over the rows that keeps only the best ten, so a wall with many
- * accounts pays that pass once a second, not once a frame. A move shows for {@link #MOVE_SHOWN_NANOS}
+ * accounts pays that pass twice a second, not once a frame. A move shows for {@link #MOVE_SHOWN_NANOS}
  * after it happened. Confined to the JavaFX thread.
  */
 public final class Leaderboard {
   static final int SIZE = 10;
-  static final long RANK_EVERY_NANOS = 1_000_000_000L;
+  static final long RANK_EVERY_NANOS = 500_000_000L;
   static final long MOVE_SHOWN_NANOS = 10_000_000_000L;
 
   /** How an account's rank changed lately. */

@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,18 @@ class WallDisplayTest {
     assertTrue(board.stream().noneMatch(standing -> standing.accountId() == 10), "pushed off the board");
     assertTrue(robot.lookup("#leaderboard .leaderboard-move").queryAllAs(Label.class).stream()
         .anyMatch(label -> label.getText().equals("\u25b24")));
+  }
+
+  @Test
+  void theTypeFollowsTheWindowSoA4kWallReadsLikeA1080pOne(FxRobot robot) {
+    robot.interact(() -> {
+      for (int[] size : new int[][] {{1280, 720, 13}, {1920, 1080, 20}, {3840, 2160, 40}, {1920, 600, 11}}) {
+        Pane pane = new Pane();
+        FontScale.follow(pane);
+        new Scene(pane, size[0], size[1]);
+        assertEquals("-fx-font-size: " + size[2] + "px;", pane.getStyle(), size[0] + "x" + size[1]);
+      }
+    });
   }
 
   private void assertFigures(int live, long sold, long perMinute, long change, boolean fullHour) {
