@@ -8,11 +8,13 @@ import com.accountwall.settings.WallSettings;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Locale;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -21,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
@@ -110,12 +113,8 @@ public final class WallController {
   private void bindPaging() {
     pager.secondsProperty().set(setup.settings().pageSeconds());
     pager.rowCountProperty().bind(Bindings.size(table.getItems()));
-    // The table ends after its last whole row, so no row is cut in half at the bottom of the wall.
-    table.maxHeightProperty().bind(Bindings.createDoubleBinding(
-        () -> headerHeight() + wholeRows(body.getHeight()) * table.getFixedCellSize(),
-        body.heightProperty(), table.fixedCellSizeProperty()));
-    pager.rowsPerPageProperty().bind(Bindings.createIntegerBinding(
-        () -> wholeRows(table.getHeight()), table.heightProperty(), table.fixedCellSizeProperty()));
+    bindWholeRows();
+    table.skinProperty().addListener(observable -> bindWholeRows());
     pager.pageProperty().addListener(observable -> showPage());
     // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift the page.
     pager.rowCountProperty().addListener(observable -> showPage());
@@ -126,6 +125,22 @@ public final class WallController {
     wall.addFrameListener(pager::onFrame);
   }
 
+  /**
+   * Ends the table after its last whole row, so no row is cut in half at the bottom of the wall,
+   * and pages by whole rows. The column headers' height counts, and it changes with the type size
+   * after the table's, so it is followed once the skin has made the headers.
+   */
+  private void bindWholeRows() {
+    Node header = table.lookup(".column-header-background");
+    Observable[] sizes = header instanceof Region region
+        ? new Observable[] {body.heightProperty(), table.fixedCellSizeProperty(), region.heightProperty()}
+        : new Observable[] {body.heightProperty(), table.fixedCellSizeProperty()};
+    table.maxHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> headerHeight() + wholeRows(body.getHeight()) * table.getFixedCellSize(), sizes));
+    pager.rowsPerPageProperty().bind(Bindings.createIntegerBinding(
+        () -> wholeRows(table.getHeight()), table.heightProperty(), table.fixedCellSizeProperty()));
+  }
+
   /** How many whole rows fit under the column headers in {@code height}. */
   private int wholeRows(double height) {
     double cell = table.getFixedCellSize();
@@ -133,8 +148,8 @@ public final class WallController {
   }
 
   private double headerHeight() {
-    var header = table.lookup(".column-header-background");
-    return header == null ? table.getFixedCellSize() : header.getBoundsInLocal().getHeight();
+    Node header = table.lookup(".column-header-background");
+    return header instanceof Region region ? region.getHeight() : table.getFixedCellSize();
   }
 
   private void showPage() {
