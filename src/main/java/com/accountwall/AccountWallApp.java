@@ -1,27 +1,52 @@
 package com.accountwall;
 
+import com.accountwall.settings.SettingsFile;
+import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallView;
 import com.accountwall.ui.WallViewModel;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The wall's window over a running {@link Wall}; closing the window stops the wall. */
+/**
+ * The wall's window over a running {@link Wall}, on the screen the settings name; closing the
+ * window stops the wall. Settings changed in the window are saved off the JavaFX thread, one save
+ * at a time.
+ */
 public final class AccountWallApp extends Application {
   private static final System.Logger LOG = System.getLogger(AccountWallApp.class.getName());
 
   /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
   private static volatile Wall running;
+  private static volatile WallOptions options;
+  private static volatile SettingsFile settingsFile;
 
+  private final ExecutorService saves = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "settings-save");
+    thread.setDaemon(true);
+    return thread;
+  });
   private WallViewModel view;
 
-  /** Opens the window on {@code wall} and returns when it is closed, with the wall stopped. */
-  static void show(Wall wall) {
+  /**
+   * Opens the window on {@code wall} and returns when it is closed, with the wall stopped.
+   *
+   * @param settings where the window's settings are kept
+   */
+  static void show(Wall wall, WallOptions startOptions, SettingsFile settings) {
     running = wall;
+    options = startOptions;
+    settingsFile = settings;
     Application.launch(AccountWallApp.class);
   }
 
@@ -31,13 +56,41 @@ public final class AccountWallApp extends Application {
     view = new WallViewModel(wall.supervisor(), wall.clock());
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
+    WallSettings settings = options.settings();
+    save(settings); // what is in force now, options included, is what the next start finds
+    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save);
+    Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(new Scene(
-        WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint()), 1600, 900));
-    stage.setMinWidth(1100);
+        WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),
+        Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
+    stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getScene().getWidth()) / 2));
+    stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getScene().getHeight()) / 2));
+    stage.setMinWidth(1024);
     stage.setMinHeight(600);
     logFirstFrame(stage.getScene());
     stage.show();
     view.start();
+  }
+
+  /** Screen {@code index}, or the primary screen if there are not that many. */
+  private static Screen screen(int index) {
+    List<Screen> screens = Screen.getScreens();
+    if (index < screens.size()) {
+      return screens.get(index);
+    }
+    LOG.log(Level.WARNING, "there is no screen {0} (screens 0 to {1}); opening on the primary screen",
+        index, screens.size() - 1);
+    return Screen.getPrimary();
+  }
+
+  private void save(WallSettings settings) {
+    saves.execute(() -> {
+      try {
+        settingsFile.save(settings);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot save the settings to " + settingsFile.path(), e);
+      }
+    });
   }
 
   /** Says, once, how long after the JVM started the window drew its first frame. */
@@ -54,6 +107,13 @@ public final class AccountWallApp extends Application {
   @Override
   public void stop() {
     view.stop();
+    saves.shutdown();
+    try {
+      // The last change is kept; a save cut short would leave the old file, never half a new one.
+      saves.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     running.close();
   }
 }

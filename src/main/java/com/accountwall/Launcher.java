@@ -2,6 +2,7 @@ package com.accountwall;
 
 import com.accountwall.core.CoarseClock;
 import com.accountwall.journal.JournalUnavailableException;
+import com.accountwall.settings.SettingsFile;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -43,6 +44,8 @@ public final class Launcher implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     options.check(spec.commandLine());
+    SettingsFile settings = new SettingsFile(options.dataFolder());
+    options.preferSaved(settings.load(options.settings()));
     Wall wall;
     try {
       wall = Wall.start(options, new CoarseClock());
@@ -57,7 +60,7 @@ public final class Launcher implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(wall::close, "account-wall-shutdown"));
       new CountDownLatch(1).await();
     }
-    AccountWallApp.show(wall);
+    AccountWallApp.show(wall, options, settings);
     return 0;
   }
 

@@ -1,12 +1,16 @@
 package com.accountwall;
 
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -29,7 +33,8 @@ public final class WallOptions {
   String bind;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Data folder: the embedded database and the generated API token. Default: a per-user folder.")
+      description = "Data folder: the embedded database, the generated API token and the saved settings. "
+          + "Default: a per-user folder.")
   Path data;
 
   @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -69,6 +74,26 @@ public final class WallOptions {
   @Option(names = "--topic", defaultValue = KafkaSettings.DEFAULT_TOPIC, paramLabel = "TOPIC",
       description = "The Kafka topic of the orders, with --kafka. Default: ${DEFAULT-VALUE}.")
   String topic;
+
+  @Option(names = "--kiosk",
+      description = "Open full screen without the demo controls, hide the idle mouse and page through the accounts. "
+          + "F11 toggles it, Esc leaves it.")
+  boolean kiosk;
+
+  @Option(names = "--screen", defaultValue = "0", paramLabel = "N",
+      description = "Screen to open on, from 0 (the primary screen). Default: ${DEFAULT-VALUE}, or as saved.")
+  int screen;
+
+  @Option(names = "--theme", defaultValue = "dark", paramLabel = "THEME", converter = ThemeConverter.class,
+      description = "dark or light. Default: ${DEFAULT-VALUE}, or as saved.")
+  Theme theme;
+
+  @Option(names = "--page-seconds", defaultValue = "" + WallSettings.DEFAULT_PAGE_SECONDS, paramLabel = "N",
+      description = "Seconds each page of accounts shows in kiosk mode. Default: ${DEFAULT-VALUE}, or as saved.")
+  int pageSeconds;
+
+  /** The options given on the command line, which win over saved settings. */
+  private final Set<String> given = new HashSet<>();
 
   /**
    * Reads the command line.
@@ -116,8 +141,40 @@ public final class WallOptions {
     return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("account-wall");
   }
 
-  /** Checks what picocli cannot: ranges. */
+  /** Whether the window opens in kiosk mode. */
+  public boolean kiosk() {
+    return kiosk;
+  }
+
+  /** The settings in force: those given on the command line, else as saved, else the defaults. */
+  public WallSettings settings() {
+    return new WallSettings(theme, rate, lifetime, pageSeconds, screen);
+  }
+
+  /** Takes each of {@code saved} that the command line did not give. */
+  void preferSaved(WallSettings saved) {
+    if (!given.contains("--theme")) {
+      theme = saved.theme();
+    }
+    if (!given.contains("--rate")) {
+      rate = saved.rate();
+    }
+    if (!given.contains("--lifetime")) {
+      lifetime = saved.lifetime();
+    }
+    if (!given.contains("--page-seconds")) {
+      pageSeconds = saved.pageSeconds();
+    }
+    if (!given.contains("--screen")) {
+      screen = saved.screen();
+    }
+  }
+
+  /** Checks what picocli cannot, ranges, and notes which options were given. */
   void check(CommandLine commandLine) {
+    if (commandLine.getParseResult() != null) {
+      commandLine.getParseResult().matchedOptions().forEach(option -> given.add(option.longestName()));
+    }
     if (port < 0 || port > 65_535) {
       throw new CommandLine.ParameterException(commandLine, "--port must be from 0 to 65535, was " + port);
     }
@@ -136,6 +193,12 @@ public final class WallOptions {
     }
     if (accounts < 1) {
       throw new CommandLine.ParameterException(commandLine, "--accounts must be at least 1, was " + accounts);
+    }
+    if (screen < 0) {
+      throw new CommandLine.ParameterException(commandLine, "--screen must be 0 or more, was " + screen);
+    }
+    if (pageSeconds < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--page-seconds must be at least 1, was " + pageSeconds);
     }
   }
 
@@ -168,6 +231,18 @@ public final class WallOptions {
         throw new CommandLine.TypeConversionException("the duration must be positive, was '" + text + "'");
       }
       return duration;
+    }
+  }
+
+  /** Reads {@code dark} or {@code light}. */
+  static final class ThemeConverter implements ITypeConverter<Theme> {
+    @Override
+    public Theme convert(String text) {
+      try {
+        return Theme.of(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +62,23 @@ class WallOptionsTest {
   }
 
   @Test
+  void readsTheWallsDisplayOptions() {
+    WallOptions options = WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15");
+
+    assertTrue(options.kiosk());
+    assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), options.settings());
+  }
+
+  @Test
+  void savedSettingsFillWhatTheCommandLineDidNotGive() {
+    WallOptions options = WallOptions.parse("--theme=dark", "--rate=5");
+
+    options.preferSaved(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
+
+    assertEquals(new WallSettings(Theme.DARK, 5, Duration.ofMinutes(2), 20, 1), options.settings());
+  }
+
+  @Test
   void headlessRunsNoGeneratorUnlessAsked() {
     assertFalse(WallOptions.parse("--headless").generatorOnStart());
     assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
@@ -75,7 +94,8 @@ class WallOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
       "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
-      "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= "})
+      "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= ", "--theme=purple", "--screen=-1",
+      "--page-seconds=0"})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 

@@ -1,131 +1,99 @@
 package com.accountwall.ui;
 
 import com.accountwall.api.ApiEndpoint;
-import com.accountwall.core.AccountDesk;
-import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.css.PseudoClass;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.util.StringConverter;
-import org.controlsfx.control.SegmentedButton;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.ToggleSwitch;
 
 /**
- * Binds the wall's view ({@code wall.fxml}) to its {@link WallViewModel} and turns the demo
- * controls into orders, endings, generator settings and lifetimes. Runs on the JavaFX thread.
+ * Binds the wall's view ({@code wall.fxml}) to its {@link WallViewModel}: the figures on top, the
+ * table, the leaderboard and the status bar; and puts together the parts that act on the whole
+ * window: the theme, {@link KioskMode} and the {@link Pager}. The demo controls are {@link
+ * DemoController}'s. Runs on the JavaFX thread.
  */
 public final class WallController {
-  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
   private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
 
   private final WallViewModel wall;
-  private final AccountDesk orders;
   private final AccountSupervisor supervisor;
   private final OrderGenerator generator;
   private final ApiEndpoint api;
+  private final WallView.Setup setup;
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+  private final Pager pager = new Pager();
+  private KioskMode kioskMode;
 
+  @FXML private BorderPane root;
   @FXML private Label subtitle;
-  @FXML private Label liveAccounts;
-  @FXML private Label widgetsSold;
+  @FXML private Label pageIndicator;
+  @FXML private KpiTile liveTile;
+  @FXML private KpiTile soldTile;
+  @FXML private KpiTile rateTile;
+  @FXML private KpiTile newestTile;
+  @FXML private Sparkline sparkline;
   @FXML private TableView<AccountRow> table;
   @FXML private TableColumn<AccountRow, Long> idColumn;
   @FXML private TableColumn<AccountRow, String> nameColumn;
   @FXML private TableColumn<AccountRow, Number> widgetsColumn;
   @FXML private TableColumn<AccountRow, Instant> timeLeftColumn;
-  @FXML private TextField accountIdField;
-  @FXML private Label orderError;
-  @FXML private Button orderSelectedButton;
-  @FXML private Button endSelectedButton;
-  @FXML private ToggleSwitch generatorSwitch;
-  @FXML private Spinner<Integer> rateSpinner;
-  @FXML private SegmentedButton lifetimeButtons;
+  @FXML private HBox body;
+  @FXML private LeaderboardView leaderboard;
+  @FXML private VBox controls;
+  @FXML private DemoController controlsController;
   @FXML private StatusBar statusBar;
 
   public WallController(
-      WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api) {
+      WallViewModel wall, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api, WallView.Setup setup) {
     this.wall = wall;
-    this.orders = orders;
     this.supervisor = supervisor;
     this.generator = generator;
     this.api = api;
+    this.setup = setup;
   }
 
   @FXML
   private void initialize() {
-    bindHeader();
+    new KpiBinder(wall.getKpis(), liveTile, soldTile, rateTile, newestTile, sparkline).bind();
+    leaderboard.setStandings(wall.getLeaderboard().getStandings());
     bindTable();
-    bindGenerator();
-    bindLifetime();
-    accountIdField.textProperty().addListener((observable, before, after) -> showOrderError(null));
-    orderSelectedButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    endSelectedButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-  }
+    bindPaging();
+    bindTheme();
+    kioskMode = new KioskMode(root, controls, statusBar);
+    kioskMode.kioskProperty().bindBidirectional(controlsController.kioskProperty());
+    kioskMode.kioskProperty().set(setup.kiosk());
+    pager.runningProperty().bind(kioskMode.kioskProperty());
+    wall.addFrameListener(kioskMode::onFrame);
 
-  @FXML
-  private void orderTyped() {
-    long accountId;
-    try {
-      accountId = AccountIdInput.parse(accountIdField.getText());
-    } catch (IllegalArgumentException e) {
-      showOrderError(e.getMessage());
-      return;
-    }
-    order(accountId);
-    accountIdField.clear();
-  }
-
-  @FXML
-  private void orderSelected() {
-    AccountRow row = table.getSelectionModel().getSelectedItem();
-    if (row != null) {
-      order(row.getAccountId());
-    }
-  }
-
-  @FXML
-  private void endSelected() {
-    AccountRow row = table.getSelectionModel().getSelectedItem();
-    if (row != null) {
-      boolean ended = orders.end(row.getAccountId());
-      statusBar.setText(ended ? "Ended account " + row.getAccountId() + "." : "Account " + row.getAccountId() + " had already ended.");
-    }
-  }
-
-  private void order(long accountId) {
-    AccountDetails details = orders.order(accountId, 1).details();
-    statusBar.setText("Ordered a widget for " + details.name() + ": " + COUNT.format(details.widgetsOrdered()) + " sold.");
-  }
-
-  private void showOrderError(String message) {
-    orderError.setText(message);
-    orderError.setVisible(message != null);
-    orderError.setManaged(message != null);
-    accountIdField.pseudoClassStateChanged(INVALID, message != null);
-  }
-
-  private void bindHeader() {
-    liveAccounts.textProperty().bind(Bindings.createStringBinding(
-        () -> COUNT.format(wall.liveAccountsProperty().get()), wall.liveAccountsProperty()));
-    widgetsSold.textProperty().bind(Bindings.createStringBinding(
-        () -> COUNT.format(wall.widgetsSoldProperty().get()), wall.widgetsSoldProperty()));
+    controlsController.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+    controlsController.setOnStatus(statusBar::setText);
+    controlsController.setOnSettingsChanged(() -> {
+      showStatus();
+      saveSettings();
+    });
+    showStatus();
   }
 
   private void bindTable() {
@@ -136,7 +104,7 @@ public final class WallController {
     widgetsColumn.setCellValueFactory(cell -> cell.getValue().widgetsSoldProperty());
     widgetsColumn.setCellFactory(column -> new CountCell());
     timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
-    timeLeftColumn.setCellFactory(column -> new TimeLeftCell(wall.nowProperty()));
+    timeLeftColumn.setCellFactory(column -> new TimeLeftCell(wall.nowProperty(), supervisor::lifetime));
     widgetsColumn.setSortType(TableColumn.SortType.DESCENDING);
     table.setSortPolicy(new AccountSortPolicy(wall.getRows())
         .sortBy(idColumn, Comparator.comparingLong(AccountRow::getAccountId))
@@ -148,41 +116,80 @@ public final class WallController {
     wall.setOnBatchApplied(table::sort);
   }
 
-  private void bindGenerator() {
-    generatorSwitch.setSelected(generator.isRunning());
-    generatorSwitch.selectedProperty().addListener((observable, wasOn, on) -> {
-      if (on) {
-        generator.start();
-      } else {
-        generator.pause();
-      }
-      showStatus();
-    });
-    IntegerSpinnerValueFactory rates = new IntegerSpinnerValueFactory(0, 1_000_000, (int) generator.rate(), 5);
-    rates.setConverter(new RateConverter(rates));
-    rateSpinner.setValueFactory(rates);
-    rateSpinner.valueProperty().addListener((observable, before, rate) -> {
-      generator.setRate(rate);
-      showStatus();
-    });
+  private void bindPaging() {
+    pager.secondsProperty().set(setup.settings().pageSeconds());
+    pager.rowCountProperty().bind(Bindings.size(table.getItems()));
+    bindWholeRows();
+    table.skinProperty().addListener(observable -> bindWholeRows());
+    pager.pageProperty().addListener(observable -> showPage());
+    // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift the page.
+    pager.rowCountProperty().addListener(observable -> showPage());
+    pageIndicator.textProperty().bind(Bindings.createStringBinding(
+        () -> "Page " + (pager.pageProperty().get() + 1) + " of " + pager.pageCountProperty().get(),
+        pager.pageProperty(), pager.pageCountProperty()));
+    pageIndicator.visibleProperty().bind(pager.runningProperty().and(pager.pageCountProperty().greaterThan(1)));
+    wall.addFrameListener(pager::onFrame);
   }
 
-  private void bindLifetime() {
-    // The buttons join the toggle group only when the skin is made, so select through the buttons.
-    for (ToggleButton button : lifetimeButtons.getButtons()) {
-      button.setToggleGroup(lifetimeButtons.getToggleGroup());
-      button.setSelected(Duration.parse((String) button.getUserData()).equals(supervisor.lifetime()));
+  /**
+   * Ends the table after its last whole row, so no row is cut in half at the bottom of the wall,
+   * and pages by whole rows. The column headers' height counts, and it changes with the type size
+   * after the table's, so it is followed once the skin has made the headers.
+   */
+  private void bindWholeRows() {
+    Node header = table.lookup(".column-header-background");
+    Observable[] sizes = header instanceof Region region
+        ? new Observable[] {body.heightProperty(), table.fixedCellSizeProperty(), region.heightProperty()}
+        : new Observable[] {body.heightProperty(), table.fixedCellSizeProperty()};
+    table.maxHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> headerHeight() + wholeRows(body.getHeight()) * table.getFixedCellSize(), sizes));
+    pager.rowsPerPageProperty().bind(Bindings.createIntegerBinding(
+        () -> wholeRows(table.getHeight()), table.heightProperty(), table.fixedCellSizeProperty()));
+  }
+
+  /** How many whole rows fit under the column headers in {@code height}. */
+  private int wholeRows(double height) {
+    double cell = table.getFixedCellSize();
+    return cell > 0 ? Math.max(1, (int) ((height - headerHeight()) / cell)) : 1;
+  }
+
+  private double headerHeight() {
+    Node header = table.lookup(".column-header-background");
+    return header instanceof Region region ? region.getHeight() : table.getFixedCellSize();
+  }
+
+  private void showPage() {
+    if (!pager.runningProperty().get()) {
+      return;
     }
-    lifetimeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, selected) -> {
-      if (selected == null) {
-        before.setSelected(true); // one lifetime is always in force
-        return;
+    int first = pager.firstRow();
+    table.scrollTo(first);
+    // Rows are a fraction of a pixel high at most window sizes, which leaves a later page's first
+    // row a few pixels under the headers; lay the table out now and scroll the rest of the way.
+    table.layout();
+    if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+      IndexedCell<?> top = flow.getVisibleCell(first);
+      if (top != null && top.getLayoutY() != 0) {
+        flow.scrollPixels(top.getLayoutY());
       }
-      supervisor.setLifetime(Duration.parse((String) selected.getUserData()));
-      wall.refreshAll();
-      showStatus();
+    }
+  }
+
+  private void bindTheme() {
+    theme.addListener((observable, before, now) -> {
+      root.getStylesheets().setAll(WallView.stylesheets(now));
+      saveSettings();
     });
-    showStatus();
+    theme.set(setup.settings().theme());
+    controlsController.themeProperty().bindBidirectional(theme);
+  }
+
+  private void saveSettings() {
+    if (theme.get() == null) {
+      return; // still starting
+    }
+    setup.onSettingsChanged().accept(new WallSettings(theme.get(), generator.rate(), supervisor.lifetime(),
+        pager.secondsProperty().get(), setup.settings().screen()));
   }
 
   private void showStatus() {
@@ -192,6 +199,7 @@ public final class WallController {
     Label state = new Label(generator.isRunning()
         ? "Simulated orders: " + COUNT.format((long) generator.rate()) + "/s"
         : "Simulated orders: paused");
+    liveTile.detailProperty().set("ordered in the last " + lifetime);
     Label life = new Label("Lifetime: " + lifetime);
     statusBar.getRightItems().setAll(state, life);
     if (api != null) {
@@ -199,29 +207,6 @@ public final class WallController {
           + (api.shownToken() == null ? "" : "  \u00b7  token " + api.shownToken())));
     }
     statusBar.getRightItems().forEach(item -> item.getStyleClass().add("status-item"));
-  }
-
-  /** Reads a typed rate; text that is not a whole number keeps the current rate. */
-  private static final class RateConverter extends StringConverter<Integer> {
-    private final IntegerSpinnerValueFactory rates;
-
-    RateConverter(IntegerSpinnerValueFactory rates) {
-      this.rates = rates;
-    }
-
-    @Override
-    public String toString(Integer rate) {
-      return rate == null ? "" : rate.toString();
-    }
-
-    @Override
-    public Integer fromString(String text) {
-      try {
-        return Integer.valueOf(text.strip());
-      } catch (NumberFormatException e) {
-        return rates.getValue();
-      }
-    }
   }
 
   /** A widget count with thousands separators. */

@@ -4,24 +4,57 @@ import com.accountwall.api.ApiEndpoint;
 import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
-/** Builds the wall's view from {@code wall.fxml} and {@code wall.css}. */
+/**
+ * Builds the wall's view from {@code wall.fxml} and {@code controls.fxml}, styled by {@code
+ * wall.css} and one theme's palette, with its type scaled to the window ({@link FontScale}).
+ */
 public final class WallView {
   private WallView() {}
 
   /**
-   * @param api where the order API answers, for the status bar; null when there is none
+   * How the view starts and where it reports a change to a setting the wall remembers.
+   *
+   * @param settings the theme and paging interval in force; the rate and lifetime are read from the generator and supervisor
+   * @param kiosk whether it opens in kiosk mode
+   * @param onSettingsChanged called on the JavaFX thread with the settings after a change in the window
    */
+  public record Setup(WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged) {}
+
+  /** The view with the dark theme, out of kiosk mode, remembering nothing. */
   public static Parent load(
       WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator, ApiEndpoint api)
       throws IOException {
+    WallSettings settings = new WallSettings(Theme.DARK, generator.rate(), supervisor.lifetime(),
+        WallSettings.DEFAULT_PAGE_SECONDS, 0);
+    return load(wall, orders, supervisor, generator, api, new Setup(settings, false, changed -> {}));
+  }
+
+  /**
+   * @param api where the order API answers, for the status bar; null when there is none
+   */
+  public static Parent load(WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor,
+      OrderGenerator generator, ApiEndpoint api, Setup setup) throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
-    loader.setControllerFactory(type -> new WallController(wall, orders, supervisor, generator, api));
+    loader.setControllerFactory(type -> type == DemoController.class
+        ? new DemoController(wall, orders, supervisor, generator)
+        : new WallController(wall, supervisor, generator, api, setup));
     Parent root = loader.load();
-    root.getStylesheets().add(WallView.class.getResource("wall.css").toExternalForm());
+    FontScale.follow(root);
     return root;
+  }
+
+  /** The stylesheets of {@code theme}: the shared one, then the theme's palette. */
+  static List<String> stylesheets(Theme theme) {
+    return List.of(
+        WallView.class.getResource("wall.css").toExternalForm(),
+        WallView.class.getResource("theme-" + theme.id() + ".css").toExternalForm());
   }
 }

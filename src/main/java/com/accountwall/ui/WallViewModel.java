@@ -7,21 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The wall's state on the JavaFX thread: one {@link AccountRow} per live account, plus the header
- * figures, kept in step with an {@link AccountSupervisor}.
+ * The wall's state on the JavaFX thread: one {@link AccountRow} per live account, plus the figures
+ * on top ({@link WallKpis}) and the {@link Leaderboard}, kept in step with an {@link AccountSupervisor}.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -32,10 +30,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * <p>Arrivals, count changes and endings are animated from the same frame by {@link RowAnimations}:
  * a new row fades in and is marked arriving, a changed count is marked bumped, an ended account's
  * row fades out and only then leaves {@link #getRows()}.
+ *
+ * <p>Each batch also hands the figures the count increases it found, so they need no pass over
+ * the accounts. Other parts that move with the frames, such as paging, join through {@link
+ * #addFrameListener}.
  */
 public final class WallViewModel implements AccountListener {
   /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
   private static final int SORT_SHARE_DIVISOR = 10;
+  /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
+  private static final int ALWAYS_SORT_BELOW = 10_000;
 
   private final AccountSupervisor supervisor;
   private final Clock clock;
@@ -48,9 +52,13 @@ public final class WallViewModel implements AccountListener {
   private final AccountRows rows = new AccountRows();
   private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
   private final RowAnimations animations = new RowAnimations();
-  private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
-  private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
   private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+  private final WallKpis kpis = new WallKpis();
+  private final Leaderboard leaderboard = new Leaderboard();
+  private final List<LongConsumer> frameListeners = new ArrayList<>();
+  /** Accounts live before this view: their counts were ordered before it, so they are no new orders. */
+  private final Set<Account> earlier;
+  private long orderedThisBatch;
   private Runnable onBatchApplied = () -> {};
   private boolean batchPending;
   private long nextBatchHookNanos = Long.MIN_VALUE;
@@ -68,7 +76,8 @@ public final class WallViewModel implements AccountListener {
     now.set(clock.instant());
     supervisor.addListener(this);
     // Accounts that were live before this view, such as those restored on start, arrive as changes.
-    changed.addAll(supervisor.registry().accounts());
+    earlier = new HashSet<>(supervisor.registry().accounts());
+    changed.addAll(earlier);
   }
 
   /** Starts following the core once per frame. */
@@ -86,12 +95,17 @@ public final class WallViewModel implements AccountListener {
     return rows;
   }
 
-  public ReadOnlyIntegerProperty liveAccountsProperty() {
-    return liveAccounts.getReadOnlyProperty();
+  public WallKpis getKpis() {
+    return kpis;
   }
 
-  public ReadOnlyLongProperty widgetsSoldProperty() {
-    return widgetsSold.getReadOnlyProperty();
+  public Leaderboard getLeaderboard() {
+    return leaderboard;
+  }
+
+  /** Calls {@code listener} with each frame's time (ns), after the rows and figures are updated. */
+  public void addFrameListener(LongConsumer listener) {
+    frameListeners.add(listener);
   }
 
   /** The wall's notion of now, for the time left; moves once a second. */
@@ -131,11 +145,15 @@ public final class WallViewModel implements AccountListener {
 
   /** One frame: applies what the core did since the last one and advances the animations. */
   void onFrame(long frameNanos) {
+    Instant instant = clock.instant();
     if (!changed.isEmpty() || !ended.isEmpty()) {
+      orderedThisBatch = 0;
       applyChanged(frameNanos);
       applyEnded(frameNanos);
-      liveAccounts.set(supervisor.count());
-      widgetsSold.set(supervisor.totalWidgetsOrdered());
+      kpis.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
+      if (orderedThisBatch > 0) {
+        kpis.ordered(orderedThisBatch, instant);
+      }
       batchPending = true;
     }
     List<AccountRow> gone = animations.advance(frameNanos);
@@ -143,10 +161,12 @@ public final class WallViewModel implements AccountListener {
       gone.forEach(row -> rowsByAccount.remove(row.account()));
       rows.removeAll(Set.copyOf(gone));
     }
-    Instant instant = clock.instant();
     if (instant.getEpochSecond() != now.get().getEpochSecond()) {
       now.set(instant);
     }
+    kpis.onFrame(frameNanos, instant);
+    leaderboard.onFrame(rows, frameNanos);
+    frameListeners.forEach(listener -> listener.accept(frameNanos));
     if (batchPending && frameNanos >= nextBatchHookNanos) {
       runBatchHook(frameNanos);
     }
@@ -156,15 +176,16 @@ public final class WallViewModel implements AccountListener {
    * Runs the hook once for every batch applied since it last ran. Counts show at once, but with a
    * hundred thousand rows a re-sort costs milliseconds: so that it never starves the frames, the
    * hook waits, after each run, for {@link #SORT_SHARE_DIVISOR} - 1 times as long as that run took.
-   * A small table re-sorts every frame. The share is small because a run also leaves garbage that
-   * the measured time does not show: the table's selection model answers every reordering with a
-   * boxed map over the whole range it spans (JavaFX's {@code TableView}), about 3 MB at 100,000
-   * rows.
+   * The share is small because a run also leaves garbage that the measured time does not show: the
+   * table's selection model answers every reordering with a boxed map over the whole range it spans
+   * (JavaFX's {@code TableView}), about 3 MB at 100,000 rows. A table of fewer than {@value
+   * #ALWAYS_SORT_BELOW} rows re-sorts after every batch, whatever one run happened to take.
    */
   private void runBatchHook(long frameNanos) {
     long start = System.nanoTime();
     onBatchApplied.run();
-    nextBatchHookNanos = frameNanos + (SORT_SHARE_DIVISOR - 1) * (System.nanoTime() - start);
+    long took = System.nanoTime() - start;
+    nextBatchHookNanos = rows.size() < ALWAYS_SORT_BELOW ? frameNanos : frameNanos + (SORT_SHARE_DIVISOR - 1) * took;
     batchPending = false;
   }
 
@@ -177,15 +198,21 @@ public final class WallViewModel implements AccountListener {
           continue; // came and went within one frame: nothing to show
         }
         row = new AccountRow(account);
+        if (earlier.isEmpty() || !earlier.remove(account)) {
+          orderedThisBatch += row.getWidgetsSold();
+          kpis.arrived(row);
+        }
         animations.arrive(row, frameNanos);
         rowsByAccount.put(account, row);
         arrivals.add(row);
-      } else {
-        if (row.refresh() && !row.isEnding()) {
-          animations.bump(row, frameNanos);
-        }
-        rows.markMoved(row);
+        continue;
       }
+      long before = row.getWidgetsSold();
+      if (row.refresh() && !row.isEnding()) {
+        orderedThisBatch += Math.max(0, row.getWidgetsSold() - before);
+        animations.bump(row, frameNanos);
+      }
+      rows.markMoved(row);
     }
     rows.addArrivals(arrivals);
   }

@@ -1,0 +1,135 @@
+package com.accountwall.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * {@link WallSettings} kept in {@code settings.properties} in the data folder.
+ *
+ * <p>A save writes a temporary file, forces it to disk and moves it over the old one atomically, so
+ * a wall unplugged mid-save finds either the old settings or the new ones, never half of each. A
+ * file that cannot be read, or a value in it that makes no sense, is logged and replaced by the
+ * fallback; it never stops the wall. Thread-safe: saves are serialised.
+ */
+public final class SettingsFile {
+  private static final System.Logger LOG = System.getLogger(SettingsFile.class.getName());
+  static final String NAME = "settings.properties";
+
+  private final Path file;
+
+  public SettingsFile(Path dataFolder) {
+    this.file = dataFolder.resolve(NAME);
+  }
+
+  public Path path() {
+    return file;
+  }
+
+  /** The saved settings; each one missing or unreadable is taken from {@code fallback}. */
+  public WallSettings load(WallSettings fallback) {
+    Properties saved = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      saved.load(reader);
+    } catch (NoSuchFileException e) {
+      return fallback;
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "cannot read the settings file {0} ({1}); starting with the defaults", file, e.getMessage());
+      return fallback;
+    }
+    return new WallSettings(
+        read(saved, "theme", Theme::of, fallback.theme()),
+        read(saved, "rate", SettingsFile::rate, fallback.rate()),
+        read(saved, "lifetime", SettingsFile::lifetime, fallback.lifetime()),
+        read(saved, "pageSeconds", text -> atLeast(1, text), fallback.pageSeconds()),
+        read(saved, "screen", text -> atLeast(0, text), fallback.screen()));
+  }
+
+  /** Writes {@code settings} atomically and durably. */
+  public synchronized void save(WallSettings settings) throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty("theme", settings.theme().id());
+    properties.setProperty("rate", Double.toString(settings.rate()));
+    properties.setProperty("lifetime", settings.lifetime().toString());
+    properties.setProperty("pageSeconds", Integer.toString(settings.pageSeconds()));
+    properties.setProperty("screen", Integer.toString(settings.screen()));
+    StringWriter text = new StringWriter();
+    properties.store(text, "Account Wall settings; options on the command line override them");
+
+    Files.createDirectories(file.getParent());
+    Path temporary = file.resolveSibling(NAME + ".tmp");
+    try (FileChannel channel = FileChannel.open(temporary,
+        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
+    }
+    try {
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    forceFolder();
+  }
+
+  /** Makes the move itself durable where the platform allows opening a folder (not on Windows). */
+  private void forceFolder() {
+    try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException e) {
+      // The file's content is on disk already; only the rename may be lost on a power cut.
+    }
+  }
+
+  private <T> T read(Properties saved, String key, Function<String, T> parse, T fallback) {
+    String text = saved.getProperty(key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return parse.apply(text);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ignoring {0}={1} in {2} ({3}); using {4}", key, text, file, e.getMessage(), fallback);
+      return fallback;
+    }
+  }
+
+  private static double rate(String text) {
+    double rate = Double.parseDouble(text);
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("a rate is a number >= 0");
+    }
+    return rate;
+  }
+
+  private static Duration lifetime(String text) {
+    Duration lifetime = Duration.parse(text);
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("a lifetime is positive");
+    }
+    return lifetime;
+  }
+
+  private static int atLeast(int least, String text) {
+    int value = Integer.parseInt(text.strip());
+    if (value < least) {
+      throw new IllegalArgumentException("must be at least " + least);
+    }
+    return value;
+  }
+}

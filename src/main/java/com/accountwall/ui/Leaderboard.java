@@ -1,0 +1,99 @@
+package com.accountwall.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The top ten live accounts by widgets sold, with how each moved. Ranked at most twice a second
+ * (by the frame clock) in one pass over the rows that keeps only the best ten, so a wall with many
+ * accounts pays that pass twice a second, not once a frame. A move shows for {@link #MOVE_SHOWN_NANOS}
+ * after it happened. Confined to the JavaFX thread.
+ */
+public final class Leaderboard {
+  static final int SIZE = 10;
+  static final long RANK_EVERY_NANOS = 500_000_000L;
+  static final long MOVE_SHOWN_NANOS = 10_000_000_000L;
+
+  /** How an account's rank changed lately. */
+  public enum Trend { SAME, UP, DOWN, NEW }
+
+  /** One place on the board; {@code places} is how far it moved, for {@link Trend#UP} and {@link Trend#DOWN}. */
+  public record Standing(int rank, long accountId, String name, long widgets, Trend trend, int places) {}
+
+  private record Move(Trend trend, int places, long at) {}
+
+  /** Best first: most widgets, then the lower id, so the order is stable between equal counts. */
+  private static final Comparator<AccountRow> BEST =
+      Comparator.comparingLong(AccountRow::getWidgetsSold).reversed().thenComparingLong(AccountRow::getAccountId);
+
+  private final ObservableList<Standing> standings = FXCollections.observableArrayList();
+  private final ObservableList<Standing> readOnly = FXCollections.unmodifiableObservableList(standings);
+  private Map<Long, Integer> ranks = new HashMap<>();
+  private Map<Long, Move> moves = new HashMap<>();
+  private long rankedAt;
+  private boolean ranked;
+
+  /** The board, best first; replaced as a whole when it is re-ranked. */
+  public ObservableList<Standing> getStandings() {
+    return readOnly;
+  }
+
+  /** Re-ranks {@code rows} if a second has passed since the last ranking. */
+  void onFrame(List<AccountRow> rows, long frameNanos) {
+    if (ranked && frameNanos - rankedAt < RANK_EVERY_NANOS) {
+      return;
+    }
+    List<AccountRow> top = top(rows);
+    Map<Long, Integer> newRanks = new HashMap<>();
+    Map<Long, Move> newMoves = new HashMap<>();
+    List<Standing> board = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      AccountRow row = top.get(i);
+      int rank = i + 1;
+      Integer before = ranks.get(row.getAccountId());
+      Move move = moves.get(row.getAccountId());
+      if (before == null && ranked) {
+        move = new Move(Trend.NEW, 0, frameNanos);
+      } else if (before != null && before != rank) {
+        move = new Move(before > rank ? Trend.UP : Trend.DOWN, Math.abs(before - rank), frameNanos);
+      }
+      if (move != null && frameNanos - move.at() >= MOVE_SHOWN_NANOS) {
+        move = null;
+      }
+      newRanks.put(row.getAccountId(), rank);
+      if (move != null) {
+        newMoves.put(row.getAccountId(), move);
+      }
+      board.add(new Standing(rank, row.getAccountId(), row.nameProperty().get(), row.getWidgetsSold(),
+          move == null ? Trend.SAME : move.trend(), move == null ? 0 : move.places()));
+    }
+    ranks = newRanks;
+    moves = newMoves;
+    rankedAt = frameNanos;
+    ranked = true;
+    if (!board.equals(standings)) {
+      standings.setAll(board);
+    }
+  }
+
+  private static List<AccountRow> top(List<AccountRow> rows) {
+    PriorityQueue<AccountRow> best = new PriorityQueue<>(SIZE + 1, BEST.reversed());
+    for (AccountRow row : rows) {
+      if (!row.isEnding()) {
+        best.add(row);
+        if (best.size() > SIZE) {
+          best.poll();
+        }
+      }
+    }
+    List<AccountRow> top = new ArrayList<>(best);
+    top.sort(BEST);
+    return top;
+  }
+}

@@ -1,0 +1,166 @@
+package com.accountwall.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The figures on top of the wall: live accounts, widgets sold and their change against an hour
+ * ago, widgets ordered per minute with a per-minute history of the last hour, and the newest
+ * account.
+ *
+ * <p>Nothing here scans the accounts. {@link WallViewModel} reports each batch's count increases
+ * ({@link #ordered}), arrivals and the core's running totals; per-second and per-minute rings of
+ * buckets turn those into rates and history. Time is the wall's clock as passed in, so a test moves
+ * it by hand. The shown figures glide to their targets over the frames. Confined to the JavaFX
+ * thread.
+ */
+public final class WallKpis {
+  private static final int MINUTES = 60;
+
+  private final Buckets perSecond = new Buckets(60, Duration.ofSeconds(1));
+  /** The last hour's whole minutes and the current one, which the history leaves out until it is whole. */
+  private final Buckets perMinute = new Buckets(MINUTES + 1, Duration.ofMinutes(1));
+  /** Widgets sold at the end of each minute of the last hour, and so far in the current one. */
+  private final long[] soldAtMinute = new long[MINUTES + 1];
+  private final long[] soldMinute = new long[MINUTES + 1];
+
+  private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
+  private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
+  private final ReadOnlyLongWrapper widgetsSoldChange = new ReadOnlyLongWrapper(this, "widgetsSoldChange");
+  private final ReadOnlyBooleanWrapper fullHour = new ReadOnlyBooleanWrapper(this, "fullHour");
+  private final ReadOnlyLongWrapper widgetsPerMinute = new ReadOnlyLongWrapper(this, "widgetsPerMinute");
+  private final ReadOnlyObjectWrapper<long[]> minuteHistory =
+      new ReadOnlyObjectWrapper<>(this, "minuteHistory", new long[MINUTES]);
+  private final ReadOnlyObjectWrapper<AccountRow> newest = new ReadOnlyObjectWrapper<>(this, "newest");
+  private final CountUp shownLiveAccounts = new CountUp();
+  private final CountUp shownWidgetsSold = new CountUp();
+  private final CountUp shownWidgetsPerMinute = new CountUp();
+  private long lastMinute = Long.MIN_VALUE;
+  private long historyMinute = Long.MIN_VALUE;
+  private long soldAtStart;
+
+  WallKpis() {
+    Arrays.fill(soldMinute, Long.MIN_VALUE);
+  }
+
+  /** Live accounts, as the core counts them. */
+  public ReadOnlyIntegerProperty liveAccountsProperty() {
+    return liveAccounts.getReadOnlyProperty();
+  }
+
+  /** Widgets sold by the live accounts: the core's total, so the current lifetime window. */
+  public ReadOnlyLongProperty widgetsSoldProperty() {
+    return widgetsSold.getReadOnlyProperty();
+  }
+
+  /** Widgets sold now less an hour ago, or less at the wall's start if that was under an hour ago. */
+  public ReadOnlyLongProperty widgetsSoldChangeProperty() {
+    return widgetsSoldChange.getReadOnlyProperty();
+  }
+
+  /** Whether {@link #widgetsSoldChangeProperty()} compares against a full hour ago. */
+  public ReadOnlyBooleanProperty fullHourProperty() {
+    return fullHour.getReadOnlyProperty();
+  }
+
+  /** Widgets ordered in the last 60 seconds. */
+  public ReadOnlyLongProperty widgetsPerMinuteProperty() {
+    return widgetsPerMinute.getReadOnlyProperty();
+  }
+
+  /**
+   * Widgets ordered in each of the last 60 whole minutes, oldest first; a new array when it changes.
+   * The current minute is left out: half a minute would read as a fall.
+   */
+  public ReadOnlyObjectProperty<long[]> minuteHistoryProperty() {
+    return minuteHistory.getReadOnlyProperty();
+  }
+
+  /** The account that arrived last; it may have ended since. */
+  public ReadOnlyObjectProperty<AccountRow> newestProperty() {
+    return newest.getReadOnlyProperty();
+  }
+
+  /** The live accounts as shown, gliding to {@link #liveAccountsProperty()}. */
+  public ReadOnlyLongProperty shownLiveAccountsProperty() {
+    return shownLiveAccounts.shownProperty();
+  }
+
+  public ReadOnlyLongProperty shownWidgetsSoldProperty() {
+    return shownWidgetsSold.shownProperty();
+  }
+
+  public ReadOnlyLongProperty shownWidgetsPerMinuteProperty() {
+    return shownWidgetsPerMinute.shownProperty();
+  }
+
+  /** Notes {@code widgets} ordered at {@code at}. */
+  void ordered(long widgets, Instant at) {
+    perSecond.add(at, widgets);
+    perMinute.add(at, widgets);
+  }
+
+  void arrived(AccountRow row) {
+    newest.set(row);
+  }
+
+  /** Takes the core's totals after a batch. */
+  void totals(int live, long sold) {
+    liveAccounts.set(live);
+    widgetsSold.set(sold);
+  }
+
+  /** Recomputes the rates for {@code now} and moves the shown figures; once per frame. */
+  void onFrame(long frameNanos, Instant now) {
+    long minute = Math.floorDiv(now.getEpochSecond(), 60);
+    recordSold(minute);
+    int hourAgo = slot(minute - MINUTES);
+    boolean full = soldMinute[hourAgo] == minute - MINUTES;
+    widgetsSoldChange.set(widgetsSold.get() - (full ? soldAtMinute[hourAgo] : soldAtStart));
+    fullHour.set(full);
+    widgetsPerMinute.set(perSecond.sum(now));
+    if (minute != historyMinute) {
+      historyMinute = minute;
+      minuteHistory.set(Arrays.copyOf(perMinute.values(now), MINUTES));
+    }
+
+    shownLiveAccounts.moveTo(liveAccounts.get(), frameNanos);
+    shownWidgetsSold.moveTo(widgetsSold.get(), frameNanos);
+    shownWidgetsPerMinute.moveTo(widgetsPerMinute.get(), frameNanos);
+    shownLiveAccounts.advance(frameNanos);
+    shownWidgetsSold.advance(frameNanos);
+    shownWidgetsPerMinute.advance(frameNanos);
+  }
+
+  /**
+   * Keeps the widgets sold at the end of each minute. Minutes without a frame (a test's jump, a
+   * stalled machine) take the last figure seen, which is what they ended with.
+   */
+  private void recordSold(long minute) {
+    if (lastMinute == Long.MIN_VALUE) {
+      lastMinute = minute;
+      soldAtStart = widgetsSold.get();
+    }
+    long carried = soldAtMinute[slot(lastMinute)];
+    for (long skipped = Math.max(lastMinute + 1, minute - MINUTES); skipped < minute; skipped++) {
+      soldMinute[slot(skipped)] = skipped;
+      soldAtMinute[slot(skipped)] = carried;
+    }
+    soldMinute[slot(minute)] = minute;
+    soldAtMinute[slot(minute)] = widgetsSold.get();
+    lastMinute = minute;
+  }
+
+  private int slot(long minute) {
+    return (int) Math.floorMod(minute, (long) soldMinute.length);
+  }
+}

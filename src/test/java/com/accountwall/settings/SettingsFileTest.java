@@ -1,0 +1,49 @@
+package com.accountwall.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsFileTest {
+  private static final WallSettings DEFAULTS = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
+
+  @TempDir Path data;
+
+  @Test
+  void whatIsSavedIsLoaded() throws IOException {
+    SettingsFile file = new SettingsFile(data.resolve("new folder"));
+    WallSettings saved = new WallSettings(Theme.LIGHT, 37.5, Duration.ofMinutes(2), 15, 1);
+
+    file.save(saved);
+
+    assertEquals(saved, new SettingsFile(data.resolve("new folder")).load(DEFAULTS));
+    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".tmp")), "no temporary file is left");
+  }
+
+  @Test
+  void noFileMeansTheFallback() {
+    assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
+  }
+
+  @Test
+  void aBrokenValueFallsBackAloneAndTheRestIsKept() throws IOException {
+    Files.writeString(data.resolve(SettingsFile.NAME),
+        "theme=purple\nrate=-3\nlifetime=PT5M\npageSeconds=0\nscreen=2\n", StandardCharsets.UTF_8);
+
+    assertEquals(new WallSettings(Theme.DARK, 10, Duration.ofMinutes(5), 10, 2), new SettingsFile(data).load(DEFAULTS));
+  }
+
+  @Test
+  void anUnreadableFileMeansTheFallback() throws IOException {
+    Files.write(data.resolve(SettingsFile.NAME), new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', '1'});
+
+    assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
+  }
+}

@@ -1,0 +1,255 @@
+package com.accountwall.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.MutableClock;
+import com.accountwall.generator.OrderGenerator;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.css.PseudoClass;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wall as a wall: kiosk mode, paging, themes, the figures on top and the leaderboard, on the
+ * real window, headless. Frames and the clock are driven by hand; nothing waits for a timer.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WallDisplayTest {
+  private static final long FRAME = 16_666_667;
+  private static final int PAGE_SECONDS = 5;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(clock).lifetime(Duration.ofHours(2)).build();
+  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final WallViewModel wall = new WallViewModel(supervisor, clock);
+  private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
+  private Parent root;
+  private TableView<?> table;
+  private long frameNanos = 1_000_000_000L;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    WallSettings settings = new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0);
+    root = WallView.load(wall, supervisor, supervisor, generator, null, new WallView.Setup(settings, false, saved::add));
+    stage.setScene(new Scene(root, 1280, 720));
+    stage.show();
+    table = (TableView<?>) root.lookup("#accounts");
+  }
+
+  @AfterEach
+  void stop() {
+    generator.close();
+  }
+
+  @Test
+  void theKioskToggleHidesTheControlsAndEscOrTheToggleRestoresThem(FxRobot robot) {
+    Node controls = robot.lookup("#controls").query();
+    assertTrue(controls.isVisible());
+
+    robot.type(KeyCode.F11);
+    assertFalse(controls.isVisible());
+    assertFalse(controls.isManaged(), "the table takes the space");
+    assertTrue(root.getPseudoClassStates().contains(PseudoClass.getPseudoClass("kiosk")));
+
+    robot.type(KeyCode.ESCAPE);
+    assertTrue(controls.isVisible());
+
+    robot.clickOn("#kioskButton");
+    assertFalse(controls.isVisible());
+    robot.type(KeyCode.F11);
+    assertTrue(controls.isVisible());
+    assertTrue(controls.isManaged());
+  }
+
+  @Test
+  void theCursorHidesOnceTheMouseRestsInKioskModeAndComesBackWhenItMoves(FxRobot robot) {
+    robot.type(KeyCode.F11);
+    frame(robot);
+    assertNull(root.getScene().getCursor());
+
+    frames(robot, Duration.ofNanos(KioskMode.CURSOR_IDLE_NANOS));
+    assertEquals(Cursor.NONE, root.getScene().getCursor());
+
+    robot.moveBy(5, 5);
+    assertNull(root.getScene().getCursor());
+  }
+
+  @Test
+  void kioskModePagesThroughAccountsThatDoNotFitAndShowsWhichPage(FxRobot robot) {
+    for (int id = 1; id <= 100; id++) {
+      supervisor.order(id, id);
+    }
+    frame(robot);
+    Label indicator = robot.lookup("#pageIndicator").queryAs(Label.class);
+    assertFalse(indicator.isVisible(), "no paging outside kiosk mode");
+
+    robot.type(KeyCode.F11);
+    frame(robot);
+    int pages = pageCount(indicator);
+    assertTrue(pages > 1, indicator.getText());
+    assertEquals("Page 1 of " + pages, indicator.getText());
+    assertTrue(indicator.isVisible());
+    assertEquals(0, firstVisibleRow(robot));
+
+    frames(robot, Duration.ofSeconds(PAGE_SECONDS));
+    assertEquals("Page 2 of " + pages, indicator.getText());
+    int secondPage = firstVisibleRow(robot);
+    assertTrue(secondPage > 0 && secondPage * (pages - 1) < 100, "the second page starts after the first: " + secondPage);
+
+    frames(robot, Duration.ofSeconds((long) PAGE_SECONDS * (pages - 1)));
+    assertEquals("Page 1 of " + pages, indicator.getText(), "after the last page comes the first");
+    assertEquals(0, firstVisibleRow(robot));
+  }
+
+  @Test
+  void theThemeSwitchChangesTheStylesheetAndIsRemembered(FxRobot robot) {
+    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
+
+    robot.clickOn("#lightTheme");
+
+    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-light.css")));
+    assertFalse(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
+    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("wall.css")));
+    assertEquals(Theme.LIGHT, saved.get(saved.size() - 1).theme());
+  }
+
+  @Test
+  void theFiguresEqualTheCoresAfterAKnownSequenceOfOrders(FxRobot robot) {
+    WallKpis kpis = wall.getKpis();
+    frame(robot);
+    supervisor.order(1, 3);
+    supervisor.order(2, 2);
+    frame(robot);
+    assertFigures(2, 5, 5, 5, false);
+
+    clock.advance(Duration.ofSeconds(30));
+    supervisor.order(1, 1);
+    frame(robot);
+    assertFigures(2, 6, 6, 6, false);
+
+    clock.advance(Duration.ofMinutes(61));
+    supervisor.order(3, 4);
+    frame(robot);
+    assertFigures(3, 10, 4, 4, true);
+    assertEquals(3, kpis.newestProperty().get().getAccountId());
+    assertEquals(0, Arrays.stream(kpis.minuteHistoryProperty().get()).sum(), "the current minute is not whole yet");
+
+    clock.advance(Duration.ofMinutes(1));
+    frame(robot);
+    long[] history = kpis.minuteHistoryProperty().get();
+    assertEquals(60, history.length);
+    assertEquals(4, history[history.length - 1], "the last whole minute");
+    assertEquals(4, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
+
+    frames(robot, Duration.ofSeconds(1));
+    assertEquals("3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals("10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals("0", robot.lookup("#widgetsPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
+        "a minute later, none in the last 60 seconds");
+    assertEquals("Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
+  }
+
+  @Test
+  void theLeaderboardShowsTheTopTenAndWhoMoved(FxRobot robot) {
+    for (int id = 1; id <= 12; id++) {
+      supervisor.order(id, 100 - id);
+    }
+    frame(robot);
+    List<Leaderboard.Standing> board = wall.getLeaderboard().getStandings();
+    assertEquals(10, board.size());
+    assertEquals(1, board.get(0).accountId());
+    assertEquals(10, board.get(9).accountId());
+
+    supervisor.order(5, 10); // 105: first
+    supervisor.order(12, 6); // 94: seventh, after account 6's 94 by id
+    frames(robot, Duration.ofSeconds(1));
+
+    Leaderboard.Standing first = board.get(0);
+    assertEquals(5, first.accountId());
+    assertEquals(Leaderboard.Trend.UP, first.trend());
+    assertEquals(4, first.places());
+    assertEquals(1, board.get(1).accountId());
+    assertEquals(Leaderboard.Trend.DOWN, board.get(1).trend());
+    assertEquals(Leaderboard.Trend.SAME, board.get(5).trend(), "account 6 is sixth as before");
+    assertEquals(12, board.get(6).accountId());
+    assertEquals(Leaderboard.Trend.NEW, board.get(6).trend());
+    assertTrue(board.stream().noneMatch(standing -> standing.accountId() == 10), "pushed off the board");
+    assertTrue(robot.lookup("#leaderboard .leaderboard-move").queryAllAs(Label.class).stream()
+        .anyMatch(label -> label.getText().equals("\u25b24")));
+  }
+
+  @Test
+  void theTypeFollowsTheWindowSoA4kWallReadsLikeA1080pOne(FxRobot robot) {
+    robot.interact(() -> {
+      for (int[] size : new int[][] {{1280, 720, 13}, {1920, 1080, 20}, {3840, 2160, 40}, {1920, 600, 11}}) {
+        Pane pane = new Pane();
+        FontScale.follow(pane);
+        new Scene(pane, size[0], size[1]);
+        assertEquals("-fx-font-size: " + size[2] + "px;", pane.getStyle(), size[0] + "x" + size[1]);
+      }
+    });
+  }
+
+  private void assertFigures(int live, long sold, long perMinute, long change, boolean fullHour) {
+    WallKpis kpis = wall.getKpis();
+    assertEquals(supervisor.count(), kpis.liveAccountsProperty().get());
+    assertEquals(live, kpis.liveAccountsProperty().get());
+    assertEquals(supervisor.totalWidgetsOrdered(), kpis.widgetsSoldProperty().get());
+    assertEquals(sold, kpis.widgetsSoldProperty().get());
+    assertEquals(perMinute, kpis.widgetsPerMinuteProperty().get());
+    assertEquals(change, kpis.widgetsSoldChangeProperty().get());
+    assertEquals(fullHour, kpis.fullHourProperty().get());
+  }
+
+  private static int pageCount(Label indicator) {
+    return Integer.parseInt(indicator.getText().substring(indicator.getText().lastIndexOf(' ') + 1));
+  }
+
+  private int firstVisibleRow(FxRobot robot) {
+    robot.interact(() -> {});
+    return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+      table.layout();
+      VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+      return flow.getFirstVisibleCell().getIndex();
+    });
+  }
+
+  private void frame(FxRobot robot) {
+    robot.interact(() -> wall.onFrame(frameNanos += FRAME));
+  }
+
+  private void frames(FxRobot robot, Duration length) {
+    long end = frameNanos + length.toNanos();
+    robot.interact(() -> {
+      while (frameNanos < end) {
+        wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
+      }
+    });
+  }
+}
