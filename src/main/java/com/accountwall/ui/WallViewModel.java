@@ -37,7 +37,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class WallViewModel implements AccountListener {
   /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
-  private static final int SORT_SHARE_DIVISOR = 10;
+  private static final int SORT_SHARE_DIVISOR = 25;
   /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
   private static final int ALWAYS_SORT_BELOW = 10_000;
 
