@@ -98,6 +98,7 @@ public final class WallController {
 
   private void bindTable() {
     table.setItems(wall.getRows());
+    table.setSelectionModel(new AccountSelectionModel(table));
     table.setRowFactory(view -> new AccountTableRow());
     idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
     nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());

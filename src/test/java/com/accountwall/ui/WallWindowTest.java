@@ -2,6 +2,7 @@ package com.accountwall.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.core.AccountSupervisor;
@@ -184,6 +185,31 @@ class WallWindowTest {
     assertEquals(batchesBefore + 1, batches.get(), "a thousand orders between frames make one batch");
     assertEquals(List.of("3:1,001", "2:4", "1:3"), shown(robot));
     assertTrue(rowOf(3).bumpedProperty().get(), "a changed count is marked");
+  }
+
+  @Test
+  void theSelectionFollowsItsRowThroughSortsAndLeavesWithIt(FxRobot robot) {
+    supervisor.order(1, 3);
+    supervisor.order(2, 2);
+    supervisor.order(3, 1);
+    frame(robot);
+    robot.interact(() -> table.getSelectionModel().select(2));
+    assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId());
+
+    supervisor.order(3, 10);
+    frame(robot);
+
+    assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot));
+    assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId(), "the same account stays selected");
+    assertEquals(0, table.getSelectionModel().getSelectedIndex(), "where its row is now");
+    assertTrue(tableRowShowing(robot, rowOf(3)).isSelected(), "and the row showing it is the selected one");
+
+    supervisor.end(3);
+    frame(robot);
+    frames(robot, RowAnimations.FADE_OUT);
+
+    assertNull(table.getSelectionModel().getSelectedItem(), "a row that left is no longer selected");
+    assertEquals(List.of("1:3", "2:2"), shown(robot));
   }
 
   @Test
