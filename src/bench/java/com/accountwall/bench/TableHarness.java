@@ -280,12 +280,21 @@ public final class TableHarness {
       }
       double seconds = (frames.get(frames.size() - 1) - frames.get(0)) / 1e9;
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf("%s: %.1f frames/s (worst second %d); JavaFX thread busy %.0f %% (render thread %.0f %%)%n",
-          label, (frames.size() - 1) / seconds, worstSecond(), fxBusy * 100, renderBusy * 100);
+      System.out.printf("%s: %.1f frames/s (worst second %d, longest frame %.0f ms); JavaFX thread busy %.0f %%"
+              + " (render thread %.0f %%)%n",
+          label, (frames.size() - 1) / seconds, worstSecond(), longestFrame() / 1e6, fxBusy * 100, renderBusy * 100);
       if (sorted.length > 0) {
         System.out.printf("%s: order to row latency over %,d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
             label, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
       }
+    }
+
+    long longestFrame() {
+      long longest = 0;
+      for (int i = 1; i < frames.size(); i++) {
+        longest = Math.max(longest, frames.get(i) - frames.get(i - 1));
+      }
+      return longest;
     }
 
     int worstSecond() {
