@@ -38,7 +38,7 @@ final class KpiBinder {
       sold.detailLabel().pseudoClassStateChanged(UP, change.longValue() > 0);
       sold.detailLabel().pseudoClassStateChanged(DOWN, change.longValue() < 0);
     });
-    rate.valueProperty().bind(count(kpis.shownWidgetsPerMinuteProperty()));
+    rate.valueProperty().bind(count(kpis.shownOrdersPerMinuteProperty()));
     rate.detailProperty().set("each minute of the last hour");
     sparkline.valuesProperty().bind(kpis.minuteHistoryProperty());
     newest.valueProperty().set("\u2014");

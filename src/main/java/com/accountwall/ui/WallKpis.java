@@ -14,11 +14,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The figures on top of the wall: live accounts, widgets sold and their change against an hour
- * ago, widgets ordered per minute with a per-minute history of the last hour, and the newest
+ * ago, orders per minute with a per-minute history of the last hour, and the newest
  * account.
  *
- * <p>Nothing here scans the accounts. {@link WallViewModel} reports each batch's count increases
- * ({@link #ordered}), arrivals and the core's running totals; per-second and per-minute rings of
+ * <p>Nothing here scans the accounts. {@link WallViewModel} reports how many orders each batch
+ * carried ({@link #ordered}), arrivals and the core's running totals; per-second and per-minute rings of
  * buckets turn those into rates and history. Time is the wall's clock as passed in, so a test moves
  * it by hand. The shown figures glide to their targets over the frames. Confined to the JavaFX
  * thread.
@@ -37,13 +37,13 @@ public final class WallKpis {
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
   private final ReadOnlyLongWrapper widgetsSoldChange = new ReadOnlyLongWrapper(this, "widgetsSoldChange");
   private final ReadOnlyBooleanWrapper fullHour = new ReadOnlyBooleanWrapper(this, "fullHour");
-  private final ReadOnlyLongWrapper widgetsPerMinute = new ReadOnlyLongWrapper(this, "widgetsPerMinute");
+  private final ReadOnlyLongWrapper ordersPerMinute = new ReadOnlyLongWrapper(this, "ordersPerMinute");
   private final ReadOnlyObjectWrapper<long[]> minuteHistory =
       new ReadOnlyObjectWrapper<>(this, "minuteHistory", new long[MINUTES]);
   private final ReadOnlyObjectWrapper<AccountRow> newest = new ReadOnlyObjectWrapper<>(this, "newest");
   private final CountUp shownLiveAccounts = new CountUp();
   private final CountUp shownWidgetsSold = new CountUp();
-  private final CountUp shownWidgetsPerMinute = new CountUp();
+  private final CountUp shownOrdersPerMinute = new CountUp();
   private long lastMinute = Long.MIN_VALUE;
   private long historyMinute = Long.MIN_VALUE;
   private long soldAtStart;
@@ -72,13 +72,13 @@ public final class WallKpis {
     return fullHour.getReadOnlyProperty();
   }
 
-  /** Widgets ordered in the last 60 seconds. */
-  public ReadOnlyLongProperty widgetsPerMinuteProperty() {
-    return widgetsPerMinute.getReadOnlyProperty();
+  /** Orders in the last 60 seconds. */
+  public ReadOnlyLongProperty ordersPerMinuteProperty() {
+    return ordersPerMinute.getReadOnlyProperty();
   }
 
   /**
-   * Widgets ordered in each of the last 60 whole minutes, oldest first; a new array when it changes.
+   * Orders in each of the last 60 whole minutes, oldest first; a new array when it changes.
    * The current minute is left out: half a minute would read as a fall.
    */
   public ReadOnlyObjectProperty<long[]> minuteHistoryProperty() {
@@ -99,14 +99,14 @@ public final class WallKpis {
     return shownWidgetsSold.shownProperty();
   }
 
-  public ReadOnlyLongProperty shownWidgetsPerMinuteProperty() {
-    return shownWidgetsPerMinute.shownProperty();
+  public ReadOnlyLongProperty shownOrdersPerMinuteProperty() {
+    return shownOrdersPerMinute.shownProperty();
   }
 
-  /** Notes {@code widgets} ordered at {@code at}. */
-  void ordered(long widgets, Instant at) {
-    perSecond.add(at, widgets);
-    perMinute.add(at, widgets);
+  /** Notes {@code orders} made at {@code at}. */
+  void ordered(long orders, Instant at) {
+    perSecond.add(at, orders);
+    perMinute.add(at, orders);
   }
 
   void arrived(AccountRow row) {
@@ -127,7 +127,7 @@ public final class WallKpis {
     boolean full = soldMinute[hourAgo] == minute - MINUTES;
     widgetsSoldChange.set(widgetsSold.get() - (full ? soldAtMinute[hourAgo] : soldAtStart));
     fullHour.set(full);
-    widgetsPerMinute.set(perSecond.sum(now));
+    ordersPerMinute.set(perSecond.sum(now));
     if (minute != historyMinute) {
       historyMinute = minute;
       minuteHistory.set(Arrays.copyOf(perMinute.values(now), MINUTES));
@@ -135,10 +135,10 @@ public final class WallKpis {
 
     shownLiveAccounts.moveTo(liveAccounts.get(), frameNanos);
     shownWidgetsSold.moveTo(widgetsSold.get(), frameNanos);
-    shownWidgetsPerMinute.moveTo(widgetsPerMinute.get(), frameNanos);
+    shownOrdersPerMinute.moveTo(ordersPerMinute.get(), frameNanos);
     shownLiveAccounts.advance(frameNanos);
     shownWidgetsSold.advance(frameNanos);
-    shownWidgetsPerMinute.advance(frameNanos);
+    shownOrdersPerMinute.advance(frameNanos);
   }
 
   /**

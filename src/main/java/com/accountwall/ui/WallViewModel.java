@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,8 +32,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * a new row fades in and is marked arriving, a changed count is marked bumped, an ended account's
  * row fades out and only then leaves {@link #getRows()}.
  *
- * <p>Each batch also hands the figures the count increases it found, so they need no pass over
- * the accounts. Other parts that move with the frames, such as paging, join through {@link
+ * <p>Each batch also hands the figures how many orders the core announced since the last one, so
+ * they need no pass over the accounts. Other parts that move with the frames, such as paging, join through {@link
  * #addFrameListener}.
  */
 public final class WallViewModel implements AccountListener {
@@ -56,9 +57,10 @@ public final class WallViewModel implements AccountListener {
   private final WallKpis kpis = new WallKpis();
   private final Leaderboard leaderboard = new Leaderboard();
   private final List<LongConsumer> frameListeners = new ArrayList<>();
-  /** Accounts live before this view: their counts were ordered before it, so they are no new orders. */
+  /** Accounts live before this view: they arrive in its first batch, but none is the newest account. */
   private final Set<Account> earlier;
-  private long orderedThisBatch;
+  /** Orders announced by the core since the last batch: written by core threads. */
+  private final LongAdder ordersSinceBatch = new LongAdder();
   private Runnable onBatchApplied = () -> {};
   private boolean batchPending;
   private long nextBatchHookNanos = Long.MIN_VALUE;
@@ -130,11 +132,13 @@ public final class WallViewModel implements AccountListener {
 
   @Override
   public void accountCreated(Account account) {
+    ordersSinceBatch.increment(); // an account is created by its first order
     changed.add(account);
   }
 
   @Override
   public void accountChanged(Account account) {
+    ordersSinceBatch.increment();
     changed.add(account);
   }
 
@@ -147,12 +151,12 @@ public final class WallViewModel implements AccountListener {
   void onFrame(long frameNanos) {
     Instant instant = clock.instant();
     if (!changed.isEmpty() || !ended.isEmpty()) {
-      orderedThisBatch = 0;
+      long orders = ordersSinceBatch.sumThenReset();
       applyChanged(frameNanos);
       applyEnded(frameNanos);
       kpis.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
-      if (orderedThisBatch > 0) {
-        kpis.ordered(orderedThisBatch, instant);
+      if (orders > 0) {
+        kpis.ordered(orders, instant);
       }
       batchPending = true;
     }
@@ -199,7 +203,6 @@ public final class WallViewModel implements AccountListener {
         }
         row = new AccountRow(account);
         if (earlier.isEmpty() || !earlier.remove(account)) {
-          orderedThisBatch += row.getWidgetsSold();
           kpis.arrived(row);
         }
         animations.arrive(row, frameNanos);
@@ -207,9 +210,7 @@ public final class WallViewModel implements AccountListener {
         arrivals.add(row);
         continue;
       }
-      long before = row.getWidgetsSold();
       if (row.refresh() && !row.isEnding()) {
-        orderedThisBatch += Math.max(0, row.getWidgetsSold() - before);
         animations.bump(row, frameNanos);
       }
       rows.markMoved(row);

@@ -146,17 +146,17 @@ class WallDisplayTest {
     supervisor.order(1, 3);
     supervisor.order(2, 2);
     frame(robot);
-    assertFigures(2, 5, 5, 5, false);
+    assertFigures(2, 5, 2, 5, false);
 
     clock.advance(Duration.ofSeconds(30));
     supervisor.order(1, 1);
     frame(robot);
-    assertFigures(2, 6, 6, 6, false);
+    assertFigures(2, 6, 3, 6, false);
 
     clock.advance(Duration.ofMinutes(61));
     supervisor.order(3, 4);
     frame(robot);
-    assertFigures(3, 10, 4, 4, true);
+    assertFigures(3, 10, 1, 4, true);
     assertEquals(3, kpis.newestProperty().get().getAccountId());
     assertEquals(0, Arrays.stream(kpis.minuteHistoryProperty().get()).sum(), "the current minute is not whole yet");
 
@@ -164,13 +164,13 @@ class WallDisplayTest {
     frame(robot);
     long[] history = kpis.minuteHistoryProperty().get();
     assertEquals(60, history.length);
-    assertEquals(4, history[history.length - 1], "the last whole minute");
-    assertEquals(4, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
+    assertEquals(1, history[history.length - 1], "the last whole minute");
+    assertEquals(1, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
 
     frames(robot, Duration.ofSeconds(1));
     assertEquals("3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
     assertEquals("10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
-    assertEquals("0", robot.lookup("#widgetsPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
+    assertEquals("0", robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
         "a minute later, none in the last 60 seconds");
     assertEquals("Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
   }
@@ -222,7 +222,7 @@ class WallDisplayTest {
     assertEquals(live, kpis.liveAccountsProperty().get());
     assertEquals(supervisor.totalWidgetsOrdered(), kpis.widgetsSoldProperty().get());
     assertEquals(sold, kpis.widgetsSoldProperty().get());
-    assertEquals(perMinute, kpis.widgetsPerMinuteProperty().get());
+    assertEquals(perMinute, kpis.ordersPerMinuteProperty().get());
     assertEquals(change, kpis.widgetsSoldChangeProperty().get());
     assertEquals(fullHour, kpis.fullHourProperty().get());
   }
