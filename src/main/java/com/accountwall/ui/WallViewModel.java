@@ -206,12 +206,14 @@ public final class WallViewModel implements AccountListener {
           kpis.arrived(row);
         }
         animations.arrive(row, frameNanos);
+        leaderboard.offer(row);
         rowsByAccount.put(account, row);
         arrivals.add(row);
         continue;
       }
       if (row.refresh() && !row.isEnding()) {
         animations.bump(row, frameNanos);
+        leaderboard.offer(row);
       }
       rows.markMoved(row);
     }
@@ -226,6 +228,7 @@ public final class WallViewModel implements AccountListener {
           rows.markMoved(row); // it ordered once more before it ended; mostly nothing moves
         }
         animations.end(row, frameNanos);
+        leaderboard.ended(row);
       }
     }
   }
