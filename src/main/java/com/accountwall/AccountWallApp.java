@@ -36,6 +36,12 @@ public final class AccountWallApp extends Application {
     thread.setDaemon(true);
     return thread;
   });
+  /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
+  private final ExecutorService deskCalls = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "window-orders");
+    thread.setDaemon(true);
+    return thread;
+  });
   private WallViewModel view;
 
   /**
@@ -58,7 +64,7 @@ public final class AccountWallApp extends Application {
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     WallSettings settings = options.settings();
     save(settings); // what is in force now, options included, is what the next start finds
-    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save);
+    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save, deskCalls);
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(new Scene(
         WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),
@@ -107,6 +113,7 @@ public final class AccountWallApp extends Application {
   @Override
   public void stop() {
     view.stop();
+    deskCalls.shutdown();
     saves.shutdown();
     try {
       // The last change is kept; a save cut short would leave the old file, never half a new one.

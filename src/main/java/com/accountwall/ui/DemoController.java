@@ -1,15 +1,18 @@
 package com.accountwall.ui;
 
+import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
-import com.accountwall.core.AccountDesk;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,6 +44,7 @@ public final class DemoController {
   private final AccountDesk orders;
   private final AccountSupervisor supervisor;
   private final OrderGenerator generator;
+  private final Executor deskCalls;
   private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.DARK);
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
@@ -56,11 +60,17 @@ public final class DemoController {
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private SegmentedButton themeButtons;
 
-  public DemoController(WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator) {
+  /**
+   * @param deskCalls where orders and endings from the buttons run; the status comes back on the
+   *     JavaFX thread
+   */
+  public DemoController(WallViewModel wall, AccountDesk orders, AccountSupervisor supervisor, OrderGenerator generator,
+      Executor deskCalls) {
     this.wall = wall;
     this.orders = orders;
     this.supervisor = supervisor;
     this.generator = generator;
+    this.deskCalls = deskCalls;
   }
 
   /** The row the order-one-more and end-now buttons act on. */
@@ -120,8 +130,10 @@ public final class DemoController {
   private void endSelected() {
     AccountRow row = selected.get();
     if (row != null) {
-      boolean ended = orders.end(row.getAccountId());
-      onStatus.accept(ended ? "Ended account " + row.getAccountId() + "." : "Account " + row.getAccountId() + " had already ended.");
+      long accountId = row.getAccountId();
+      atDesk(() -> orders.end(accountId)
+          ? "Ended account " + accountId + "."
+          : "Account " + accountId + " had already ended.", "end account " + accountId);
     }
   }
 
@@ -131,8 +143,28 @@ public final class DemoController {
   }
 
   private void order(long accountId) {
-    AccountDetails details = orders.order(accountId, 1).details();
-    onStatus.accept("Ordered a widget for " + details.name() + ": " + COUNT.format(details.widgetsOrdered()) + " sold.");
+    atDesk(() -> {
+      AccountDetails details = orders.order(accountId, 1).details();
+      return "Ordered a widget for " + details.name() + ": " + COUNT.format(details.widgetsOrdered()) + " sold.";
+    }, "order a widget for " + accountId);
+  }
+
+  /** Runs {@code call} on the desk's executor and shows what it says, or why it failed. */
+  private void atDesk(Supplier<String> call, String what) {
+    deskCalls.execute(() -> {
+      String status;
+      try {
+        status = call.get();
+      } catch (RuntimeException e) {
+        status = "Could not " + what + ": " + e.getMessage();
+      }
+      String shown = status;
+      if (Platform.isFxApplicationThread()) {
+        onStatus.accept(shown);
+      } else {
+        Platform.runLater(() -> onStatus.accept(shown));
+      }
+    });
   }
 
   private void showOrderError(String message) {

@@ -8,6 +8,7 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -25,8 +26,17 @@ public final class WallView {
    * @param settings the theme and paging interval in force; the rate and lifetime are read from the generator and supervisor
    * @param kiosk whether it opens in kiosk mode
    * @param onSettingsChanged called on the JavaFX thread with the settings after a change in the window
+   * @param deskCalls where the window's own orders and endings run: off the JavaFX thread in the
+   *     app, since in cluster mode each waits for Kafka, for up to half a minute when it is down
    */
-  public record Setup(WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged) {}
+  public record Setup(
+      WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged, Executor deskCalls) {
+
+    /** A setup whose orders and endings run on the calling thread, as tests want. */
+    public Setup(WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged) {
+      this(settings, kiosk, onSettingsChanged, Runnable::run);
+    }
+  }
 
   /** The view with the dark theme, out of kiosk mode, remembering nothing. */
   public static Parent load(
@@ -44,7 +54,7 @@ public final class WallView {
       OrderGenerator generator, ApiEndpoint api, Setup setup) throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
     loader.setControllerFactory(type -> type == DemoController.class
-        ? new DemoController(wall, orders, supervisor, generator)
+        ? new DemoController(wall, orders, supervisor, generator, setup.deskCalls())
         : new WallController(wall, supervisor, generator, api, setup));
     Parent root = loader.load();
     FontScale.follow(root);
