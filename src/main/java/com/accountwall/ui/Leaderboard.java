@@ -66,10 +66,13 @@ public final class Leaderboard {
       return;
     }
     AccountRow worst = candidates.stream().max(BEST).orElseThrow();
+    AccountRow left = worst;
     if (BEST.compare(row, worst) < 0) {
       candidates.set(candidates.indexOf(worst), row);
-      floor = Math.max(floor, worst.getWidgetsSold());
+    } else {
+      left = row;
     }
+    floor = Math.max(floor, left.getWidgetsSold());
   }
 
   /** Notes that {@code row} has ended. */

@@ -33,8 +33,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * row fades out and only then leaves {@link #getRows()}.
  *
  * <p>Each batch also hands the figures how many orders the core announced since the last one, so
- * they need no pass over the accounts. Other parts that move with the frames, such as paging, join through {@link
- * #addFrameListener}.
+ * they need no pass over the accounts. Other parts that move with the frames, such as paging, join
+ * through {@link #addFrameListener}.
  */
 public final class WallViewModel implements AccountListener {
   /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
@@ -48,6 +48,7 @@ public final class WallViewModel implements AccountListener {
   // Written by core threads, taken by the JavaFX thread.
   private final Set<Account> changed = ConcurrentHashMap.newKeySet();
   private final Set<Account> ended = ConcurrentHashMap.newKeySet();
+  private final LongAdder ordersSinceBatch = new LongAdder();
 
   // Confined to the JavaFX thread.
   private final AccountRows rows = new AccountRows();
@@ -59,8 +60,6 @@ public final class WallViewModel implements AccountListener {
   private final List<LongConsumer> frameListeners = new ArrayList<>();
   /** Accounts live before this view: they arrive in its first batch, but none is the newest account. */
   private final Set<Account> earlier;
-  /** Orders announced by the core since the last batch: written by core threads. */
-  private final LongAdder ordersSinceBatch = new LongAdder();
   private Runnable onBatchApplied = () -> {};
   private boolean batchPending;
   private long nextBatchHookNanos = Long.MIN_VALUE;
