@@ -38,7 +38,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class WallViewModel implements AccountListener {
   /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
-  private static final int SORT_SHARE_DIVISOR = 25;
+  private static final int SORT_SHARE_DIVISOR = 10;
   /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
   private static final int ALWAYS_SORT_BELOW = 10_000;
 
@@ -179,9 +179,8 @@ public final class WallViewModel implements AccountListener {
    * Runs the hook once for every batch applied since it last ran. Counts show at once, but with a
    * hundred thousand rows a re-sort costs milliseconds: so that it never starves the frames, the
    * hook waits, after each run, for {@link #SORT_SHARE_DIVISOR} - 1 times as long as that run took.
-   * The share is small because a run also leaves garbage that the measured time does not show: the
-   * table's selection model answers every reordering with a boxed map over the whole range it spans
-   * (JavaFX's {@code TableView}), about 3 MB at 100,000 rows. A table of fewer than {@value
+   * Not longer: the rows that moved meanwhile are what the next sort costs, so rarer sorts are
+   * longer stalls (a 25th, tried, made each sort 50-70 ms). A table of fewer than {@value
    * #ALWAYS_SORT_BELOW} rows re-sorts after every batch, whatever one run happened to take.
    */
   private void runBatchHook(long frameNanos) {
