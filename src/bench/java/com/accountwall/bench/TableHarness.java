@@ -298,32 +298,27 @@ public final class TableHarness {
     }
 
     int worstSecond() {
-      long start = frames.get(0);
-      int seconds = (int) ((frames.get(frames.size() - 1) - start) / 1_000_000_000L);
-      int[] perSecond = new int[Math.max(1, seconds)];
-      for (long frame : frames) {
-        int second = (int) ((frame - start) / 1_000_000_000L);
-        if (second < perSecond.length) {
-          perSecond[second]++;
-        }
-      }
-      return Arrays.stream(perSecond).min().orElse(0);
+      return Arrays.stream(framesPer(1_000_000_000L)).min().orElse(0);
     }
 
     List<Integer> quarterSecondRates() {
+      return Arrays.stream(framesPer(250_000_000L)).map(count -> count * 4).boxed().toList();
+    }
+
+    /** Frames in each whole stretch of {@code nanos} from the first frame. */
+    private int[] framesPer(long nanos) {
       if (frames.isEmpty()) {
-        return List.of();
+        return new int[0];
       }
       long start = frames.get(0);
-      int quarters = (int) ((frames.get(frames.size() - 1) - start) / 250_000_000L);
-      int[] counts = new int[Math.max(1, quarters)];
+      int[] counts = new int[(int) Math.max(1, (frames.get(frames.size() - 1) - start) / nanos)];
       for (long frame : frames) {
-        int quarter = (int) ((frame - start) / 250_000_000L);
-        if (quarter < counts.length) {
-          counts[quarter]++;
+        int stretch = (int) ((frame - start) / nanos);
+        if (stretch < counts.length) {
+          counts[stretch]++;
         }
       }
-      return Arrays.stream(counts).map(count -> count * 4).boxed().toList();
+      return counts;
     }
 
     private static double percentile(long[] sorted, double fraction) {
