@@ -97,24 +97,7 @@ public final class AccountSupervisor implements AccountDesk {
    */
   @Override
   public Account order(long accountId, long quantity) {
-    Account.requireValidId(accountId);
-    Account.requireValidQuantity(quantity);
-    for (;;) {
-      Account account = registry.get(accountId);
-      if (account == null) {
-        Account fresh = new Account(accountId, quantity, clock.millis(), lifetime);
-        account = publish(fresh);
-        if (account == fresh) {
-          return fresh;
-        }
-      }
-      if (account.tryAddOrder(quantity, clock.millis())) {
-        widgetsOfLiveAccounts.add(quantity);
-        listeners.fire(AccountListener::accountChanged, account);
-        return account;
-      }
-      Thread.onSpinWait(); // it is ending: its end is being announced, then it leaves the registry
-    }
+    return apply(accountId, quantity, clock.millis(), false);
   }
 
   /**
@@ -129,6 +112,15 @@ public final class AccountSupervisor implements AccountDesk {
    * @throws ArithmeticException if the account's count would overflow; nothing changes
    */
   public Account orderAt(long accountId, long quantity, long atMillis) {
+    return apply(accountId, quantity, atMillis, true);
+  }
+
+  /**
+   * Adds an order made at {@code atMillis}, creating the account if none is live. With {@code
+   * endIfDue}, a live account whose deadline had passed by then ends first; without, the order
+   * extends it if its expiry has not run yet, as a local order always has.
+   */
+  private Account apply(long accountId, long quantity, long atMillis, boolean endIfDue) {
     Account.requireValidId(accountId);
     Account.requireValidQuantity(quantity);
     for (;;) {
@@ -140,7 +132,7 @@ public final class AccountSupervisor implements AccountDesk {
           return fresh;
         }
       }
-      if (account.tryEnd(atMillis - lifetime.millis())) {
+      if (endIfDue && account.tryEnd(atMillis - lifetime.millis())) {
         announceEnd(account);
         continue;
       }
