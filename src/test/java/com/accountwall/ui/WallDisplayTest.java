@@ -40,7 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WallDisplayTest {
-  private static final long FRAME = 16_666_667;
   private static final int PAGE_SECONDS = 5;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
@@ -48,10 +47,10 @@ class WallDisplayTest {
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofHours(2)).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final WallViewModel wall = new WallViewModel(supervisor, clock);
+  private final FrameDriver driver = new FrameDriver(wall);
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
   private Parent root;
   private TableView<?> table;
-  private long frameNanos = 1_000_000_000L;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -90,10 +89,10 @@ class WallDisplayTest {
   @Test
   void theCursorHidesOnceTheMouseRestsInKioskModeAndComesBackWhenItMoves(FxRobot robot) {
     robot.type(KeyCode.F11);
-    frame(robot);
+    driver.frame(robot);
     assertNull(root.getScene().getCursor());
 
-    frames(robot, Duration.ofNanos(KioskMode.CURSOR_IDLE_NANOS));
+    driver.frames(robot, Duration.ofNanos(KioskMode.CURSOR_IDLE_NANOS));
     assertEquals(Cursor.NONE, root.getScene().getCursor());
 
     robot.moveBy(5, 5);
@@ -105,24 +104,24 @@ class WallDisplayTest {
     for (int id = 1; id <= 100; id++) {
       supervisor.order(id, id);
     }
-    frame(robot);
+    driver.frame(robot);
     Label indicator = robot.lookup("#pageIndicator").queryAs(Label.class);
     assertFalse(indicator.isVisible(), "no paging outside kiosk mode");
 
     robot.type(KeyCode.F11);
-    frame(robot);
+    driver.frame(robot);
     int pages = pageCount(indicator);
     assertTrue(pages > 1, indicator.getText());
     assertEquals("Page 1 of " + pages, indicator.getText());
     assertTrue(indicator.isVisible());
     assertEquals(0, firstVisibleRow(robot));
 
-    frames(robot, Duration.ofSeconds(PAGE_SECONDS));
+    driver.frames(robot, Duration.ofSeconds(PAGE_SECONDS));
     assertEquals("Page 2 of " + pages, indicator.getText());
     int secondPage = firstVisibleRow(robot);
     assertTrue(secondPage > 0 && secondPage * (pages - 1) < 100, "the second page starts after the first: " + secondPage);
 
-    frames(robot, Duration.ofSeconds((long) PAGE_SECONDS * (pages - 1)));
+    driver.frames(robot, Duration.ofSeconds((long) PAGE_SECONDS * (pages - 1)));
     assertEquals("Page 1 of " + pages, indicator.getText(), "after the last page comes the first");
     assertEquals(0, firstVisibleRow(robot));
   }
@@ -142,32 +141,32 @@ class WallDisplayTest {
   @Test
   void theFiguresEqualTheCoresAfterAKnownSequenceOfOrders(FxRobot robot) {
     WallKpis kpis = wall.getKpis();
-    frame(robot);
+    driver.frame(robot);
     supervisor.order(1, 3);
     supervisor.order(2, 2);
-    frame(robot);
+    driver.frame(robot);
     assertFigures(2, 5, 2, 5, false);
 
     clock.advance(Duration.ofSeconds(30));
     supervisor.order(1, 1);
-    frame(robot);
+    driver.frame(robot);
     assertFigures(2, 6, 3, 6, false);
 
     clock.advance(Duration.ofMinutes(61));
     supervisor.order(3, 4);
-    frame(robot);
+    driver.frame(robot);
     assertFigures(3, 10, 1, 4, true);
     assertEquals(3, kpis.newestProperty().get().getAccountId());
     assertEquals(0, Arrays.stream(kpis.minuteHistoryProperty().get()).sum(), "the current minute is not whole yet");
 
     clock.advance(Duration.ofMinutes(1));
-    frame(robot);
+    driver.frame(robot);
     long[] history = kpis.minuteHistoryProperty().get();
     assertEquals(60, history.length);
     assertEquals(1, history[history.length - 1], "the last whole minute");
     assertEquals(1, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
 
-    frames(robot, Duration.ofSeconds(1));
+    driver.frames(robot, Duration.ofSeconds(1));
     assertEquals("3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
     assertEquals("10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
     assertEquals("0", robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
@@ -180,7 +179,7 @@ class WallDisplayTest {
     for (int id = 1; id <= 12; id++) {
       supervisor.order(id, 100 - id);
     }
-    frame(robot);
+    driver.frame(robot);
     List<Leaderboard.Standing> board = wall.getLeaderboard().getStandings();
     assertEquals(10, board.size());
     assertEquals(1, board.get(0).accountId());
@@ -188,7 +187,7 @@ class WallDisplayTest {
 
     supervisor.order(5, 10); // 105: first
     supervisor.order(12, 6); // 94: seventh, after account 6's 94 by id
-    frames(robot, Duration.ofSeconds(1));
+    driver.frames(robot, Duration.ofSeconds(1));
 
     Leaderboard.Standing first = board.get(0);
     assertEquals(5, first.accountId());
@@ -237,19 +236,6 @@ class WallDisplayTest {
       table.layout();
       VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
       return flow.getFirstVisibleCell().getIndex();
-    });
-  }
-
-  private void frame(FxRobot robot) {
-    robot.interact(() -> wall.onFrame(frameNanos += FRAME));
-  }
-
-  private void frames(FxRobot robot, Duration length) {
-    long end = frameNanos + length.toNanos();
-    robot.interact(() -> {
-      while (frameNanos < end) {
-        wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
-      }
     });
   }
 }

@@ -36,15 +36,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WallWindowTest {
   private static final Duration LIFETIME = Duration.ofSeconds(30);
-  private static final long FRAME = 16_666_667;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final WallViewModel wall = new WallViewModel(supervisor, clock);
+  private final FrameDriver driver = new FrameDriver(wall);
   private final AtomicInteger batches = new AtomicInteger();
   private TableView<AccountRow> table;
-  private long frameNanos = 1_000_000_000L;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -67,15 +66,15 @@ class WallWindowTest {
   void clickingOrderOrdersAWidgetAndTheTableShowsTheNewCount(FxRobot robot) {
     robot.clickOn("#accountIdField").write("10");
     robot.clickOn("#orderButton");
-    frame(robot);
+    driver.frame(robot);
     assertEquals(List.of("10:1"), shown(robot));
 
     robot.clickOn("#accountIdField").write("10");
     robot.clickOn("#orderButton");
-    frame(robot);
+    driver.frame(robot);
 
     assertEquals(List.of("10:2"), shown(robot));
-    frames(robot, Duration.ofSeconds(1)); // the figures glide to their new values
+    driver.frames(robot, Duration.ofSeconds(1)); // the figures glide to their new values
     assertEquals("1", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
     assertEquals("2", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
   }
@@ -83,11 +82,11 @@ class WallWindowTest {
   @Test
   void orderOneMoreOrdersForTheSelectedRow(FxRobot robot) {
     supervisor.orderWidget(7);
-    frame(robot);
+    driver.frame(robot);
     robot.interact(() -> table.getSelectionModel().select(0));
 
     robot.clickOn("#orderSelectedButton");
-    frame(robot);
+    driver.frame(robot);
 
     assertEquals(List.of("7:2"), shown(robot));
   }
@@ -96,11 +95,11 @@ class WallWindowTest {
   @ValueSource(strings = {"abc", "0", "-5", "1.5", "99999999999999999999", "   "})
   void anInvalidTypedIdShowsAnErrorAndChangesNothing(String typed, FxRobot robot) {
     supervisor.orderWidget(3);
-    frame(robot);
+    driver.frame(robot);
 
     robot.clickOn("#accountIdField").write(typed);
     robot.clickOn("#orderButton");
-    frame(robot);
+    driver.frame(robot);
 
     Label error = robot.lookup("#orderError").queryAs(Label.class);
     assertTrue(error.isVisible());
@@ -117,51 +116,51 @@ class WallWindowTest {
   void anExpiredAccountsRowFadesAndThenLeaves(FxRobot robot) {
     supervisor.orderWidget(1);
     supervisor.order(2, 5);
-    frame(robot);
+    driver.frame(robot);
     clock.advance(Duration.ofSeconds(10));
     supervisor.orderWidget(2);
     clock.advance(LIFETIME.minusSeconds(10));
     supervisor.expireDue();
-    frame(robot);
+    driver.frame(robot);
 
     AccountRow ending = rowOf(1);
     assertTrue(ending.isEnding());
     assertEquals(1.0, ending.opacityProperty().get(), 0.01);
 
-    frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
+    driver.frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(0.5, ending.opacityProperty().get(), 0.05);
     assertEquals(0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
     assertEquals(List.of("2:6", "1:1"), shown(robot), "still listed while it fades");
     assertEquals(1, wall.getKpis().liveAccountsProperty().get());
 
-    frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
+    driver.frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(List.of("2:6"), shown(robot));
   }
 
   @Test
   void endNowFadesTheSelectedAccountOut(FxRobot robot) {
     supervisor.orderWidget(4);
-    frame(robot);
+    driver.frame(robot);
     robot.interact(() -> table.getSelectionModel().select(0));
 
     robot.clickOn("#endSelectedButton");
-    frame(robot);
+    driver.frame(robot);
 
     assertFalse(supervisor.exists(4));
     assertTrue(rowOf(4).isEnding());
-    frames(robot, RowAnimations.FADE_OUT);
+    driver.frames(robot, RowAnimations.FADE_OUT);
     assertEquals(List.of(), shown(robot));
   }
 
   @Test
   void aNewRowFadesInAndIsMarkedArriving(FxRobot robot) {
     supervisor.orderWidget(9);
-    frame(robot);
+    driver.frame(robot);
     AccountRow arriving = rowOf(9);
     assertTrue(arriving.arrivingProperty().get());
     assertTrue(arriving.opacityProperty().get() < 0.1);
 
-    frames(robot, RowAnimations.ARRIVING);
+    driver.frames(robot, RowAnimations.ARRIVING);
 
     assertEquals(1.0, arriving.opacityProperty().get());
     assertFalse(arriving.arrivingProperty().get());
@@ -172,7 +171,7 @@ class WallWindowTest {
     supervisor.order(1, 3);
     supervisor.order(2, 2);
     supervisor.order(3, 1);
-    frame(robot);
+    driver.frame(robot);
     assertEquals(List.of("1:3", "2:2", "3:1"), shown(robot));
     int batchesBefore = batches.get();
 
@@ -180,7 +179,7 @@ class WallWindowTest {
       supervisor.orderWidget(3);
     }
     supervisor.order(2, 2);
-    frame(robot);
+    driver.frame(robot);
 
     assertEquals(batchesBefore + 1, batches.get(), "a thousand orders between frames make one batch");
     assertEquals(List.of("3:1,001", "2:4", "1:3"), shown(robot));
@@ -192,12 +191,12 @@ class WallWindowTest {
     supervisor.order(1, 3);
     supervisor.order(2, 2);
     supervisor.order(3, 1);
-    frame(robot);
+    driver.frame(robot);
     robot.interact(() -> table.getSelectionModel().select(2));
     assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId());
 
     supervisor.order(3, 10);
-    frame(robot);
+    driver.frame(robot);
 
     assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot));
     assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId(), "the same account stays selected");
@@ -205,8 +204,8 @@ class WallWindowTest {
     assertTrue(tableRowShowing(robot, rowOf(3)).isSelected(), "and the row showing it is the selected one");
 
     supervisor.end(3);
-    frame(robot);
-    frames(robot, RowAnimations.FADE_OUT);
+    driver.frame(robot);
+    driver.frames(robot, RowAnimations.FADE_OUT);
 
     assertNull(table.getSelectionModel().getSelectedItem(), "a row that left is no longer selected");
     assertEquals(List.of("1:3", "2:2"), shown(robot));
@@ -229,19 +228,6 @@ class WallWindowTest {
     assertTrue(generator.isRunning());
     robot.clickOn("#generatorSwitch .thumb-area");
     assertFalse(generator.isRunning());
-  }
-
-  private void frame(FxRobot robot) {
-    robot.interact(() -> wall.onFrame(frameNanos += FRAME));
-  }
-
-  private void frames(FxRobot robot, Duration length) {
-    long end = frameNanos + length.toNanos();
-    robot.interact(() -> {
-      while (frameNanos < end) {
-        wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
-      }
-    });
   }
 
   /** The table's rows in display order, as "id:count". */
