@@ -26,7 +26,12 @@ final class ExpiryCalendar {
   static final long SLOT_MILLIS = 250;
 
   /** Chains of accounts by slot, linked through {@link Account#nextInSlot}. */
-  private final Map<Long, Account> slots = new HashMap<>();
+  private final Map<Long, Chain> slots = new HashMap<>();
+  /**
+   * The chain accounts were last filed in: nearly every creation falls in the current slot, and
+   * finding it here spares a boxed key and a map lookup under the lock.
+   */
+  private Chain latest = new Chain(Long.MIN_VALUE);
   /** No slot before this one holds an account. */
   private long firstSlot = Long.MAX_VALUE;
   /** Every slot before this one has been taken by a sweep, which will not look there again. */
@@ -37,7 +42,11 @@ final class ExpiryCalendar {
     // sweep has passed goes into the slot the next sweep takes first, where it cannot be lost.
     long slot = Math.max(slotOf(account.lastOrderMillis()), sweptTo);
     firstSlot = Math.min(firstSlot, slot);
-    account.nextInSlot = slots.put(slot, account);
+    if (latest.slot != slot) {
+      latest = slots.computeIfAbsent(slot, Chain::new);
+    }
+    account.nextInSlot = latest.head;
+    latest.head = account;
   }
 
   /**
@@ -51,9 +60,12 @@ final class ExpiryCalendar {
     List<Account> chains = new ArrayList<>();
     // Walking empty slots costs time passed since the last sweep, never accounts.
     for (; firstSlot <= lastSlot && !slots.isEmpty(); firstSlot++) {
-      Account chain = slots.remove(firstSlot);
+      Chain chain = slots.remove(firstSlot);
       if (chain != null) {
-        chains.add(chain);
+        chains.add(chain.head);
+      }
+      if (chain == latest) {
+        latest = new Chain(Long.MIN_VALUE); // the next add to this slot must start a new chain
       }
     }
     if (slots.isEmpty()) {
@@ -64,5 +76,15 @@ final class ExpiryCalendar {
 
   private static long slotOf(long millis) {
     return Math.floorDiv(millis, SLOT_MILLIS);
+  }
+
+  /** The accounts of one slot, newest first. */
+  private static final class Chain {
+    final long slot;
+    Account head;
+
+    Chain(long slot) {
+      this.slot = slot;
+    }
   }
 }

@@ -163,6 +163,18 @@ class AccountExpiryTest {
   }
 
   @Test
+  void anAccountFiledInTheSlotASweepHasJustTakenStillEnds() {
+    supervisor.orderWidget(1);
+    clock.advance(LIFETIME.plusMillis(100));
+    assertEquals(1, supervisor.expireDue(), "takes the slot of the first order whole");
+
+    assertTrue(supervisor.restore(2, 5, START.plusMillis(200)), "filed in that same slot");
+    clock.advance(Duration.ofMillis(100));
+    assertEquals(1, supervisor.expireDue());
+    assertFalse(supervisor.exists(2));
+  }
+
+  @Test
   void aLongerLifetimeKeepsAccountsThatWouldHaveEnded() {
     supervisor.orderWidget(1);
     clock.advance(LIFETIME.minusHours(1));
