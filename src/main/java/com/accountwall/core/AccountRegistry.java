@@ -1,11 +1,12 @@
 package com.accountwall.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * The live accounts by id: the seed's {@code Registry} of unique keys.
@@ -13,47 +14,78 @@ import java.util.function.Function;
  * <p>Reads are lock-free and may run on any thread. Only {@link AccountSupervisor} adds and removes
  * entries, so an id maps to at most one live account at any moment. Views such as {@link #ids()}
  * are weakly consistent: they reflect the registry at some point during the call.
+ *
+ * <p>The accounts are spread by id over {@value #SEGMENTS} {@link AccountTable}s. Creations lock
+ * one segment, so two threads creating accounts rarely wait for each other, and a segment grows by
+ * copying a sixty-fourth of the accounts, under its own lock, while lookups go on.
  */
 public final class AccountRegistry {
-  private final ConcurrentHashMap<Long, Account> accounts = new ConcurrentHashMap<>();
+  private static final int SEGMENTS = 64;
+  private static final int SEGMENT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SEGMENTS);
 
-  AccountRegistry() {}
+  private final AccountTable[] segments = new AccountTable[SEGMENTS];
+
+  AccountRegistry() {
+    Arrays.setAll(segments, i -> new AccountTable());
+  }
 
   /** The live account with this id, if any: the seed's {@code whereis/1}. */
   public Optional<Account> whereis(long accountId) {
-    return Optional.ofNullable(accounts.get(accountId));
+    return Optional.ofNullable(get(accountId));
   }
 
   public boolean exists(long accountId) {
-    return accounts.containsKey(accountId);
+    return get(accountId) != null;
   }
 
   public int count() {
-    return accounts.size();
+    int count = 0;
+    for (AccountTable segment : segments) {
+      count += segment.size();
+    }
+    return count;
   }
 
   /** The ids of the live accounts, ascending. */
   public long[] ids() {
-    long[] ids = accounts.keySet().stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(ids);
-    return ids;
+    return accounts().stream().mapToLong(Account::id).sorted().toArray();
+  }
+
+  /** A snapshot of the live accounts, read-only. */
+  public List<Account> accounts() {
+    List<Account> accounts = new ArrayList<>(count() + 16);
+    forEach(accounts::add);
+    return Collections.unmodifiableList(accounts);
+  }
+
+  /** Passes each live account to {@code action}; weakly consistent, and it copies nothing. */
+  void forEach(Consumer<? super Account> action) {
+    for (AccountTable segment : segments) {
+      segment.forEach(action);
+    }
   }
 
   Account get(long accountId) {
-    return accounts.get(accountId);
+    long hash = AccountTable.hash(accountId);
+    return segment(hash).get(accountId, (int) hash);
   }
 
-  /** The live accounts, as a read-only, weakly consistent view. */
-  public Collection<Account> accounts() {
-    return Collections.unmodifiableCollection(accounts.values());
-  }
-
-  /** The account holding {@code accountId}, made by {@code create} under the map's lock if none does. */
-  Account computeIfAbsent(long accountId, Function<Long, Account> create) {
-    return accounts.computeIfAbsent(accountId, create);
+  /**
+   * The account holding {@code accountId}, made by {@code create} if none does. Callers for one id
+   * wait for each other while {@code create} runs, and no other thread can see its account before it
+   * returns.
+   */
+  Account computeIfAbsent(long accountId, LongFunction<Account> create) {
+    long hash = AccountTable.hash(accountId);
+    return segment(hash).computeIfAbsent(accountId, (int) hash, create);
   }
 
   void remove(Account account) {
-    accounts.remove(account.id(), account);
+    long hash = AccountTable.hash(account.id());
+    segment(hash).remove(account, (int) hash);
+  }
+
+  private AccountTable segment(long hash) {
+    return segments[(int) (hash >>> SEGMENT_SHIFT)];
   }
 }
