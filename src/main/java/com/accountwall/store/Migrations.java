@@ -18,8 +18,14 @@ import java.util.List;
  * {@code schema_version}. A database newer than this build is refused rather than guessed at.
  */
 final class Migrations {
-  /** In order; a script, once released, is never edited: a change is a new script. */
-  private static final List<String> SCRIPTS = List.of("V1__accounts_and_live_accounts.sql");
+  /**
+   * In order; a script, once released, is never edited: a change is a new script. One whose name
+   * ends in {@value #SQLITE_ONLY} runs on SQLite; elsewhere its version is recorded with nothing run.
+   */
+  private static final List<String> SCRIPTS = List.of(
+      "V1__accounts_and_live_accounts.sql",
+      "V2__live_accounts_by_id.sqlite.sql");
+  private static final String SQLITE_ONLY = ".sqlite.sql";
 
   private Migrations() {}
 
@@ -49,8 +55,10 @@ final class Migrations {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      for (String sql : statements(read(script))) {
-        statement.executeUpdate(sql);
+      if (!script.endsWith(SQLITE_ONLY) || isSqlite(connection)) {
+        for (String sql : statements(read(script))) {
+          statement.executeUpdate(sql);
+        }
       }
       try (PreparedStatement record = connection.prepareStatement(
           "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
@@ -66,6 +74,10 @@ final class Migrations {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  private static boolean isSqlite(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().equals("SQLite");
   }
 
   /** The script's statements: comment lines dropped, split at semicolons. */
