@@ -117,15 +117,15 @@ final class AccountTable {
   }
 
   /**
-   * The id's hash: murmur3's 64-bit finalizer, which spreads ids that run in sequence, as customer
-   * numbers do, over every bit. The registry picks a segment by the high bits, a segment its first
-   * slot by the low ones.
+   * The id's hash: a multiplication by 2^64 over the golden ratio, which spreads ids that run in
+   * sequence, as customer numbers do, over the high bits, folded onto the low ones. The registry
+   * picks a segment by the high bits, a segment its first slot by the low ones. One multiply: at
+   * 10k accounts, where nothing misses the cache, murmur3's finalizer (two) cost a tenth of an
+   * order.
    */
   static long hash(long accountId) {
-    long h = accountId;
-    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
-    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
-    return h ^ (h >>> 33);
+    long h = accountId * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 32);
   }
 
   /** Copies the live accounts into a table where they fill at most a quarter to a half. */

@@ -1,5 +1,7 @@
 package com.accountwall.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,36 +19,55 @@ import java.util.Map;
  * filed once per lifetime it survives, and the work per expiry is constant: no scan of the live
  * accounts, no reordering of a heap. A sweep with nothing due looks at no account.
  *
- * <p><b>Thread safety:</b> all methods synchronize on this calendar; the {@link Account#nextInSlot}
- * links are guarded by that lock until {@link #takeDue} hands a chain to its caller, which then owns
- * it. A creation calls {@link #add} while holding the registry's lock on its entry; the calendar never
- * takes a registry lock, so the two cannot deadlock.
+ * <p><b>Thread safety:</b> the slots, and the chains' membership in them, are guarded by this
+ * calendar's lock. Nearly every creation falls in the newest slot, though, and with two threads
+ * creating accounts a lock per creation made each wait for the other (two threads created fewer
+ * accounts per second than one). So the newest slot's chain also takes accounts without the lock:
+ * a compare-and-swap pushes onto its head, and a sweep that takes the chain swaps in {@link
+ * #CLOSED}, after which a push fails and files the account under the lock instead, into a chain the
+ * next sweep finds. The {@link Account#nextInSlot} link is written before the push that publishes
+ * it and read only by the sweep that took its chain, which then owns it. A creation calls {@link
+ * #add} while holding its registry segment's lock; the calendar never takes a registry lock, so the
+ * two cannot deadlock.
  */
 final class ExpiryCalendar {
   static final long SLOT_MILLIS = 250;
+  /** The head of a chain a sweep has taken. */
+  private static final Account CLOSED = new Account(0, 0, 0, null);
+  private static final VarHandle HEAD;
 
-  /** Chains of accounts by slot, linked through {@link Account#nextInSlot}. */
+  static {
+    try {
+      HEAD = MethodHandles.lookup().findVarHandle(Chain.class, "head", Account.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Chains of accounts by slot, linked through {@link Account#nextInSlot}. Guarded by this. */
   private final Map<Long, Chain> slots = new HashMap<>();
-  /**
-   * The chain accounts were last filed in: nearly every creation falls in the current slot, and
-   * finding it here spares a boxed key and a map lookup under the lock.
-   */
-  private Chain latest = new Chain(Long.MIN_VALUE);
-  /** No slot before this one holds an account. */
+  /** The chain accounts were last filed in under the lock, open to pushes until it is taken. */
+  private volatile Chain latest = new Chain(Long.MIN_VALUE);
+  /** No slot before this one holds an account. Guarded by this. */
   private long firstSlot = Long.MAX_VALUE;
-  /** Every slot before this one has been taken by a sweep, which will not look there again. */
+  /** Every slot before this one has been taken by a sweep, which will not look there again. Guarded by this. */
   private long sweptTo = Long.MIN_VALUE;
 
-  synchronized void add(Account account) {
+  void add(Account account) {
+    Chain chain = latest;
+    if (chain.slot != slotOf(account.lastOrderMillis()) || !chain.push(account)) {
+      file(account);
+    }
+  }
+
+  private synchronized void file(Account account) {
     // Accounts come in any time order (a restore, a clock that stepped back): one whose slot the
     // sweep has passed goes into the slot the next sweep takes first, where it cannot be lost.
     long slot = Math.max(slotOf(account.lastOrderMillis()), sweptTo);
     firstSlot = Math.min(firstSlot, slot);
-    if (latest.slot != slot) {
-      latest = slots.computeIfAbsent(slot, Chain::new);
-    }
-    account.nextInSlot = latest.head;
-    latest.head = account;
+    Chain chain = slots.computeIfAbsent(slot, Chain::new);
+    chain.push(account); // cannot fail: a chain is closed only as it leaves the map, under this lock
+    latest = chain;
   }
 
   /**
@@ -62,10 +83,7 @@ final class ExpiryCalendar {
     for (; firstSlot <= lastSlot && !slots.isEmpty(); firstSlot++) {
       Chain chain = slots.remove(firstSlot);
       if (chain != null) {
-        chains.add(chain.head);
-      }
-      if (chain == latest) {
-        latest = new Chain(Long.MIN_VALUE); // the next add to this slot must start a new chain
+        chains.add(chain.close());
       }
     }
     if (slots.isEmpty()) {
@@ -81,10 +99,31 @@ final class ExpiryCalendar {
   /** The accounts of one slot, newest first. */
   private static final class Chain {
     final long slot;
-    Account head;
+    /** Accessed via HEAD. */
+    @SuppressWarnings("unused")
+    private volatile Account head;
 
     Chain(long slot) {
       this.slot = slot;
+    }
+
+    /** Adds the account unless a sweep has taken this chain. */
+    boolean push(Account account) {
+      for (;;) {
+        Account first = (Account) HEAD.getVolatile(this);
+        if (first == CLOSED) {
+          return false;
+        }
+        account.nextInSlot = first;
+        if (HEAD.compareAndSet(this, first, account)) {
+          return true;
+        }
+      }
+    }
+
+    /** Takes the accounts; later pushes fail. */
+    Account close() {
+      return (Account) HEAD.getAndSet(this, CLOSED);
     }
   }
 }

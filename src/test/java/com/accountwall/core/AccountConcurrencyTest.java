@@ -117,6 +117,44 @@ class AccountConcurrencyTest {
   }
 
   @RepeatedTest(3)
+  void accountsCreatedWhileSweepsTakeTheirSlotAllEndOnce() throws Exception {
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMillis(1)).build();
+    Map<Long, Integer> ends = new ConcurrentHashMap<>();
+    supervisor.addListener(new AccountListener() {
+      @Override
+      public void accountEnded(Account account) {
+        ends.merge(account.id(), 1, Integer::sum);
+      }
+    });
+    clock.advance(Duration.ofMillis(100)); // mid-slot: a sweep's horizon falls in the slot being filled
+    int accountsPerThread = 20_000;
+    CountDownLatch creatorsDone = new CountDownLatch(THREADS - 1);
+    Future<?> sweeper = pool.submit(() -> {
+      while (creatorsDone.getCount() > 0) {
+        supervisor.expireDue();
+      }
+    });
+
+    for (int t = 0; t < THREADS - 1; t++) {
+      long first = 1 + (long) t * accountsPerThread;
+      pool.submit(() -> {
+        for (long id = first; id < first + accountsPerThread; id++) {
+          supervisor.findOrCreate(id);
+        }
+        creatorsDone.countDown();
+      });
+    }
+    sweeper.get(30, TimeUnit.SECONDS);
+    clock.advance(Duration.ofSeconds(1));
+    supervisor.expireDue();
+
+    assertEquals(0, supervisor.count());
+    assertEquals((THREADS - 1) * accountsPerThread, ends.size(), "accounts ended");
+    assertTrue(ends.values().stream().allMatch(n -> n == 1), "each ended once");
+  }
+
+  @RepeatedTest(3)
   void ordersRacingEndsAndRecreationAreAnnouncedInOrderAndCountedOnce() throws Exception {
     AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
     Map<Account, List<String>> eventsByAccount = new ConcurrentHashMap<>();
