@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Heap per live account: the heap after a full GC with N accounts, less the heap before, divided by
- * N. It counts everything the core keeps for an account: registry entry and boxed key, the account,
+ * N. It counts everything the core keeps for an account: its registry slot, the account,
  * and its place in the expiry calendar. Beside it, the same figure for a bare
  * {@code ConcurrentHashMap<Long, LongAdder>}.
  *
