@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.stream.LongStream;
 
 /**
  * The live accounts by id: the seed's {@code Registry} of unique keys.
@@ -48,7 +49,9 @@ public final class AccountRegistry {
 
   /** The ids of the live accounts, ascending. */
   public long[] ids() {
-    return accounts().stream().mapToLong(Account::id).sorted().toArray();
+    LongStream.Builder ids = LongStream.builder();
+    forEach(account -> ids.add(account.id()));
+    return ids.build().sorted().toArray();
   }
 
   /** A snapshot of the live accounts, read-only. */
