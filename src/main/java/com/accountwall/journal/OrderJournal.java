@@ -3,6 +3,7 @@ package com.accountwall.journal;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountDesk;
 import com.accountwall.core.Order;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ import java.util.List;
  * <p><b>Thread safety:</b> all methods may be called from any number of threads.
  */
 public interface OrderJournal extends AccountDesk, AutoCloseable {
+
+  /** How long a journal recognises an {@link IdempotencyKey} after its first request, at least. */
+  Duration KEYS_KEPT = Duration.ofHours(24);
 
   /**
    * {@inheritDoc}
@@ -38,6 +42,19 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
   int orderAll(List<Order> orders);
 
   /**
+   * Applies every order, all or none, at most once for {@code key}: the first request with a key
+   * applies its orders and keeps the key with its receipt in the same commit; a later one with the
+   * same key and fingerprint applies nothing and gets that receipt {@linkplain Receipt#repeat()
+   * as a repeat}, once it is durable. A repeat that arrives while the first request is still
+   * waiting for its commit waits for the same commit.
+   *
+   * @return what the first request with this key applied
+   * @throws IdempotencyKeyReusedException if the key was first used with another fingerprint
+   * @throws JournalUnavailableException if the orders could not be made durable in time
+   */
+  Receipt orderOnce(IdempotencyKey key, List<Order> orders);
+
+  /**
    * {@inheritDoc}
    *
    * <p>Returns once the ending is durable and applied to this wall's accounts.
@@ -46,4 +63,11 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
    */
   @Override
   boolean end(long accountId);
+
+  /**
+   * What keeps the journal from acknowledging orders now, each said for an operator ("orders
+   * cannot be stored: no space left on the data folder's disk, since 14:05:12"); empty while it
+   * can. Cheap enough for a health check several times a second.
+   */
+  List<String> problems();
 }

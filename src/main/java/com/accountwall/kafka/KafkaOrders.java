@@ -272,4 +272,14 @@ public final class KafkaOrders implements OrderJournal {
   public String toString() {
     return "Kafka topic " + Objects.toString(topic);
   }
+
+  @Override
+  public com.accountwall.journal.Receipt orderOnce(com.accountwall.journal.IdempotencyKey key, List<Order> orders) {
+    throw JournalUnavailableException.refused("Idempotency-Key is not supported yet", null); // TODO(idempotency)
+  }
+
+  @Override
+  public List<String> problems() {
+    return List.of(); // TODO(health)
+  }
 }

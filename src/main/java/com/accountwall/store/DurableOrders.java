@@ -4,6 +4,7 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -285,5 +286,15 @@ public final class DurableOrders implements OrderJournal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public com.accountwall.journal.Receipt orderOnce(com.accountwall.journal.IdempotencyKey key, List<Order> orders) {
+    throw JournalUnavailableException.refused("Idempotency-Key is not supported yet", null); // TODO(idempotency)
+  }
+
+  @Override
+  public List<String> problems() {
+    return List.of(); // TODO(health)
   }
 }
