@@ -66,7 +66,13 @@ public final class Wall implements AutoCloseable {
     return wall;
   }
 
+  /**
+   * Starts the parts in an order that changes nothing in the data folder before the start can no
+   * longer fail for an everyday reason: the port first, expiry and simulated orders last.
+   */
   private void startParts(WallOptions options) throws IOException, SQLException {
+    api = OrderApi.bind(new InetSocketAddress(options.bind, options.port));
+    started.push(api); // frees the port if the start fails
     AccountDatabase database = AccountDatabase.open(options.databaseUrl());
     started.push(database);
     ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
@@ -83,7 +89,7 @@ public final class Wall implements AutoCloseable {
         .build();
     KafkaSettings kafka = options.kafkaSettings();
     if (kafka == null) {
-      orders = DurableOrders.restore(supervisor, database);
+      orders = DurableOrders.restore(supervisor, database, clock);
       // The window and the generator order in memory; DurableOrders hears and stores every change.
       desk = supervisor;
     } else {
@@ -91,10 +97,10 @@ public final class Wall implements AutoCloseable {
       desk = orders;
     }
     started.push(orders);
-    started.push(new ExpiryTicker(supervisor));
     token = ApiToken.resolve(options.token, options.dataFolder());
-    api = OrderApi.start(new InetSocketAddress(options.bind, options.port), orders, supervisor, token.value());
-    started.push(api);
+    api.serve(orders, supervisor, token.value());
+    started.push(api); // and on close, stops taking orders before the journal stops
+    started.push(new ExpiryTicker(supervisor));
     OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(desk)
         .rate(options.rate)
         .poolSize(options.accounts);

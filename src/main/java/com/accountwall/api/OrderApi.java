@@ -1,9 +1,13 @@
 package com.accountwall.api;
 
+import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Receipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,10 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The wall's HTTP order API, on the JDK's own HTTP server. Every answer is JSON; every refusal is
  * {@code {"error": "..."}} with a status that says which kind: 400 unreadable, 401 no or wrong
- * token, 404 no such thing, 405 wrong method, 413 too large, 415 not JSON, 503 not made durable in time.
- * A refused request changes nothing. Orders are answered only once durable in the wall's {@link
- * OrderJournal}, whichever runs: the embedded database or Kafka.
- * The README documents the contract with examples.
+ * token, 404 no such thing, 405 wrong method, 413 too large, 415 not JSON, 422 an Idempotency-Key
+ * reused for another request, 503 not made durable. A refusal with a 4xx status changes nothing; a
+ * 503 says in {@code outcome} whether the orders were "not applied" or their outcome is "unknown"
+ * (they may still be stored). Orders are answered only once durable in the wall's {@link
+ * OrderJournal}, whichever runs: the embedded database or Kafka; an order with an {@code
+ * Idempotency-Key} header is applied once however often it is sent. The README documents the
+ * contract with examples.
+ *
+ * <p>It is made in two steps, so that a start fails on a busy port before it touches the data:
+ * {@link #bind} takes the port, and {@link #serve} starts answering.
  */
 public final class OrderApi implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OrderApi.class.getName());
@@ -48,21 +58,23 @@ public final class OrderApi implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService handlers;
-  private final OrderJournal orders;
-  private final AccountSupervisor supervisor;
-  private final BearerToken token;
+  // Set once by serve(), before the server starts the handler threads that read them.
+  private OrderJournal orders;
+  private AccountSupervisor supervisor;
+  private BearerToken token;
 
-  private OrderApi(HttpServer server, ExecutorService handlers, OrderJournal orders, AccountSupervisor supervisor, BearerToken token) {
+  private OrderApi(HttpServer server, ExecutorService handlers) {
     this.server = server;
     this.handlers = handlers;
-    this.orders = orders;
-    this.supervisor = supervisor;
-    this.token = token;
   }
 
-  /** Starts serving on {@code address}; port 0 picks a free one (see {@link #uri()}). */
-  public static OrderApi start(InetSocketAddress address, OrderJournal orders, AccountSupervisor supervisor, String token)
-      throws IOException {
+  /**
+   * Takes the port at {@code address}, answering nothing yet; port 0 picks a free one (see {@link
+   * #uri()}).
+   *
+   * @throws IOException if the port cannot be had, such as when another program listens on it
+   */
+  public static OrderApi bind(InetSocketAddress address) throws IOException {
     HttpServer server = HttpServer.create(address, 1024);
     AtomicInteger threads = new AtomicInteger();
     // Handlers block while their order is committed, so there are enough of them for group commit to group.
@@ -71,11 +83,17 @@ public final class OrderApi implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    OrderApi api = new OrderApi(server, handlers, orders, supervisor, new BearerToken(token));
-    server.createContext("/", api::handle);
+    return new OrderApi(server, handlers);
+  }
+
+  /** Starts answering: orders go to {@code orders}, and the accounts are read from {@code supervisor}. */
+  public void serve(OrderJournal orders, AccountSupervisor supervisor, String token) {
+    this.orders = orders;
+    this.supervisor = supervisor;
+    this.token = new BearerToken(token);
+    server.createContext("/", this::handle);
     server.setExecutor(handlers);
     server.start();
-    return api;
   }
 
   /** Where it listens, with the real port. */
@@ -85,10 +103,13 @@ public final class OrderApi implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
   }
 
+  /** Stops answering and frees the port; a second call does nothing. */
   @Override
-  public void close() {
-    server.stop(0);
-    handlers.shutdownNow();
+  public synchronized void close() {
+    if (!handlers.isShutdown()) {
+      server.stop(0);
+      handlers.shutdownNow();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -97,8 +118,11 @@ public final class OrderApi implements AutoCloseable {
         route(exchange);
       } catch (ApiException e) {
         send(exchange, e.status(), Map.of("error", e.getMessage()));
+      } catch (IdempotencyKeyReusedException e) {
+        send(exchange, 422, Map.of("error", e.getMessage()));
       } catch (JournalUnavailableException e) {
-        send(exchange, 503, Map.of("error", e.getMessage()));
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        send(exchange, 503, new Unavailable(e.getMessage(), e.mayTakeEffect() ? "unknown" : "not applied"));
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
         send(exchange, 500, Map.of("error", "the wall failed on this request; its log says why"));
@@ -110,7 +134,12 @@ public final class OrderApi implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     if (path.equals("/api/health")) {
       allow(exchange, "GET");
-      send(exchange, 200, Map.of("status", "ok"));
+      List<String> problems = orders.problems();
+      if (problems.isEmpty()) {
+        send(exchange, 200, Map.of("status", "ok"));
+      } else {
+        send(exchange, 503, new Health("degraded", problems));
+      }
       return;
     }
     if (path.equals("/api/orders")) {
@@ -140,8 +169,16 @@ public final class OrderApi implements AutoCloseable {
 
   private void postOrders(HttpExchange exchange) throws IOException {
     requireJson(exchange);
-    OrderRequests.Parsed request = OrderRequests.parse(readBody(exchange));
-    if (request.batch()) {
+    byte[] body = readBody(exchange);
+    OrderRequests.Parsed request = OrderRequests.parse(body);
+    IdempotencyKey key = IdempotencyKeys.of(exchange.getRequestHeaders().get(IdempotencyKeys.HEADER), body);
+    if (key != null) {
+      Receipt receipt = orders.orderOnce(key, request.orders());
+      if (receipt.repeat()) {
+        exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+      }
+      send(exchange, 200, request.batch() ? Map.of("accepted", receipt.accepted()) : view(receipt));
+    } else if (request.batch()) {
       send(exchange, 200, Map.of("accepted", orders.orderAll(request.orders())));
     } else {
       var order = request.orders().get(0);
@@ -249,6 +286,19 @@ public final class OrderApi implements AutoCloseable {
   private static AccountView view(AccountDetails account) {
     return new AccountView(account.accountId(), account.name(), account.widgetsOrdered(), account.expiresAt().toString());
   }
+
+  /** The answer to a keyed single order, as its first request was answered. */
+  private AccountView view(Receipt receipt) {
+    long id = receipt.accountId();
+    String name = supervisor.details(id).map(AccountDetails::name).orElse(Account.defaultName(id));
+    return new AccountView(id, name, receipt.widgetsSold(), receipt.expiresAt().toString());
+  }
+
+  /** A 503's answer: why, and whether the change may still take effect; the field order is the documented one. */
+  record Unavailable(String error, String outcome) {}
+
+  /** The health check's answer while something is wrong; the field order is the documented one. */
+  record Health(String status, List<String> problems) {}
 
   private static void send(HttpExchange exchange, int status, Object body) throws IOException {
     if (body == null) {

@@ -105,7 +105,8 @@ public final class Account {
     return "Account[id=" + id + ", widgetsOrdered=" + widgetsOrdered() + (isEnded() ? ", ended" : "") + "]";
   }
 
-  static String defaultName(long id) {
+  /** The name of an account the directory does not know. */
+  public static String defaultName(long id) {
     return "Account " + id;
   }
 

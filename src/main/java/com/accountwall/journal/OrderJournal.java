@@ -20,6 +20,9 @@ import java.util.List;
  */
 public interface OrderJournal extends AccountDesk, AutoCloseable {
 
+  /** How long a caller waits at most for its change to be made durable before it is answered 503. */
+  Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
+
   /** How long a journal recognises an {@link IdempotencyKey} after its first request, at least. */
   Duration KEYS_KEPT = Duration.ofHours(24);
 

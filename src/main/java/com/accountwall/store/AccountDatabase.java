@@ -2,6 +2,8 @@ package com.accountwall.store;
 
 import com.accountwall.core.AccountDirectory;
 import com.accountwall.core.AccountProfile;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.Receipt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,38 +20,75 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The wall's database, through JDBC: the live accounts it restores on start, and the {@code
- * accounts} table that names them. By default an SQLite file in the data folder; any JDBC URL whose
- * database speaks standard SQL upserts (PostgreSQL) works with the same schema.
+ * The wall's database, through JDBC: the live accounts it restores on start, the Idempotency-Keys
+ * of the orders it applied, and the {@code accounts} table that names them. By default an SQLite
+ * file in the data folder; any JDBC URL whose database speaks standard SQL upserts (PostgreSQL)
+ * works with the same schema.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit is on disk, fsynced, when
  * {@link #write} returns: it survives a power cut, not just a crash.
  *
+ * <p><b>A failed write leaves nothing behind.</b> After any failure the writer's connection is
+ * rolled back and closed, and the next write opens a new one. A connection that failed mid-commit
+ * cannot be trusted: SQLite rolls a transaction back by itself on {@code SQLITE_FULL}, after which
+ * the driver still believes one is open, so the next statements would each commit alone, and a
+ * batch would land on disk in part.
+ *
  * <p><b>Thread safety:</b> {@link #write} and {@link #loadAll} belong to one thread at a time (the
- * {@link DurableOrders} writer, or start-up before it runs); {@link #directory()} lookups may come
- * from any thread, one at a time, on a connection of their own.
+ * {@link DurableOrders} writer, or start-up before it runs); {@link #directory()} lookups and
+ * {@link #receipt} may come from any thread, one at a time, on a connection of their own.
  */
 public final class AccountDatabase implements AutoCloseable {
   private static final String UPSERT = "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
       + " VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE"
       + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
   private static final String DELETE = "DELETE FROM live_accounts WHERE account_id = ?";
+  // A key is looked up before its orders are applied, so it is never there already; DO NOTHING
+  // keeps a mistake in that from failing every commit after it.
+  private static final String KEEP_KEY = "INSERT INTO idempotency_keys"
+      + " (idempotency_key, fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String FORGET_KEYS = "DELETE FROM idempotency_keys WHERE kept_at < ?";
+  private static final String FIND_KEY = "SELECT fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at"
+      + " FROM idempotency_keys WHERE idempotency_key = ?";
+
+  static final int BUSY_TIMEOUT_MILLIS = 2000;
 
   private final String url;
-  private final Connection writer;
   private final Connection reader;
-  // Prepared once: every group commit uses them, and preparing costs as much as a small batch.
-  private final PreparedStatement upsert;
-  private final PreparedStatement delete;
   private final PreparedStatement lookup;
+  private final PreparedStatement findKey;
+  private WriterSession writer; // null after a failure, until the next write opens one
 
-  private AccountDatabase(String url, Connection writer, Connection reader) throws SQLException {
+  /** The writer's connection with its statements, prepared once: preparing costs as much as a small batch. */
+  private static final class WriterSession implements AutoCloseable {
+    final Connection connection;
+    final PreparedStatement upsert;
+    final PreparedStatement delete;
+    final PreparedStatement keepKey;
+    final PreparedStatement forgetKeys;
+
+    WriterSession(Connection connection) throws SQLException {
+      this.connection = connection;
+      connection.setAutoCommit(false);
+      this.upsert = connection.prepareStatement(UPSERT);
+      this.delete = connection.prepareStatement(DELETE);
+      this.keepKey = connection.prepareStatement(KEEP_KEY);
+      this.forgetKeys = connection.prepareStatement(FORGET_KEYS);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+
+  private AccountDatabase(String url, WriterSession writer, Connection reader) throws SQLException {
     this.url = url;
     this.writer = writer;
     this.reader = reader;
-    this.upsert = writer.prepareStatement(UPSERT);
-    this.delete = writer.prepareStatement(DELETE);
     this.lookup = reader.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
+    this.findKey = reader.prepareStatement(FIND_KEY);
   }
 
   /** The embedded database's URL for a data folder. */
@@ -71,9 +110,9 @@ public final class AccountDatabase implements AutoCloseable {
     Connection reader = null;
     try {
       Migrations.apply(writer);
-      writer.setAutoCommit(false);
+      WriterSession session = new WriterSession(writer);
       reader = connect(url);
-      return new AccountDatabase(url, writer, reader);
+      return new AccountDatabase(url, session, reader);
     } catch (SQLException | RuntimeException e) {
       writer.close();
       if (reader != null) {
@@ -83,51 +122,130 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
+  /** The embedded database's file, or null for a database elsewhere. */
+  Path file() {
+    return isSqlite(url) ? Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath() : null;
+  }
+
   /** Every stored live account; some may be past their deadline. */
   List<StoredAccount> loadAll() throws SQLException {
+    WriterSession session = session();
     List<StoredAccount> accounts = new ArrayList<>();
-    try (Statement statement = writer.createStatement();
+    try (Statement statement = session.connection.createStatement();
         ResultSet rows = statement.executeQuery(
             "SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
       while (rows.next()) {
         accounts.add(new StoredAccount(rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
       }
+      session.connection.commit();
+    } catch (SQLException e) {
+      discardWriter(e);
+      throw e;
     }
-    writer.commit();
     return accounts;
   }
 
-  /** Writes the changes in one transaction; when it returns, they are durable. */
+  /** Writes the changes in one transaction, all or nothing; when it returns, they are durable. */
   void write(Collection<AccountChange> changes) throws SQLException {
+    write(changes, List.of(), Long.MIN_VALUE);
+  }
+
+  /**
+   * Writes the changes and keeps the keys in one transaction, all or nothing, and forgets keys kept
+   * before {@code forgetKeysBefore} (epoch milliseconds; {@link Long#MIN_VALUE} forgets none). When
+   * it returns, all of it is durable.
+   */
+  void write(Collection<AccountChange> changes, Collection<KeptReceipt> keys, long forgetKeysBefore) throws SQLException {
+    WriterSession session = session();
     boolean deletes = false;
     boolean upserts = false;
     try {
       for (AccountChange change : changes) {
         if (change.ended()) {
-          delete.setLong(1, change.accountId());
-          delete.addBatch();
+          session.delete.setLong(1, change.accountId());
+          session.delete.addBatch();
           deletes = true;
         } else {
-          upsert.setLong(1, change.accountId());
-          upsert.setLong(2, change.widgetsSold());
-          upsert.setLong(3, change.lastOrderAtMillis());
-          upsert.addBatch();
+          session.upsert.setLong(1, change.accountId());
+          session.upsert.setLong(2, change.widgetsSold());
+          session.upsert.setLong(3, change.lastOrderAtMillis());
+          session.upsert.addBatch();
           upserts = true;
         }
       }
       if (upserts) {
-        upsert.executeBatch();
+        session.upsert.executeBatch();
       }
       if (deletes) {
-        delete.executeBatch();
+        session.delete.executeBatch();
       }
-      writer.commit();
+      for (KeptReceipt kept : keys) {
+        Receipt receipt = kept.receipt();
+        session.keepKey.setString(1, kept.key().value());
+        session.keepKey.setString(2, kept.key().fingerprint());
+        session.keepKey.setInt(3, receipt.accepted());
+        session.keepKey.setLong(4, receipt.accountId());
+        session.keepKey.setLong(5, receipt.widgetsSold());
+        session.keepKey.setLong(6, receipt.expiresAt().toEpochMilli());
+        session.keepKey.setLong(7, kept.keptAtMillis());
+        session.keepKey.addBatch();
+      }
+      if (!keys.isEmpty()) {
+        session.keepKey.executeBatch();
+      }
+      if (forgetKeysBefore != Long.MIN_VALUE) {
+        session.forgetKeys.setLong(1, forgetKeysBefore);
+        session.forgetKeys.executeUpdate();
+      }
+      session.connection.commit();
     } catch (SQLException e) {
-      upsert.clearBatch();
-      delete.clearBatch();
-      writer.rollback();
+      discardWriter(e);
       throw e;
     }
+  }
+
+  /** The receipt kept with {@code key}, whatever its fingerprint, if the key is kept. */
+  Optional<KeptReceipt> receipt(String key) throws SQLException {
+    synchronized (reader) {
+      findKey.setString(1, key);
+      try (ResultSet row = findKey.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
+            Instant.ofEpochMilli(row.getLong(5)), false);
+        return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
+      }
+    }
+  }
+
+  /** The writer's session, opening a new one after a failure. */
+  private WriterSession session() throws SQLException {
+    if (writer == null) {
+      Connection connection = connect(url);
+      try {
+        writer = new WriterSession(connection);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+    }
+    return writer;
+  }
+
+  /** Rolls back and closes the failed session; what goes wrong on the way is kept with {@code failure}. */
+  private void discardWriter(SQLException failure) {
+    try {
+      writer.connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    writer = null;
   }
 
   /** Names accounts from the {@code accounts} table: the seed's {@code fetch_data}. */
@@ -136,7 +254,7 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   private Optional<AccountProfile> lookup(long accountId) throws SQLException {
-    synchronized (lookup) {
+    synchronized (reader) {
       lookup.setLong(1, accountId);
       try (ResultSet row = lookup.executeQuery()) {
         return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
@@ -147,7 +265,9 @@ public final class AccountDatabase implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try {
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
     } finally {
       reader.close();
     }
@@ -166,7 +286,9 @@ public final class AccountDatabase implements AutoCloseable {
       try (Statement pragma = connection.createStatement()) {
         pragma.execute("PRAGMA journal_mode=WAL");
         pragma.execute("PRAGMA synchronous=FULL");
-        pragma.execute("PRAGMA busy_timeout=10000");
+        // Only another program can hold the lock (the data folder has one wall): wait a moment
+        // for it, then fail the commit, so callers hear why and the writer retries.
+        pragma.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
       }
     }
     return connection;

@@ -24,7 +24,8 @@ final class Migrations {
    */
   private static final List<String> SCRIPTS = List.of(
       "V1__accounts_and_live_accounts.sql",
-      "V2__live_accounts_by_id.sqlite.sql");
+      "V2__live_accounts_by_id.sqlite.sql",
+      "V3__idempotency_keys.sql");
   private static final String SQLITE_ONLY = ".sqlite.sql";
 
   private Migrations() {}

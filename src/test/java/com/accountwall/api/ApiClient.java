@@ -30,6 +30,11 @@ public final class ApiClient {
     return send("POST", "/api/orders", json, "application/json");
   }
 
+  /** An order request with an {@code Idempotency-Key} header. */
+  public Response post(String json, String idempotencyKey) throws IOException, InterruptedException {
+    return send("POST", "/api/orders", json, "application/json", idempotencyKey);
+  }
+
   public Response get(String path) throws IOException, InterruptedException {
     return send("GET", path, null, null);
   }
@@ -39,6 +44,11 @@ public final class ApiClient {
   }
 
   public Response send(String method, String path, String body, String contentType) throws IOException, InterruptedException {
+    return send(method, path, body, contentType, null);
+  }
+
+  private Response send(String method, String path, String body, String contentType, String idempotencyKey)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
@@ -47,6 +57,9 @@ public final class ApiClient {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
     }
     var response = HTTP.send(request.build(), BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body());

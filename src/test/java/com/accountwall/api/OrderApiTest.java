@@ -234,6 +234,81 @@ class OrderApiTest {
     return sum;
   }
 
+  @Test
+  void aRetryWithTheSameKeyIsAnsweredAlikeAndCountedOnce() throws Exception {
+    start();
+    String order = "{\"accountId\": 10, \"quantity\": 3}";
+    ApiClient.Response first = api.post(order, "order-17");
+    api.post("{\"accountId\": 10}");
+    clock.advance(java.time.Duration.ofMinutes(5));
+
+    assertEquals(new ApiClient.Response(200,
+        "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"), first);
+    assertEquals(first, api.post(order, "order-17"));
+    assertEquals(first, api.post(order, "\"order-17\""), "the quoted form of the draft's header is the same key");
+    assertEquals(new ApiClient.Response(200, "{\"accepted\":2}"), api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
+    assertEquals(new ApiClient.Response(200, "{\"accepted\":2}"), api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
+    assertEquals(4, wall.supervisor().details(10).orElseThrow().widgetsOrdered());
+    assertEquals(1, wall.supervisor().details(1).orElseThrow().widgetsOrdered());
+  }
+
+  @Test
+  void aKeyReusedForAnotherBodyIsRefusedWith422() throws Exception {
+    start();
+    api.post("{\"accountId\": 10}", "k");
+
+    assertError(422, "was used for another request", api.post("{\"accountId\": 11}", "k"));
+    assertEquals(false, wall.supervisor().exists(11));
+  }
+
+  @Test
+  void aKeyThatIsEmptyTooLongOrNotPrintableAsciiIsRefused() throws Exception {
+    start();
+
+    assertError(400, "1 to 255 characters", api.post("{\"accountId\": 12}", "\"\""));
+    assertError(400, "1 to 255 characters", api.post("{\"accountId\": 12}", "k".repeat(256)));
+    // Java's client will not send a header that is not ASCII, so this one goes over a socket as UTF-8.
+    String body = "{\"accountId\": 12}";
+    String request = "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
+        + "\r\nContent-Type: application/json\r\nIdempotency-Key: caf\u00e9\r\nContent-Length: " + body.length()
+        + "\r\nConnection: close\r\n\r\n" + body;
+    try (java.net.Socket socket = new java.net.Socket(wall.endpoint().address().getHost(), wall.endpoint().address().getPort())) {
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("printable ASCII"), answer);
+    }
+    assertEquals(false, wall.supervisor().exists(12));
+  }
+
+  @Test
+  void whileTheDatabaseIsLockedOrdersGet503SayingWhetherTheyMayStillCountAndHealthSaysWhy() throws Exception {
+    start();
+    ApiClient anonymous = new ApiClient(wall.endpoint().address(), null);
+    try (Connection other = DriverManager.getConnection(AccountDatabase.embeddedUrl(data));
+        Statement sql = other.createStatement()) {
+      sql.execute("BEGIN EXCLUSIVE");
+
+      ApiClient.Response waited = api.post("{\"accountId\": 10}", "first");
+      assertError(503, "locked by another program", waited);
+      assertTrue(waited.body().contains("\"outcome\":\"unknown\""), waited.body());
+      ApiClient.Response refused = api.post("{\"accountId\": 11}");
+      assertTrue(refused.body().contains("\"outcome\":\"not applied\""), refused.body());
+      ApiClient.Response health = anonymous.get("/api/health");
+      assertEquals(503, health.status());
+      assertTrue(health.body().startsWith("{\"status\":\"degraded\",\"problems\":[\"orders cannot be stored: the database is locked"),
+          health.body());
+
+      sql.execute("COMMIT");
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (anonymous.get("/api/health").status() != 200) {
+      assertTrue(System.nanoTime() < deadline, "healthy again within 10 s of the lock's end");
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    assertEquals(200, api.post("{\"accountId\": 10}", "first").status(), "the retry finds the first request stored");
+    assertEquals(1, wall.supervisor().details(10).orElseThrow().widgetsOrdered());
+  }
+
   private static void assertError(int status, String mentioned, ApiClient.Response response) {
     assertEquals(status, response.status(), response.body());
     assertTrue(response.body().startsWith("{\"error\":\""), response.body());

@@ -40,7 +40,7 @@ class MigrationsTest {
           new StoredAccount(9, 1, Instant.ofEpochMilli(2000))), database.loadAll());
     }
     try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-      assertEquals(2, (int) single(sql, "SELECT MAX(version) FROM schema_version"));
+      assertEquals(3, (int) single(sql, "SELECT MAX(version) FROM schema_version"));
       String table = single(sql, "SELECT sql FROM sqlite_master WHERE name = 'live_accounts'");
       assertTrue(table.endsWith("WITHOUT ROWID"), table);
     }
