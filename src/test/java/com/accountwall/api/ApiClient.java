@@ -1,5 +1,7 @@
 package com.accountwall.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Talks to a wall's API the way a client would, over loopback HTTP/1.1 with keep-alive. */
 public final class ApiClient {
@@ -14,6 +18,8 @@ public final class ApiClient {
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))
       .build();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
   private final String token;
@@ -33,6 +39,19 @@ public final class ApiClient {
   /** An order request with an {@code Idempotency-Key} header. */
   public Response post(String json, String idempotencyKey) throws IOException, InterruptedException {
     return send("POST", "/api/orders", json, "application/json", idempotencyKey);
+  }
+
+  /** The live accounts' widgets, by account id, as {@code GET /api/accounts} lists them. */
+  public Map<Long, Long> widgetsById() throws IOException, InterruptedException {
+    Response accounts = get("/api/accounts");
+    if (accounts.status() != 200) {
+      throw new IOException("GET /api/accounts answered " + accounts);
+    }
+    Map<Long, Long> widgets = new HashMap<>();
+    for (JsonNode account : JSON.readTree(accounts.body())) {
+      widgets.put(account.get("accountId").asLong(), account.get("widgetsSold").asLong());
+    }
+    return widgets;
   }
 
   public Response get(String path) throws IOException, InterruptedException {

@@ -2,13 +2,9 @@ package com.accountwall.store;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.accountwall.Launcher;
+import com.accountwall.WallProcess;
 import com.accountwall.api.ApiClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,22 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashTest {
   private static final String TOKEN = "crash-test";
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   private static final int CLIENTS = 6;
   private static final int ACKNOWLEDGED_BEFORE_KILL = 600;
 
   @TempDir Path data;
-  private final List<Process> walls = new ArrayList<>();
+  private final List<WallProcess> walls = new ArrayList<>();
 
   @AfterEach
-  void killAll() {
-    walls.forEach(Process::destroyForcibly);
+  void killAll() throws InterruptedException {
+    for (WallProcess wall : walls) {
+      wall.kill();
+    }
   }
 
   @Test
   void everyAcknowledgedOrderSurvivesAKill() throws Exception {
-    Process wall = startWall();
-    ApiClient api = new ApiClient(awaitListening(wall), TOKEN);
+    WallProcess wall = startWall();
+    ApiClient api = new ApiClient(wall.uri(), TOKEN);
     Map<Long, LongAdder> acknowledged = new ConcurrentHashMap<>();
     AtomicLong acknowledgedOrders = new AtomicLong();
     CountDownLatch enough = new CountDownLatch(1);
@@ -83,14 +78,12 @@ class CrashTest {
       });
     }
     assertTrue(enough.await(60, TimeUnit.SECONDS), "the wall acknowledged too few orders to test");
-    wall.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    wall.kill();
     clients.shutdown();
     assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
 
-    Process restarted = startWall();
-    String accounts = new ApiClient(awaitListening(restarted), TOKEN).get("/api/accounts").body();
-
-    Map<Long, Long> restored = widgetsById(accounts);
+    WallProcess restarted = startWall();
+    Map<Long, Long> restored = new ApiClient(restarted.uri(), TOKEN).widgetsById();
     acknowledged.forEach((id, quantity) -> assertTrue(restored.getOrDefault(id, 0L) >= quantity.sum(),
         "account " + id + ": " + quantity.sum() + " acknowledged, " + restored.get(id) + " restored"));
     // An order in flight at the kill may be stored without having been acknowledged, so the wall
@@ -98,40 +91,9 @@ class CrashTest {
     assertTrue(restored.keySet().containsAll(acknowledged.keySet()), "no acknowledged account lost");
   }
 
-  private Process startWall() throws IOException {
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            Launcher.class.getName(),
-            "--headless", "--port=0", "--data=" + data, "--token=" + TOKEN)
-        .redirectErrorStream(true)
-        .start();
-    walls.add(process);
-    return process;
-  }
-
-  /** Reads the wall's output until it says where it listens; echoes the rest to help a failure. */
-  private static URI awaitListening(Process wall) throws IOException {
-    BufferedReader output = new BufferedReader(new InputStreamReader(wall.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = output.readLine()) != null; ) {
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        Thread drain = new Thread(() -> output.lines().forEach(rest -> {}), "wall-output");
-        drain.setDaemon(true);
-        drain.start();
-        return URI.create(listening.group(1));
-      }
-      System.out.println("wall: " + line);
-    }
-    throw new IllegalStateException("the wall exited before it listened");
-  }
-
-  private static Map<Long, Long> widgetsById(String accountsJson) {
-    Map<Long, Long> widgets = new ConcurrentHashMap<>();
-    Matcher account = Pattern.compile("\"accountId\":(\\d+),\"name\":\"[^\"]*\",\"widgetsSold\":(\\d+)").matcher(accountsJson);
-    while (account.find()) {
-      widgets.put(Long.parseLong(account.group(1)), Long.parseLong(account.group(2)));
-    }
-    return widgets;
+  private WallProcess startWall() throws IOException {
+    WallProcess wall = WallProcess.start(data, TOKEN);
+    walls.add(wall);
+    return wall;
   }
 }
