@@ -64,7 +64,8 @@ public final class AccountWallApp extends Application {
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     WallSettings settings = options.settings();
     save(settings); // what is in force now, options included, is what the next start finds
-    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save, deskCalls);
+    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save, deskCalls,
+        wall.orders()::problems);
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(new Scene(
         WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),

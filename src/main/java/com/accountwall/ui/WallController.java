@@ -8,7 +8,10 @@ import com.accountwall.settings.WallSettings;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -87,6 +90,7 @@ public final class WallController {
     pager.runningProperty().bind(kioskMode.kioskProperty());
     wall.addFrameListener(kioskMode::onFrame);
 
+    bindProblems();
     controlsController.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
     controlsController.setOnStatus(statusBar::setText);
     controlsController.setOnSettingsChanged(() -> {
@@ -174,6 +178,29 @@ public final class WallController {
         flow.scrollPixels(top.getLayoutY());
       }
     }
+  }
+
+  /** Shows what keeps the wall from acknowledging orders, as the health check does, checked once a second. */
+  private void bindProblems() {
+    Label problems = new Label();
+    problems.getStyleClass().add("status-problem");
+    problems.managedProperty().bind(problems.visibleProperty());
+    problems.visibleProperty().bind(problems.textProperty().isNotEmpty());
+    statusBar.getLeftItems().add(problems);
+    wall.addFrameListener(new LongConsumer() {
+      private boolean checked;
+      private long nextCheckNanos;
+
+      @Override
+      public void accept(long frameNanos) {
+        if (!checked || frameNanos - nextCheckNanos >= 0) {
+          checked = true;
+          nextCheckNanos = frameNanos + TimeUnit.SECONDS.toNanos(1);
+          List<String> now = setup.problems().get();
+          problems.setText(now.isEmpty() ? "" : "\u26a0 " + String.join("  \u00b7  ", now));
+        }
+      }
+    });
   }
 
   private void bindTheme() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
@@ -28,13 +29,15 @@ public final class WallView {
    * @param onSettingsChanged called on the JavaFX thread with the settings after a change in the window
    * @param deskCalls where the window's own orders and endings run: off the JavaFX thread in the
    *     app, since in cluster mode each waits for Kafka, for up to half a minute when it is down
+   * @param problems what keeps the wall from acknowledging orders, as the health check says it;
+   *     asked on the JavaFX thread once a second, so it must be cheap
    */
-  public record Setup(
-      WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged, Executor deskCalls) {
+  public record Setup(WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged,
+      Executor deskCalls, Supplier<List<String>> problems) {
 
-    /** A setup whose orders and endings run on the calling thread, as tests want. */
+    /** A setup whose orders and endings run on the calling thread, as tests want, with no problems. */
     public Setup(WallSettings settings, boolean kiosk, Consumer<WallSettings> onSettingsChanged) {
-      this(settings, kiosk, onSettingsChanged, Runnable::run);
+      this(settings, kiosk, onSettingsChanged, Runnable::run, List::of);
     }
   }
 

@@ -15,6 +15,7 @@ import com.accountwall.settings.WallSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
@@ -61,7 +62,7 @@ class DeskCallsTest {
   void start(Stage stage) throws Exception {
     WallSettings settings = new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0);
     stage.setScene(new Scene(WallView.load(wall, desk, supervisor, generator, null,
-        new WallView.Setup(settings, false, changed -> {}, deskCalls::add)), 1400, 800));
+        new WallView.Setup(settings, false, changed -> {}, deskCalls::add, List::of)), 1400, 800));
     stage.show();
   }
 

@@ -49,13 +49,15 @@ class WallDisplayTest {
   private final WallViewModel wall = new WallViewModel(supervisor, clock);
   private final FrameDriver driver = new FrameDriver(wall);
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
+  private final List<String> problems = new CopyOnWriteArrayList<>();
   private Parent root;
   private TableView<?> table;
 
   @Start
   void start(Stage stage) throws Exception {
     WallSettings settings = new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0);
-    root = WallView.load(wall, supervisor, supervisor, generator, null, new WallView.Setup(settings, false, saved::add));
+    root = WallView.load(wall, supervisor, supervisor, generator, null, new WallView.Setup(settings, false, saved::add,
+        Runnable::run, () -> List.copyOf(problems)));
     stage.setScene(new Scene(root, 1280, 720));
     stage.show();
     table = (TableView<?>) root.lookup("#accounts");
@@ -84,6 +86,19 @@ class WallDisplayTest {
     robot.type(KeyCode.F11);
     assertTrue(controls.isVisible());
     assertTrue(controls.isManaged());
+  }
+
+  @Test
+  void theStatusBarSaysWhatKeepsOrdersFromBeingStoredUntilItClears(FxRobot robot) {
+    problems.add("orders cannot be stored: no space left on the data folder's disk, since 14:05:12");
+    driver.frame(robot);
+    Label problem = robot.lookup(".status-problem").queryAs(Label.class);
+    assertTrue(problem.isVisible());
+    assertTrue(problem.getText().contains("no space left on the data folder's disk"), problem.getText());
+
+    problems.clear();
+    driver.frames(robot, Duration.ofSeconds(1));
+    assertFalse(problem.isVisible());
   }
 
   @Test
