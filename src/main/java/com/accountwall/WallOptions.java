@@ -202,7 +202,7 @@ public final class WallOptions {
     }
   }
 
-  /** Reads "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
+  /** Reads a lifetime: "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
   static final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
 
@@ -227,10 +227,11 @@ public final class WallOptions {
       } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M");
       }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new CommandLine.TypeConversionException("the duration must be positive, was '" + text + "'");
+      try {
+        return WallSettings.checkLifetime(duration);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
       }
-      return duration;
     }
   }
 

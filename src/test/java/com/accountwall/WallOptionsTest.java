@@ -86,7 +86,8 @@ class WallOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S"})
+  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S", "3650d, PT87600H",
+      "1ms, PT0.001S"})
   void readsDurationsShortAndIso(String text, String iso) {
     assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(text));
   }
@@ -95,7 +96,7 @@ class WallOptionsTest {
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
       "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
       "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= ", "--theme=purple", "--screen=-1",
-      "--page-seconds=0"})
+      "--page-seconds=0", "--lifetime=1000000000000d", "--lifetime=3651d", "--lifetime=PT0.0001S"})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 

@@ -118,11 +118,7 @@ public final class SettingsFile {
   }
 
   private static Duration lifetime(String text) {
-    Duration lifetime = Duration.parse(text);
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("a lifetime is positive");
-    }
-    return lifetime;
+    return WallSettings.checkLifetime(Duration.parse(text));
   }
 
   private static int atLeast(int least, String text) {

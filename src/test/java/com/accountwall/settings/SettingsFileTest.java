@@ -41,6 +41,13 @@ class SettingsFileTest {
   }
 
   @Test
+  void aLifetimeBeyondTenYearsIsRefusedLikeOnTheCommandLine() throws IOException {
+    Files.writeString(data.resolve(SettingsFile.NAME), "lifetime=PT24000000000000H\n", StandardCharsets.UTF_8);
+
+    assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
+  }
+
+  @Test
   void anUnreadableFileMeansTheFallback() throws IOException {
     Files.write(data.resolve(SettingsFile.NAME), new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', '1'});
 
