@@ -1,6 +1,7 @@
 package com.accountwall.files;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -25,6 +26,7 @@ import java.util.EnumSet;
  * <p>Thread-safe.
  */
 public final class DataFolder implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(DataFolder.class.getName());
   static final String LOCK_FILE = ".lock";
   /**
    * The byte locked, far past the pid: Windows locks are mandatory, and a refused start must still
@@ -34,12 +36,10 @@ public final class DataFolder implements AutoCloseable {
 
   private final Path path;
   private final FileChannel channel;
-  private final FileLock lock;
 
-  private DataFolder(Path path, FileChannel channel, FileLock lock) {
+  private DataFolder(Path path, FileChannel channel) {
     this.path = path;
     this.channel = channel;
-    this.lock = lock;
   }
 
   /**
@@ -61,7 +61,7 @@ public final class DataFolder implements AutoCloseable {
         throw new InUseException(absolute, recordedPid(channel));
       }
       recordPid(channel);
-      return new DataFolder(absolute, channel, lock);
+      return new DataFolder(absolute, channel);
     } catch (IOException | InUseException | RuntimeException e) {
       channel.close();
       throw e;
@@ -73,15 +73,16 @@ public final class DataFolder implements AutoCloseable {
     return path;
   }
 
-  /** Releases the folder for the next wall. Idempotent. */
+  /**
+   * Releases the folder for the next wall. Idempotent. A failure is only logged: it can come only
+   * from a process on its way out, whose end releases the lock anyway.
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     try {
-      if (lock.isValid()) {
-        lock.release();
-      }
-    } finally {
-      channel.close();
+      channel.close(); // releases the lock with it
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot release the data folder " + path + "; it is released when the process ends", e);
     }
   }
 
