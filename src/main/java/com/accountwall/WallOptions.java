@@ -1,6 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.settings.SettingsFile;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
@@ -94,6 +95,8 @@ public final class WallOptions {
 
   /** The options given on the command line, which win over saved settings. */
   private final Set<String> given = new HashSet<>();
+  /** Whether the lifetime in force is a saved one, not the default, as a window's demo may have left it. */
+  private boolean lifetimeSaved;
 
   /**
    * Reads the command line.
@@ -160,6 +163,7 @@ public final class WallOptions {
       rate = saved.rate();
     }
     if (!given.contains("--lifetime")) {
+      lifetimeSaved = !saved.lifetime().equals(lifetime);
       lifetime = saved.lifetime();
     }
     if (!given.contains("--page-seconds")) {
@@ -168,6 +172,25 @@ public final class WallOptions {
     if (!given.contains("--screen")) {
       screen = saved.screen();
     }
+  }
+
+  /** The lifetime in force and where it came from: {@code 24h (default)}, {@code 30s (--lifetime)}, {@code 2m (saved in …)}. */
+  String describeLifetime() {
+    String origin = given.contains("--lifetime") ? "--lifetime" : lifetimeSaved ? "saved in " + SettingsFile.NAME : "default";
+    return shortForm(lifetime) + " (" + origin + ")";
+  }
+
+  /** A duration as {@code --lifetime} takes it, in its largest whole unit up to hours: 24h, 90s, 250ms. */
+  static String shortForm(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1_000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = millis / 1_000;
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   /** Checks what picocli cannot, ranges, and notes which options were given. */

@@ -79,6 +79,29 @@ class WallOptionsTest {
   }
 
   @Test
+  void saysWhereTheLifetimeCameFrom() {
+    WallSettings savedByADemo = new WallSettings(Theme.DARK, 10, Duration.ofSeconds(30), 10, 0);
+
+    WallOptions byDefault = WallOptions.parse();
+    byDefault.preferSaved(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
+    WallOptions saved = WallOptions.parse("--headless");
+    saved.preferSaved(savedByADemo);
+    WallOptions given = WallOptions.parse("--lifetime=2m");
+    given.preferSaved(savedByADemo);
+
+    assertEquals("24h (default)", byDefault.describeLifetime());
+    assertEquals("30s (saved in settings.properties)", saved.describeLifetime());
+    assertEquals("2m (--lifetime)", given.describeLifetime());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PT24H, 24h", "P2D, 48h", "PT30S, 30s", "PT90S, 90s", "PT2M, 2m", "PT0.25S, 250ms", "PT1H30M, 90m"})
+  void showsALifetimeAsTheOptionTakesIt(String iso, String shortForm) {
+    assertEquals(shortForm, WallOptions.shortForm(Duration.parse(iso)));
+    assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(shortForm));
+  }
+
+  @Test
   void headlessRunsNoGeneratorUnlessAsked() {
     assertFalse(WallOptions.parse("--headless").generatorOnStart());
     assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
