@@ -45,7 +45,7 @@ public final class Launcher implements Callable<Integer> {
     }
   }
 
-  /** The command line of a fresh launcher, which answers an option it cannot read with one line and exit code 2. */
+  /** A fresh launcher's command line, which answers an option it cannot read with one line and exit code 2. */
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Launcher());
     commandLine.setParameterExceptionHandler((e, args) -> {

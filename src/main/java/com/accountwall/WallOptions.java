@@ -174,9 +174,14 @@ public final class WallOptions {
     }
   }
 
-  /** The lifetime in force and where it came from: {@code 24h (default)}, {@code 30s (--lifetime)}, {@code 2m (saved in …)}. */
+  /**
+   * The lifetime in force and where it came from, for the start line: {@code 24h (default)},
+   * {@code 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
+   */
   String describeLifetime() {
-    String origin = given.contains("--lifetime") ? "--lifetime" : lifetimeSaved ? "saved in " + SettingsFile.NAME : "default";
+    String origin = given.contains("--lifetime") ? "--lifetime"
+        : lifetimeSaved ? "saved in " + SettingsFile.NAME
+        : "default";
     return shortForm(lifetime) + " (" + origin + ")";
   }
 

@@ -38,13 +38,15 @@ class LauncherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--lifetime=1000000000000d", "--lifetime=soon", "--colour=blue", "--port=70000", "--lifetime"})
+  @ValueSource(strings = {
+      "--lifetime=1000000000000d", "--lifetime=soon", "--colour=blue", "--port=70000", "--lifetime"})
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {
     int exit = launch("--headless", "--data=" + data, arg);
 
     assertEquals(2, exit);
     String message = err.toString();
-    assertTrue(message.startsWith("account-wall: ") && message.endsWith(" (see --help)" + System.lineSeparator()), message);
+    assertTrue(message.startsWith("account-wall: "), message);
+    assertTrue(message.endsWith(" (see --help)" + System.lineSeparator()), message);
     assertEquals(1, message.lines().count(), message);
     assertTrue(message.contains(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg), message);
     assertEquals("", out.toString(), "no usage dump");

@@ -116,7 +116,8 @@ class SecondWallTest {
     Map<String, FileState> files = new TreeMap<>();
     try (Stream<Path> listing = Files.list(data)) {
       for (Path file : (Iterable<Path>) listing::iterator) {
-        files.put(file.getFileName().toString(), new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
+        files.put(file.getFileName().toString(),
+            new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
       }
     }
     return files;
@@ -141,7 +142,8 @@ class SecondWallTest {
 
   private static Map<Long, Long> widgetsById(String accountsJson) {
     Map<Long, Long> widgets = new TreeMap<>();
-    Matcher account = Pattern.compile("\"accountId\":(\\d+),\"name\":\"[^\"]*\",\"widgetsSold\":(\\d+)").matcher(accountsJson);
+    Matcher account = Pattern.compile("\"accountId\":(\\d+),\"name\":\"[^\"]*\",\"widgetsSold\":(\\d+)")
+        .matcher(accountsJson);
     while (account.find()) {
       widgets.put(Long.parseLong(account.group(1)), Long.parseLong(account.group(2)));
     }

@@ -27,7 +27,8 @@ class WallStartTest {
 
       assertTrue(Pattern.matches("listening on http://127\\.0\\.0\\.1:\\d+ · lifetime 30s \\(--lifetime\\) · data "
           + Pattern.quote(data.toAbsolutePath().toString()) + " · generated API token "
-          + Pattern.quote(token.substring(0, 4)) + "…, kept in " + Pattern.quote(data.resolve("api-token").toString()),
+          + Pattern.quote(token.substring(0, 4)) + "…, kept in "
+          + Pattern.quote(data.resolve("api-token").toString()),
           line), line);
       assertFalse(line.contains(token.substring(0, 5)), "the token is never shown whole");
     }

@@ -68,6 +68,7 @@ public record ApiToken(String value, boolean generated, Path file) {
 
   @Override
   public String toString() {
-    return "ApiToken[" + abbreviated() + (generated ? ", generated" : "") + (file != null ? ", kept in " + file : "") + "]";
+    return "ApiToken[" + abbreviated() + (generated ? ", generated" : "")
+        + (file != null ? ", kept in " + file : "") + "]";
   }
 }

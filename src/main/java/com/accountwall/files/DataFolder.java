@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,8 +55,7 @@ public final class DataFolder implements AutoCloseable {
         EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE),
         OwnerOnly.fileAttributes(lockFile));
     try {
-      FileLock lock = tryLock(channel);
-      if (lock == null) {
+      if (!tryLock(channel)) {
         throw new InUseException(absolute, recordedPid(channel));
       }
       recordPid(channel);
@@ -86,11 +84,12 @@ public final class DataFolder implements AutoCloseable {
     }
   }
 
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  /** Whether this process now holds the lock, which then lasts as long as the channel is open. */
+  private static boolean tryLock(FileChannel channel) throws IOException {
     try {
-      return channel.tryLock(LOCKED_BYTE, 1, false);
+      return channel.tryLock(LOCKED_BYTE, 1, false) != null;
     } catch (OverlappingFileLockException e) {
-      return null; // another wall in this very process holds it
+      return false; // another wall in this very process holds it
     }
   }
 

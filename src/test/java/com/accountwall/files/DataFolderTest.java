@@ -75,7 +75,8 @@ class DataFolderTest {
         .redirectErrorStream(true)
         .start();
     try {
-      BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader output =
+          new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("claimed", output.readLine());
 
       DataFolder.InUseException refused = assertThrows(DataFolder.InUseException.class, () -> DataFolder.claim(temp));

@@ -26,7 +26,8 @@ class SettingsFileTest {
     file.save(saved);
 
     assertEquals(saved, new SettingsFile(data.resolve("new folder")).load(DEFAULTS));
-    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")), "nothing is left aside");
+    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")),
+        "nothing is left aside");
   }
 
   @Test

@@ -22,7 +22,8 @@ class DatabaseFilesTest {
     try (AccountDatabase database = AccountDatabase.open(AccountDatabase.embeddedUrl(data))) {
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
       for (String name : List.of("account-wall.db", "account-wall.db-wal", "account-wall.db-shm")) {
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name))), name);
+        String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name)));
+        assertEquals("rw-------", permissions, name);
       }
     }
   }
