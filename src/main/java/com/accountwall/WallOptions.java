@@ -34,12 +34,13 @@ public final class WallOptions {
   String bind;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Data folder: the embedded database, the generated API token and the saved settings. "
-          + "Default: a per-user folder.")
+      description = "Data folder: the embedded database, the generated API token and the saved settings; "
+          + "one running wall at a time. Default: a per-user folder.")
   Path data;
 
   @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M. Default: ${DEFAULT-VALUE}.")
+      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M; 1ms to 3650d. "
+          + "Default: ${DEFAULT-VALUE}, or as saved.")
   Duration lifetime;
 
   @Option(names = "--generator", negatable = true,
