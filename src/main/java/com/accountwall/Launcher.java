@@ -1,6 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.core.CoarseClock;
+import com.accountwall.files.DataFolder;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.settings.SettingsFile;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
  * It does not extend {@code Application}, because the JDK's launcher refuses a JavaFX application
  * class when JavaFX is on the class path rather than the module path; and a headless wall never
  * loads JavaFX at all.
+ *
+ * <p>Exit codes: 2 for an option it cannot read, with a one-line message; 1 for a start that fails
+ * (the data folder in use by another wall, a port in use, a database it cannot open).
  */
 @Command(
     name = "account-wall",
@@ -35,37 +39,65 @@ public final class Launcher implements Callable<Integer> {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
     }
-    int exit = new CommandLine(new Launcher()).execute(args);
+    int exit = commandLine().execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
   }
 
+  /** A fresh launcher's command line, which answers an option it cannot read with one line and exit code 2. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Launcher());
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      // The message names the option; a usage dump would only bury it.
+      e.getCommandLine().getErr().println(
+          "account-wall: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + " (see --help)");
+      return CommandLine.ExitCode.USAGE;
+    });
+    return commandLine;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     options.check(spec.commandLine());
-    SettingsFile settings = new SettingsFile(options.dataFolder());
-    options.preferSaved(settings.load(options.settings()));
-    Wall wall;
+    DataFolder folder;
     try {
-      wall = Wall.start(options, new CoarseClock());
-    } catch (IOException e) {
-      return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
-    } catch (SQLException e) {
-      return fail("cannot open the database (" + e.getMessage() + ")");
-    } catch (JournalUnavailableException e) {
+      // First of all: a second wall on the folder must stop before it reads or writes anything in it.
+      folder = DataFolder.claim(options.dataFolder());
+    } catch (DataFolder.InUseException e) {
       return fail(e.getMessage());
+    } catch (IOException e) {
+      return fail("cannot use the data folder " + options.dataFolder().toAbsolutePath() + " (" + e + ")");
     }
-    if (options.headless) {
-      Runtime.getRuntime().addShutdownHook(new Thread(wall::close, "account-wall-shutdown"));
-      new CountDownLatch(1).await();
+    try {
+      SettingsFile settings = new SettingsFile(folder.path());
+      options.preferSaved(settings.load(options.settings()));
+      Wall wall;
+      try {
+        wall = Wall.start(options, new CoarseClock());
+      } catch (IOException e) {
+        return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
+      } catch (SQLException e) {
+        return fail("cannot open the database (" + e.getMessage() + ")");
+      } catch (JournalUnavailableException e) {
+        return fail(e.getMessage());
+      }
+      if (options.headless) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          wall.close();
+          folder.close(); // only once the wall has committed and closed the database
+        }, "account-wall-shutdown"));
+        new CountDownLatch(1).await();
+      }
+      AccountWallApp.show(wall, options, settings);
+      return 0;
+    } finally {
+      folder.close();
     }
-    AccountWallApp.show(wall, options, settings);
-    return 0;
   }
 
-  private static int fail(String message) {
-    System.err.println("account-wall: " + message);
+  private int fail(String message) {
+    spec.commandLine().getErr().println("account-wall: " + message);
     return 1;
   }
 }

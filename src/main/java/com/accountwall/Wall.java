@@ -48,7 +48,7 @@ public final class Wall implements AutoCloseable {
   }
 
   /**
-   * Starts a wall and prints {@code listening on http://HOST:PORT}.
+   * Starts a wall and prints {@code listening on http://HOST:PORT · lifetime …}, see {@link #startLine}.
    *
    * @throws IOException if the API cannot listen or the data folder cannot be written
    * @throws SQLException if the database cannot be opened
@@ -61,7 +61,7 @@ public final class Wall implements AutoCloseable {
       wall.close();
       throw e;
     }
-    System.out.println(wall.listeningLine());
+    System.out.println(wall.startLine(options));
     System.out.flush();
     return wall;
   }
@@ -98,6 +98,7 @@ public final class Wall implements AutoCloseable {
     }
     started.push(orders);
     token = ApiToken.resolve(options.token, options.dataFolder());
+    token.keep(); // the port is ours and the journal open: nothing everyday can fail the start from here
     api.serve(orders, supervisor, token.value());
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
@@ -142,9 +143,10 @@ public final class Wall implements AutoCloseable {
     return new ApiEndpoint(api.uri(), token.file() != null ? token.value() : null);
   }
 
-  String listeningLine() {
-    String line = "listening on " + api.uri();
-    return token.generated() ? line + " (generated API token " + token.value() + ", kept in " + token.file() + ")" : line;
+  /** Where the API listens, the lifetime and where it came from, the data folder, and the token, abbreviated. */
+  String startLine(WallOptions options) {
+    return "listening on " + api.uri() + " · lifetime " + options.describeLifetime()
+        + " · data " + options.dataFolder().toAbsolutePath() + " · " + token.describe();
   }
 
   /** Stops everything in reverse order; orders already applied are committed first. */

@@ -1,6 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.settings.SettingsFile;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
@@ -33,12 +34,13 @@ public final class WallOptions {
   String bind;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Data folder: the embedded database, the generated API token and the saved settings. "
-          + "Default: a per-user folder.")
+      description = "Data folder: the embedded database, the generated API token and the saved settings; "
+          + "one running wall at a time. Default: a per-user folder.")
   Path data;
 
   @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M. Default: ${DEFAULT-VALUE}.")
+      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M; 1ms to 3650d. "
+          + "Default: ${DEFAULT-VALUE}, or as saved.")
   Duration lifetime;
 
   @Option(names = "--generator", negatable = true,
@@ -94,6 +96,8 @@ public final class WallOptions {
 
   /** The options given on the command line, which win over saved settings. */
   private final Set<String> given = new HashSet<>();
+  /** Whether the lifetime in force is a saved one, not the default, as a window's demo may have left it. */
+  private boolean lifetimeSaved;
 
   /**
    * Reads the command line.
@@ -160,6 +164,7 @@ public final class WallOptions {
       rate = saved.rate();
     }
     if (!given.contains("--lifetime")) {
+      lifetimeSaved = !saved.lifetime().equals(lifetime);
       lifetime = saved.lifetime();
     }
     if (!given.contains("--page-seconds")) {
@@ -168,6 +173,30 @@ public final class WallOptions {
     if (!given.contains("--screen")) {
       screen = saved.screen();
     }
+  }
+
+  /**
+   * The lifetime in force and where it came from, for the start line: {@code 24h (default)},
+   * {@code 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
+   */
+  String describeLifetime() {
+    String origin = given.contains("--lifetime") ? "--lifetime"
+        : lifetimeSaved ? "saved in " + SettingsFile.NAME
+        : "default";
+    return shortForm(lifetime) + " (" + origin + ")";
+  }
+
+  /** A duration as {@code --lifetime} takes it, in its largest whole unit up to hours: 24h, 90s, 250ms. */
+  static String shortForm(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1_000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = millis / 1_000;
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   /** Checks what picocli cannot, ranges, and notes which options were given. */
@@ -202,7 +231,7 @@ public final class WallOptions {
     }
   }
 
-  /** Reads "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
+  /** Reads a lifetime: "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
   static final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
 
@@ -227,10 +256,11 @@ public final class WallOptions {
       } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M");
       }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new CommandLine.TypeConversionException("the duration must be positive, was '" + text + "'");
+      try {
+        return WallSettings.checkLifetime(duration);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
       }
-      return duration;
     }
   }
 

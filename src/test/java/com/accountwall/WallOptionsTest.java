@@ -79,6 +79,29 @@ class WallOptionsTest {
   }
 
   @Test
+  void saysWhereTheLifetimeCameFrom() {
+    WallSettings savedByADemo = new WallSettings(Theme.DARK, 10, Duration.ofSeconds(30), 10, 0);
+
+    WallOptions byDefault = WallOptions.parse();
+    byDefault.preferSaved(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
+    WallOptions saved = WallOptions.parse("--headless");
+    saved.preferSaved(savedByADemo);
+    WallOptions given = WallOptions.parse("--lifetime=2m");
+    given.preferSaved(savedByADemo);
+
+    assertEquals("24h (default)", byDefault.describeLifetime());
+    assertEquals("30s (saved in settings.properties)", saved.describeLifetime());
+    assertEquals("2m (--lifetime)", given.describeLifetime());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PT24H, 24h", "P2D, 48h", "PT30S, 30s", "PT90S, 90s", "PT2M, 2m", "PT0.25S, 250ms", "PT1H30M, 90m"})
+  void showsALifetimeAsTheOptionTakesIt(String iso, String shortForm) {
+    assertEquals(shortForm, WallOptions.shortForm(Duration.parse(iso)));
+    assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(shortForm));
+  }
+
+  @Test
   void headlessRunsNoGeneratorUnlessAsked() {
     assertFalse(WallOptions.parse("--headless").generatorOnStart());
     assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
@@ -86,7 +109,8 @@ class WallOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S"})
+  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S",
+      "3650d, PT87600H", "1ms, PT0.001S"})
   void readsDurationsShortAndIso(String text, String iso) {
     assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(text));
   }
@@ -95,7 +119,7 @@ class WallOptionsTest {
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
       "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
       "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= ", "--theme=purple", "--screen=-1",
-      "--page-seconds=0"})
+      "--page-seconds=0", "--lifetime=1000000000000d", "--lifetime=3651d", "--lifetime=PT0.0001S"})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
-/** The supervisor's listeners, each called in isolation: one that throws is logged and skipped. */
+/** The supervisor's listeners, each called in isolation: one that throws anything is logged and skipped. */
 final class Listeners {
   private static final System.Logger LOG = System.getLogger(AccountSupervisor.class.getName());
 
@@ -24,7 +24,9 @@ final class Listeners {
     for (AccountListener listener : listeners) {
       try {
         event.accept(listener, account);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // An Error too: escaping here, it would skip the other listeners and leave an ended account
+        // in the registry, or the rest of an expiry sweep's accounts unexpired for good.
         LOG.log(Level.ERROR, "listener " + listener + " failed on " + account, e);
       }
     }

@@ -1,18 +1,15 @@
 package com.accountwall.settings;
 
+import com.accountwall.files.AtomicFile;
+import com.accountwall.files.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Function;
@@ -20,14 +17,14 @@ import java.util.function.Function;
 /**
  * {@link WallSettings} kept in {@code settings.properties} in the data folder.
  *
- * <p>A save writes a temporary file, forces it to disk and moves it over the old one atomically, so
- * a wall unplugged mid-save finds either the old settings or the new ones, never half of each. A
+ * <p>A save replaces the file with {@link AtomicFile}, readable by its owner only, so a wall
+ * unplugged mid-save finds either the old settings or the new ones, never half of each. A
  * file that cannot be read, or a value in it that makes no sense, is logged and replaced by the
  * fallback; it never stops the wall. Thread-safe: saves are serialised.
  */
 public final class SettingsFile {
   private static final System.Logger LOG = System.getLogger(SettingsFile.class.getName());
-  static final String NAME = "settings.properties";
+  public static final String NAME = "settings.properties";
 
   private final Path file;
 
@@ -69,31 +66,8 @@ public final class SettingsFile {
     StringWriter text = new StringWriter();
     properties.store(text, "Account Wall settings; options on the command line override them");
 
-    Files.createDirectories(file.getParent());
-    Path temporary = file.resolveSibling(NAME + ".tmp");
-    try (FileChannel channel = FileChannel.open(temporary,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    }
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    forceFolder();
-  }
-
-  /** Makes the move itself durable where the platform allows opening a folder (not on Windows). */
-  private void forceFolder() {
-    try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      folder.force(true);
-    } catch (IOException e) {
-      // The file's content is on disk already; only the rename may be lost on a power cut.
-    }
+    OwnerOnly.createFolder(file.getParent());
+    AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private <T> T read(Properties saved, String key, Function<String, T> parse, T fallback) {
@@ -118,11 +92,7 @@ public final class SettingsFile {
   }
 
   private static Duration lifetime(String text) {
-    Duration lifetime = Duration.parse(text);
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("a lifetime is positive");
-    }
-    return lifetime;
+    return WallSettings.checkLifetime(Duration.parse(text));
   }
 
   private static int atLeast(int least, String text) {

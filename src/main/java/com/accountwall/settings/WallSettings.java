@@ -7,12 +7,30 @@ import java.time.Duration;
  * many seconds each page shows in kiosk mode, and the screen it opens on. Immutable.
  *
  * @param rate simulated orders per second, at least 0
- * @param lifetime positive
+ * @param lifetime from {@link #MIN_LIFETIME} to {@link #MAX_LIFETIME}, see {@link #checkLifetime}
  * @param pageSeconds at least 1
  * @param screen index into the screens, from 0; a screen that is gone means the primary one
  */
 public record WallSettings(Theme theme, double rate, Duration lifetime, int pageSeconds, int screen) {
   public static final int DEFAULT_PAGE_SECONDS = 10;
+  /** Deadlines are kept in milliseconds, so a lifetime shorter than one is none. */
+  public static final Duration MIN_LIFETIME = Duration.ofMillis(1);
+  /** Ten years: far beyond any use, and far from where deadlines in milliseconds overflow. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+
+  /**
+   * The rule for a lifetime, wherever one is read (the command line, the settings file).
+   *
+   * @return {@code lifetime}
+   * @throws IllegalArgumentException if it is shorter than {@link #MIN_LIFETIME} or longer than
+   *     {@link #MAX_LIFETIME}
+   */
+  public static Duration checkLifetime(Duration lifetime) {
+    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new IllegalArgumentException("a lifetime must be from 1 ms to 3650 days");
+    }
+    return lifetime;
+  }
 
   public WallSettings withTheme(Theme newTheme) {
     return new WallSettings(newTheme, rate, lifetime, pageSeconds, screen);

@@ -2,10 +2,10 @@ package com.accountwall.store;
 
 import com.accountwall.core.AccountDirectory;
 import com.accountwall.core.AccountProfile;
+import com.accountwall.files.OwnerOnly;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.Receipt;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -101,9 +101,11 @@ public final class AccountDatabase implements AutoCloseable {
     if (isSqlite(url)) {
       Path file = Path.of(url.substring("jdbc:sqlite:".length()));
       try {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        OwnerOnly.createFolder(file.toAbsolutePath().getParent());
+        // Empty and 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+        OwnerOnly.createFile(file);
       } catch (IOException e) {
-        throw new SQLException("cannot create the data folder for " + file + ": " + e.getMessage(), e);
+        throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
       }
     }
     Connection writer = connect(url);

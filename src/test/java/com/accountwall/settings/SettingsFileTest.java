@@ -2,11 +2,13 @@ package com.accountwall.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,19 @@ class SettingsFileTest {
     file.save(saved);
 
     assertEquals(saved, new SettingsFile(data.resolve("new folder")).load(DEFAULTS));
-    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".tmp")), "no temporary file is left");
+    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")),
+        "nothing is left aside");
+  }
+
+  @Test
+  void onlyItsOwnerMayReadIt() throws IOException {
+    assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"), "permissions are POSIX ones");
+    SettingsFile file = new SettingsFile(data.resolve("new folder"));
+
+    file.save(DEFAULTS);
+
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("new folder"))));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
   }
 
   @Test
@@ -38,6 +52,13 @@ class SettingsFileTest {
         "theme=purple\nrate=-3\nlifetime=PT5M\npageSeconds=0\nscreen=2\n", StandardCharsets.UTF_8);
 
     assertEquals(new WallSettings(Theme.DARK, 10, Duration.ofMinutes(5), 10, 2), new SettingsFile(data).load(DEFAULTS));
+  }
+
+  @Test
+  void aLifetimeBeyondTenYearsIsRefusedLikeOnTheCommandLine() throws IOException {
+    Files.writeString(data.resolve(SettingsFile.NAME), "lifetime=PT24000000000000H\n", StandardCharsets.UTF_8);
+
+    assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
   }
 
   @Test

@@ -1,0 +1,152 @@
+package com.accountwall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountwall.api.ApiClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault of issue 11: a second wall started on a running wall's data folder, on another port
+ * and with a shorter lifetime, once deleted the first wall's acknowledged accounts. Now it must be
+ * refused before it reads or writes anything, and everything acknowledged must survive a kill -9
+ * and a restart of the first wall. Each wall is a JVM of its own, as an operator would start it.
+ */
+@Tag("faults")
+class SecondWallTest {
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  private static final long START_SECONDS = 60;
+
+  @TempDir Path data;
+  private final List<Process> walls = new ArrayList<>();
+
+  @AfterEach
+  void killAll() {
+    walls.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void aSecondWallOnTheSameFolderIsRefusedAndChangesNothing() throws Exception {
+    // As the window's demo buttons would have left it: the lifetime the issue's second start applied.
+    Files.writeString(data.resolve("settings.properties"), "lifetime=PT30S\n");
+    Process first = start("--lifetime=24h");
+    URI api = awaitListening(first);
+    String token = Files.readString(data.resolve("api-token")).strip();
+    ApiClient client = new ApiClient(api, token);
+    assertEquals(200, client.post("[{\"accountId\":1,\"quantity\":10},{\"accountId\":2,\"quantity\":20}]").status());
+    for (long id = 3; id <= 100; id++) {
+      assertEquals(200, client.post("{\"accountId\":" + id + ",\"quantity\":" + id + "}").status());
+    }
+    Map<String, FileState> before = snapshot();
+
+    long started = System.nanoTime();
+    Process second = start("--lifetime=2s");
+    assertTrue(second.waitFor(START_SECONDS, TimeUnit.SECONDS), "the second wall stops by itself");
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertEquals(1, second.exitValue());
+    assertEquals("account-wall: the data folder " + data.toAbsolutePath() + " is in use by another Account Wall (pid "
+        + first.pid() + "); stop it, or give --data another folder",
+        new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    System.out.println("the second wall was refused " + tookMillis + " ms after its JVM was started");
+    assertEquals(before, snapshot(), "every file in the data folder, the lock file too, is as it was");
+
+    first.destroyForcibly().waitFor();
+    ApiClient restarted = new ApiClient(awaitListening(start("--lifetime=24h")), token);
+    Map<Long, Long> accounts = widgetsById(restarted.get("/api/accounts").body());
+
+    assertEquals(100, accounts.size(), "every acknowledged account is back");
+    assertEquals(10, accounts.get(1L));
+    assertEquals(20, accounts.get(2L));
+    for (long id = 3; id <= 100; id++) {
+      assertEquals(id, accounts.get(id), "account " + id);
+    }
+  }
+
+  private Process start(String lifetime) throws IOException {
+    Process process = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"),
+            Launcher.class.getName(),
+            "--headless", "--port=0", "--data=" + data, lifetime)
+        .redirectErrorStream(true)
+        .start();
+    walls.add(process);
+    return process;
+  }
+
+  /** Reads the wall's output until it says where it listens; echoes it, and drains the rest. */
+  private static URI awaitListening(Process wall) throws IOException {
+    BufferedReader output = new BufferedReader(new InputStreamReader(wall.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = output.readLine()) != null; ) {
+      System.out.println("wall " + wall.pid() + ": " + line);
+      Matcher listening = LISTENING.matcher(line);
+      if (listening.find()) {
+        Thread drain = new Thread(() -> output.lines().forEach(rest -> {}), "wall-output");
+        drain.setDaemon(true);
+        drain.start();
+        return URI.create(listening.group(1));
+      }
+    }
+    throw new IllegalStateException("the wall exited before it listened");
+  }
+
+  /** Each file of the data folder by name: its bytes and when it was last modified. */
+  private Map<String, FileState> snapshot() throws IOException {
+    Map<String, FileState> files = new TreeMap<>();
+    try (Stream<Path> listing = Files.list(data)) {
+      for (Path file : (Iterable<Path>) listing::iterator) {
+        files.put(file.getFileName().toString(),
+            new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
+      }
+    }
+    return files;
+  }
+
+  private record FileState(byte[] bytes, FileTime modified) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof FileState that && Arrays.equals(bytes, that.bytes) && modified.equals(that.modified);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes) * 31 + modified.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return bytes.length + " bytes, modified " + modified;
+    }
+  }
+
+  private static Map<Long, Long> widgetsById(String accountsJson) {
+    Map<Long, Long> widgets = new TreeMap<>();
+    Matcher account = Pattern.compile("\"accountId\":(\\d+),\"name\":\"[^\"]*\",\"widgetsSold\":(\\d+)")
+        .matcher(accountsJson);
+    while (account.find()) {
+      widgets.put(Long.parseLong(account.group(1)), Long.parseLong(account.group(2)));
+    }
+    return widgets;
+  }
+}
