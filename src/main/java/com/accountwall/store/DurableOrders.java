@@ -74,6 +74,7 @@ public final class DurableOrders implements OrderJournal {
   private final DiskSpace disk;
   private final ReentrantReadWriteLock wholeBatches = new ReentrantReadWriteLock();
   private final Thread writer;
+  private final int maxBacklog;
   /** Keys claimed by a request being applied or committed; a repeat waits for the first request. */
   private final Map<String, CompletableFuture<FirstRequest>> keysInFlight = new ConcurrentHashMap<>();
   /** Restored rows whose deadline passed while the wall was down: the writer deletes them with its first commit. */
@@ -123,7 +124,8 @@ public final class DurableOrders implements OrderJournal {
     }
   };
 
-  private DurableOrders(AccountSupervisor supervisor, AccountDatabase database, Clock clock) {
+  private DurableOrders(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog) {
+    this.maxBacklog = maxBacklog;
     this.supervisor = supervisor;
     this.database = database;
     this.clock = clock;
@@ -140,7 +142,13 @@ public final class DurableOrders implements OrderJournal {
    */
   public static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock)
       throws SQLException {
-    DurableOrders orders = new DurableOrders(supervisor, database, clock);
+    return restore(supervisor, database, clock, MAX_BACKLOG);
+  }
+
+  /** As {@link #restore(AccountSupervisor, AccountDatabase, Clock)}, refusing orders once {@code maxBacklog} changes wait. */
+  static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog)
+      throws SQLException {
+    DurableOrders orders = new DurableOrders(supervisor, database, clock, maxBacklog);
     int restored = 0;
     for (StoredAccount stored : database.loadAll()) {
       if (supervisor.restore(stored.accountId(), stored.widgetsSold(), stored.lastOrderAt())) {
@@ -244,7 +252,7 @@ public final class DurableOrders implements OrderJournal {
     if (!writer.isAlive() && !closing) {
       problems.add("orders cannot be stored: the journal's writer has stopped; restart the wall, its log says why");
     }
-    if (backlog >= MAX_BACKLOG) {
+    if (backlog >= maxBacklog) {
       problems.add("orders are refused: " + backlog + " changes wait to be stored");
     }
     disk.shortage().ifPresent(problems::add);
@@ -307,13 +315,13 @@ public final class DurableOrders implements OrderJournal {
     if (closing) {
       throw JournalUnavailableException.refused("the wall is stopping; not applied", null);
     }
+    if (backlog >= maxBacklog) {
+      throw JournalUnavailableException.refused("orders are refused: " + backlog
+          + " changes wait to be stored, the most this wall holds; not applied", null);
+    }
     Failure now = failure;
     if (now != null) {
       throw JournalUnavailableException.refused(now.describe() + "; not applied", null);
-    }
-    if (backlog >= MAX_BACKLOG) {
-      throw JournalUnavailableException.refused("orders are refused: " + backlog
-          + " changes wait to be stored, the most this wall holds; not applied", null);
     }
   }
 

@@ -49,12 +49,16 @@ class DurableOrdersTest {
   private DurableOrders journal;
 
   private void open(AccountListener ahead) throws SQLException {
+    open(ahead, DurableOrders.MAX_BACKLOG);
+  }
+
+  private void open(AccountListener ahead, int maxBacklog) throws SQLException {
     supervisor = AccountSupervisor.builder().clock(clock).build();
     if (ahead != null) {
       supervisor.addListener(ahead); // heard before the journal's own listener
     }
     database = AccountDatabase.open(AccountDatabase.embeddedUrl(data));
-    journal = DurableOrders.restore(supervisor, database, clock);
+    journal = DurableOrders.restore(supervisor, database, clock, maxBacklog);
   }
 
   private void open() throws SQLException {
@@ -222,6 +226,28 @@ class DurableOrdersTest {
     journal.order(8, 1);
     assertEquals(2, storedWidgets(7), "the order answered 503 was kept and stored by a retry");
     assertEquals(1, storedWidgets(8));
+  }
+
+  @Test
+  void pastItsBoundTheBacklogRefusesOrdersBeforeApplyingThem() throws Exception {
+    open(null, 3);
+    try (Connection other = DriverManager.getConnection(AccountDatabase.embeddedUrl(data));
+        Statement sql = other.createStatement()) {
+      sql.execute("BEGIN EXCLUSIVE");
+      for (long id = 1; id <= 6; id++) {
+        supervisor.order(id, 1); // as the generator orders: in memory, then stored behind
+      }
+      awaitTrue(() -> journal.problems().contains("orders are refused: 6 changes wait to be stored"),
+          "the backlog is reported");
+
+      JournalUnavailableException refused = assertThrows(JournalUnavailableException.class, () -> journal.order(7, 1));
+      assertTrue(refused.getMessage().contains("changes wait to be stored"), refused.getMessage());
+      assertFalse(refused.mayTakeEffect());
+      assertFalse(supervisor.exists(7));
+      sql.execute("COMMIT");
+    }
+    awaitTrue(() -> journal.problems().isEmpty(), "the backlog drains once the database answers");
+    journal.order(7, 1);
   }
 
   @Test
