@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.api.ApiClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -34,25 +29,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("faults")
 class SecondWallTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   private static final long START_SECONDS = 60;
 
   @TempDir Path data;
-  private final List<Process> walls = new ArrayList<>();
+  private final List<WallProcess> walls = new ArrayList<>();
 
   @AfterEach
-  void killAll() {
-    walls.forEach(Process::destroyForcibly);
+  void killAll() throws InterruptedException {
+    for (WallProcess wall : walls) {
+      wall.kill();
+    }
   }
 
   @Test
   void aSecondWallOnTheSameFolderIsRefusedAndChangesNothing() throws Exception {
     // As the window's demo buttons would have left it: the lifetime the issue's second start applied.
     Files.writeString(data.resolve("settings.properties"), "lifetime=PT30S\n");
-    Process first = start("--lifetime=24h");
-    URI api = awaitListening(first);
+    WallProcess first = start("--lifetime=24h");
     String token = Files.readString(data.resolve("api-token")).strip();
-    ApiClient client = new ApiClient(api, token);
+    ApiClient client = new ApiClient(first.uri(), token);
     assertEquals(200, client.post("[{\"accountId\":1,\"quantity\":10},{\"accountId\":2,\"quantity\":20}]").status());
     for (long id = 3; id <= 100; id++) {
       assertEquals(200, client.post("{\"accountId\":" + id + ",\"quantity\":" + id + "}").status());
@@ -60,7 +55,7 @@ class SecondWallTest {
     Map<String, FileState> before = snapshot();
 
     long started = System.nanoTime();
-    Process second = start("--lifetime=2s");
+    Process second = WallProcess.launch(data, null, "--lifetime=2s");
     assertTrue(second.waitFor(START_SECONDS, TimeUnit.SECONDS), "the second wall stops by itself");
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
@@ -71,9 +66,8 @@ class SecondWallTest {
     System.out.println("the second wall was refused " + tookMillis + " ms after its JVM was started");
     assertEquals(before, snapshot(), "every file in the data folder, the lock file too, is as it was");
 
-    first.destroyForcibly().waitFor();
-    ApiClient restarted = new ApiClient(awaitListening(start("--lifetime=24h")), token);
-    Map<Long, Long> accounts = widgetsById(restarted.get("/api/accounts").body());
+    first.kill();
+    Map<Long, Long> accounts = new ApiClient(start("--lifetime=24h").uri(), token).widgetsById();
 
     assertEquals(100, accounts.size(), "every acknowledged account is back");
     assertEquals(10, accounts.get(1L));
@@ -83,32 +77,10 @@ class SecondWallTest {
     }
   }
 
-  private Process start(String lifetime) throws IOException {
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            Launcher.class.getName(),
-            "--headless", "--port=0", "--data=" + data, lifetime)
-        .redirectErrorStream(true)
-        .start();
-    walls.add(process);
-    return process;
-  }
-
-  /** Reads the wall's output until it says where it listens; echoes it, and drains the rest. */
-  private static URI awaitListening(Process wall) throws IOException {
-    BufferedReader output = new BufferedReader(new InputStreamReader(wall.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = output.readLine()) != null; ) {
-      System.out.println("wall " + wall.pid() + ": " + line);
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        Thread drain = new Thread(() -> output.lines().forEach(rest -> {}), "wall-output");
-        drain.setDaemon(true);
-        drain.start();
-        return URI.create(listening.group(1));
-      }
-    }
-    throw new IllegalStateException("the wall exited before it listened");
+  private WallProcess start(String lifetime) throws IOException {
+    WallProcess wall = WallProcess.start(data, null, lifetime);
+    walls.add(wall);
+    return wall;
   }
 
   /** Each file of the data folder by name: its bytes and when it was last modified. */
@@ -138,15 +110,5 @@ class SecondWallTest {
     public String toString() {
       return bytes.length + " bytes, modified " + modified;
     }
-  }
-
-  private static Map<Long, Long> widgetsById(String accountsJson) {
-    Map<Long, Long> widgets = new TreeMap<>();
-    Matcher account = Pattern.compile("\"accountId\":(\\d+),\"name\":\"[^\"]*\",\"widgetsSold\":(\\d+)")
-        .matcher(accountsJson);
-    while (account.find()) {
-      widgets.put(Long.parseLong(account.group(1)), Long.parseLong(account.group(2)));
-    }
-    return widgets;
   }
 }

@@ -27,7 +27,10 @@ public final class WallProcess implements AutoCloseable {
     this.uri = uri;
   }
 
-  /** Starts {@code --headless --port=0 --data=DATA --token=TOKEN} plus {@code options}, and waits until it listens. */
+  /**
+   * Starts {@code --headless --port=0 --data=DATA --token=TOKEN} plus {@code options}, and waits until
+   * it listens; with a null token, the wall makes or finds its own in the data folder.
+   */
   public static WallProcess start(Path data, String token, String... options) throws IOException {
     Process process = launch(data, token, options);
     try {
@@ -44,7 +47,10 @@ public final class WallProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         Launcher.class.getName(),
-        "--headless", "--port=0", "--data=" + data, "--token=" + token));
+        "--headless", "--port=0", "--data=" + data));
+    if (token != null) {
+      command.add("--token=" + token);
+    }
     command.addAll(List.of(options));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
