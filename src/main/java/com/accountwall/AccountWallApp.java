@@ -68,7 +68,7 @@ public final class AccountWallApp extends Application {
         wall.orders()::problems);
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(new Scene(
-        WallView.load(view, wall.desk(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),
+        WallView.load(view, wall.orders(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),
         Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
     stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getScene().getWidth()) / 2));
     stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getScene().getHeight()) / 2));

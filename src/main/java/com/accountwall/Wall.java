@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
  *
  * <p>The journal is the embedded database ({@link DurableOrders}) unless {@code --kafka} names a
  * cluster ({@link KafkaOrders}); then the database only names accounts, and every order from the
- * window and the generator goes through the shared log too, or the walls would drift apart.
+ * generator goes through the shared log too, or the walls would drift apart. The window's buttons
+ * go through the journal in both modes.
  */
 public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
@@ -38,7 +39,6 @@ public final class Wall implements AutoCloseable {
   private final Clock clock;
   private AccountSupervisor supervisor;
   private OrderJournal orders;
-  private AccountDesk desk;
   private OrderApi api;
   private OrderGenerator generator;
   private ApiToken token;
@@ -88,13 +88,15 @@ public final class Wall implements AutoCloseable {
         .enrichmentExecutor(lookups)
         .build();
     KafkaSettings kafka = options.kafkaSettings();
+    AccountDesk simulatedOrders;
     if (kafka == null) {
       orders = DurableOrders.restore(supervisor, database, clock);
-      // The window and the generator order in memory; DurableOrders hears and stores every change.
-      desk = supervisor;
+      // Simulated orders come too fast to wait for a commit each: they order in memory, and
+      // DurableOrders hears and stores every change behind them.
+      simulatedOrders = supervisor;
     } else {
       orders = KafkaOrders.start(kafka, supervisor, clock);
-      desk = orders;
+      simulatedOrders = orders; // or the walls would drift apart
     }
     started.push(orders);
     token = ApiToken.resolve(options.token, options.dataFolder());
@@ -102,7 +104,7 @@ public final class Wall implements AutoCloseable {
     api.serve(orders, supervisor, token.value());
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
-    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(desk)
+    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(simulatedOrders)
         .rate(options.rate)
         .poolSize(options.accounts);
     if (options.seed != null) {
@@ -124,14 +126,13 @@ public final class Wall implements AutoCloseable {
     return supervisor;
   }
 
-  /** Orders that are durable when answered: the embedded database's or Kafka's. */
+  /**
+   * Orders that are durable when answered: the embedded database's or Kafka's. The window's buttons
+   * order and end here too, so what they report done is durable, and a journal that cannot store
+   * says so in the status bar.
+   */
   public OrderJournal orders() {
     return orders;
-  }
-
-  /** Where the window's buttons send orders and endings. */
-  public AccountDesk desk() {
-    return desk;
   }
 
   public OrderGenerator generator() {
