@@ -48,7 +48,7 @@ public final class Account {
   @SuppressWarnings("unused")
   private volatile long lastOrderMillis;
 
-  /** The next account in the same expiry slot: set before the push that files it, read by the sweep that takes it. */
+  /** The next account in the same expiry slot: {@link ExpiryCalendar}'s alone, set by the push that files it, read by the sweep that takes it. */
   Account nextInSlot;
 
   Account(long id, long widgetsOrdered, long orderedAtMillis, Lifetime lifetime) {

@@ -240,18 +240,13 @@ public final class AccountSupervisor implements AccountDesk {
   public int expireDue() {
     long now = clock.millis();
     long horizon = now - lifetime.millis();
-    int ended = 0;
-    for (Account chain : calendar.takeDue(horizon)) {
-      Account next;
-      for (Account account = chain; account != null; account = next) {
-        next = account.nextInSlot;
-        account.nextInSlot = null;
-        if (expireOrRefile(account, horizon)) {
-          ended++;
-        }
+    int[] ended = {0};
+    calendar.takeDue(horizon, account -> {
+      if (expireOrRefile(account, horizon)) {
+        ended[0]++;
       }
-    }
-    return ended;
+    });
+    return ended[0];
   }
 
   public void addListener(AccountListener listener) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Finds the accounts that may be due without looking at the others: a calendar of slots, each a
@@ -71,11 +72,24 @@ final class ExpiryCalendar {
   }
 
   /**
-   * Removes and returns the chains of every slot that may hold an account whose last order is at or
-   * before {@code horizonMillis}. The slot holding the horizon is taken whole: the caller files
-   * back, with {@link #add}, the accounts it finds not yet due.
+   * Takes every account of every slot that may hold one whose last order is at or before {@code
+   * horizonMillis}, and hands each to {@code due}, outside the calendar's lock, so {@code due} may
+   * take registry locks and {@link #add} back the accounts it finds not yet due (the slot holding
+   * the horizon is taken whole). Only the thread that took a chain walks it.
    */
-  synchronized List<Account> takeDue(long horizonMillis) {
+  void takeDue(long horizonMillis, Consumer<Account> due) {
+    for (Account chain : takeChains(horizonMillis)) {
+      Account next;
+      for (Account account = chain; account != null; account = next) {
+        next = account.nextInSlot;
+        account.nextInSlot = null; // unlinked before due() may file it again
+        due.accept(account);
+      }
+    }
+  }
+
+  /** Removes and returns the chains of the slots up to the horizon's. */
+  private synchronized List<Account> takeChains(long horizonMillis) {
     long lastSlot = slotOf(horizonMillis);
     sweptTo = Math.max(sweptTo, lastSlot);
     List<Account> chains = new ArrayList<>();
