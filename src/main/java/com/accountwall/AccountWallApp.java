@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import com.accountwall.core.DaemonThreads;
 import com.accountwall.settings.SettingsFile;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallView;
@@ -31,17 +32,9 @@ public final class AccountWallApp extends Application {
   private static volatile WallOptions options;
   private static volatile SettingsFile settingsFile;
 
-  private final ExecutorService saves = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "settings-save");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService saves = Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
   /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
-  private final ExecutorService deskCalls = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "window-orders");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService deskCalls = Executors.newSingleThreadExecutor(DaemonThreads.named("window-orders"));
   private WallViewModel view;
 
   /**

@@ -5,6 +5,7 @@ import com.accountwall.api.ApiToken;
 import com.accountwall.api.OrderApi;
 import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.OrderJournal;
@@ -75,11 +76,7 @@ public final class Wall implements AutoCloseable {
     started.push(api); // frees the port if the start fails
     AccountDatabase database = AccountDatabase.open(options.databaseUrl());
     started.push(database);
-    ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "account-directory");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService lookups = Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
     started.push(lookups::shutdownNow);
     supervisor = AccountSupervisor.builder()
         .clock(clock)

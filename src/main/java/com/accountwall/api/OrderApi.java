@@ -3,6 +3,7 @@ package com.accountwall.api;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.DaemonThreads;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The wall's HTTP order API, on the JDK's own HTTP server. Every answer is JSON; every refusal is
@@ -76,13 +76,8 @@ public final class OrderApi implements AutoCloseable {
    */
   public static OrderApi bind(InetSocketAddress address) throws IOException {
     HttpServer server = HttpServer.create(address, 1024);
-    AtomicInteger threads = new AtomicInteger();
     // Handlers block while their order is committed, so there are enough of them for group commit to group.
-    ExecutorService handlers = Executors.newFixedThreadPool(64, runnable -> {
-      Thread thread = new Thread(runnable, "api-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService handlers = Executors.newFixedThreadPool(64, DaemonThreads.numbered("api"));
     return new OrderApi(server, handlers);
   }
 

@@ -21,8 +21,7 @@ public final class CoarseClock extends Clock implements AutoCloseable {
   private volatile boolean running = true;
 
   public CoarseClock() {
-    refresher = new Thread(this::refresh, "coarse-clock");
-    refresher.setDaemon(true);
+    refresher = DaemonThreads.named("coarse-clock").newThread(this::refresh);
     refresher.start();
   }
 

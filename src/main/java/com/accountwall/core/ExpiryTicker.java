@@ -18,12 +18,7 @@ public final class ExpiryTicker implements AutoCloseable {
   public static final Duration PERIOD = Duration.ofMillis(100);
 
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "account-expiry");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("account-expiry"));
 
   public ExpiryTicker(AccountSupervisor supervisor) {
     long period = PERIOD.toMillis();

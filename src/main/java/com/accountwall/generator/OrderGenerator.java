@@ -1,5 +1,6 @@
 package com.accountwall.generator;
 
+import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.OrderSink;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
@@ -53,11 +54,7 @@ public final class OrderGenerator implements AutoCloseable {
   /** Starts the generator thread, sending orders from now on. Calling it again does nothing. */
   public synchronized void start() {
     if (thread == null) {
-      thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread t = new Thread(runnable, "order-generator");
-        t.setDaemon(true);
-        return t;
-      });
+      thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("order-generator"));
       thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
     resume();
