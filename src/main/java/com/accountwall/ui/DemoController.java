@@ -5,9 +5,7 @@ import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
-import java.text.NumberFormat;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -38,7 +36,6 @@ import org.controlsfx.control.ToggleSwitch;
  */
 public final class DemoController {
   private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
 
   private final WallViewModel wall;
   private final AccountDesk orders;
@@ -145,7 +142,7 @@ public final class DemoController {
   private void order(long accountId) {
     atDesk(() -> {
       AccountDetails details = orders.order(accountId, 1).details();
-      return "Ordered a widget for " + details.name() + ": " + COUNT.format(details.widgetsOrdered()) + " sold.";
+      return "Ordered a widget for " + details.name() + ": " + Counts.format(details.widgetsOrdered()) + " sold.";
     }, "order a widget for " + accountId);
   }
 

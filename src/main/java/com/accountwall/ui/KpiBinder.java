@@ -1,7 +1,5 @@
 package com.accountwall.ui;
 
-import java.text.NumberFormat;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableNumberValue;
@@ -9,7 +7,6 @@ import javafx.css.PseudoClass;
 
 /** Shows {@link WallKpis} in the four tiles on top of the wall. Runs on the JavaFX thread. */
 final class KpiBinder {
-  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
   private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
 
@@ -53,10 +50,10 @@ final class KpiBinder {
   private String change() {
     long change = kpis.widgetsSoldChangeProperty().get();
     String arrow = change > 0 ? "\u25b2 " : change < 0 ? "\u25bc " : "\u25b6 ";
-    return arrow + COUNT.format(Math.abs(change)) + (kpis.fullHourProperty().get() ? " vs an hour ago" : " since start");
+    return arrow + Counts.format(Math.abs(change)) + (kpis.fullHourProperty().get() ? " vs an hour ago" : " since start");
   }
 
   private static StringBinding count(ObservableNumberValue value) {
-    return Bindings.createStringBinding(() -> COUNT.format(value.longValue()), value);
+    return Bindings.createStringBinding(() -> Counts.format(value.longValue()), value);
   }
 }

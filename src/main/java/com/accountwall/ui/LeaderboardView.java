@@ -1,9 +1,7 @@
 package com.accountwall.ui;
 
 import com.accountwall.ui.Leaderboard.Standing;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -18,7 +16,6 @@ import javafx.scene.layout.VBox;
  * :new} pseudo-classes. Follows the list it is given on the JavaFX thread.
  */
 public final class LeaderboardView extends VBox {
-  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
   private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
   private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
@@ -47,7 +44,7 @@ public final class LeaderboardView extends VBox {
       Standing standing = standings.get(i);
       Label rank = label(Integer.toString(standing.rank()), "leaderboard-rank");
       Label name = label(standing.name(), "leaderboard-name");
-      Label widgets = label(COUNT.format(standing.widgets()), "leaderboard-count");
+      Label widgets = label(Counts.format(standing.widgets()), "leaderboard-count");
       Label move = label(moveText(standing), "leaderboard-move");
       move.pseudoClassStateChanged(UP, standing.trend() == Leaderboard.Trend.UP);
       move.pseudoClassStateChanged(DOWN, standing.trend() == Leaderboard.Trend.DOWN);

@@ -5,11 +5,9 @@ import com.accountwall.core.AccountSupervisor;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import javafx.beans.Observable;
@@ -38,7 +36,6 @@ import org.controlsfx.control.StatusBar;
  * DemoController}'s. Runs on the JavaFX thread.
  */
 public final class WallController {
-  private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
 
   private final WallViewModel wall;
   private final AccountSupervisor supervisor;
@@ -225,7 +222,7 @@ public final class WallController {
     subtitle.setText("Every account with an order in the last " + lifetime);
     table.setPlaceholder(new Label("No account has ordered in the last " + lifetime + ". Orders show up here as they arrive."));
     Label state = new Label(generator.isRunning()
-        ? "Simulated orders: " + COUNT.format((long) generator.rate()) + "/s"
+        ? "Simulated orders: " + Counts.format((long) generator.rate()) + "/s"
         : "Simulated orders: paused");
     liveTile.detailProperty().set("ordered in the last " + lifetime);
     Label life = new Label("Lifetime: " + lifetime);
@@ -246,7 +243,7 @@ public final class WallController {
     @Override
     protected void updateItem(Number count, boolean empty) {
       super.updateItem(count, empty);
-      setText(empty || count == null ? null : COUNT.format(count.longValue()));
+      setText(empty || count == null ? null : Counts.format(count.longValue()));
     }
   }
 }
