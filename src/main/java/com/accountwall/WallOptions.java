@@ -207,8 +207,10 @@ public final class WallOptions {
     if (port < 0 || port > 65_535) {
       throw new CommandLine.ParameterException(commandLine, "--port must be from 0 to 65535, was " + port);
     }
-    if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new CommandLine.ParameterException(commandLine, "--rate must be a number of orders per second >= 0, was " + rate);
+    try {
+      WallSettings.checkRate(rate);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, "--rate: " + e.getMessage());
     }
     if (kafka != null) {
       for (String broker : kafka) {

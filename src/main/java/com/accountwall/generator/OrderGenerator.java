@@ -2,6 +2,7 @@ package com.accountwall.generator;
 
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.OrderSink;
+import com.accountwall.settings.WallSettings;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -79,10 +80,7 @@ public final class OrderGenerator implements AutoCloseable {
 
   /** Orders per second; takes effect at the next tick. */
   public void setRate(double ordersPerSecond) {
-    if (!(ordersPerSecond >= 0) || Double.isInfinite(ordersPerSecond)) {
-      throw new IllegalArgumentException("rate must be a finite number of orders per second >= 0, was " + ordersPerSecond);
-    }
-    rate = ordersPerSecond;
+    rate = WallSettings.checkRate(ordersPerSecond);
   }
 
   /** Sends the orders due since the last tick. */
@@ -129,9 +127,13 @@ public final class OrderGenerator implements AutoCloseable {
       this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Orders per second; 10 by default. */
+    /**
+     * Orders per second; 10 by default.
+     *
+     * @throws IllegalArgumentException if it is negative, not a number or infinite
+     */
     public Builder rate(double ordersPerSecond) {
-      this.rate = ordersPerSecond;
+      this.rate = WallSettings.checkRate(ordersPerSecond);
       return this;
     }
 

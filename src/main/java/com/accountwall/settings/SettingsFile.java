@@ -84,11 +84,7 @@ public final class SettingsFile {
   }
 
   private static double rate(String text) {
-    double rate = Double.parseDouble(text);
-    if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("a rate is a number >= 0");
-    }
-    return rate;
+    return WallSettings.checkRate(Double.parseDouble(text));
   }
 
   private static Duration lifetime(String text) {

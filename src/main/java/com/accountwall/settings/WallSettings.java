@@ -6,7 +6,7 @@ import java.time.Duration;
  * What the wall remembers across restarts: its theme, the simulated order rate, the lifetime, how
  * many seconds each page shows in kiosk mode, and the screen it opens on. Immutable.
  *
- * @param rate simulated orders per second, at least 0
+ * @param rate simulated orders per second, see {@link #checkRate}
  * @param lifetime from {@link #MIN_LIFETIME} to {@link #MAX_LIFETIME}, see {@link #checkLifetime}
  * @param pageSeconds at least 1
  * @param screen index into the screens, from 0; a screen that is gone means the primary one
@@ -17,6 +17,20 @@ public record WallSettings(Theme theme, double rate, Duration lifetime, int page
   public static final Duration MIN_LIFETIME = Duration.ofMillis(1);
   /** Ten years: far beyond any use, and far from where deadlines in milliseconds overflow. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+
+  /**
+   * The rule for a simulated order rate, wherever one is read or set (the command line, the
+   * settings file, the generator).
+   *
+   * @return {@code rate}
+   * @throws IllegalArgumentException if it is negative, not a number or infinite
+   */
+  public static double checkRate(double rate) {
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("a rate must be a finite number of orders per second, 0 or more, was " + rate);
+    }
+    return rate;
+  }
 
   /**
    * The rule for a lifetime, wherever one is read (the command line, the settings file).
@@ -30,17 +44,5 @@ public record WallSettings(Theme theme, double rate, Duration lifetime, int page
       throw new IllegalArgumentException("a lifetime must be from 1 ms to 3650 days");
     }
     return lifetime;
-  }
-
-  public WallSettings withTheme(Theme newTheme) {
-    return new WallSettings(newTheme, rate, lifetime, pageSeconds, screen);
-  }
-
-  public WallSettings withRate(double newRate) {
-    return new WallSettings(theme, newRate, lifetime, pageSeconds, screen);
-  }
-
-  public WallSettings withLifetime(Duration newLifetime) {
-    return new WallSettings(theme, rate, newLifetime, pageSeconds, screen);
   }
 }
