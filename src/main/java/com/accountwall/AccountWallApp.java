@@ -1,7 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.core.DaemonThreads;
-import com.accountwall.settings.SettingsFile;
+import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallView;
 import com.accountwall.ui.WallViewModel;

@@ -3,7 +3,7 @@ package com.accountwall;
 import com.accountwall.core.CoarseClock;
 import com.accountwall.files.DataFolder;
 import com.accountwall.journal.JournalUnavailableException;
-import com.accountwall.settings.SettingsFile;
+import com.accountwall.files.SettingsFile;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;

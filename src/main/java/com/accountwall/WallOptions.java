@@ -1,7 +1,7 @@
 package com.accountwall;
 
 import com.accountwall.kafka.KafkaSettings;
-import com.accountwall.settings.SettingsFile;
+import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;

@@ -1,9 +1,11 @@
-package com.accountwall.settings;
+package com.accountwall.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

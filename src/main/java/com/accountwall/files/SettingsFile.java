@@ -1,7 +1,7 @@
-package com.accountwall.settings;
+package com.accountwall.files;
 
-import com.accountwall.files.AtomicFile;
-import com.accountwall.files.OwnerOnly;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

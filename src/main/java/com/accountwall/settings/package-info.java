@@ -1,0 +1,6 @@
+/**
+ * What the wall remembers across restarts, as values, and the rules for them (a theme, a rate, a
+ * lifetime). Depends on no other package of the wall and on no JavaFX; the file they are kept in is
+ * {@code files.SettingsFile}.
+ */
+package com.accountwall.settings;
