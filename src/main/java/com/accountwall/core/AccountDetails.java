@@ -3,7 +3,10 @@ package com.accountwall.core;
 import java.time.Instant;
 
 /**
- * A consistent snapshot of one account: the seed's {@code Account.details/1}.
+ * One account as {@link Account#details()} read it, without a lock: the seed's {@code
+ * Account.details/1}. An order racing the read may show its new deadline and not yet its widgets,
+ * never its widgets without its deadline; an account's widgets and deadline are otherwise as they
+ * were at one moment.
  *
  * @param accountId the account's id
  * @param name the account's name ("Account &lt;id&gt;" unless the directory knows better)
