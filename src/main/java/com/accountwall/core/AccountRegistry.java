@@ -20,7 +20,7 @@ import java.util.stream.LongStream;
  * one segment, so two threads creating accounts rarely wait for each other, and a segment grows by
  * copying a sixty-fourth of the accounts, under its own lock, while lookups go on.
  */
-public final class AccountRegistry {
+final class AccountRegistry {
   private static final int SEGMENTS = 64;
   private static final int SEGMENT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SEGMENTS);
 
@@ -31,15 +31,15 @@ public final class AccountRegistry {
   }
 
   /** The live account with this id, if any: the seed's {@code whereis/1}. */
-  public Optional<Account> whereis(long accountId) {
+  Optional<Account> whereis(long accountId) {
     return Optional.ofNullable(get(accountId));
   }
 
-  public boolean exists(long accountId) {
+  boolean exists(long accountId) {
     return get(accountId) != null;
   }
 
-  public int count() {
+  int count() {
     int count = 0;
     for (AccountTable segment : segments) {
       count += segment.size();
@@ -48,14 +48,14 @@ public final class AccountRegistry {
   }
 
   /** The ids of the live accounts, ascending. */
-  public long[] ids() {
+  long[] ids() {
     LongStream.Builder ids = LongStream.builder();
     forEach(account -> ids.add(account.id()));
     return ids.build().sorted().toArray();
   }
 
   /** A snapshot of the live accounts, read-only. */
-  public List<Account> accounts() {
+  List<Account> accounts() {
     List<Account> accounts = new ArrayList<>(count() + 16);
     forEach(accounts::add);
     return Collections.unmodifiableList(accounts);

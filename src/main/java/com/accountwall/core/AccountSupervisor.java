@@ -56,8 +56,8 @@ public final class AccountSupervisor implements AccountDesk {
     return new Builder();
   }
 
-  /** The registry of live accounts, for lookups. */
-  public AccountRegistry registry() {
+  /** The registry of live accounts, for the core's own lookups and tests; others ask the supervisor. */
+  AccountRegistry registry() {
     return registry;
   }
 
@@ -188,6 +188,11 @@ public final class AccountSupervisor implements AccountDesk {
     WidgetsById.Reader reader = new WidgetsById.Reader(registry.count());
     registry.forEach(reader);
     return reader.sorted();
+  }
+
+  /** The live accounts, read-only; later orders and endings do not change the list. */
+  public List<Account> accounts() {
+    return registry.accounts();
   }
 
   /** The widgets ordered by all live accounts together. */

@@ -77,7 +77,7 @@ public final class WallViewModel implements AccountListener {
     now.set(clock.instant());
     supervisor.addListener(this);
     // Accounts that were live before this view, such as those restored on start, arrive as changes.
-    earlier = new HashSet<>(supervisor.registry().accounts());
+    earlier = new HashSet<>(supervisor.accounts());
     changed.addAll(earlier);
   }
 
