@@ -87,7 +87,7 @@ public final class Wall implements AutoCloseable {
       // The window and the generator order in memory; DurableOrders hears and stores every change.
       desk = supervisor;
     } else {
-      orders = KafkaOrders.start(kafka, supervisor, clock);
+      orders = KafkaOrders.start(kafka, options.wallId, options.dataFolder(), supervisor, clock);
       desk = orders;
     }
     started.push(orders);

@@ -6,7 +6,9 @@ import com.accountwall.core.Order;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,37 +82,50 @@ public final class KafkaOrders implements OrderJournal {
   }
 
   /**
-   * Connects to the cluster, rebuilds the live accounts from the topic into {@code supervisor} and
-   * follows it from then on.
+   * Connects to the cluster as the wall {@code wallId} names, or else as the one whose id is kept
+   * in {@code dataFolder} ({@link WallId}), ends what a predecessor with that id left open,
+   * rebuilds the live accounts from the topic into {@code supervisor} and follows it from then on.
    *
-   * @throws JournalUnavailableException if the cluster cannot be reached or the topic does not exist
+   * @throws JournalUnavailableException if the cluster cannot be reached, the topic does not exist
+   *     or the wall's id cannot be kept
    */
-  public static KafkaOrders start(KafkaSettings settings, AccountSupervisor supervisor, Clock clock) {
-    String wallId = UUID.randomUUID().toString();
+  public static KafkaOrders start(KafkaSettings settings, String wallId, Path dataFolder, AccountSupervisor supervisor,
+      Clock clock) {
+    String id;
+    try {
+      id = wallId != null ? WallId.requireValid(wallId) : WallId.kept(dataFolder);
+    } catch (IOException e) {
+      throw JournalUnavailableException.refused("cannot keep this wall's id in " + dataFolder + " (" + e.getMessage()
+          + ")", e);
+    }
+    // Names this run in its events, so a restarted wall never takes its predecessor's answers for its own.
+    String run = UUID.randomUUID().toString();
     AppliedEvents applied = new AppliedEvents();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.consumer());
-      LogFollower follower = new LogFollower(consumer, settings.topic(), supervisor, clock, wallId, applied);
-      opened.add(follower);
-      int restored = follower.replay();
-      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
-      opened.add(producer);
+      // First, so that initTransactions fences a predecessor with this id and aborts the
+      // transaction it left open, which would hold up every wall's read_committed reading.
       TransactionWriter transactions = new TransactionWriter(() -> {
-        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer("account-wall-" + wallId));
+        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer(id));
         try {
           transactional.initTransactions();
-        } catch (KafkaException e) {
-          transactional.close();
+        } catch (RuntimeException e) {
+          transactional.close(Duration.ZERO);
           throw e;
         }
         return transactional;
       });
       opened.add(transactions);
+      KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.consumer());
+      LogFollower follower = new LogFollower(consumer, settings.topic(), supervisor, clock, run, applied);
+      opened.add(follower);
+      int restored = follower.replay();
+      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
+      opened.add(producer);
       follower.start();
       LOG.log(Level.INFO, "replayed {0} live accounts from topic {1} at {2}", restored, settings.topic(),
           settings.servers());
-      return new KafkaOrders(settings, clock, wallId, producer, transactions, follower, applied);
+      return new KafkaOrders(settings, clock, run, producer, transactions, follower, applied);
     } catch (KafkaException | IllegalStateException e) {
       closeAll(opened);
       throw new JournalUnavailableException("cannot use Kafka topic " + settings.topic() + " at "
