@@ -3,14 +3,21 @@ package com.accountwall.kafka;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
-import java.lang.System.Logger.Level;
+import com.accountwall.journal.Receipt;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +71,23 @@ public final class KafkaOrders implements OrderJournal {
 
   private final String topic;
   private final Clock clock;
-  private final String wallId;
+  private final String run;
   private final KafkaProducer<String, String> producer;
   private final TransactionWriter transactions;
   private final LogFollower follower;
   private final AppliedEvents applied;
+  /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
+  private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
+  /** The last write Kafka did not acknowledge, until one is acknowledged again; else null. */
+  private volatile Unacknowledged unacknowledged;
 
-  private KafkaOrders(KafkaSettings settings, Clock clock, String wallId, KafkaProducer<String, String> producer,
+  private record Unacknowledged(String problem, long atNanos) {}
+
+  private KafkaOrders(KafkaSettings settings, Clock clock, String run, KafkaProducer<String, String> producer,
       TransactionWriter transactions, LogFollower follower, AppliedEvents applied) {
     this.topic = settings.topic();
     this.clock = clock;
-    this.wallId = wallId;
+    this.run = run;
     this.producer = producer;
     this.transactions = transactions;
     this.follower = follower;
@@ -116,19 +129,19 @@ public final class KafkaOrders implements OrderJournal {
         return transactional;
       });
       opened.add(transactions);
-      KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.consumer());
-      LogFollower follower = new LogFollower(consumer, settings.topic(), supervisor, clock, run, applied);
+      LogFollower follower = new LogFollower(() -> new KafkaConsumer<>(settings.consumer()), settings.topic(),
+          settings.servers(), supervisor, clock, run, applied);
       opened.add(follower);
-      int restored = follower.replay();
+      LogFollower.Replayed replayed = follower.replay();
       KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
       opened.add(producer);
       follower.start();
-      LOG.log(Level.INFO, "replayed {0} live accounts from topic {1} at {2}", restored, settings.topic(),
-          settings.servers());
+      LOG.log(Level.INFO, "replayed {0} live accounts from {1} records of topic {2} at {3}, as wall {4}",
+          replayed.accounts(), replayed.recordsRead(), settings.topic(), settings.servers(), id);
       return new KafkaOrders(settings, clock, run, producer, transactions, follower, applied);
     } catch (KafkaException | IllegalStateException e) {
       closeAll(opened);
-      throw new JournalUnavailableException("cannot use Kafka topic " + settings.topic() + " at "
+      throw JournalUnavailableException.refused("cannot use Kafka topic " + settings.topic() + " at "
           + settings.servers() + ": " + e.getMessage(), e);
     }
   }
@@ -144,9 +157,14 @@ public final class KafkaOrders implements OrderJournal {
     Order order = new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.orders(List.of(order), wallId, ticket.seq());
+    JournalEvent event = JournalEvent.orders(List.of(order), run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    return (Account) awaitApplied(ticket, deadline);
+    Account landed = (Account) awaitApplied(ticket, deadline);
+    if (landed == null) {
+      throw new JournalUnavailableException("the order was applied, but by the time this wall read it back, its"
+          + " account's deadline had passed here");
+    }
+    return landed;
   }
 
   /**
@@ -161,16 +179,7 @@ public final class KafkaOrders implements OrderJournal {
       return 0;
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
-    List<ProducerRecord<String, String>> records = new ArrayList<>();
-    partitioned(orders).forEach((partition, part) -> {
-      AppliedEvents.Ticket ticket = applied.register();
-      tickets.add(ticket);
-      records.add(record(partition, part.get(0).accountId(), JournalEvent.orders(part, wallId, ticket.seq())));
-    });
-    // One record is atomic by itself; several, on several partitions, need a transaction.
-    awaitAcknowledged(tickets,
-        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
+    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
     for (AppliedEvents.Ticket ticket : tickets) {
       awaitApplied(ticket, deadline);
     }
@@ -180,9 +189,49 @@ public final class KafkaOrders implements OrderJournal {
   /**
    * {@inheritDoc}
    *
+   * <p>The key travels in every record of the request, so any wall recognises a repeat sent to any
+   * wall, and when two attempts race, the log decides which copy of each part counts ({@link
+   * AppliedKeys}). A repeat this wall already knows returns at once without writing; one it does
+   * not know yet is written and then skipped by every wall as it reads it.
+   */
+  @Override
+  public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");
+    }
+    AppliedKeys.Entry known = follower.appliedKey(key.value());
+    if (known != null) {
+      if (!known.fingerprint.equals(key.fingerprint())) {
+        throw new IdempotencyKeyReusedException(key.value());
+      }
+      if (known.receipt() != null) {
+        return known.receipt().asRepeat();
+      }
+    }
+    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
+    Order last = orders.get(orders.size() - 1);
+    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.keyedOrders(part, run, seq,
+        new JournalEvent.KeyPart(key.value(), key.fingerprint(), orders.size(), part.get(part.size() - 1) == last)),
+        deadline);
+    Receipt receipt = null;
+    boolean reused = false;
+    for (AppliedEvents.Ticket ticket : tickets) {
+      LogFollower.KeyedPart part = (LogFollower.KeyedPart) awaitApplied(ticket, deadline);
+      reused |= part.part() == AppliedKeys.Part.REUSED || part.part() == AppliedKeys.Part.STRAY;
+      receipt = part.receipt() != null ? part.receipt() : receipt;
+    }
+    if (reused) {
+      throw new IdempotencyKeyReusedException(key.value());
+    }
+    return receipt;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>The ending is an event in the log, so every wall ends the account at the same point of its
    * history. Returns once Kafka has acknowledged it and this wall has applied it; the answer is
-   * whether the account was live at that point.
+   * whether the account was live at that point of the log.
    */
   @Override
   public boolean end(long accountId) {
@@ -191,9 +240,26 @@ public final class KafkaOrders implements OrderJournal {
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.end(accountId, wallId, ticket.seq());
+    JournalEvent event = JournalEvent.end(accountId, run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     return (Boolean) awaitApplied(ticket, deadline);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Kafka unreachable, the log's follower stopped or behind, and a write Kafka did not
+   * acknowledge in the last minute (unless one was since): each read from a field, nothing asked of
+   * Kafka.
+   */
+  @Override
+  public List<String> problems() {
+    List<String> problems = follower.problems();
+    Unacknowledged refused = unacknowledged;
+    if (refused != null && System.nanoTime() - refused.atNanos() < UNACKNOWLEDGED_SHOWN_NANOS) {
+      problems.add(refused.problem());
+    }
+    return problems;
   }
 
   /** Stops following the log and closes the producers, sending what they still hold. */
@@ -201,6 +267,35 @@ public final class KafkaOrders implements OrderJournal {
   public void close() throws InterruptedException {
     applied.failAll(new JournalUnavailableException("the wall is stopping"));
     closeAll(List.of(follower, producer, transactions));
+  }
+
+  /** A time of day for an operator, to the second, in the machine's zone. */
+  static String timeOfDay(Instant instant) {
+    return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Makes a request's event from its orders on one partition and its ticket's number. */
+  @FunctionalInterface
+  private interface Part {
+    JournalEvent event(List<Order> orders, long seq);
+  }
+
+  /**
+   * Writes a request as one record per partition it touches, several in one transaction, and
+   * returns once Kafka acknowledged them, with the tickets to wait on for this wall to apply them.
+   */
+  private List<AppliedEvents.Ticket> write(List<Order> orders, Part parts, long deadline) {
+    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    partitioned(orders).forEach((partition, part) -> {
+      AppliedEvents.Ticket ticket = applied.register();
+      tickets.add(ticket);
+      records.add(record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
+    });
+    // One record is atomic by itself; several, on several partitions, need a transaction.
+    awaitAcknowledged(tickets,
+        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
+    return tickets;
   }
 
   /**
@@ -220,7 +315,8 @@ public final class KafkaOrders implements OrderJournal {
     try {
       partitions = producer.partitionsFor(topic).size();
     } catch (KafkaException e) {
-      throw new JournalUnavailableException("cannot learn the partitions of topic " + topic + " (" + e + "); not acknowledged", e);
+      throw JournalUnavailableException.refused("cannot learn the partitions of topic " + topic + " (" + e
+          + "); nothing was written", e);
     }
     Map<Integer, List<Order>> parts = new TreeMap<>();
     for (Order order : orders) {
@@ -238,21 +334,44 @@ public final class KafkaOrders implements OrderJournal {
     List<Future<?>> send();
   }
 
+  /**
+   * Sends and waits for Kafka's acknowledgement; a failure is a {@link JournalUnavailableException}
+   * saying whether the records may still take effect.
+   */
   private void awaitAcknowledged(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
+    List<Future<?>> sent;
     try {
-      for (Future<?> sent : write.send()) {
-        sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      sent = write.send();
+    } catch (KafkaException e) {
+      throw unacknowledged(tickets, JournalUnavailableException.refused("Kafka refused the write (" + e
+          + "); nothing was written", e));
+    }
+    try {
+      for (Future<?> acknowledged : sent) {
+        acknowledged.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
-    } catch (KafkaException | ExecutionException | TimeoutException e) {
-      tickets.forEach(ticket -> applied.forget(ticket.seq()));
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new JournalUnavailableException("Kafka did not acknowledge within " + ACKNOWLEDGE_TIMEOUT.toSeconds()
-          + " s (" + cause + "); not acknowledged", cause);
+      unacknowledged = null;
+    } catch (ExecutionException e) {
+      throw unacknowledged(tickets, e.getCause() instanceof JournalUnavailableException failure ? failure
+          : new JournalUnavailableException("Kafka did not acknowledge the write (" + e.getCause() + "); it may"
+              + " still take effect", e.getCause()));
+    } catch (TimeoutException e) {
+      throw unacknowledged(tickets, new JournalUnavailableException("Kafka did not acknowledge within "
+          + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; it may still take effect", e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tickets.forEach(ticket -> applied.forget(ticket.seq()));
-      throw new JournalUnavailableException("interrupted while waiting for Kafka", e);
+      throw new JournalUnavailableException("interrupted while waiting for Kafka; it may still take effect", e);
     }
+  }
+
+  /** Gives up the tickets and notes the failure for {@link #problems}. */
+  private JournalUnavailableException unacknowledged(List<AppliedEvents.Ticket> tickets,
+      JournalUnavailableException failure) {
+    tickets.forEach(ticket -> applied.forget(ticket.seq()));
+    unacknowledged = new Unacknowledged("Kafka did not acknowledge an order at " + timeOfDay(Instant.now()) + ": "
+        + failure.getMessage(), System.nanoTime());
+    return failure;
   }
 
   private Object awaitApplied(AppliedEvents.Ticket ticket, long deadline) {
@@ -286,15 +405,5 @@ public final class KafkaOrders implements OrderJournal {
   @Override
   public String toString() {
     return "Kafka topic " + Objects.toString(topic);
-  }
-
-  @Override
-  public com.accountwall.journal.Receipt orderOnce(com.accountwall.journal.IdempotencyKey key, List<Order> orders) {
-    throw JournalUnavailableException.refused("Idempotency-Key is not supported yet", null); // TODO(idempotency)
-  }
-
-  @Override
-  public List<String> problems() {
-    return List.of(); // TODO(health)
   }
 }
