@@ -136,8 +136,9 @@ public final class KafkaOrders implements OrderJournal {
       KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
       opened.add(producer);
       follower.start();
-      LOG.log(Level.INFO, "replayed {0} live accounts from {1} records of topic {2} at {3}, as wall {4}",
-          replayed.accounts(), replayed.recordsRead(), settings.topic(), settings.servers(), id);
+      LOG.log(Level.INFO, "replayed {0} live accounts from {1} records in {2} stretches of topic {3} at {4},"
+          + " as wall {5}", replayed.accounts(), replayed.recordsRead(), replayed.stretches(), settings.topic(),
+          settings.servers(), id);
       return new KafkaOrders(settings, clock, run, producer, transactions, follower, applied);
     } catch (KafkaException | IllegalStateException e) {
       closeAll(opened);

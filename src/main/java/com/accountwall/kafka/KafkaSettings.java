@@ -18,6 +18,7 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   /** The topic walls use unless told otherwise. */
   public static final String DEFAULT_TOPIC = "account-wall.orders";
   private static final String TIMEOUT_MS = "30000";
+  static final int MAX_POLL_RECORDS = 100;
   /**
    * How long a transaction may stay open. A wall that dies inside one and never comes back holds
    * up every wall's {@code read_committed} reading of its partitions until the coordinator aborts
@@ -69,6 +70,9 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   Map<String, Object> consumer() {
     return Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
+        // The replay stops reading a partition at a stretch's end after each poll: a smaller poll
+        // hands out fewer records past it (reading on is a matter of the fetched buffer, not a round trip).
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -88,8 +88,11 @@ final class LogFollower implements AutoCloseable {
 
   private record Problem(String text, Instant since) {}
 
-  /** What the replay did: how many accounts it restored, and how many records it read to do so. */
-  record Replayed(int accounts, long recordsRead) {}
+  /**
+   * What the replay did: how many accounts it restored, how many records it read to do so, and in
+   * how many stretches (each may read up to a poll's worth of records per partition past its end).
+   */
+  record Replayed(int accounts, long recordsRead, int stretches) {}
 
   /** What a keyed part did: whether it was applied, and the receipt if it held its request's last order. */
   record KeyedPart(AppliedKeys.Part part, Receipt receipt) {}
@@ -127,6 +130,7 @@ final class LogFollower implements AutoCloseable {
     long from = now - Math.max(lifetimeMillis, OrderJournal.KEYS_KEPT.plus(KEYS_MARGIN).toMillis());
     Map<TopicPartition, Long> start = offsetsAt(partitions, from, end);
     fold(start, end);
+    int stretches = 1;
     boolean readEarlier = false;
     long window = 0;
     for (;;) {
@@ -143,6 +147,7 @@ final class LogFollower implements AutoCloseable {
       }
       AccountChains later = chains;
       fold(earlierStart, start);
+      stretches++;
       later.continueFrom(chains);
       chains = later;
       start = earlierStart;
@@ -151,6 +156,7 @@ final class LogFollower implements AutoCloseable {
     }
     if (readEarlier) {
       fold(start, end); // once more from the earliest point needed: exact counts and keys
+      stretches++;
     }
     end.forEach(consumer::seek);
     positions.putAll(end);
@@ -161,7 +167,7 @@ final class LogFollower implements AutoCloseable {
         restored[0]++;
       }
     });
-    return new Replayed(restored[0], recordsRead);
+    return new Replayed(restored[0], recordsRead, stretches);
   }
 
   private List<TopicPartition> partitions() {
@@ -349,13 +355,20 @@ final class LogFollower implements AutoCloseable {
       end = consumer.endOffsets(positions.keySet(), PROGRESS_TIMEOUT);
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
       if (unreachable == null) {
+        LOG.log(Level.WARNING, "Kafka at " + servers + " did not tell the end of the order log within "
+            + PROGRESS_TIMEOUT.toSeconds() + " s: " + e.getMessage());
         unreachable = new Problem("Kafka unreachable at " + servers, Instant.now().minus(PROGRESS_TIMEOUT));
       }
       return;
     }
+    if (unreachable != null) {
+      LOG.log(Level.INFO, "Kafka at " + servers + " answers again");
+    }
     unreachable = null;
     for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-      if (positions.get(partition.getKey()) < partition.getValue()) {
+      // The consumer's position, not the next offset after the last record applied: it has passed
+      // the transaction markers too, which take offsets but are never handed out.
+      if (consumer.position(partition.getKey()) < partition.getValue()) {
         return;
       }
     }
@@ -371,9 +384,10 @@ final class LogFollower implements AutoCloseable {
       // Every wall refuses it alike: the count is the same everywhere.
       LOG.log(Level.WARNING, "order refused in record " + where(record) + ": " + e.getMessage());
       result = e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Applying it again would count what it applied before failing twice: skip it, loudly.
       LOG.log(Level.ERROR, "skipping record " + where(record) + ", which this wall failed to apply", e);
-      result = e;
+      result = e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
     }
     if (run.equals(event.wall())) {
       if (result instanceof RuntimeException failure) {
