@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -42,10 +43,11 @@ class TransactionWriterTest {
 
   /** Hands out new initialised mock producers, each first shaped by {@code faults} in turn. */
   @SafeVarargs
-  private Supplier<Producer<String, String>> producers(java.util.function.Consumer<MockProducer<String, String>>... faults) {
-    Deque<java.util.function.Consumer<MockProducer<String, String>>> left = new ArrayDeque<>(List.of(faults));
+  private Supplier<Producer<String, String>> producers(Consumer<MockProducer<String, String>>... faults) {
+    Deque<Consumer<MockProducer<String, String>>> left = new ArrayDeque<>(List.of(faults));
     return () -> {
-      MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+      MockProducer<String, String> producer =
+          new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
       producer.initTransactions();
       if (!left.isEmpty()) {
         left.poll().accept(producer);
