@@ -54,11 +54,23 @@ import org.apache.kafka.common.KafkaException;
  * so each applies all of a batch or none. Adding partitions to the topic later would move accounts
  * between partitions; don't.
  *
+ * <p><b>Keys.</b> A request with an {@link IdempotencyKey} carries it in every record it writes;
+ * every wall's follower keeps the keys it reads with their {@link Receipt} ({@link AppliedKeys}),
+ * so a repeat sent to any wall, after any restart, applies nothing.
+ *
+ * <p><b>Failures</b> are {@link JournalUnavailableException}s that say whether the write may still
+ * take effect: {@linkplain JournalUnavailableException#refused refused} when nothing was written
+ * (Kafka refused it at once, a transaction was aborted), possibly taking effect when Kafka may
+ * have it (not acknowledged in time, a commit that failed). {@link #problems} says what keeps the
+ * wall from acknowledging, from what the follower and the last writes saw, without asking Kafka.
+ *
  * <p><b>Thread safety:</b> all methods may be called from any number of threads.
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
   static final Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
+  private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
   // Kafka's clients log every setting at INFO when they start: keep their warnings, unless the
   // operator set a level. Held strongly, as java.util.logging forgets levels of unreferenced loggers.
   private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
@@ -76,8 +88,6 @@ public final class KafkaOrders implements OrderJournal {
   private final TransactionWriter transactions;
   private final LogFollower follower;
   private final AppliedEvents applied;
-  /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
-  private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
   /** The last write Kafka did not acknowledge, until one is acknowledged again; else null. */
   private volatile Unacknowledged unacknowledged;
 
