@@ -33,6 +33,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +48,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -309,6 +311,90 @@ class ClusterFaultsTest {
       await(() -> counts(wall).equals(expected), Duration.ofSeconds(60),
           () -> "every acknowledged order exactly once: expected " + expected + ", has " + counts(wall));
     }
+  }
+
+  /**
+   * Every broker paused for longer than the producer waits for a commit: commitTransaction times
+   * out, and kafka-clients 4.1 cannot even abort after that (IllegalStateException), which used to
+   * kill the writer's thread. The batch is answered, as possibly taking effect; after the brokers
+   * come back the next batch is written, by a new producer; the first is there whole or not at all.
+   */
+  @Test
+  void theBatchWriterGoesOnAfterACommitThatTimedOut() throws Exception {
+    String topic = topic("commit-timeout");
+    KafkaSettings settings = new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
+    AtomicInteger producersMade = new AtomicInteger();
+    try (TransactionWriter writer = new TransactionWriter(() -> {
+      producersMade.incrementAndGet();
+      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.transactionalProducer("commit-timeout"));
+      producer.initTransactions();
+      return producer;
+    })) {
+      writer.write(records(topic, 1)).get(1, TimeUnit.MINUTES);
+      Future<Void> stuck;
+      for (int node = 0; node < 3; node++) {
+        brokers.pause(node);
+      }
+      try {
+        stuck = writer.write(records(topic, 2));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> stuck.get(2, TimeUnit.MINUTES));
+        System.out.println("commit with every broker paused: " + failed.getCause());
+        assertTrue(((JournalUnavailableException) failed.getCause()).mayTakeEffect(), "a commit was asked for");
+      } finally {
+        for (int node = 0; node < 3; node++) {
+          brokers.resume(node);
+        }
+      }
+      await(() -> accepts(settings), Duration.ofMinutes(2), () -> "the brokers taking records again");
+      writer.write(records(topic, 3)).get(2, TimeUnit.MINUTES);
+      assertTrue(producersMade.get() >= 2, "a new producer after the failed commit");
+    }
+    Map<Long, Long> written = readCommitted(settings);
+    assertEquals(3, written.get(1L), "the first batch, whole");
+    assertEquals(3, written.get(3L), "the batch after the failure, whole");
+    assertTrue(written.get(2L) == null || written.get(2L) == 3, "the one that timed out: whole or not at all, "
+        + written);
+  }
+
+  /** Whether a plain producer can write to every partition now (records of account 99). */
+  private static boolean accepts(KafkaSettings settings) {
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer())) {
+      for (ProducerRecord<String, String> record : records(settings.topic(), 99)) {
+        producer.send(record).get(10, TimeUnit.SECONDS);
+      }
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** A batch of {@code id}'s orders on every partition. */
+  private static List<ProducerRecord<String, String>> records(String topic, long id) {
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      String event = JournalEvent.orders(List.of(new Order(id, 1)), "writer-test", id).toJson();
+      records.add(new ProducerRecord<>(topic, partition, Long.toString(id), event));
+    }
+    return records;
+  }
+
+  /** How many records of each id the topic holds, as a read_committed reader sees them. */
+  private static Map<Long, Long> readCommitted(KafkaSettings settings) {
+    Map<Long, Long> counts = new HashMap<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.consumer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int partition = 0; partition < 3; partition++) {
+        partitions.add(new TopicPartition(settings.topic(), partition));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        consumer.poll(Duration.ofMillis(200))
+            .forEach(record -> counts.merge(Long.parseLong(record.key()), 1L, Long::sum));
+      }
+    }
+    return counts;
   }
 
   @Test
