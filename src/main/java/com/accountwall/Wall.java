@@ -92,7 +92,7 @@ public final class Wall implements AutoCloseable {
       // DurableOrders hears and stores every change behind them.
       simulatedOrders = supervisor;
     } else {
-      orders = KafkaOrders.start(kafka, supervisor, clock);
+      orders = KafkaOrders.start(kafka, options.wallId, options.dataFolder(), supervisor, clock);
       simulatedOrders = orders; // or the walls would drift apart
     }
     started.push(orders);

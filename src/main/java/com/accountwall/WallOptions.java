@@ -1,7 +1,8 @@
 package com.accountwall;
 
-import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.files.SettingsFile;
+import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.kafka.WallId;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
@@ -76,6 +77,11 @@ public final class WallOptions {
   @Option(names = "--topic", defaultValue = KafkaSettings.DEFAULT_TOPIC, paramLabel = "TOPIC",
       description = "The Kafka topic of the orders, with --kafka. Default: ${DEFAULT-VALUE}.")
   String topic;
+
+  @Option(names = "--wall-id", paramLabel = "ID",
+      description = "This wall's name among the walls of a cluster, unique to it and the same on every run "
+          + "(1 to 100 letters, digits, '.', '_', '-'). Default: one made on first start and kept in the data folder.")
+  String wallId;
 
   @Option(names = "--kiosk",
       description = "Open full screen without the demo controls, hide the idle mouse and page through the accounts. "
@@ -221,6 +227,13 @@ public final class WallOptions {
     }
     if (topic.isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--topic must not be empty");
+    }
+    if (wallId != null) {
+      try {
+        WallId.requireValid(wallId);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, "--wall-id: " + e.getMessage());
+      }
     }
     if (accounts < 1) {
       throw new CommandLine.ParameterException(commandLine, "--accounts must be at least 1, was " + accounts);

@@ -45,7 +45,8 @@ public final class WallProcess implements AutoCloseable {
   public static Process launch(Path data, String token, String... options) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
+        // Small and single-threaded: a test may run several walls at once on two cores.
+        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         Launcher.class.getName(),
         "--headless", "--port=0", "--data=" + data));
     if (token != null) {

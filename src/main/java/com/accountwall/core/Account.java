@@ -164,7 +164,13 @@ public final class Account {
     attribute = profile.attribute();
   }
 
-  static long requireValidId(long accountId) {
+  /**
+   * The rule for an account id, wherever one comes in: a positive {@code long}.
+   *
+   * @return {@code accountId}
+   * @throws IllegalArgumentException naming the value, if it is not positive
+   */
+  public static long requireValidId(long accountId) {
     if (accountId <= 0) {
       throw new IllegalArgumentException("accountId must be a positive integer, was " + accountId);
     }

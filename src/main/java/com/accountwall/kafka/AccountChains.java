@@ -1,24 +1,38 @@
 package com.accountwall.kafka;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The accounts a stretch of the order log describes, computed without the supervisor: what a wall
- * replays on start before it shows anything. Its rule is the one {@link
- * com.accountwall.core.AccountSupervisor#orderAt} applies live, so a replayed wall and one that
- * followed the log all along agree: an order adds to the account's chain if it came before the
- * chain's deadline (last order plus lifetime) and starts a new chain otherwise; an end ends the
- * chain. Events of one id must come in log order; ids may interleave in any way.
+ * The accounts the order log describes, computed from the log alone: what a wall replays on start,
+ * and what its follower then keeps deciding by, so that whether an order extends its account or
+ * starts a new one never depends on when this wall's expiry ran. The rule is the one {@link
+ * com.accountwall.core.AccountSupervisor#orderAt} applies: an order adds to the account's chain if
+ * it was made before the chain's deadline (last order plus lifetime) and starts a new chain
+ * otherwise; an end event ends the chain. Events of one id must come in log order; ids may
+ * interleave in any way.
  *
- * <p>A chain whose first order is the first event of its id in the stretch may have begun earlier,
- * before the stretch: {@link #earliestOpenStart} tells how far back to read to be sure.
+ * <p><b>Forgetting.</b> A chain is forgotten once its partition's log time (the latest record time
+ * read from it) is {@link #GRACE_MILLIS} past its deadline: an order made before the deadline but
+ * written that much later starts a new chain. As log time is read from the log, every wall forgets
+ * alike, and memory holds only the chains of about one lifetime.
  *
- * <p>Not thread-safe: one replay owns it.
+ * <p>A chain whose first order is the first event of its id read may have begun earlier, before
+ * the stretch read: {@link #earliestOpenStart} tells how far back to read to be sure, and {@link
+ * #continueFrom} joins such chains to an earlier stretch's.
+ *
+ * <p>Not thread-safe: one replay, then one follower thread, owns it.
  */
 final class AccountChains {
+  /** How long past its deadline (in log time) a chain is still extended by an order made before it. */
+  static final long GRACE_MILLIS = 60_000;
+
   private final long lifetimeMillis;
   private final Map<Long, Chain> chains = new HashMap<>();
+  private long[] logMillis = new long[0];
+  private int eventsSincePrune;
 
   AccountChains(long lifetimeMillis) {
     this.lifetimeMillis = lifetimeMillis;
@@ -26,45 +40,122 @@ final class AccountChains {
 
   /** One account's chain of orders: its count, first and last order; ended by an end event. */
   private static final class Chain {
+    final int partition;
     long count;
     long firstMillis;
     long lastMillis;
     boolean ended;
     /** Whether the chain might have begun before the stretch read. */
     boolean open;
-  }
 
-  /** Ends the account's chain: an end event. */
-  void end(long id) {
-    chains.computeIfAbsent(id, key -> new Chain()).ended = true;
+    Chain(int partition) {
+      this.partition = partition;
+    }
   }
 
   /**
-   * Applies an order made at {@code atMillis}.
+   * What an order did to its account's chain.
+   *
+   * @param extended whether it extended the chain (else it started a new one)
+   * @param count the chain's widgets after it
+   * @param lastMillis the chain's last order after it
+   */
+  record Link(boolean extended, long count, long lastMillis) {}
+
+  /**
+   * Applies an order made at {@code atMillis}, read from {@code partition}.
    *
    * @throws ArithmeticException if it would overflow its account's count; nothing changes
    */
-  void order(long id, long qty, long atMillis) {
+  Link order(int partition, long id, long qty, long atMillis) {
     Chain chain = chains.get(id);
+    Link link;
     if (chain == null) {
-      chain = new Chain();
+      chain = new Chain(partition);
       chain.open = true;
-      chains.put(id, chain);
       start(chain, qty, atMillis);
-    } else if (chain.ended || chain.lastMillis + lifetimeMillis <= atMillis) {
+      chains.put(id, chain);
+      link = new Link(false, qty, atMillis);
+    } else if (!isExtendedAt(chain, atMillis)) {
       chain.ended = false;
       chain.open = false;
       start(chain, qty, atMillis);
+      link = new Link(false, qty, atMillis);
     } else {
       chain.count = Math.addExact(chain.count, qty);
       chain.lastMillis = Math.max(chain.lastMillis, atMillis);
+      link = new Link(true, chain.count, chain.lastMillis);
     }
+    advance(partition, atMillis);
+    return link;
+  }
+
+  /**
+   * Ends the account's chain: an end event made at {@code atMillis}.
+   *
+   * @return whether the account was live then, by the log
+   */
+  boolean end(int partition, long id, long atMillis) {
+    Chain chain = chains.computeIfAbsent(id, key -> new Chain(partition));
+    boolean live = chain.count > 0 && isExtendedAt(chain, atMillis);
+    chain.ended = true;
+    chain.lastMillis = Math.max(chain.lastMillis, atMillis); // only so that it is forgotten in time
+    advance(partition, atMillis);
+    return live;
+  }
+
+  /** Whether an order made at {@code atMillis} extends the chain, as the log has it so far. */
+  private boolean isExtendedAt(Chain chain, long atMillis) {
+    long deadline = chain.lastMillis + lifetimeMillis;
+    return !chain.ended && deadline > atMillis && deadline + GRACE_MILLIS > logMillis(chain.partition);
   }
 
   private static void start(Chain chain, long qty, long atMillis) {
     chain.count = qty;
     chain.firstMillis = atMillis;
     chain.lastMillis = atMillis;
+  }
+
+  private long logMillis(int partition) {
+    return partition < logMillis.length ? logMillis[partition] : Long.MIN_VALUE;
+  }
+
+  /** Moves the partition's log time on, and forgets old chains: amortised, one look per event. */
+  private void advance(int partition, long atMillis) {
+    if (partition >= logMillis.length) {
+      int grown = logMillis.length;
+      logMillis = Arrays.copyOf(logMillis, partition + 1);
+      Arrays.fill(logMillis, grown, logMillis.length, Long.MIN_VALUE);
+    }
+    logMillis[partition] = Math.max(logMillis[partition], atMillis);
+    if (++eventsSincePrune >= chains.size()) {
+      eventsSincePrune = 0;
+      for (Iterator<Chain> all = chains.values().iterator(); all.hasNext(); ) {
+        Chain chain = all.next();
+        if (chain.lastMillis + lifetimeMillis + GRACE_MILLIS <= logMillis(chain.partition)) {
+          all.remove();
+        }
+      }
+    }
+  }
+
+  /**
+   * Joins to this stretch the one just before it: each open chain here that the earlier stretch's
+   * last chain of its id continues takes that chain's count and start.
+   */
+  void continueFrom(AccountChains earlier) {
+    for (Map.Entry<Long, Chain> entry : chains.entrySet()) {
+      Chain chain = entry.getValue();
+      if (chain.open) {
+        Chain before = earlier.chains.get(entry.getKey());
+        chain.open = false;
+        if (before != null && !before.ended && before.lastMillis + lifetimeMillis > chain.firstMillis) {
+          chain.count = Math.addExact(chain.count, before.count);
+          chain.firstMillis = before.firstMillis;
+          chain.open = before.open;
+        }
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.accountwall.kafka;
 
 import com.accountwall.core.Order;
+import com.accountwall.journal.IdempotencyKey;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +16,19 @@ import java.util.List;
  * record's partition (the partition the producer picks for the account id as key), so all events
  * of an account are in one partition, in order. An order event holds one order, or the part of a
  * batch that falls in its partition. The record's timestamp is when the orders were made. {@code
- * wall} and {@code seq} name the wall that wrote it and its request there, so that wall can
+ * wall} and {@code seq} name the wall's run that wrote it and its request there, so that run can
  * answer its caller once it has applied the event itself.
+ *
+ * <p>An order event of a request with an {@link IdempotencyKey} also holds {@code
+ * "key":{"value":"…","fingerprint":"…","accepted":3,"last":true}}: the key, how many orders the
+ * whole request has, and whether this part holds its last order (whose account the receipt names).
+ * Every part of a keyed batch carries the key, so each partition decides alone which copy of a part
+ * counts ({@link AppliedKeys}). Events written before keys existed have none and read as unkeyed.
  *
  * <p>Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record JournalEvent(int v, String type, List<Order> orders, Long id, String wall, long seq) {
+record JournalEvent(int v, String type, List<Order> orders, Long id, String wall, long seq, KeyPart key) {
   static final int VERSION = 1;
   static final String ORDER = "order";
   static final String END = "end";
@@ -31,12 +38,29 @@ record JournalEvent(int v, String type, List<Order> orders, Long id, String wall
     orders = orders == null ? null : List.copyOf(orders);
   }
 
+  /**
+   * The idempotency key of a request on one of its parts.
+   *
+   * @param accepted how many orders the whole request has
+   * @param last whether this part holds the request's last order
+   */
+  record KeyPart(String value, String fingerprint, int accepted, boolean last) {
+    IdempotencyKey key() {
+      return new IdempotencyKey(value, fingerprint);
+    }
+  }
+
   static JournalEvent orders(List<Order> orders, String wall, long seq) {
-    return new JournalEvent(VERSION, ORDER, orders, null, wall, seq);
+    return new JournalEvent(VERSION, ORDER, orders, null, wall, seq, null);
+  }
+
+  /** A part of a keyed request: {@code orders} are those of the request on one partition. */
+  static JournalEvent keyedOrders(List<Order> orders, String wall, long seq, KeyPart key) {
+    return new JournalEvent(VERSION, ORDER, orders, null, wall, seq, key);
   }
 
   static JournalEvent end(long id, String wall, long seq) {
-    return new JournalEvent(VERSION, END, null, id, wall, seq);
+    return new JournalEvent(VERSION, END, null, id, wall, seq, null);
   }
 
   boolean isOrder() {
@@ -55,7 +79,8 @@ record JournalEvent(int v, String type, List<Order> orders, Long id, String wall
    * Reads an event.
    *
    * @throws IllegalArgumentException naming what is wrong, if it is not an event of a known
-   *     version and type, with orders of positive ids and quantities or a positive id to end
+   *     version and type, with orders of positive ids and quantities or a positive id to end, and
+   *     a valid key if it has one
    */
   static JournalEvent parse(String json) {
     JournalEvent event;
@@ -74,6 +99,12 @@ record JournalEvent(int v, String type, List<Order> orders, Long id, String wall
     };
     if (!valid) {
       throw new IllegalArgumentException("journal event without orders, or without an id to end: " + json);
+    }
+    if (event.key != null) {
+      if (!event.isOrder() || event.key.accepted() < event.orders.size() || event.key.fingerprint() == null) {
+        throw new IllegalArgumentException("journal event with an incomplete key: " + json);
+      }
+      event.key.key(); // IllegalArgumentException naming the fault, for a value no client could have sent
     }
     return event;
   }

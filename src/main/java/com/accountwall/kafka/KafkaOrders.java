@@ -3,12 +3,21 @@ package com.accountwall.kafka;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Receipt;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +54,22 @@ import org.apache.kafka.common.KafkaException;
  * so each applies all of a batch or none. Adding partitions to the topic later would move accounts
  * between partitions; don't.
  *
+ * <p><b>Keys.</b> A request with an {@link IdempotencyKey} carries it in every record it writes;
+ * every wall's follower keeps the keys it reads with their {@link Receipt} ({@link AppliedKeys}),
+ * so a repeat sent to any wall, after any restart, applies nothing.
+ *
+ * <p><b>Failures</b> are {@link JournalUnavailableException}s that say whether the write may still
+ * take effect: {@linkplain JournalUnavailableException#refused refused} when nothing was written
+ * (Kafka refused it at once, a transaction was aborted), possibly taking effect when Kafka may
+ * have it (not acknowledged in time, a commit that failed). {@link #problems} says what keeps the
+ * wall from acknowledging, from what the follower and the last writes saw, without asking Kafka.
+ *
  * <p><b>Thread safety:</b> all methods may be called from any number of threads.
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
-  static final Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
+  private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
   // Kafka's clients log every setting at INFO when they start: keep their warnings, unless the
   // operator set a level. Held strongly, as java.util.logging forgets levels of unreferenced loggers.
   private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
@@ -62,17 +82,21 @@ public final class KafkaOrders implements OrderJournal {
 
   private final String topic;
   private final Clock clock;
-  private final String wallId;
+  private final String run;
   private final KafkaProducer<String, String> producer;
   private final TransactionWriter transactions;
   private final LogFollower follower;
   private final AppliedEvents applied;
+  /** The last write Kafka did not acknowledge, until one is acknowledged again; else null. */
+  private volatile Unacknowledged unacknowledged;
 
-  private KafkaOrders(KafkaSettings settings, Clock clock, String wallId, KafkaProducer<String, String> producer,
+  private record Unacknowledged(String problem, long atNanos) {}
+
+  private KafkaOrders(KafkaSettings settings, Clock clock, String run, KafkaProducer<String, String> producer,
       TransactionWriter transactions, LogFollower follower, AppliedEvents applied) {
     this.topic = settings.topic();
     this.clock = clock;
-    this.wallId = wallId;
+    this.run = run;
     this.producer = producer;
     this.transactions = transactions;
     this.follower = follower;
@@ -80,40 +104,54 @@ public final class KafkaOrders implements OrderJournal {
   }
 
   /**
-   * Connects to the cluster, rebuilds the live accounts from the topic into {@code supervisor} and
-   * follows it from then on.
+   * Connects to the cluster as the wall {@code wallId} names, or else as the one whose id is kept
+   * in {@code dataFolder} ({@link WallId}), ends what a predecessor with that id left open,
+   * rebuilds the live accounts from the topic into {@code supervisor} and follows it from then on.
    *
-   * @throws JournalUnavailableException if the cluster cannot be reached or the topic does not exist
+   * @throws JournalUnavailableException if the cluster cannot be reached, the topic does not exist
+   *     or the wall's id cannot be kept
    */
-  public static KafkaOrders start(KafkaSettings settings, AccountSupervisor supervisor, Clock clock) {
-    String wallId = UUID.randomUUID().toString();
+  public static KafkaOrders start(KafkaSettings settings, String wallId, Path dataFolder, AccountSupervisor supervisor,
+      Clock clock) {
+    String id;
+    try {
+      id = wallId != null ? WallId.requireValid(wallId) : WallId.kept(dataFolder);
+    } catch (IOException e) {
+      throw JournalUnavailableException.refused("cannot keep this wall's id in " + dataFolder + " (" + e.getMessage()
+          + ")", e);
+    }
+    // Names this run in its events, so a restarted wall never takes its predecessor's answers for its own.
+    String run = UUID.randomUUID().toString();
     AppliedEvents applied = new AppliedEvents();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings.consumer());
-      LogFollower follower = new LogFollower(consumer, settings.topic(), supervisor, clock, wallId, applied);
-      opened.add(follower);
-      int restored = follower.replay();
-      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
-      opened.add(producer);
+      // First, so that initTransactions fences a predecessor with this id and aborts the
+      // transaction it left open, which would hold up every wall's read_committed reading.
       TransactionWriter transactions = new TransactionWriter(() -> {
-        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer("account-wall-" + wallId));
+        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer(id));
         try {
           transactional.initTransactions();
-        } catch (KafkaException e) {
-          transactional.close();
+        } catch (RuntimeException e) {
+          transactional.close(Duration.ZERO);
           throw e;
         }
         return transactional;
       });
       opened.add(transactions);
+      LogFollower follower = new LogFollower(() -> new KafkaConsumer<>(settings.consumer()), settings.topic(),
+          settings.servers(), supervisor, clock, run, applied);
+      opened.add(follower);
+      LogFollower.Replayed replayed = follower.replay();
+      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
+      opened.add(producer);
       follower.start();
-      LOG.log(Level.INFO, "replayed {0} live accounts from topic {1} at {2}", restored, settings.topic(),
-          settings.servers());
-      return new KafkaOrders(settings, clock, wallId, producer, transactions, follower, applied);
+      LOG.log(Level.INFO, "replayed {0} live accounts from {1} records in {2} stretches of topic {3} at {4},"
+          + " as wall {5}", replayed.accounts(), replayed.recordsRead(), replayed.stretches(), settings.topic(),
+          settings.servers(), id);
+      return new KafkaOrders(settings, clock, run, producer, transactions, follower, applied);
     } catch (KafkaException | IllegalStateException e) {
       closeAll(opened);
-      throw new JournalUnavailableException("cannot use Kafka topic " + settings.topic() + " at "
+      throw JournalUnavailableException.refused("cannot use Kafka topic " + settings.topic() + " at "
           + settings.servers() + ": " + e.getMessage(), e);
     }
   }
@@ -129,9 +167,14 @@ public final class KafkaOrders implements OrderJournal {
     Order order = new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.orders(List.of(order), wallId, ticket.seq());
+    JournalEvent event = JournalEvent.orders(List.of(order), run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    return (Account) awaitApplied(ticket, deadline);
+    Account landed = (Account) awaitApplied(ticket, deadline);
+    if (landed == null) {
+      throw new JournalUnavailableException("the order was applied, but by the time this wall read it back, its"
+          + " account's deadline had passed here");
+    }
+    return landed;
   }
 
   /**
@@ -146,16 +189,7 @@ public final class KafkaOrders implements OrderJournal {
       return 0;
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
-    List<ProducerRecord<String, String>> records = new ArrayList<>();
-    partitioned(orders).forEach((partition, part) -> {
-      AppliedEvents.Ticket ticket = applied.register();
-      tickets.add(ticket);
-      records.add(record(partition, part.get(0).accountId(), JournalEvent.orders(part, wallId, ticket.seq())));
-    });
-    // One record is atomic by itself; several, on several partitions, need a transaction.
-    awaitAcknowledged(tickets,
-        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
+    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
     for (AppliedEvents.Ticket ticket : tickets) {
       awaitApplied(ticket, deadline);
     }
@@ -165,20 +199,75 @@ public final class KafkaOrders implements OrderJournal {
   /**
    * {@inheritDoc}
    *
+   * <p>The key travels in every record of the request, so any wall recognises a repeat sent to any
+   * wall, and when two attempts race, the log decides which copy of each part counts ({@link
+   * AppliedKeys}). A repeat this wall already knows returns at once without writing; one it does
+   * not know yet is written and then skipped by every wall as it reads it.
+   */
+  @Override
+  public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");
+    }
+    AppliedKeys.Entry known = follower.appliedKey(key.value());
+    if (known != null) {
+      if (!known.fingerprint.equals(key.fingerprint())) {
+        throw new IdempotencyKeyReusedException(key.value());
+      }
+      if (known.receipt() != null) {
+        return known.receipt().asRepeat();
+      }
+    }
+    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
+    Order last = orders.get(orders.size() - 1);
+    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.keyedOrders(part, run, seq,
+        new JournalEvent.KeyPart(key.value(), key.fingerprint(), orders.size(), part.get(part.size() - 1) == last)),
+        deadline);
+    Receipt receipt = null;
+    boolean reused = false;
+    for (AppliedEvents.Ticket ticket : tickets) {
+      LogFollower.KeyedPart part = (LogFollower.KeyedPart) awaitApplied(ticket, deadline);
+      reused |= part.part() == AppliedKeys.Part.REUSED || part.part() == AppliedKeys.Part.STRAY;
+      receipt = part.receipt() != null ? part.receipt() : receipt;
+    }
+    if (reused) {
+      throw new IdempotencyKeyReusedException(key.value());
+    }
+    return receipt;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>The ending is an event in the log, so every wall ends the account at the same point of its
    * history. Returns once Kafka has acknowledged it and this wall has applied it; the answer is
-   * whether the account was live at that point.
+   * whether the account was live at that point of the log.
    */
   @Override
   public boolean end(long accountId) {
-    if (accountId <= 0) {
-      throw new IllegalArgumentException("accountId must be a positive integer, was " + accountId);
-    }
+    Account.requireValidId(accountId);
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.end(accountId, wallId, ticket.seq());
+    JournalEvent event = JournalEvent.end(accountId, run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     return (Boolean) awaitApplied(ticket, deadline);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Kafka unreachable, the log's follower stopped or behind, and a write Kafka did not
+   * acknowledge in the last minute (unless one was since): each read from a field, nothing asked of
+   * Kafka.
+   */
+  @Override
+  public List<String> problems() {
+    List<String> problems = follower.problems();
+    Unacknowledged refused = unacknowledged;
+    if (refused != null && System.nanoTime() - refused.atNanos() < UNACKNOWLEDGED_SHOWN_NANOS) {
+      problems.add(refused.problem());
+    }
+    return problems;
   }
 
   /** Stops following the log and closes the producers, sending what they still hold. */
@@ -186,6 +275,35 @@ public final class KafkaOrders implements OrderJournal {
   public void close() throws InterruptedException {
     applied.failAll(new JournalUnavailableException("the wall is stopping"));
     closeAll(List.of(follower, producer, transactions));
+  }
+
+  /** A time of day for an operator, to the second, in the machine's zone. */
+  static String timeOfDay(Instant instant) {
+    return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Makes a request's event from its orders on one partition and its ticket's number. */
+  @FunctionalInterface
+  private interface Part {
+    JournalEvent event(List<Order> orders, long seq);
+  }
+
+  /**
+   * Writes a request as one record per partition it touches, several in one transaction, and
+   * returns once Kafka acknowledged them, with the tickets to wait on for this wall to apply them.
+   */
+  private List<AppliedEvents.Ticket> write(List<Order> orders, Part parts, long deadline) {
+    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    partitioned(orders).forEach((partition, part) -> {
+      AppliedEvents.Ticket ticket = applied.register();
+      tickets.add(ticket);
+      records.add(record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
+    });
+    // One record is atomic by itself; several, on several partitions, need a transaction.
+    awaitAcknowledged(tickets,
+        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
+    return tickets;
   }
 
   /**
@@ -205,7 +323,8 @@ public final class KafkaOrders implements OrderJournal {
     try {
       partitions = producer.partitionsFor(topic).size();
     } catch (KafkaException e) {
-      throw new JournalUnavailableException("cannot learn the partitions of topic " + topic + " (" + e + "); not acknowledged", e);
+      throw JournalUnavailableException.refused("cannot learn the partitions of topic " + topic + " (" + e
+          + "); nothing was written", e);
     }
     Map<Integer, List<Order>> parts = new TreeMap<>();
     for (Order order : orders) {
@@ -223,21 +342,44 @@ public final class KafkaOrders implements OrderJournal {
     List<Future<?>> send();
   }
 
+  /**
+   * Sends and waits for Kafka's acknowledgement; a failure is a {@link JournalUnavailableException}
+   * saying whether the records may still take effect.
+   */
   private void awaitAcknowledged(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
+    List<Future<?>> sent;
     try {
-      for (Future<?> sent : write.send()) {
-        sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      sent = write.send();
+    } catch (KafkaException e) {
+      throw unacknowledged(tickets, JournalUnavailableException.refused("Kafka refused the write (" + e
+          + "); nothing was written", e));
+    }
+    try {
+      for (Future<?> acknowledged : sent) {
+        acknowledged.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
-    } catch (KafkaException | ExecutionException | TimeoutException e) {
-      tickets.forEach(ticket -> applied.forget(ticket.seq()));
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new JournalUnavailableException("Kafka did not acknowledge within " + ACKNOWLEDGE_TIMEOUT.toSeconds()
-          + " s (" + cause + "); not acknowledged", cause);
+      unacknowledged = null;
+    } catch (ExecutionException e) {
+      throw unacknowledged(tickets, e.getCause() instanceof JournalUnavailableException failure ? failure
+          : new JournalUnavailableException("Kafka did not acknowledge the write (" + e.getCause() + "); it may"
+              + " still take effect", e.getCause()));
+    } catch (TimeoutException e) {
+      throw unacknowledged(tickets, new JournalUnavailableException("Kafka did not acknowledge within "
+          + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; it may still take effect", e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tickets.forEach(ticket -> applied.forget(ticket.seq()));
-      throw new JournalUnavailableException("interrupted while waiting for Kafka", e);
+      throw new JournalUnavailableException("interrupted while waiting for Kafka; it may still take effect", e);
     }
+  }
+
+  /** Gives up the tickets and notes the failure for {@link #problems}. */
+  private JournalUnavailableException unacknowledged(List<AppliedEvents.Ticket> tickets,
+      JournalUnavailableException failure) {
+    tickets.forEach(ticket -> applied.forget(ticket.seq()));
+    unacknowledged = new Unacknowledged("Kafka did not acknowledge an order at " + timeOfDay(Instant.now()) + ": "
+        + failure.getMessage(), System.nanoTime());
+    return failure;
   }
 
   private Object awaitApplied(AppliedEvents.Ticket ticket, long deadline) {
@@ -271,15 +413,5 @@ public final class KafkaOrders implements OrderJournal {
   @Override
   public String toString() {
     return "Kafka topic " + Objects.toString(topic);
-  }
-
-  @Override
-  public com.accountwall.journal.Receipt orderOnce(com.accountwall.journal.IdempotencyKey key, List<Order> orders) {
-    throw JournalUnavailableException.refused("Idempotency-Key is not supported yet", null); // TODO(idempotency)
-  }
-
-  @Override
-  public List<String> problems() {
-    return List.of(); // TODO(health)
   }
 }

@@ -1,5 +1,6 @@
 package com.accountwall.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,15 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   /** The topic walls use unless told otherwise. */
   public static final String DEFAULT_TOPIC = "account-wall.orders";
   private static final String TIMEOUT_MS = "30000";
+  static final int MAX_POLL_RECORDS = 100;
+  /**
+   * How long a transaction may stay open. A wall that dies inside one and never comes back holds
+   * up every wall's {@code read_committed} reading of its partitions until the coordinator aborts
+   * it: after this, plus at most the broker's {@code
+   * transaction.abort.timed.out.transaction.cleanup.interval.ms} (10 s by default), so 15 s at
+   * most. A group commit takes milliseconds; one still open after 5 s is stuck anyway.
+   */
+  static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(5);
 
   public KafkaSettings {
     bootstrapServers = List.copyOf(bootstrapServers);
@@ -45,11 +55,14 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
   }
 
-  /** The same, with a transactional id unique to this wall's run, for batches. */
-  Map<String, Object> transactionalProducer(String transactionalId) {
+  /**
+   * The same, for batches, with the transactional id of this wall ({@link WallId}): the same on
+   * every run, so a restarted wall fences its predecessor and ends the transaction it left open.
+   */
+  Map<String, Object> transactionalProducer(String wallId) {
     Map<String, Object> config = new HashMap<>(producer());
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "account-wall-" + wallId);
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
     return config;
   }
 
@@ -57,6 +70,9 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   Map<String, Object> consumer() {
     return Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
+        // The replay stops reading a partition at a stretch's end after each poll: a smaller poll
+        // hands out fewer records past it (reading on is a matter of the fetched buffer, not a round trip).
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -2,7 +2,10 @@ package com.accountwall.kafka;
 
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.Order;
+import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Receipt;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -26,56 +32,145 @@ import org.apache.kafka.common.errors.WakeupException;
  * share a partition, every wall applies them in the same order. Orders take the record's timestamp
  * as their time, so deadlines do not depend on when a wall read them.
  *
- * <p><b>Replay.</b> It folds the log from {@code offsetsForTimes(now − lifetime)} up to the end
- * offsets taken at start ({@link AccountChains}); a live account whose first order there might
- * continue an earlier chain makes it read further back, until no such account is left or the log
- * begins. Only accounts whose deadline is still ahead are restored.
+ * <p><b>One truth, from the log.</b> What an event does is decided by {@link AccountChains} and
+ * {@link AppliedKeys}, which read nothing but the log: whether an order extends its account or
+ * starts a new one, and whether a keyed part is the first of its key on its partition. The
+ * supervisor is then made to agree; an account this wall's expiry ended although the log still
+ * extends it is put back with the order added. So walls agree whenever their expiry ran.
  *
- * <p>An order read after this wall's expiry ended its account, though made before the deadline,
- * extends that account as on every wall that read it in time ({@link RecentExpiries}); so the
- * accounts are a function of the log, not of when each wall's expiry ran.
+ * <p><b>Replay.</b> It folds the log from {@code offsetsForTimes(now − max(lifetime, KEYS_KEPT))}
+ * up to the end offsets taken at start. A live account whose first order there may continue an
+ * earlier chain makes it read the stretch before, each one at least twice as long as the last,
+ * folded alone and joined to the later one, until no such account is left or the log begins; if
+ * it had to, it folds once more from there to the end, for exact counts and keys. So each record
+ * is read at most twice, whatever the lifetime: linear in the records of the stretch it needs.
  *
- * <p>The consumer reads {@code read_committed}: a batch, written in one transaction, is seen whole
- * or not at all. An event it cannot read is logged and skipped, so one bad record does not stop
- * every wall.
+ * <p><b>Faults.</b> An event it cannot read or apply is logged and skipped, so one bad record does
+ * not stop every wall. Anything else the consumer throws is logged; the follower backs off, makes
+ * a new consumer and goes on from the next unapplied offset of each partition. Meanwhile, and
+ * while Kafka is unreachable or this wall lags, {@link #problems} says so.
  *
  * <p><b>Thread safety:</b> {@link #replay} runs on the starting thread before {@link #start}; from
- * then on the consumer belongs to the follower thread. {@link #close} may be called from any thread.
+ * then on the consumer, the chains and the positions belong to the follower thread. {@link #close},
+ * {@link #problems} and {@link #appliedKey} may be called from any thread.
  */
 final class LogFollower implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogFollower.class.getName());
   private static final Duration POLL = Duration.ofMillis(200);
+  /** How far back the replay reads for keys beyond {@link OrderJournal#KEYS_KEPT}: records written late. */
+  private static final Duration KEYS_MARGIN = Duration.ofMinutes(5);
+  private static final long PROGRESS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
+  private static final long BEHIND_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long MAX_BACKOFF_MILLIS = 10_000;
 
-  private final Consumer<String, String> consumer;
+  private final Supplier<Consumer<String, String>> consumers;
   private final String topic;
+  private final String servers;
   private final AccountSupervisor supervisor;
   private final Clock clock;
-  private final String wallId;
+  private final String run;
   private final AppliedEvents applied;
-  private final RecentExpiries expiries = new RecentExpiries();
+  private final long lifetimeMillis;
   private final Thread thread;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Map<TopicPartition, Long> positions = new HashMap<>(); // next offset to apply, per partition
+  private volatile Consumer<String, String> consumer;
+  private volatile AppliedKeys keys;
+  private AccountChains chains;
+  private long recordsRead;
   private volatile boolean closing;
   private volatile boolean started;
+  // Health, written by the follower thread, read by problems(): each null or a time while it holds.
+  private volatile Problem stopped;
+  private volatile Problem unreachable;
+  private volatile long caughtUpNanos = System.nanoTime();
+  private long lastProgressCheckNanos;
 
-  LogFollower(Consumer<String, String> consumer, String topic, AccountSupervisor supervisor, Clock clock,
-      String wallId, AppliedEvents applied) {
-    this.consumer = consumer;
+  private record Problem(String text, Instant since) {}
+
+  /**
+   * What the replay did: how many accounts it restored, how many records it read to do so, and in
+   * how many stretches (each may read up to a poll's worth of records per partition past its end).
+   */
+  record Replayed(int accounts, long recordsRead, int stretches) {}
+
+  /** What a keyed part did: whether it was applied, and the receipt if it held its request's last order. */
+  record KeyedPart(AppliedKeys.Part part, Receipt receipt) {}
+
+  /**
+   * @param consumers makes the consumer, and a new one after a failure: {@code read_committed},
+   *     no group
+   * @param run names this run of the wall in the events it writes, so it answers only its own callers
+   */
+  LogFollower(Supplier<Consumer<String, String>> consumers, String topic, String servers, AccountSupervisor supervisor,
+      Clock clock, String run, AppliedEvents applied) {
+    this.consumers = consumers;
     this.topic = topic;
+    this.servers = servers;
     this.supervisor = supervisor;
     this.clock = clock;
-    this.wallId = wallId;
+    this.run = run;
     this.applied = applied;
-    this.thread = new Thread(this::follow, "kafka-log-follower");
-    thread.setDaemon(true);
+    this.lifetimeMillis = supervisor.lifetime().toMillis();
+    this.thread = DaemonThreads.named("kafka-log-follower").newThread(this::follow);
   }
 
   /**
-   * Assigns every partition and rebuilds the live accounts from the log.
+   * Assigns every partition and rebuilds the live accounts and the applied keys from the log.
    *
-   * @return how many accounts were restored
    * @throws IllegalStateException if the topic does not exist
    */
-  int replay() {
+  Replayed replay() {
+    consumer = consumers.get();
+    List<TopicPartition> partitions = partitions();
+    consumer.assign(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    long now = clock.millis();
+    long from = now - Math.max(lifetimeMillis, OrderJournal.KEYS_KEPT.plus(KEYS_MARGIN).toMillis());
+    Map<TopicPartition, Long> start = offsetsAt(partitions, from, end);
+    fold(start, end);
+    int stretches = 1;
+    boolean readEarlier = false;
+    long window = 0;
+    for (;;) {
+      long openStart = chains.earliestOpenStart(now);
+      if (openStart == Long.MAX_VALUE || openStart - lifetimeMillis >= from) {
+        break;
+      }
+      // What the open chains need, but at least twice the stretch before: few stretches, few reads wasted.
+      window = Math.max(from - (openStart - lifetimeMillis), 2 * window);
+      long earlierFrom = from - window;
+      Map<TopicPartition, Long> earlierStart = offsetsAt(partitions, earlierFrom, start);
+      if (earlierStart.equals(start)) {
+        break; // the log begins here
+      }
+      AccountChains later = chains;
+      fold(earlierStart, start);
+      stretches++;
+      later.continueFrom(chains);
+      chains = later;
+      start = earlierStart;
+      from = earlierFrom;
+      readEarlier = true;
+    }
+    if (readEarlier) {
+      fold(start, end); // once more from the earliest point needed: exact counts and keys
+      stretches++;
+    }
+    end.forEach(consumer::seek);
+    positions.putAll(end);
+    caughtUpNanos = System.nanoTime();
+    int[] restored = {0};
+    chains.forEachLive(now, (id, count, last) -> {
+      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
+        restored[0]++;
+      }
+    });
+    return new Replayed(restored[0], recordsRead, stretches);
+  }
+
+  private List<TopicPartition> partitions() {
     List<PartitionInfo> infos = consumer.partitionsFor(topic);
     if (infos == null || infos.isEmpty()) {
       throw new IllegalStateException("the topic " + topic + " does not exist; create it first (see the README,"
@@ -83,142 +178,220 @@ final class LogFollower implements AutoCloseable {
     }
     List<TopicPartition> partitions = new ArrayList<>();
     infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-    consumer.assign(partitions);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-    long now = clock.millis();
-    long lifetime = supervisor.lifetime().toMillis();
-    long from = now - lifetime;
-    Map<TopicPartition, Long> start = offsetsAt(partitions, from, end);
-    AccountChains chains;
-    for (;;) {
-      chains = fold(start, end, lifetime);
-      long openStart = chains.earliestOpenStart(now);
-      if (openStart == Long.MAX_VALUE || openStart - lifetime >= from) {
-        break;
-      }
-      from = openStart - lifetime;
-      Map<TopicPartition, Long> earlier = offsetsAt(partitions, from, end);
-      if (earlier.equals(start)) {
-        break;
-      }
-      start = earlier;
-    }
-    end.forEach(consumer::seek);
-    int[] restored = {0};
-    chains.forEachLive(now, (id, count, last) -> {
-      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
-        restored[0]++;
-      }
-    });
-    return restored[0];
+    return partitions;
   }
 
   void start() {
-    supervisor.addListener(expiries);
     started = true;
     thread.start();
+  }
+
+  /** The key's entry as the log has it, or null if it has none younger than {@link OrderJournal#KEYS_KEPT}. */
+  AppliedKeys.Entry appliedKey(String key) {
+    return keys.find(key, clock.millis());
+  }
+
+  /** What keeps this wall from following the log now, for an operator; empty while it follows. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>(2);
+    Problem down = stopped;
+    Problem away = unreachable;
+    if (down != null) {
+      problems.add(down.text() + ", since " + KafkaOrders.timeOfDay(down.since()));
+    }
+    if (away != null) {
+      problems.add(away.text() + " since " + KafkaOrders.timeOfDay(away.since()));
+    }
+    long behind = System.nanoTime() - caughtUpNanos;
+    if (down == null && away == null && behind > BEHIND_NANOS) {
+      problems.add("log follower behind by " + TimeUnit.NANOSECONDS.toSeconds(behind) + " s");
+    }
+    return problems;
   }
 
   /** Stops following and closes the consumer. */
   @Override
   public void close() throws InterruptedException {
     closing = true;
-    supervisor.removeListener(expiries);
-    consumer.wakeup();
+    closed.countDown();
+    Consumer<String, String> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
     if (started) {
       thread.join(); // the thread closes the consumer it owns
-    } else {
-      consumer.close();
+    } else if (current != null) {
+      current.close();
     }
   }
 
-  private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, long millis, Map<TopicPartition, Long> end) {
+  private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, long millis,
+      Map<TopicPartition, Long> none) {
     Map<TopicPartition, Long> times = new HashMap<>();
     partitions.forEach(partition -> times.put(partition, Math.max(0, millis)));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
     Map<TopicPartition, Long> offsets = new HashMap<>();
     for (TopicPartition partition : partitions) {
       OffsetAndTimestamp at = found.get(partition);
-      offsets.put(partition, at != null ? at.offset() : end.get(partition)); // null: nothing that recent
+      offsets.put(partition, at != null ? Math.min(at.offset(), none.get(partition)) : none.get(partition));
     }
     return offsets;
   }
 
-  private AccountChains fold(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, long lifetime) {
-    AccountChains chains = new AccountChains(lifetime);
-    start.forEach(consumer::seek);
-    while (!caughtUp(end)) {
+  /**
+   * Folds the records from {@code start} up to {@code end} into new chains and keys; a partition
+   * that reaches its end is paused, so no record past it is fetched.
+   */
+  private void fold(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+    chains = new AccountChains(lifetimeMillis);
+    keys = new AppliedKeys();
+    List<TopicPartition> reading = new ArrayList<>();
+    start.forEach((partition, offset) -> {
+      consumer.seek(partition, offset);
+      if (offset < end.get(partition)) {
+        reading.add(partition);
+      }
+    });
+    consumer.pause(start.keySet());
+    consumer.resume(reading);
+    while (!reading.isEmpty()) {
       for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+        recordsRead++;
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.offset() < end.get(partition)) {
           JournalEvent event = read(record);
-          if (event != null && event.isOrder()) {
-            for (Order order : event.orders()) {
-              try {
-                chains.order(order.accountId(), order.quantity(), record.timestamp());
-              } catch (ArithmeticException e) {
-                // refused, as the live apply refuses it: the count stays as it was
-              }
-            }
-          } else if (event != null) {
-            chains.end(event.id());
+          if (event != null) {
+            apply(event, record.partition(), record.timestamp(), false);
           }
         }
       }
-    }
-    return chains;
-  }
-
-  private boolean caughtUp(Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-      if (consumer.position(partition.getKey()) < partition.getValue()) {
-        return false;
+      for (var partitionsLeft = reading.iterator(); partitionsLeft.hasNext(); ) {
+        TopicPartition partition = partitionsLeft.next();
+        if (consumer.position(partition) >= end.get(partition)) {
+          consumer.pause(List.of(partition));
+          partitionsLeft.remove();
+        }
       }
     }
-    return true;
+    consumer.resume(start.keySet());
   }
 
   private void follow() {
+    long backoffMillis = 0;
     try {
       while (!closing) {
-        for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-          JournalEvent event = read(record);
-          if (event != null) {
-            apply(event, record.timestamp());
+        try {
+          if (consumer == null) {
+            reconnect();
           }
+          for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+            JournalEvent event = read(record);
+            if (event != null) {
+              applyLive(event, record);
+            }
+            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+          }
+          checkProgress();
+          stopped = null;
+          backoffMillis = 0;
+        } catch (WakeupException e) {
+          // close() asked us to stop; the loop sees closing
+        } catch (RuntimeException | Error e) {
+          if (closing) {
+            break;
+          }
+          backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(500, 2 * backoffMillis));
+          LOG.log(Level.ERROR, "the order log's follower failed; this wall shows no new orders until it recovers,"
+              + " trying again in " + backoffMillis + " ms", e);
+          if (stopped == null) {
+            stopped = new Problem("log follower stopped: " + e, Instant.now());
+          }
+          dropConsumer();
+          closed.await(backoffMillis, TimeUnit.MILLISECONDS);
         }
       }
-    } catch (WakeupException e) {
-      // close() asked us to stop
-    } catch (RuntimeException e) {
-      if (!closing) {
-        LOG.log(Level.ERROR, "stopped following the order log of topic " + topic + "; this wall no longer shows new orders", e);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
-      consumer.close();
+      dropConsumer();
     }
   }
 
-  private void apply(JournalEvent event, long timestampMillis) {
-    Object result = null;
-    ArithmeticException refused = null;
-    if (event.isOrder()) {
-      for (Order order : event.orders()) {
-        try {
-          result = order(order, timestampMillis);
-        } catch (ArithmeticException e) {
-          // Every wall refuses it alike: the count is the same everywhere.
-          LOG.log(Level.WARNING, "order for account " + order.accountId() + " refused: " + e.getMessage());
-          refused = e;
-        }
-      }
-    } else {
-      result = supervisor.end(event.id());
-      expiries.forget(event.id()); // whether it ended now or had expired just before
+  /** A new consumer, on from the next unapplied offset of every partition. */
+  private void reconnect() {
+    Consumer<String, String> fresh = consumers.get();
+    consumer = fresh;
+    fresh.assign(positions.keySet());
+    positions.forEach(fresh::seek);
+    if (closing) {
+      fresh.wakeup(); // close() may have missed it
     }
-    if (wallId.equals(event.wall())) {
-      if (refused != null) {
-        applied.failed(event.seq(), refused);
+  }
+
+  private void dropConsumer() {
+    Consumer<String, String> current = consumer;
+    consumer = null;
+    if (current != null) {
+      try {
+        current.close(Duration.ZERO);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "closing the order log's consumer: " + e);
+      }
+    }
+  }
+
+  /**
+   * Once a second: asks the brokers for the end of the log, to tell whether they answer and whether
+   * this wall has read all that is committed.
+   */
+  private void checkProgress() {
+    long now = System.nanoTime();
+    if (now - lastProgressCheckNanos < PROGRESS_CHECK_NANOS) {
+      return;
+    }
+    lastProgressCheckNanos = now;
+    Map<TopicPartition, Long> end;
+    try {
+      end = consumer.endOffsets(positions.keySet(), PROGRESS_TIMEOUT);
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      if (unreachable == null) {
+        LOG.log(Level.WARNING, "Kafka at " + servers + " did not tell the end of the order log within "
+            + PROGRESS_TIMEOUT.toSeconds() + " s: " + e.getMessage());
+        unreachable = new Problem("Kafka unreachable at " + servers, Instant.now().minus(PROGRESS_TIMEOUT));
+      }
+      return;
+    }
+    if (unreachable != null) {
+      LOG.log(Level.INFO, "Kafka at " + servers + " answers again");
+    }
+    unreachable = null;
+    for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+      // The consumer's position, not the next offset after the last record applied: it has passed
+      // the transaction markers too, which take offsets but are never handed out.
+      if (consumer.position(partition.getKey()) < partition.getValue()) {
+        return;
+      }
+    }
+    caughtUpNanos = now;
+  }
+
+  /** Applies a record read live, answering this wall's caller if it wrote it; skips one it cannot apply. */
+  private void applyLive(JournalEvent event, ConsumerRecord<String, String> record) {
+    Object result;
+    try {
+      result = apply(event, record.partition(), record.timestamp(), true);
+    } catch (ArithmeticException e) {
+      // Every wall refuses it alike: the count is the same everywhere.
+      LOG.log(Level.WARNING, "order refused in record " + where(record) + ": " + e.getMessage());
+      result = e;
+    } catch (RuntimeException | Error e) {
+      // Applying it again would count what it applied before failing twice: skip it, loudly.
+      LOG.log(Level.ERROR, "skipping record " + where(record) + ", which this wall failed to apply", e);
+      result = e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+    }
+    if (run.equals(event.wall())) {
+      if (result instanceof RuntimeException failure) {
+        applied.failed(event.seq(), failure);
       } else {
         applied.applied(event.seq(), result);
       }
@@ -226,31 +399,97 @@ final class LogFollower implements AutoCloseable {
   }
 
   /**
-   * Applies an order with its record's time. If this wall's expiry ended the account although the
-   * order was made before its deadline, the order was read late: it extends that account, as it did
-   * on every wall that read it in time.
+   * Applies an event to the chains and keys and, if {@code live}, to the supervisor.
+   *
+   * @return what this wall's caller gets: the account an order landed on, a {@link KeyedPart} for
+   *     a keyed part, whether an end found the account live
+   * @throws ArithmeticException if an order would overflow its count; the event's other orders are applied
    */
-  private Object order(Order order, long atMillis) {
-    if (!supervisor.exists(order.accountId())) {
-      Account late = expiries.take(order.accountId(), clock.millis());
-      if (late != null && late.expiresAt().toEpochMilli() > atMillis) {
-        long last = Math.max(late.lastOrderAt().toEpochMilli(), atMillis);
-        long widgets = Math.addExact(late.widgetsOrdered(), order.quantity());
-        if (supervisor.restore(order.accountId(), widgets, Instant.ofEpochMilli(last))) {
-          return supervisor.whereis(order.accountId()).orElse(null);
+  private Object apply(JournalEvent event, int partition, long atMillis, boolean live) {
+    if (!event.isOrder()) {
+      boolean wasLive = chains.end(partition, event.id(), atMillis);
+      if (live) {
+        supervisor.end(event.id());
+      }
+      return wasLive;
+    }
+    JournalEvent.KeyPart key = event.key();
+    AppliedKeys.Part part = key == null ? null : keys.read(key, partition, atMillis);
+    if (part != null && !part.applies()) {
+      AppliedKeys.Entry entry = keys.find(key.value(), atMillis);
+      return new KeyedPart(part, key.last() && entry.receipt() != null ? entry.receipt().asRepeat() : null);
+    }
+    Object landed = null;
+    AccountChains.Link link = null;
+    ArithmeticException refused = null;
+    for (Order order : event.orders()) {
+      try {
+        link = chains.order(partition, order.accountId(), order.quantity(), atMillis);
+        if (live) {
+          landed = putOnWall(order, atMillis, link);
         }
+      } catch (ArithmeticException e) {
+        refused = e;
       }
     }
-    return supervisor.orderAt(order.accountId(), order.quantity(), atMillis);
+    if (refused != null) {
+      throw refused;
+    }
+    if (part == null) {
+      return landed;
+    }
+    Receipt receipt = null;
+    if (key.last() && part == AppliedKeys.Part.FIRST) {
+      Order last = event.orders().get(event.orders().size() - 1);
+      receipt = new Receipt(key.accepted(), last.accountId(), link.count(),
+          Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis), false);
+      keys.receipt(key.value(), receipt);
+    }
+    return new KeyedPart(part, receipt);
+  }
+
+  /**
+   * Makes the supervisor agree with what the log did to the order's account.
+   *
+   * @return the live account the order landed on; null only if the log extended an account whose
+   *     deadline has passed on this wall's clock by now
+   */
+  private Account putOnWall(Order order, long atMillis, AccountChains.Link link) {
+    long id = order.accountId();
+    Account held = supervisor.whereis(id).filter(account -> !account.isEnded()).orElse(null);
+    if (!link.extended()) {
+      if (held != null) {
+        supervisor.end(id); // it belongs to an earlier chain, though this wall's expiry has not run yet
+      }
+      return supervisor.orderAt(id, order.quantity(), atMillis);
+    }
+    if (held != null) {
+      Account landed = supervisor.orderAt(id, order.quantity(), atMillis);
+      // Only this thread adds orders, so a count off the log's means expiry ended the account in
+      // between and the order started a new one: end that, and put the chain back below.
+      if (landed.widgetsOrdered() == link.count()) {
+        return landed;
+      }
+      supervisor.end(id);
+    }
+    // This wall's expiry ended the account; the log still extends it, as every wall that read the
+    // order in time has it: put it back with the order added.
+    if (supervisor.restore(id, link.count(), Instant.ofEpochMilli(link.lastMillis()))) {
+      return supervisor.whereis(id).orElse(null);
+    }
+    return null;
   }
 
   private JournalEvent read(ConsumerRecord<String, String> record) {
     try {
       return JournalEvent.parse(record.value());
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.ERROR, "skipping record " + record.topic() + "-" + record.partition() + "@" + record.offset()
-          + ": " + e.getMessage());
+      LOG.log(Level.ERROR, "skipping record " + where(record) + ": " + e.getMessage());
       return null;
     }
+  }
+
+  private static String where(ConsumerRecord<String, String> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 }

@@ -20,8 +20,8 @@ class AccountChainsTest {
   @Test
   void anOrderBeforeTheDeadlineAddsAndMovesIt() {
     AccountChains chains = new AccountChains(LIFETIME);
-    chains.order(1, 2, 1000);
-    chains.order(1, 3, 1099);
+    chains.order(0, 1, 2, 1000);
+    chains.order(0, 1, 3, 1099);
 
     assertEquals(Map.of(1L, List.of(5L, 1099L)), live(chains, 1198));
     assertEquals(Map.of(), live(chains, 1199), "gone at its deadline");
@@ -30,8 +30,8 @@ class AccountChainsTest {
   @Test
   void anOrderAtOrAfterTheDeadlineStartsANewAccount() {
     AccountChains chains = new AccountChains(LIFETIME);
-    chains.order(1, 2, 1000);
-    chains.order(1, 3, 1100);
+    chains.order(0, 1, 2, 1000);
+    chains.order(0, 1, 3, 1100);
 
     assertEquals(Map.of(1L, List.of(3L, 1100L)), live(chains, 1100));
   }
@@ -39,25 +39,67 @@ class AccountChainsTest {
   @Test
   void anEndEndsItAndALaterOrderStartsAfresh() {
     AccountChains chains = new AccountChains(LIFETIME);
-    chains.order(1, 2, 1000);
-    chains.end(1);
-    chains.order(2, 1, 1000);
+    chains.order(0, 1, 2, 1000);
+    chains.end(0, 1, 1001);
+    chains.order(0, 2, 1, 1000);
 
     assertEquals(Map.of(2L, List.of(1L, 1000L)), live(chains, 1010));
-    chains.order(1, 4, 1005);
+    chains.order(0, 1, 4, 1005);
     assertEquals(List.of(4L, 1005L), live(chains, 1010).get(1L));
   }
 
   @Test
   void aLiveAccountWhoseFirstOrderCouldContinueAnEarlierOneIsOpen() {
     AccountChains chains = new AccountChains(LIFETIME);
-    chains.order(1, 1, 1000); // may continue orders before the stretch
-    chains.order(2, 1, 900);
-    chains.end(2);
-    chains.order(2, 1, 950); // after an end: known to start afresh
-    chains.order(3, 1, 800); // dead by now: its past does not matter
+    chains.order(0, 1, 1, 1000); // may continue orders before the stretch
+    chains.order(0, 2, 1, 900);
+    chains.end(0, 2, 901);
+    chains.order(0, 2, 1, 950); // after an end: known to start afresh
+    chains.order(0, 3, 1, 800); // dead by now: its past does not matter
 
     assertEquals(1000, chains.earliestOpenStart(1050));
     assertEquals(Long.MAX_VALUE, chains.earliestOpenStart(1100), "none live");
+  }
+
+  @Test
+  void aLateOrderExtendsItsChainUntilTheLogHasMovedAMinutePastTheDeadline() {
+    AccountChains chains = new AccountChains(LIFETIME);
+    chains.order(0, 1, 2, 1000);
+    chains.order(0, 2, 1, 1000 + LIFETIME + AccountChains.GRACE_MILLIS - 1); // the log's time moves on
+
+    AccountChains.Link late = chains.order(0, 1, 3, 1050); // made before 1's deadline, written late
+    assertEquals(new AccountChains.Link(true, 5, 1050), late);
+
+    chains.order(0, 2, 1, 1050 + LIFETIME + AccountChains.GRACE_MILLIS);
+    assertEquals(new AccountChains.Link(false, 4, 1100), chains.order(0, 1, 4, 1100), "forgotten: a new chain");
+  }
+
+  @Test
+  void anEndSaysWhetherTheLogHadTheAccountLive() {
+    AccountChains chains = new AccountChains(LIFETIME);
+    chains.order(0, 1, 2, 1000);
+    chains.order(0, 2, 2, 1000);
+
+    assertEquals(true, chains.end(0, 1, 1099));
+    assertEquals(false, chains.end(0, 2, 1100), "its deadline had passed");
+    assertEquals(false, chains.end(0, 3, 1100), "never ordered");
+  }
+
+  @Test
+  void aStretchContinuesTheChainsOfTheOneBeforeIt() {
+    AccountChains earlier = new AccountChains(LIFETIME);
+    earlier.order(0, 1, 2, 900);
+    earlier.order(0, 2, 5, 800); // its deadline, 900, is before 2's next order
+    earlier.order(0, 3, 1, 950);
+    earlier.end(0, 3, 960);
+    AccountChains later = new AccountChains(LIFETIME);
+    later.order(0, 1, 1, 950);
+    later.order(0, 2, 1, 950);
+    later.order(0, 3, 1, 970);
+
+    later.continueFrom(earlier);
+
+    assertEquals(Map.of(1L, List.of(3L, 950L), 2L, List.of(1L, 950L), 3L, List.of(1L, 970L)), live(later, 1000));
+    assertEquals(900, later.earliestOpenStart(1000), "1 may go back further still");
   }
 }

@@ -59,6 +59,8 @@ final class BrokerProcesses implements AutoCloseable {
             "transaction.state.log.replication.factor=3",
             "transaction.state.log.min.isr=2",
             "broker.session.timeout.ms=3000",
+            // As scripts/kafka-cluster: a transaction left open by a lost wall is aborted within a second of its timeout.
+            "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
             ""));
         Process format = java(node.resolve("format.log"), "kafka.tools.StorageTool", "format", "--cluster-id", clusterId,
             "--config", properties.toString());
@@ -97,11 +99,34 @@ final class BrokerProcesses implements AutoCloseable {
     }
   }
 
+  /** The index (from 0) of the node with this node id. */
+  static int indexOf(int nodeId) {
+    return nodeId - 1;
+  }
+
   /** Kills node {@code index} (from 0) as a power cut would: no shutdown. */
   void kill(int index) throws InterruptedException {
     nodes.get(index).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** Stops node {@code index} (from 0) with SIGSTOP: it holds its connections and answers nothing, as a hung machine. */
+  void pause(int index) throws IOException, InterruptedException {
+    signal("-STOP", index);
+  }
+
+  /** Lets a paused node go on with SIGCONT. */
+  void resume(int index) throws IOException, InterruptedException {
+    signal("-CONT", index);
+  }
+
+  private void signal(String signal, int index) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(nodes.get(index).pid())).inheritIO().start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IOException("kill " + signal + " of node " + index + " failed");
+    }
+  }
+
+  /** Kills every node; SIGKILL ends a paused one too. */
   @Override
   public void close() throws InterruptedException {
     for (Process node : nodes) {

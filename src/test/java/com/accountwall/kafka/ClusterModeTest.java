@@ -2,6 +2,7 @@ package com.accountwall.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.accountwall.Wall;
@@ -10,6 +11,7 @@ import com.accountwall.api.ApiClient;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountListener;
+import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.core.Order;
 import java.nio.file.Path;
@@ -21,10 +23,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -200,17 +204,80 @@ class ClusterModeTest {
 
     // Another wall's order, made a minute before the deadline, reaches this one only now.
     Instant madeAt = start.plus(LIFETIME).minus(Duration.ofMinutes(1));
-    JournalEvent late = JournalEvent.orders(List.of(new Order(5, 3)), "elsewhere", 1);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-      producer.send(new ProducerRecord<>(topic, null, madeAt.toEpochMilli(), "5", late.toJson())).get();
-    }
+    sendAsAnotherWall(5, 3, madeAt);
 
     awaitSame(Map.of(5L, 5L), wall);
     assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
     assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+  }
+
+  /**
+   * The race of issue 11: this wall's expiry has ended the account but not yet taken it out of the
+   * registry (its end is being announced) when a late order, made before the deadline, is read. The
+   * log says the order extends the account, and so must this wall, as one that read it in time.
+   */
+  @Test
+  void aLateOrderReadWhileExpiryIsEndingItsAccountStillExtendsIt() throws Exception {
+    Wall wall = startWall("racing");
+    Instant start = clock.instant();
+    post(api(wall), 5, 2);
+    clock.advance(LIFETIME);
+    CountDownLatch ending = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    wall.supervisor().addListener(new AccountListener() {
+      @Override
+      public void accountEnded(Account account) {
+        ending.countDown();
+        awaitQuietly(release); // the account is ended but still in the registry meanwhile
+      }
+    });
+    Thread expiry = new Thread(wall.supervisor()::expireDue, "test-expiry");
+    expiry.start();
+    assertTrue(ending.await(30, TimeUnit.SECONDS));
+    assertTrue(wall.supervisor().exists(5), "ended, not yet removed");
+
+    Instant madeAt = start.plus(LIFETIME).minus(Duration.ofMinutes(1));
+    sendAsAnotherWall(5, 3, madeAt);
+    // The follower has read it once it waits inside the supervisor for the ending to finish.
+    await(ClusterModeTest::followerIsInTheSupervisor, "the follower applying the late order");
+    release.countDown();
+    expiry.join();
+
+    awaitSame(Map.of(5L, 5L), wall);
+    assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
+    assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+  }
+
+  private static boolean followerIsInTheSupervisor() {
+    for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+      if (thread.getKey().getName().equals("kafka-log-follower")) {
+        for (StackTraceElement frame : thread.getValue()) {
+          if (frame.getClassName().equals(AccountSupervisor.class.getName())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes an order as another wall would, made at {@code madeAt}. */
+  private void sendAsAnotherWall(long id, long quantity, Instant madeAt) throws Exception {
+    JournalEvent late = JournalEvent.orders(List.of(new Order(id, quantity)), "elsewhere", 1);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+      producer.send(new ProducerRecord<>(topic, null, madeAt.toEpochMilli(), Long.toString(id), late.toJson())).get();
+    }
   }
 
   @Test
