@@ -36,7 +36,8 @@ import java.util.Optional;
  *
  * <p><b>A lost connection is replaced.</b> The reader's connection (names and keys) is closed after
  * any failure too, and the next look-up opens a new one: a database server that restarts
- * (PostgreSQL) costs the reads and writes tried while it is down, and nothing after.
+ * (PostgreSQL) costs the reads and writes tried while it is down, and, after a restart nobody
+ * noticed, the first of each on the connection it cut.
  *
  * <p><b>Thread safety:</b> {@link #write}, {@link #check} and {@link #loadAll} belong to one thread
  * at a time (the {@link DurableOrders} writer, or start-up before it runs); {@link #directory()}
