@@ -121,7 +121,7 @@ final class TestPostgres implements AutoCloseable {
   }
 
   /** The JDBC URL of {@code database} on this server. */
-  String url(String database) {
+  private String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
   }
 
@@ -197,10 +197,5 @@ final class TestPostgres implements AutoCloseable {
     } catch (IOException e) {
       System.err.println("could not delete " + root + ": " + e.getMessage());
     }
-  }
-
-  @Override
-  public String toString() {
-    return "PostgreSQL on 127.0.0.1:" + port + " in " + folder;
   }
 }
