@@ -34,9 +34,14 @@ import java.util.Optional;
  * the driver still believes one is open, so the next statements would each commit alone, and a
  * batch would land on disk in part.
  *
- * <p><b>Thread safety:</b> {@link #write} and {@link #loadAll} belong to one thread at a time (the
- * {@link DurableOrders} writer, or start-up before it runs); {@link #directory()} lookups and
- * {@link #receipt} may come from any thread, one at a time, on a connection of their own.
+ * <p><b>A lost connection is replaced.</b> The reader's connection (names and keys) is closed after
+ * any failure too, and the next look-up opens a new one: a database server that restarts
+ * (PostgreSQL) costs the reads and writes tried while it is down, and, after a restart nobody
+ * noticed, the first of each on the connection it cut.
+ *
+ * <p><b>Thread safety:</b> {@link #write}, {@link #check} and {@link #loadAll} belong to one thread
+ * at a time (the {@link DurableOrders} writer, or start-up before it runs); {@link #directory()}
+ * lookups and {@link #receipt} may come from any thread, taking turns on a connection of their own.
  */
 public final class AccountDatabase implements AutoCloseable {
   private static final String UPSERT = "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
@@ -55,10 +60,9 @@ public final class AccountDatabase implements AutoCloseable {
   static final int BUSY_TIMEOUT_MILLIS = 2000;
 
   private final String url;
-  private final Connection reader;
-  private final PreparedStatement lookup;
-  private final PreparedStatement findKey;
   private WriterSession writer; // null after a failure, until the next write opens one
+  private final Object readerLock = new Object();
+  private ReaderSession reader; // guarded by readerLock; null after a failure, until the next read opens one
 
   /** The writer's connection with its statements, prepared once: preparing costs as much as a small batch. */
   private static final class WriterSession implements AutoCloseable {
@@ -83,12 +87,28 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
-  private AccountDatabase(String url, WriterSession writer, Connection reader) throws SQLException {
+  /** The reader's connection with its statements, for names and keys; it commits each read by itself. */
+  private static final class ReaderSession implements AutoCloseable {
+    final Connection connection;
+    final PreparedStatement lookup;
+    final PreparedStatement findKey;
+
+    ReaderSession(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.lookup = connection.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
+      this.findKey = connection.prepareStatement(FIND_KEY);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+
+  private AccountDatabase(String url, WriterSession writer, ReaderSession reader) {
     this.url = url;
     this.writer = writer;
     this.reader = reader;
-    this.lookup = reader.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
-    this.findKey = reader.prepareStatement(FIND_KEY);
   }
 
   /** The embedded database's URL for a data folder. */
@@ -114,7 +134,7 @@ public final class AccountDatabase implements AutoCloseable {
       Migrations.apply(writer);
       WriterSession session = new WriterSession(writer);
       reader = connect(url);
-      return new AccountDatabase(url, session, reader);
+      return new AccountDatabase(url, session, new ReaderSession(reader));
     } catch (SQLException | RuntimeException e) {
       writer.close();
       if (reader != null) {
@@ -206,17 +226,40 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Proves the database answers, with a read of its schema on the writer's connection, opening a
+   * new one after a failure: how the writer finds a failed database healed when it has nothing to
+   * write.
+   */
+  void check() throws SQLException {
+    WriterSession session = session();
+    try (Statement statement = session.connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      rows.next();
+      session.connection.commit();
+    } catch (SQLException e) {
+      discardWriter(e);
+      throw e;
+    }
+  }
+
   /** The receipt kept with {@code key}, whatever its fingerprint, if the key is kept. */
   Optional<KeptReceipt> receipt(String key) throws SQLException {
-    synchronized (reader) {
-      findKey.setString(1, key);
-      try (ResultSet row = findKey.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
+    synchronized (readerLock) {
+      ReaderSession session = readerSession();
+      try {
+        session.findKey.setString(1, key);
+        try (ResultSet row = session.findKey.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
+              Instant.ofEpochMilli(row.getLong(5)), false);
+          return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
         }
-        Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
-            Instant.ofEpochMilli(row.getLong(5)), false);
-        return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
+      } catch (SQLException e) {
+        discardReader(e);
+        throw e;
       }
     }
   }
@@ -250,16 +293,46 @@ public final class AccountDatabase implements AutoCloseable {
     writer = null;
   }
 
+  /** The reader's session, opening a new one after a failure; the caller holds {@code readerLock}. */
+  private ReaderSession readerSession() throws SQLException {
+    if (reader == null) {
+      Connection connection = connect(url);
+      try {
+        reader = new ReaderSession(connection);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+    }
+    return reader;
+  }
+
+  /** Closes the failed reader's session; the caller holds {@code readerLock}. */
+  private void discardReader(SQLException failure) {
+    try {
+      reader.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    reader = null;
+  }
+
   /** Names accounts from the {@code accounts} table: the seed's {@code fetch_data}. */
   public AccountDirectory directory() {
     return this::lookup;
   }
 
   private Optional<AccountProfile> lookup(long accountId) throws SQLException {
-    synchronized (reader) {
-      lookup.setLong(1, accountId);
-      try (ResultSet row = lookup.executeQuery()) {
-        return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
+    synchronized (readerLock) {
+      ReaderSession session = readerSession();
+      try {
+        session.lookup.setLong(1, accountId);
+        try (ResultSet row = session.lookup.executeQuery()) {
+          return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
+        }
+      } catch (SQLException e) {
+        discardReader(e);
+        throw e;
       }
     }
   }
@@ -271,7 +344,11 @@ public final class AccountDatabase implements AutoCloseable {
         writer.close();
       }
     } finally {
-      reader.close();
+      synchronized (readerLock) {
+        if (reader != null) {
+          reader.close();
+        }
+      }
     }
   }
 

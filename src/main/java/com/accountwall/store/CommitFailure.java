@@ -1,6 +1,7 @@
 package com.accountwall.store;
 
 import java.sql.SQLException;
+import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -10,6 +11,12 @@ import org.sqlite.SQLiteException;
  * state classes every other database (PostgreSQL) reports.
  */
 final class CommitFailure {
+  /**
+   * PostgreSQL's admin_shutdown, crash_shutdown and cannot_connect_now (class 57, not 08): the
+   * server is stopping, or is starting and not yet taking connections; to the wall it is not there.
+   */
+  private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
+
   private CommitFailure() {}
 
   static String describe(SQLException failure) {
@@ -23,7 +30,7 @@ final class CommitFailure {
     if (state.startsWith("53")) {
       return "the database server is out of disk space or memory (" + failure.getMessage() + ")";
     }
-    if (state.startsWith("08")) {
+    if (state.startsWith("08") || SERVER_GOING_OR_COMING.contains(state)) {
       return "the database server cannot be reached (" + failure.getMessage() + ")";
     }
     return String.valueOf(failure.getMessage());

@@ -52,8 +52,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p><b>Faults heal by themselves.</b> A commit that fails (disk full, I/O error, the database
  * locked by another program) fails every caller waiting on it at once, with the cause; its changes
  * stay pending and the writer retries, 0.1 s after the failure and then at most a second apart,
- * until a commit succeeds. While commits fail, and while the backlog is at {@link #MAX_BACKLOG},
- * new orders are refused before they are applied. {@link #problems()} says what is wrong.
+ * until a commit succeeds. A failed look-up of an Idempotency-Key (a database server that cannot be
+ * reached) counts as a failed commit; with nothing to write, the writer then checks the database
+ * at the same pace until it answers. While commits fail, and while the backlog is at {@link
+ * #MAX_BACKLOG}, new orders are refused before they are applied. {@link #problems()} says what is
+ * wrong.
  *
  * <p><b>Keys.</b> A keyed request claims its key in memory before it applies anything, so a repeat
  * that arrives meanwhile waits for the first; once committed, the key is found in the database.
@@ -90,7 +93,7 @@ public final class DurableOrders implements OrderJournal {
   private final Object commitLock = new Object();
   private long committed; // guarded by commitLock
   private long failedUpTo; // guarded by commitLock: the highest ticket a failed commit held
-  private volatile Failure failure; // set while commits fail
+  private volatile Failure failure; // set while commits fail; written under commitLock or pendingLock
 
   /** Why commits fail, and since when (in the machine's time zone: it is for the operator beside it). */
   private record Failure(String cause, Instant since) {
@@ -329,6 +332,7 @@ public final class DurableOrders implements OrderJournal {
     try {
       return database.receipt(key.value());
     } catch (SQLException e) {
+      lookupFailed(e);
       throw JournalUnavailableException.refused("cannot look up the Idempotency-Key: "
           + CommitFailure.describe(e) + "; not applied", e);
     }
@@ -412,8 +416,12 @@ public final class DurableOrders implements OrderJournal {
     }
   }
 
-  /** What the writer takes in one swap. */
-  private record Batch(Map<Long, Account> accounts, List<KeptReceipt> keys, long upTo) {}
+  /** What the writer takes in one swap; empty when it only checks that a failed database answers again. */
+  private record Batch(Map<Long, Account> accounts, List<KeptReceipt> keys, long upTo) {
+    boolean isEmpty() {
+      return accounts.isEmpty() && keys.isEmpty();
+    }
+  }
 
   private void writeLoop() {
     long retryMillis = FIRST_RETRY_MILLIS;
@@ -424,13 +432,17 @@ public final class DurableOrders implements OrderJournal {
         return;
       }
       try {
-        long now = clock.millis();
-        long forgetBefore = now >= forgetKeysAt ? now - KEYS_KEPT.toMillis() : Long.MIN_VALUE;
-        database.write(changes(batch.accounts()), batch.keys(), forgetBefore);
-        if (forgetBefore != Long.MIN_VALUE) {
-          forgetKeysAt = now + FORGET_KEYS_EVERY_MILLIS;
+        if (batch.isEmpty()) {
+          database.check();
+        } else {
+          long now = clock.millis();
+          long forgetBefore = now >= forgetKeysAt ? now - KEYS_KEPT.toMillis() : Long.MIN_VALUE;
+          database.write(changes(batch.accounts()), batch.keys(), forgetBefore);
+          if (forgetBefore != Long.MIN_VALUE) {
+            forgetKeysAt = now + FORGET_KEYS_EVERY_MILLIS;
+          }
+          expiredWhileDown = List.of();
         }
-        expiredWhileDown = List.of();
         committed(batch);
         retryMillis = FIRST_RETRY_MILLIS;
       } catch (SQLException | RuntimeException e) {
@@ -447,10 +459,13 @@ public final class DurableOrders implements OrderJournal {
     }
   }
 
-  /** Waits for pending changes and takes them all; null once closing with nothing pending. */
+  /**
+   * Waits for pending changes and takes them all; an empty batch, at once, while the database fails
+   * with nothing pending (its check is what heals it); null once closing with nothing pending.
+   */
   private Batch take() {
     synchronized (pendingLock) {
-      while (pending.isEmpty() && pendingKeys.isEmpty() && !closing) {
+      while (pending.isEmpty() && pendingKeys.isEmpty() && !closing && failure == null) {
         try {
           pendingLock.wait();
         } catch (InterruptedException e) {
@@ -458,7 +473,8 @@ public final class DurableOrders implements OrderJournal {
         }
       }
       if (pending.isEmpty() && pendingKeys.isEmpty()) {
-        return null;
+        // Nothing recorded waits, so everything recorded is committed: the check's batch holds it all.
+        return closing ? null : new Batch(new HashMap<>(), new ArrayList<>(), recorded);
       }
     }
     wholeBatches.writeLock().lock();
@@ -505,6 +521,23 @@ public final class DurableOrders implements OrderJournal {
       LOG.log(Level.ERROR, "orders cannot be stored: " + cause + "; refusing new orders and retrying every second", e);
     } else {
       LOG.log(Level.DEBUG, "retry failed: " + cause);
+    }
+  }
+
+  /**
+   * A key could not be looked up: the database fails as a failed commit says, and new orders are
+   * refused until the writer finds it answering again, checking it if it has nothing to write.
+   */
+  private void lookupFailed(SQLException e) {
+    String cause = CommitFailure.describe(e);
+    Failure before = failure;
+    synchronized (pendingLock) {
+      failure = new Failure(cause, before != null ? before.since() : clock.instant());
+      pendingLock.notifyAll(); // wakes an idle writer to check the database
+    }
+    if (before == null) {
+      LOG.log(Level.ERROR, "orders cannot be stored: " + cause
+          + " (an Idempotency-Key look-up failed); refusing new orders and checking every second", e);
     }
   }
 

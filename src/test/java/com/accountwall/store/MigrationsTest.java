@@ -3,9 +3,6 @@ package com.accountwall.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,48 +10,99 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The schema on SQLite and on PostgreSQL: made whole on a fresh database, upgraded in place on an older one. */
 class MigrationsTest {
+  private static final Set<StoredAccount> LIVE = Set.of(new StoredAccount(7, 3, Instant.ofEpochMilli(1000)),
+      new StoredAccount(9, 1, Instant.ofEpochMilli(2000)));
+
   @TempDir Path data;
 
-  @Test
-  void aVersionOneDatabaseKeepsItsAccountsAndGetsTheOneBtreeTable() throws Exception {
-    String url = AccountDatabase.embeddedUrl(data);
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-      sql.executeUpdate("CREATE TABLE schema_version ("
-          + " version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-      for (String statement : versionOne().split(";")) {
-        if (!statement.isBlank()) {
-          sql.executeUpdate(statement);
-        }
-      }
-      sql.executeUpdate("INSERT INTO schema_version VALUES (1, 'V1__accounts_and_live_accounts.sql', 0)");
-      sql.executeUpdate("INSERT INTO live_accounts VALUES (7, 3, 1000), (9, 1, 2000)");
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aFreshDatabaseGetsEveryVersion(TestDatabase kind) throws Exception {
+    String url = kind.newUrl(data);
+    try (AccountDatabase database = AccountDatabase.open(url)) {
+      assertEquals(List.of(), database.loadAll());
+      assertEquals(Optional.empty(), database.receipt("no such key"));
     }
+    assertEquals(List.of(1, 2, 3), versions(url));
+  }
+
+  static Stream<Arguments> olderDatabases() {
+    return Stream.of(TestDatabase.values()).flatMap(kind -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, 2)));
+  }
+
+  @ParameterizedTest(name = "{0} at version {1}")
+  @MethodSource("olderDatabases")
+  void anOlderDatabaseIsUpgradedInPlaceKeepingItsLiveAccounts(TestDatabase kind, int version) throws Exception {
+    String url = kind.newUrl(data);
+    olderDatabase(url, version);
 
     try (AccountDatabase database = AccountDatabase.open(url)) {
-      assertEquals(List.of(new StoredAccount(7, 3, Instant.ofEpochMilli(1000)),
-          new StoredAccount(9, 1, Instant.ofEpochMilli(2000))), database.loadAll());
+      assertEquals(LIVE, new HashSet<>(database.loadAll()));
+      assertEquals(Optional.empty(), database.receipt("no such key"), "V3's table is there");
     }
+    assertEquals(List.of(1, 2, 3), versions(url));
+  }
+
+  @Test
+  void onSqliteVersionTwoKeepsLiveAccountsInOneBtree() throws Exception {
+    String url = TestDatabase.SQLITE.newUrl(data);
+    olderDatabase(url, 1);
+    AccountDatabase.open(url).close();
+
+    String table = single(url, "SELECT sql FROM sqlite_master WHERE name = 'live_accounts'");
+    assertTrue(table.endsWith("WITHOUT ROWID"), table);
+  }
+
+  @Test
+  void onPostgresqlVersionTwoIsRecordedWithNothingRun() throws Exception {
+    String url = TestDatabase.POSTGRESQL.newUrl(data);
+    olderDatabase(url, 1);
+    AccountDatabase.open(url).close();
+
+    assertEquals("V2__live_accounts_by_id.sqlite.sql", single(url, "SELECT script FROM schema_version WHERE version = 2"));
+    assertEquals(0L, (long) single(url, "SELECT COUNT(*) FROM information_schema.tables"
+        + " WHERE table_name = 'live_accounts_by_id'"), "V2's SQLite script did not run");
+    assertEquals(LIVE.size(), (long) single(url, "SELECT COUNT(*) FROM live_accounts"), "V1's table is kept as it was");
+  }
+
+  /** The database a build that knew only the first {@code version} scripts left, with two live accounts. */
+  private static void olderDatabase(String url, int version) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-      assertEquals(3, (int) single(sql, "SELECT MAX(version) FROM schema_version"));
-      String table = single(sql, "SELECT sql FROM sqlite_master WHERE name = 'live_accounts'");
-      assertTrue(table.endsWith("WITHOUT ROWID"), table);
+      Migrations.apply(connection, version);
+      sql.executeUpdate("INSERT INTO live_accounts VALUES (7, 3, 1000), (9, 1, 2000)");
     }
   }
 
-  private static String versionOne() throws IOException {
-    try (InputStream in = Migrations.class.getResourceAsStream("migrations/V1__accounts_and_live_accounts.sql")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+  private static List<Integer> versions(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+      List<Integer> versions = new ArrayList<>();
+      while (rows.next()) {
+        versions.add(rows.getInt(1));
+      }
+      return versions;
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T single(Statement sql, String query) throws SQLException {
-    try (ResultSet rows = sql.executeQuery(query)) {
+  private static <T> T single(String url, String query) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery(query)) {
       rows.next();
       return (T) rows.getObject(1);
     }

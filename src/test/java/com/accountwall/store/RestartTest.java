@@ -11,24 +11,36 @@ import com.accountwall.core.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A wall stopped and started again on the same data folder, with time moved by hand. */
+/**
+ * A wall stopped and started again on the same data folder and database, with time moved by hand:
+ * on the embedded SQLite file, and on PostgreSQL given with {@code --db-url}.
+ */
 class RestartTest {
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
   private static final Duration LIFETIME = Duration.ofHours(1);
 
   @TempDir Path data;
   private final MutableClock clock = new MutableClock(START);
+  private String url;
+
+  /** Keeps the walls of this test on a new database of {@code kind}. */
+  private void useNew(TestDatabase kind) throws Exception {
+    url = kind.newUrl(data);
+  }
 
   private Wall start() throws Exception {
     return Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t",
-        "--lifetime=" + LIFETIME), clock);
+        "--lifetime=" + LIFETIME, "--db-url=" + url), clock);
   }
 
-  @Test
-  void aRestoredAccountKeepsItsCountAndEndsAtItsOriginalDeadline() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRestoredAccountKeepsItsCountAndEndsAtItsOriginalDeadline(TestDatabase kind) throws Exception {
+    useNew(kind);
     try (Wall wall = start()) {
       wall.orders().order(10, 3);
       clock.advance(Duration.ofMinutes(20));
@@ -52,8 +64,10 @@ class RestartTest {
     }
   }
 
-  @Test
-  void accountsWhoseDeadlinePassedWhileDownAreGone() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void accountsWhoseDeadlinePassedWhileDownAreGone(TestDatabase kind) throws Exception {
+    useNew(kind);
     try (Wall wall = start()) {
       wall.orders().order(1, 1);
       clock.advance(Duration.ofMinutes(40));
@@ -71,8 +85,10 @@ class RestartTest {
     }
   }
 
-  @Test
-  void anEndedAccountStaysEndedAfterARestart() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anEndedAccountStaysEndedAfterARestart(TestDatabase kind) throws Exception {
+    useNew(kind);
     try (Wall wall = start()) {
       wall.orders().order(3, 2);
       assertTrue(wall.orders().end(3));
@@ -82,8 +98,10 @@ class RestartTest {
     }
   }
 
-  @Test
-  void generatedOrdersAreKeptToo() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void generatedOrdersAreKeptToo(TestDatabase kind) throws Exception {
+    useNew(kind);
     try (Wall wall = start()) {
       wall.supervisor().order(4, 7); // the path the generator and the window's buttons take
     }
