@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.WallProcess;
@@ -567,12 +567,6 @@ class ClusterFaultsTest {
   /** Waits for {@code condition}; {@code what} says, when it fails, what was awaited and what there is. */
   private static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + timeout.toSeconds() + " s: " + what.get());
-      }
-      Thread.sleep(50); // polling for other threads' and processes' progress, not timing anything
-    }
+    Await.until(condition, timeout, what);
   }
 }

@@ -3,8 +3,8 @@ package com.accountwall.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.api.ApiClient;
@@ -351,12 +351,6 @@ class ClusterModeTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + CONVERGENCE.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(20); // polling for another thread's progress, not timing anything
-    }
+    Await.until(condition, CONVERGENCE, () -> what);
   }
 }

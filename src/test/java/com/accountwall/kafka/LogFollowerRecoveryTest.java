@@ -2,8 +2,8 @@ package com.accountwall.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.accountwall.Await;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -84,12 +83,6 @@ class LogFollowerRecoveryTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within 30 s: " + what);
-      }
-      Thread.sleep(20); // polling for the follower thread's progress, not timing anything
-    }
+    Await.until(condition, Duration.ofSeconds(30), () -> what);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.accountwall.Await;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
@@ -253,12 +254,6 @@ abstract class DurableOrdersContract {
   }
 
   static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail(what + ": not within 10 s");
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
+    Await.until(condition, Duration.ofSeconds(10), () -> what);
   }
 }
