@@ -267,15 +267,26 @@ public final class AccountDatabase implements AutoCloseable {
   /** The writer's session, opening a new one after a failure. */
   private WriterSession session() throws SQLException {
     if (writer == null) {
-      Connection connection = connect(url);
-      try {
-        writer = new WriterSession(connection);
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
+      writer = openSession(WriterSession::new);
     }
     return writer;
+  }
+
+  /** Something that prepares a session on a new connection. */
+  @FunctionalInterface
+  private interface SessionMaker<S> {
+    S make(Connection connection) throws SQLException;
+  }
+
+  /** Connects and makes a session of the connection, which is closed again if that fails. */
+  private <S> S openSession(SessionMaker<S> maker) throws SQLException {
+    Connection connection = connect(url);
+    try {
+      return maker.make(connection);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
   }
 
   /** Rolls back and closes the failed session; what goes wrong on the way is kept with {@code failure}. */
@@ -296,13 +307,7 @@ public final class AccountDatabase implements AutoCloseable {
   /** The reader's session, opening a new one after a failure; the caller holds {@code readerLock}. */
   private ReaderSession readerSession() throws SQLException {
     if (reader == null) {
-      Connection connection = connect(url);
-      try {
-        reader = new ReaderSession(connection);
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
+      reader = openSession(ReaderSession::new);
     }
     return reader;
   }
