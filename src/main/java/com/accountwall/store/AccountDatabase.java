@@ -160,9 +160,10 @@ public final class AccountDatabase implements AutoCloseable {
         accounts.add(new StoredAccount(rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
       }
       session.connection.commit();
-    } catch (SQLException e) {
-      discardWriter(e);
-      throw e;
+    } catch (SQLException | RuntimeException | Error e) {
+      SQLException failure = asFailure(e);
+      discardWriter(failure);
+      throw failure;
     }
     return accounts;
   }
@@ -220,9 +221,10 @@ public final class AccountDatabase implements AutoCloseable {
         session.forgetKeys.executeUpdate();
       }
       session.connection.commit();
-    } catch (SQLException e) {
-      discardWriter(e);
-      throw e;
+    } catch (SQLException | RuntimeException | Error e) {
+      SQLException failure = asFailure(e);
+      discardWriter(failure);
+      throw failure;
     }
   }
 
@@ -237,9 +239,10 @@ public final class AccountDatabase implements AutoCloseable {
         ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
       rows.next();
       session.connection.commit();
-    } catch (SQLException e) {
-      discardWriter(e);
-      throw e;
+    } catch (SQLException | RuntimeException | Error e) {
+      SQLException failure = asFailure(e);
+      discardWriter(failure);
+      throw failure;
     }
   }
 
@@ -257,11 +260,30 @@ public final class AccountDatabase implements AutoCloseable {
               Instant.ofEpochMilli(row.getLong(5)), false);
           return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
         }
-      } catch (SQLException e) {
-        discardReader(e);
-        throw e;
+      } catch (SQLException | RuntimeException | Error e) {
+        SQLException failure = asFailure(e);
+        discardReader(failure);
+        throw failure;
       }
     }
+  }
+
+  /**
+   * What a failed call throws: {@code failure} itself, or an SQLException around an unchecked one,
+   * so that callers handle a driver that fails that way (PostgreSQL's throws an AssertionError from
+   * a batch on a connection the server dropped) as the database failing. The JVM's own errors go
+   * on as they are.
+   */
+  private static SQLException asFailure(Throwable failure) {
+    if (failure instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        return sql; // the driver's own words and SQL state, which CommitFailure reads
+      }
+    }
+    return new SQLException("the database driver failed: " + failure, failure);
   }
 
   /** The writer's session, opening a new one after a failure. */
@@ -335,9 +357,10 @@ public final class AccountDatabase implements AutoCloseable {
         try (ResultSet row = session.lookup.executeQuery()) {
           return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
         }
-      } catch (SQLException e) {
-        discardReader(e);
-        throw e;
+      } catch (SQLException | RuntimeException | Error e) {
+        SQLException failure = asFailure(e);
+        discardReader(failure);
+        throw failure;
       }
     }
   }

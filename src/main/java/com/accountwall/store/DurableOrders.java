@@ -445,7 +445,8 @@ public final class DurableOrders implements OrderJournal {
         }
         committed(batch);
         retryMillis = FIRST_RETRY_MILLIS;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // Whatever the driver throws, the writer must live on: it is the only one that commits.
         failed(batch, e);
         if (closing) {
           // Nobody waits any more: the callers have had their 503s or are gone with the wall.
@@ -509,7 +510,7 @@ public final class DurableOrders implements OrderJournal {
     }
   }
 
-  private void failed(Batch batch, Exception e) {
+  private void failed(Batch batch, Throwable e) {
     String cause = e instanceof SQLException sql ? CommitFailure.describe(sql) : String.valueOf(e);
     Failure before = failure;
     synchronized (commitLock) {
