@@ -161,7 +161,7 @@ public final class AccountDatabase implements AutoCloseable {
       }
       session.connection.commit();
     } catch (SQLException | RuntimeException | Error e) {
-      SQLException failure = asFailure(e);
+      SQLException failure = asFailure(e, session.connection);
       discardWriter(failure);
       throw failure;
     }
@@ -222,7 +222,7 @@ public final class AccountDatabase implements AutoCloseable {
       }
       session.connection.commit();
     } catch (SQLException | RuntimeException | Error e) {
-      SQLException failure = asFailure(e);
+      SQLException failure = asFailure(e, session.connection);
       discardWriter(failure);
       throw failure;
     }
@@ -240,7 +240,7 @@ public final class AccountDatabase implements AutoCloseable {
       rows.next();
       session.connection.commit();
     } catch (SQLException | RuntimeException | Error e) {
-      SQLException failure = asFailure(e);
+      SQLException failure = asFailure(e, session.connection);
       discardWriter(failure);
       throw failure;
     }
@@ -261,7 +261,7 @@ public final class AccountDatabase implements AutoCloseable {
           return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
         }
       } catch (SQLException | RuntimeException | Error e) {
-        SQLException failure = asFailure(e);
+        SQLException failure = asFailure(e, session.connection);
         discardReader(failure);
         throw failure;
       }
@@ -269,12 +269,13 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   /**
-   * What a failed call throws: {@code failure} itself, or an SQLException around an unchecked one,
-   * so that callers handle a driver that fails that way (PostgreSQL's throws an AssertionError from
-   * a batch on a connection the server dropped) as the database failing. The JVM's own errors go
-   * on as they are.
+   * What a failed call on {@code connection} throws: {@code failure} itself, or the SQLException it
+   * carries, or else one around it, so that callers handle a driver that fails unchecked as the
+   * database failing. (PostgreSQL's throws an AssertionError, carrying nothing, from a batch on a
+   * connection the server dropped; a connection that no longer answers then says so with SQL state
+   * 08006, connection failure.) The JVM's own errors go on as they are.
    */
-  private static SQLException asFailure(Throwable failure) {
+  private static SQLException asFailure(Throwable failure, Connection connection) {
     if (failure instanceof VirtualMachineError fatal) {
       throw fatal;
     }
@@ -283,7 +284,16 @@ public final class AccountDatabase implements AutoCloseable {
         return sql; // the driver's own words and SQL state, which CommitFailure reads
       }
     }
-    return new SQLException("the database driver failed: " + failure, failure);
+    return new SQLException("the database driver failed: " + failure, isLost(connection) ? "08006" : null, failure);
+  }
+
+  /** Whether {@code connection} no longer answers. */
+  private static boolean isLost(Connection connection) {
+    try {
+      return !connection.isValid(1);
+    } catch (SQLException | RuntimeException | AssertionError e) {
+      return true;
+    }
   }
 
   /** The writer's session, opening a new one after a failure. */
@@ -358,7 +368,7 @@ public final class AccountDatabase implements AutoCloseable {
           return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
         }
       } catch (SQLException | RuntimeException | Error e) {
-        SQLException failure = asFailure(e);
+        SQLException failure = asFailure(e, session.connection);
         discardReader(failure);
         throw failure;
       }
