@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,8 @@ public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
   /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
   private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
+  /** A write waiting longer than this for Kafka's acknowledgement makes the wall degraded. */
+  private static final long SLOW_WRITE_NANOS = TimeUnit.SECONDS.toNanos(5);
   // Kafka's clients log every setting at INFO when they start: keep their warnings, unless the
   // operator set a level. Held strongly, as java.util.logging forgets levels of unreferenced loggers.
   private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
@@ -91,6 +94,9 @@ public final class KafkaOrders implements OrderJournal {
   private volatile Unacknowledged unacknowledged;
 
   private record Unacknowledged(String problem, long atNanos) {}
+
+  /** When each write now waiting for Kafka's acknowledgement was sent; at most one per API thread. */
+  private final Map<Object, Long> writesWaiting = new ConcurrentHashMap<>();
 
   private KafkaOrders(KafkaSettings settings, Clock clock, String run, KafkaProducer<String, String> producer,
       TransactionWriter transactions, LogFollower follower, AppliedEvents applied) {
@@ -267,6 +273,11 @@ public final class KafkaOrders implements OrderJournal {
     if (refused != null && System.nanoTime() - refused.atNanos() < UNACKNOWLEDGED_SHOWN_NANOS) {
       problems.add(refused.problem());
     }
+    long now = System.nanoTime();
+    long longest = writesWaiting.values().stream().mapToLong(sent -> now - sent).max().orElse(0);
+    if (longest > SLOW_WRITE_NANOS) {
+      problems.add("Kafka has not acknowledged an order for " + TimeUnit.NANOSECONDS.toSeconds(longest) + " s");
+    }
     return problems;
   }
 
@@ -347,6 +358,16 @@ public final class KafkaOrders implements OrderJournal {
    * saying whether the records may still take effect.
    */
   private void awaitAcknowledged(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
+    Object waiting = new Object();
+    writesWaiting.put(waiting, System.nanoTime());
+    try {
+      awaitAcknowledgedTimed(tickets, write, deadline);
+    } finally {
+      writesWaiting.remove(waiting);
+    }
+  }
+
+  private void awaitAcknowledgedTimed(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
     List<Future<?>> sent;
     try {
       sent = write.send();

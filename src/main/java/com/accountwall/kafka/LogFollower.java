@@ -86,6 +86,7 @@ final class LogFollower implements AutoCloseable {
   private volatile Problem unreachable;
   private volatile long caughtUpNanos = System.nanoTime();
   private long lastProgressCheckNanos;
+  private Map<TopicPartition, Long> endAtLastCheck = Map.of(); // the follower thread's
 
   private record Problem(String text, Instant since) {}
 
@@ -341,14 +342,17 @@ final class LogFollower implements AutoCloseable {
   }
 
   /**
-   * Once a second: asks the brokers for the end of the log, to tell whether they answer and whether
-   * this wall has read all that is committed.
+   * Once a second: asks the brokers for the end of the log, to tell whether they answer and how far
+   * behind this wall reads. It is caught up to the moment of a check whose end it has read: so a
+   * log that keeps growing under steady orders, never read to its very end at the instant of a
+   * check, is not taken for a follower that lags.
    */
   private void checkProgress() {
     long now = System.nanoTime();
     if (now - lastProgressCheckNanos < PROGRESS_CHECK_NANOS) {
       return;
     }
+    long previousCheckNanos = lastProgressCheckNanos;
     lastProgressCheckNanos = now;
     Map<TopicPartition, Long> end;
     try {
@@ -365,14 +369,24 @@ final class LogFollower implements AutoCloseable {
       LOG.log(Level.INFO, "Kafka at " + servers + " answers again");
     }
     unreachable = null;
+    if (hasRead(end)) {
+      caughtUpNanos = now;
+    } else if (!endAtLastCheck.isEmpty() && hasRead(endAtLastCheck)) {
+      caughtUpNanos = Math.max(caughtUpNanos, previousCheckNanos);
+    }
+    endAtLastCheck = end;
+  }
+
+  /** Whether the consumer has read up to {@code end} on every partition. */
+  private boolean hasRead(Map<TopicPartition, Long> end) {
     for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
       // The consumer's position, not the next offset after the last record applied: it has passed
       // the transaction markers too, which take offsets but are never handed out.
       if (consumer.position(partition.getKey()) < partition.getValue()) {
-        return;
+        return false;
       }
     }
-    caughtUpNanos = now;
+    return true;
   }
 
   /** Applies a record read live, answering this wall's caller if it wrote it; skips one it cannot apply. */
