@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * One in-JVM Kafka node (broker and controller combined) shared by every cluster-mode test of the
@@ -33,6 +34,12 @@ final class TestKafka {
   static synchronized String bootstrapServers() throws Exception {
     if (cluster == null) {
       quietLogs();
+      // A node that fails to stop cleanly exits or halts its JVM, here the test run's own, which
+      // surefire then reports as a failed fork although every test passed: say so instead.
+      Exit.Procedure report = (status, message) ->
+          System.err.println("the test Kafka node asked to end the JVM (" + status + "): " + message);
+      Exit.setExitProcedure(report);
+      Exit.setHaltProcedure(report);
       KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
           .setCombined(true)
           .setNumBrokerNodes(1)
