@@ -8,6 +8,7 @@ import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.journal.TimeOfDay;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -288,11 +286,6 @@ public final class KafkaOrders implements OrderJournal {
     closeAll(List.of(follower, producer, transactions));
   }
 
-  /** A time of day for an operator, to the second, in the machine's zone. */
-  static String timeOfDay(Instant instant) {
-    return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
   /** Makes a request's event from its orders on one partition and its ticket's number. */
   @FunctionalInterface
   private interface Part {
@@ -398,7 +391,7 @@ public final class KafkaOrders implements OrderJournal {
   private JournalUnavailableException unacknowledged(List<AppliedEvents.Ticket> tickets,
       JournalUnavailableException failure) {
     tickets.forEach(ticket -> applied.forget(ticket.seq()));
-    unacknowledged = new Unacknowledged("Kafka did not acknowledge an order at " + timeOfDay(Instant.now()) + ": "
+    unacknowledged = new Unacknowledged("Kafka did not acknowledge an order at " + TimeOfDay.of(Instant.now()) + ": "
         + failure.getMessage(), System.nanoTime());
     return failure;
   }

@@ -6,6 +6,7 @@ import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.Order;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.journal.TimeOfDay;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -198,10 +199,10 @@ final class LogFollower implements AutoCloseable {
     Problem down = stopped;
     Problem away = unreachable;
     if (down != null) {
-      problems.add(down.text() + ", since " + KafkaOrders.timeOfDay(down.since()));
+      problems.add(down.text() + ", since " + TimeOfDay.of(down.since()));
     }
     if (away != null) {
-      problems.add(away.text() + " since " + KafkaOrders.timeOfDay(away.since()));
+      problems.add(away.text() + " since " + TimeOfDay.of(away.since()));
     }
     long behind = System.nanoTime() - caughtUpNanos;
     if (down == null && away == null && behind > BEHIND_NANOS) {

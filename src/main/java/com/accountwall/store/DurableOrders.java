@@ -9,13 +9,12 @@ import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.journal.TimeOfDay;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,12 +94,10 @@ public final class DurableOrders implements OrderJournal {
   private long failedUpTo; // guarded by commitLock: the highest ticket a failed commit held
   private volatile Failure failure; // set while commits fail; written under commitLock or pendingLock
 
-  /** Why commits fail, and since when (in the machine's time zone: it is for the operator beside it). */
+  /** Why commits fail, and since when. */
   private record Failure(String cause, Instant since) {
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     String describe() {
-      return "orders cannot be stored: " + cause + ", since " + SINCE.format(since);
+      return "orders cannot be stored: " + cause + ", since " + TimeOfDay.of(since);
     }
   }
 
