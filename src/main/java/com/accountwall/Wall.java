@@ -12,7 +12,7 @@ import com.accountwall.journal.OrderJournal;
 import com.accountwall.kafka.KafkaOrders;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.store.AccountDatabase;
-import com.accountwall.store.DurableOrders;
+import com.accountwall.store.EmbeddedJournal;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
  * journal, expiry, the order API and the generator. The seed's supervision tree, started in order
  * and stopped in reverse; the window, when there is one, only looks at it.
  *
- * <p>The journal is the embedded database ({@link DurableOrders}) unless {@code --kafka} names a
+ * <p>The journal is the embedded database ({@link EmbeddedJournal}) unless {@code --kafka} names a
  * cluster ({@link KafkaOrders}); then the database only names accounts, and every order from the
  * generator goes through the shared log too, or the walls would drift apart. The window's buttons
  * go through the journal in both modes.
@@ -87,9 +87,9 @@ public final class Wall implements AutoCloseable {
     KafkaSettings kafka = options.kafkaSettings();
     AccountDesk simulatedOrders;
     if (kafka == null) {
-      orders = DurableOrders.restore(supervisor, database, clock);
+      orders = EmbeddedJournal.restore(supervisor, database, clock);
       // Simulated orders come too fast to wait for a commit each: they order in memory, and
-      // DurableOrders hears and stores every change behind them.
+      // EmbeddedJournal hears and stores every change behind them.
       simulatedOrders = supervisor;
     } else {
       orders = KafkaOrders.start(kafka, options.wallId, options.dataFolder(), supervisor, clock);

@@ -257,6 +257,53 @@ public final class KafkaOrders implements OrderJournal {
     return (Boolean) awaitApplied(ticket, deadline);
   }
 
+  // Until the writes are asynchronous end to end, the futures wait on threads of their own.
+  private static final java.util.concurrent.ExecutorService WAITERS =
+      java.util.concurrent.Executors.newCachedThreadPool(com.accountwall.core.DaemonThreads.named("kafka-order-waiter"));
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Receipt> place(List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("place at least one order");
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      orderAll(orders);
+      Order last = orders.get(orders.size() - 1);
+      Account account = follower.whereis(last.accountId());
+      return new Receipt(orders.size(), last.accountId(), account == null ? 0 : account.widgetsOrdered(),
+          account == null ? clock.instant() : account.expiresAt(), false);
+    }, WAITERS);
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Receipt> placeOnce(IdempotencyKey key, List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> orderOnce(key, orders), WAITERS);
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Boolean> placeEnd(long accountId) {
+    Account.requireValidId(accountId);
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> end(accountId), WAITERS);
+  }
+
+  @Override
+  public void changeLifetime(Duration lifetime) {
+    follower.changeLifetime(lifetime);
+  }
+
+  @Override
+  public java.util.Optional<com.accountwall.journal.Reprojection> reprojection() {
+    return java.util.Optional.empty();
+  }
+
+  @Override
+  public List<com.accountwall.journal.HistoryStep> history(java.time.Instant from, java.time.Instant to, Duration step) {
+    return com.accountwall.journal.HistorySteps.empty(from, to, step);
+  }
+
   /**
    * {@inheritDoc}
    *

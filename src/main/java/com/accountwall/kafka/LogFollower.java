@@ -4,6 +4,7 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.Order;
+import com.accountwall.journal.AccountChains;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.TimeOfDay;
@@ -507,4 +508,15 @@ final class LogFollower implements AutoCloseable {
   private static String where(ConsumerRecord<String, String> record) {
     return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
+
+  /** The live account with this id on this wall, or null. */
+  Account whereis(long accountId) {
+    return supervisor.whereis(accountId).filter(account -> !account.isEnded()).orElse(null);
+  }
+
+  /** Applies a new lifetime to this wall's accounts; the log's chains keep the lifetime they were replayed with. */
+  void changeLifetime(Duration lifetime) {
+    supervisor.setLifetime(lifetime);
+  }
+
 }

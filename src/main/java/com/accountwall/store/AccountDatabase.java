@@ -40,7 +40,7 @@ import java.util.Optional;
  * noticed, the first of each on the connection it cut.
  *
  * <p><b>Thread safety:</b> {@link #write}, {@link #check} and {@link #loadAll} belong to one thread
- * at a time (the {@link DurableOrders} writer, or start-up before it runs); {@link #directory()}
+ * at a time (the {@link EmbeddedJournal} writer, or start-up before it runs); {@link #directory()}
  * lookups and {@link #receipt} may come from any thread, taking turns on a connection of their own.
  */
 public final class AccountDatabase implements AutoCloseable {

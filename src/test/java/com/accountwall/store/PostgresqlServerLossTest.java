@@ -2,7 +2,7 @@ package com.accountwall.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.accountwall.store.DurableOrdersContract.awaitTrue;
+import static com.accountwall.store.EmbeddedJournalContract.awaitTrue;
 
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;

@@ -1,4 +1,4 @@
-package com.accountwall.kafka;
+package com.accountwall.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a restart; a reused key refused; keys forgotten after a day; the order/end race; expired rows
  * deleted only by a commit. Each database's test runs these on a new database of its own.
  */
-abstract class DurableOrdersContract {
+abstract class EmbeddedJournalContract {
   private static final Instant START = Instant.parse("2026-11-30T09:00:00Z");
 
   private final TestDatabase kind;
@@ -54,9 +54,9 @@ abstract class DurableOrdersContract {
   private final MutableClock clock = new MutableClock(START);
   AccountSupervisor supervisor;
   private AccountDatabase database;
-  DurableOrders journal;
+  EmbeddedJournal journal;
 
-  DurableOrdersContract(TestDatabase kind) {
+  EmbeddedJournalContract(TestDatabase kind) {
     this.kind = kind;
   }
 
@@ -66,7 +66,7 @@ abstract class DurableOrdersContract {
   }
 
   void open(AccountListener ahead) throws SQLException {
-    open(ahead, DurableOrders.MAX_BACKLOG);
+    open(ahead, EmbeddedJournal.MAX_BACKLOG);
   }
 
   void open(AccountListener ahead, int maxBacklog) throws SQLException {
@@ -75,7 +75,7 @@ abstract class DurableOrdersContract {
       supervisor.addListener(ahead); // heard before the journal's own listener
     }
     database = AccountDatabase.open(url);
-    journal = DurableOrders.restore(supervisor, database, clock, maxBacklog);
+    journal = EmbeddedJournal.restore(supervisor, database, clock, maxBacklog);
   }
 
   void open() throws SQLException {

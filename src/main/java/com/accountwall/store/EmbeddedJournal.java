@@ -62,8 +62,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Thread safety:</b> all public methods may be called from any thread.
  */
-public final class DurableOrders implements OrderJournal {
-  private static final System.Logger LOG = System.getLogger(DurableOrders.class.getName());
+public final class EmbeddedJournal implements OrderJournal {
+  private static final System.Logger LOG = System.getLogger(EmbeddedJournal.class.getName());
   /** Changes and keys that may wait for a commit; past it, orders are refused rather than memory growing. */
   static final int MAX_BACKLOG = 250_000;
   private static final long FIRST_RETRY_MILLIS = 100;
@@ -124,7 +124,7 @@ public final class DurableOrders implements OrderJournal {
     }
   };
 
-  private DurableOrders(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog) {
+  private EmbeddedJournal(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog) {
     this.maxBacklog = maxBacklog;
     this.supervisor = supervisor;
     this.database = database;
@@ -140,15 +140,15 @@ public final class DurableOrders implements OrderJournal {
    *
    * @param clock the time keys are kept at, and forgotten a day after
    */
-  public static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock)
+  public static EmbeddedJournal restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock)
       throws SQLException {
     return restore(supervisor, database, clock, MAX_BACKLOG);
   }
 
   /** As {@link #restore(AccountSupervisor, AccountDatabase, Clock)}, refusing orders once {@code maxBacklog} changes wait. */
-  static DurableOrders restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog)
+  static EmbeddedJournal restore(AccountSupervisor supervisor, AccountDatabase database, Clock clock, int maxBacklog)
       throws SQLException {
-    DurableOrders orders = new DurableOrders(supervisor, database, clock, maxBacklog);
+    EmbeddedJournal orders = new EmbeddedJournal(supervisor, database, clock, maxBacklog);
     int restored = 0;
     for (StoredAccount stored : database.loadAll()) {
       if (supervisor.restore(stored.accountId(), stored.widgetsSold(), stored.lastOrderAt())) {
@@ -240,6 +240,51 @@ public final class DurableOrders implements OrderJournal {
     }
     awaitCommitted(recorded());
     return true;
+  }
+
+  // Until the writer completes futures itself, they wait on threads of their own.
+  private static final java.util.concurrent.ExecutorService WAITERS =
+      java.util.concurrent.Executors.newCachedThreadPool(com.accountwall.core.DaemonThreads.named("order-waiter"));
+
+  @Override
+  public CompletableFuture<Receipt> place(List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("place at least one order");
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      Applied applied = apply(orders, null);
+      awaitCommitted(applied.ticket());
+      return applied.receipt();
+    }, WAITERS);
+  }
+
+  @Override
+  public CompletableFuture<Receipt> placeOnce(IdempotencyKey key, List<Order> orders) {
+    if (orders.isEmpty()) {
+      throw new IllegalArgumentException("a keyed request needs at least one order");
+    }
+    return CompletableFuture.supplyAsync(() -> orderOnce(key, orders), WAITERS);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> placeEnd(long accountId) {
+    com.accountwall.core.Account.requireValidId(accountId);
+    return CompletableFuture.supplyAsync(() -> end(accountId), WAITERS);
+  }
+
+  @Override
+  public void changeLifetime(Duration lifetime) {
+    supervisor.setLifetime(lifetime);
+  }
+
+  @Override
+  public Optional<com.accountwall.journal.Reprojection> reprojection() {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<com.accountwall.journal.HistoryStep> history(Instant from, Instant to, Duration step) {
+    return com.accountwall.journal.HistorySteps.empty(from, to, step);
   }
 
   @Override
@@ -582,6 +627,6 @@ public final class DurableOrders implements OrderJournal {
 
   @Override
   public String toString() {
-    return "DurableOrders[" + database + "]";
+    return "EmbeddedJournal[" + database + "]";
   }
 }

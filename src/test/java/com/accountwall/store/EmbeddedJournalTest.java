@@ -12,11 +12,11 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded journal on a real SQLite file: the {@linkplain DurableOrdersContract contract}, and
+ * The embedded journal on a real SQLite file: the {@linkplain EmbeddedJournalContract contract}, and
  * a database another program locks (SQLite's {@code BEGIN EXCLUSIVE}).
  */
-class DurableOrdersTest extends DurableOrdersContract {
-  DurableOrdersTest() {
+class EmbeddedJournalTest extends EmbeddedJournalContract {
+  EmbeddedJournalTest() {
     super(TestDatabase.SQLITE);
   }
 

@@ -1,4 +1,4 @@
-package com.accountwall.kafka;
+package com.accountwall.journal;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,16 +25,16 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one replay, then one follower thread, owns it.
  */
-final class AccountChains {
+public final class AccountChains {
   /** How long past its deadline (in log time) a chain is still extended by an order made before it. */
-  static final long GRACE_MILLIS = 60_000;
+  public static final long GRACE_MILLIS = 60_000;
 
   private final long lifetimeMillis;
   private final Map<Long, Chain> chains = new HashMap<>();
   private long[] logMillis = new long[0];
   private int eventsSincePrune;
 
-  AccountChains(long lifetimeMillis) {
+  public AccountChains(long lifetimeMillis) {
     this.lifetimeMillis = lifetimeMillis;
   }
 
@@ -60,14 +60,14 @@ final class AccountChains {
    * @param count the chain's widgets after it
    * @param lastMillis the chain's last order after it
    */
-  record Link(boolean extended, long count, long lastMillis) {}
+  public record Link(boolean extended, long count, long lastMillis) {}
 
   /**
    * Applies an order made at {@code atMillis}, read from {@code partition}.
    *
    * @throws ArithmeticException if it would overflow its account's count; nothing changes
    */
-  Link order(int partition, long id, long qty, long atMillis) {
+  public Link order(int partition, long id, long qty, long atMillis) {
     Chain chain = chains.get(id);
     Link link;
     if (chain == null) {
@@ -95,7 +95,7 @@ final class AccountChains {
    *
    * @return whether the account was live then, by the log
    */
-  boolean end(int partition, long id, long atMillis) {
+  public boolean end(int partition, long id, long atMillis) {
     Chain chain = chains.computeIfAbsent(id, key -> new Chain(partition));
     boolean live = chain.count > 0 && isExtendedAt(chain, atMillis);
     chain.ended = true;
@@ -143,7 +143,7 @@ final class AccountChains {
    * Joins to this stretch the one just before it: each open chain here that the earlier stretch's
    * last chain of its id continues takes that chain's count and start.
    */
-  void continueFrom(AccountChains earlier) {
+  public void continueFrom(AccountChains earlier) {
     for (Map.Entry<Long, Chain> entry : chains.entrySet()) {
       Chain chain = entry.getValue();
       if (chain.open) {
@@ -162,7 +162,7 @@ final class AccountChains {
    * The earliest first order among chains that are live at {@code nowMillis} and may have begun
    * before the stretch, or {@link Long#MAX_VALUE} if there are none.
    */
-  long earliestOpenStart(long nowMillis) {
+  public long earliestOpenStart(long nowMillis) {
     long earliest = Long.MAX_VALUE;
     for (Chain chain : chains.values()) {
       if (chain.open && isLive(chain, nowMillis)) {
@@ -173,7 +173,7 @@ final class AccountChains {
   }
 
   /** Hands each account live at {@code nowMillis} to {@code live} as (id, chain) count and last order. */
-  void forEachLive(long nowMillis, LiveAccount live) {
+  public void forEachLive(long nowMillis, LiveAccount live) {
     chains.forEach((id, chain) -> {
       if (isLive(chain, nowMillis)) {
         live.accept(id, chain.count, chain.lastMillis);
@@ -187,7 +187,7 @@ final class AccountChains {
 
   /** Receives a live account of the replay. */
   @FunctionalInterface
-  interface LiveAccount {
+  public interface LiveAccount {
     void accept(long id, long count, long lastOrderMillis);
   }
 }
