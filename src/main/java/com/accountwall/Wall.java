@@ -3,7 +3,6 @@ package com.accountwall;
 import com.accountwall.api.ApiEndpoint;
 import com.accountwall.api.ApiToken;
 import com.accountwall.api.OrderApi;
-import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
@@ -18,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +28,14 @@ import java.util.concurrent.Executors;
  * journal, expiry, the order API and the generator. The seed's supervision tree, started in order
  * and stopped in reverse; the window, when there is one, only looks at it.
  *
- * <p>The journal is the embedded database ({@link EmbeddedJournal}) unless {@code --kafka} names a
- * cluster ({@link KafkaOrders}); then the database only names accounts, and every order from the
- * generator goes through the shared log too, or the walls would drift apart. The window's buttons
- * go through the journal in both modes.
+ * <p>The journal, the order history, is the embedded database ({@link EmbeddedJournal}) unless
+ * {@code --kafka} names a cluster ({@link KafkaOrders}); then the database only names accounts.
+ * Every source of orders (the API, the window's buttons, the generator) writes to the journal, and
+ * the wall shows what the journal made durable.
  */
 public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
+  private static final Duration RETENTION = Duration.ofDays(7);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Clock clock;
@@ -85,15 +86,11 @@ public final class Wall implements AutoCloseable {
         .enrichmentExecutor(lookups)
         .build();
     KafkaSettings kafka = options.kafkaSettings();
-    AccountDesk simulatedOrders;
     if (kafka == null) {
-      orders = EmbeddedJournal.restore(supervisor, database, clock);
-      // Simulated orders come too fast to wait for a commit each: they order in memory, and
-      // EmbeddedJournal hears and stores every change behind them.
-      simulatedOrders = supervisor;
+      Duration retention = options.lifetime.compareTo(RETENTION) > 0 ? options.lifetime : RETENTION;
+      orders = EmbeddedJournal.open(supervisor, database, clock, retention);
     } else {
       orders = KafkaOrders.start(kafka, options.wallId, options.dataFolder(), supervisor, clock);
-      simulatedOrders = orders; // or the walls would drift apart
     }
     started.push(orders);
     token = ApiToken.resolve(options.token, options.dataFolder());
@@ -101,7 +98,8 @@ public final class Wall implements AutoCloseable {
     api.serve(orders, supervisor, token.value());
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
-    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(simulatedOrders)
+    // Simulated orders are orders like any other: into the history, a tick's worth per commit.
+    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(orders::place)
         .rate(options.rate)
         .poolSize(options.accounts);
     if (options.seed != null) {

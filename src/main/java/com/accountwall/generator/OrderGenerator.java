@@ -1,10 +1,14 @@
 package com.accountwall.generator;
 
 import com.accountwall.core.DaemonThreads;
+import com.accountwall.core.Order;
 import com.accountwall.core.OrderSink;
 import com.accountwall.settings.WallSettings;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,10 @@ import java.util.function.LongSupplier;
  *
  * <p>It paces itself against its ticker rather than sleeping per order, so it keeps the rate at
  * hundreds of thousands of orders a second as well as at one; after a stall it catches up by at
- * most one second's worth. An order the sink rejects is logged and the generator goes on.
+ * most one second's worth. Each tick's orders go out as one batch ({@link OrderBatches}), so the
+ * order journal takes them in one commit without the generator waiting for it. Orders the sink
+ * rejects are logged (at most every {@value #REJECTIONS_LOGGED_EVERY_SECONDS} s) and the
+ * generator goes on.
  *
  * <p><b>Thread safety:</b> the control methods may be called from any thread; orders are sent
  * from the generator's own daemon thread.
@@ -27,7 +34,9 @@ public final class OrderGenerator implements AutoCloseable {
   private static final long TICK_MILLIS = 10;
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private final OrderSink sink;
+  private static final long REJECTIONS_LOGGED_EVERY_SECONDS = 10;
+
+  private final OrderBatches sink;
   private final ZipfIds ids;
   private final LongSupplier ticker;
   private ScheduledExecutorService thread;
@@ -38,6 +47,17 @@ public final class OrderGenerator implements AutoCloseable {
   // Owned by whoever calls tick(): the generator thread, or a test.
   private long lastTick;
   private double owed;
+  private volatile long rejectionLoggedAt = Long.MIN_VALUE;
+
+  /**
+   * Where the generator's orders go: one tick's orders at once, without waiting for them to be
+   * stored. The order journal's {@code place} is one.
+   */
+  @FunctionalInterface
+  public interface OrderBatches {
+    /** Takes the orders; the future fails if they are rejected, and may complete later. */
+    CompletableFuture<?> place(List<Order> orders);
+  }
 
   private OrderGenerator(Builder builder) {
     this.sink = builder.sink;
@@ -47,9 +67,25 @@ public final class OrderGenerator implements AutoCloseable {
     this.lastTick = ticker.getAsLong();
   }
 
-  /** A generator that sends its orders to {@code sink}. */
-  public static Builder builder(OrderSink sink) {
+  /** A generator that sends each tick's orders to {@code sink} as one batch. */
+  public static Builder builder(OrderBatches sink) {
     return new Builder(sink);
+  }
+
+  /** A generator that sends its orders to {@code sink} one by one, as they come (the core's supervisor, in tests). */
+  public static Builder builder(OrderSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    return new Builder(orders -> {
+      RuntimeException first = null;
+      for (Order order : orders) {
+        try {
+          sink.order(order.accountId(), order.quantity());
+        } catch (RuntimeException e) {
+          first = first == null ? e : first; // the others still go out, as each stands alone
+        }
+      }
+      return first == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(first);
+    });
   }
 
   /** Starts the generator thread, sending orders from now on. Calling it again does nothing. */
@@ -96,13 +132,31 @@ public final class OrderGenerator implements AutoCloseable {
     owed = Math.min(owed + elapsedSeconds * currentRate, Math.max(currentRate, 1));
     long due = (long) owed;
     owed -= due;
-    for (long i = 0; i < due && running; i++) {
-      long accountId = ids.next();
-      try {
-        sink.order(accountId, 1);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "generated order for account " + accountId + " was rejected", e);
-      }
+    if (due == 0) {
+      return;
+    }
+    List<Order> orders = new ArrayList<>((int) Math.min(due, Integer.MAX_VALUE));
+    for (long i = 0; i < due; i++) {
+      orders.add(new Order(ids.next(), 1));
+    }
+    try {
+      sink.place(orders).whenComplete((placed, failure) -> {
+        if (failure != null) {
+          rejected(failure);
+        }
+      });
+    } catch (RuntimeException e) {
+      rejected(e);
+    }
+  }
+
+  /** Logs a rejection, unless one was logged in the last few seconds: a journal that refuses refuses every tick. */
+  private void rejected(Throwable failure) {
+    long now = ticker.getAsLong();
+    long last = rejectionLoggedAt;
+    if (last == Long.MIN_VALUE || now - last >= TimeUnit.SECONDS.toNanos(REJECTIONS_LOGGED_EVERY_SECONDS)) {
+      rejectionLoggedAt = now;
+      LOG.log(Level.WARNING, "simulated orders are rejected: " + failure.getMessage());
     }
   }
 
@@ -116,14 +170,16 @@ public final class OrderGenerator implements AutoCloseable {
 
   /** Configures an {@link OrderGenerator}; every setting but the sink has a default. */
   public static final class Builder {
-    private final OrderSink sink;
+    private static final long REJECTIONS_LOGGED_EVERY_SECONDS = 10;
+
+  private final OrderBatches sink;
     private double rate = 10;
     private int poolSize = 500;
     private double skew = 1.1;
     private long seed = System.nanoTime();
     private LongSupplier ticker = System::nanoTime;
 
-    private Builder(OrderSink sink) {
+    private Builder(OrderBatches sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
     }
 

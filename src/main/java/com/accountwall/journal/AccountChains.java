@@ -172,6 +172,23 @@ public final class AccountChains {
     return earliest;
   }
 
+  /**
+   * Puts back a chain as a checkpoint of the history kept it, read from partition 0: an account
+   * with {@code count} widgets and its last order at {@code lastMillis}.
+   */
+  public void restore(long id, long count, long lastMillis) {
+    Chain chain = new Chain(0);
+    start(chain, count, lastMillis);
+    chains.put(id, chain);
+    advance(0, lastMillis);
+  }
+
+  /** The account's chain if it is live at {@code nowMillis}, as a link that extended it; else null. */
+  public Link liveChain(long id, long nowMillis) {
+    Chain chain = chains.get(id);
+    return chain != null && isLive(chain, nowMillis) ? new Link(true, chain.count, chain.lastMillis) : null;
+  }
+
   /** Hands each account live at {@code nowMillis} to {@code live} as (id, chain) count and last order. */
   public void forEachLive(long nowMillis, LiveAccount live) {
     chains.forEach((id, chain) -> {

@@ -8,6 +8,7 @@ import com.accountwall.journal.AccountChains;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.TimeOfDay;
+import com.accountwall.journal.WallProjection;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,7 @@ final class LogFollower implements AutoCloseable {
   private final String topic;
   private final String servers;
   private final AccountSupervisor supervisor;
+  private final WallProjection projection;
   private final Clock clock;
   private final String run;
   private final AppliedEvents applied;
@@ -112,6 +114,7 @@ final class LogFollower implements AutoCloseable {
     this.topic = topic;
     this.servers = servers;
     this.supervisor = supervisor;
+    this.projection = new WallProjection(supervisor);
     this.clock = clock;
     this.run = run;
     this.applied = applied;
@@ -442,7 +445,7 @@ final class LogFollower implements AutoCloseable {
       try {
         link = chains.order(partition, order.accountId(), order.quantity(), atMillis);
         if (live) {
-          landed = putOnWall(order, atMillis, link);
+          landed = projection.order(order.accountId(), order.quantity(), atMillis, link);
         }
       } catch (ArithmeticException e) {
         refused = e;
@@ -462,38 +465,6 @@ final class LogFollower implements AutoCloseable {
       keys.receipt(key.value(), receipt);
     }
     return new KeyedPart(part, receipt);
-  }
-
-  /**
-   * Makes the supervisor agree with what the log did to the order's account.
-   *
-   * @return the live account the order landed on; null only if the log extended an account whose
-   *     deadline has passed on this wall's clock by now
-   */
-  private Account putOnWall(Order order, long atMillis, AccountChains.Link link) {
-    long id = order.accountId();
-    Account held = supervisor.whereis(id).filter(account -> !account.isEnded()).orElse(null);
-    if (!link.extended()) {
-      if (held != null) {
-        supervisor.end(id); // it belongs to an earlier chain, though this wall's expiry has not run yet
-      }
-      return supervisor.orderAt(id, order.quantity(), atMillis);
-    }
-    if (held != null) {
-      Account landed = supervisor.orderAt(id, order.quantity(), atMillis);
-      // Only this thread adds orders, so a count off the log's means expiry ended the account in
-      // between and the order started a new one: end that, and put the chain back below.
-      if (landed.widgetsOrdered() == link.count()) {
-        return landed;
-      }
-      supervisor.end(id);
-    }
-    // This wall's expiry ended the account; the log still extends it, as every wall that read the
-    // order in time has it: put it back with the order added.
-    if (supervisor.restore(id, link.count(), Instant.ofEpochMilli(link.lastMillis()))) {
-      return supervisor.whereis(id).orElse(null);
-    }
-    return null;
   }
 
   private JournalEvent read(ConsumerRecord<String, String> record) {

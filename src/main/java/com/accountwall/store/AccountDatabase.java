@@ -3,6 +3,8 @@ package com.accountwall.store;
 import com.accountwall.core.AccountDirectory;
 import com.accountwall.core.AccountProfile;
 import com.accountwall.files.OwnerOnly;
+import com.accountwall.journal.HistoryStep;
+import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.Receipt;
 import java.io.IOException;
@@ -18,10 +20,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The wall's database, through JDBC: the live accounts it restores on start, the Idempotency-Keys
- * of the orders it applied, and the {@code accounts} table that names them. By default an SQLite
+ * The wall's database, through JDBC: the order history with its per-minute totals and its
+ * checkpoint of the live accounts, the Idempotency-Keys of the orders it applied, and the {@code
+ * accounts} table that names them. By default an SQLite
  * file in the data folder; any JDBC URL whose database speaks standard SQL upserts (PostgreSQL)
  * works with the same schema.
  *
@@ -39,15 +43,28 @@ import java.util.Optional;
  * (PostgreSQL) costs the reads and writes tried while it is down, and, after a restart nobody
  * noticed, the first of each on the connection it cut.
  *
- * <p><b>Thread safety:</b> {@link #write}, {@link #check} and {@link #loadAll} belong to one thread
- * at a time (the {@link EmbeddedJournal} writer, or start-up before it runs); {@link #directory()}
- * lookups and {@link #receipt} may come from any thread, taking turns on a connection of their own.
+ * <p><b>Thread safety:</b> the methods that write, and those that read on the writer's connection
+ * ({@link #checkpoint}, {@link #forEachCheckpointed}, {@link #forEachRow}, {@link #keptReceipt}),
+ * belong to one thread at a time (the {@link EmbeddedJournal} writer, or start-up before it runs);
+ * {@link #directory()} lookups and {@link #minutes} may come from any thread, taking turns on a
+ * connection of their own; {@link #openHistoryReader()} gives a thread a connection of its own.
  */
 public final class AccountDatabase implements AutoCloseable {
+  private static final String APPEND = "INSERT INTO order_history (seq, account_id, quantity, ordered_at)"
+      + " VALUES (?, ?, ?, ?)";
+  private static final String ADD_MINUTE = "INSERT INTO order_minutes (minute, orders, widgets) VALUES (?, ?, ?)"
+      + " ON CONFLICT (minute) DO UPDATE SET orders = order_minutes.orders + excluded.orders,"
+      + " widgets = order_minutes.widgets + excluded.widgets";
   private static final String UPSERT = "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
       + " VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE"
       + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
   private static final String DELETE = "DELETE FROM live_accounts WHERE account_id = ?";
+  private static final String MARK_CHECKPOINT = "UPDATE history_checkpoint"
+      + " SET up_to_seq = ?, lifetime_millis = ?, taken_at = ? WHERE id = 1";
+  private static final String ROWS = "SELECT seq, account_id, quantity, ordered_at FROM order_history"
+      + " WHERE seq > ? AND seq <= ? ORDER BY seq";
+  private static final String MINUTES = "SELECT minute, orders, widgets FROM order_minutes"
+      + " WHERE minute >= ? AND minute < ?";
   // A key is looked up before its orders are applied, so it is never there already; DO NOTHING
   // keeps a mistake in that from failing every commit after it.
   private static final String KEEP_KEY = "INSERT INTO idempotency_keys"
@@ -67,18 +84,20 @@ public final class AccountDatabase implements AutoCloseable {
   /** The writer's connection with its statements, prepared once: preparing costs as much as a small batch. */
   private static final class WriterSession implements AutoCloseable {
     final Connection connection;
-    final PreparedStatement upsert;
-    final PreparedStatement delete;
+    final PreparedStatement append;
+    final PreparedStatement addMinute;
     final PreparedStatement keepKey;
     final PreparedStatement forgetKeys;
+    final PreparedStatement findKey;
 
     WriterSession(Connection connection) throws SQLException {
       this.connection = connection;
       connection.setAutoCommit(false);
-      this.upsert = connection.prepareStatement(UPSERT);
-      this.delete = connection.prepareStatement(DELETE);
+      this.append = connection.prepareStatement(APPEND);
+      this.addMinute = connection.prepareStatement(ADD_MINUTE);
       this.keepKey = connection.prepareStatement(KEEP_KEY);
       this.forgetKeys = connection.prepareStatement(FORGET_KEYS);
+      this.findKey = connection.prepareStatement(FIND_KEY);
     }
 
     @Override
@@ -91,12 +110,12 @@ public final class AccountDatabase implements AutoCloseable {
   private static final class ReaderSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement lookup;
-    final PreparedStatement findKey;
+    final PreparedStatement minutes;
 
     ReaderSession(Connection connection) throws SQLException {
       this.connection = connection;
       this.lookup = connection.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
-      this.findKey = connection.prepareStatement(FIND_KEY);
+      this.minutes = connection.prepareStatement(MINUTES);
     }
 
     @Override
@@ -149,58 +168,75 @@ public final class AccountDatabase implements AutoCloseable {
     return isSqlite(url) ? Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath() : null;
   }
 
-  /** Every stored live account; some may be past their deadline. */
-  List<StoredAccount> loadAll() throws SQLException {
-    WriterSession session = session();
-    List<StoredAccount> accounts = new ArrayList<>();
-    try (Statement statement = session.connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
-      while (rows.next()) {
-        accounts.add(new StoredAccount(rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
+  /** Where the checkpoint stands. */
+  Checkpoint checkpoint() throws SQLException {
+    return onWriter(connection -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT up_to_seq, lifetime_millis FROM history_checkpoint WHERE id = 1")) {
+        return row.next() ? new Checkpoint(row.getLong(1), row.getLong(2)) : new Checkpoint(0, 0);
       }
-      session.connection.commit();
-    } catch (SQLException | RuntimeException | Error e) {
-      SQLException failure = asFailure(e, session.connection);
-      discardWriter(failure);
-      throw failure;
-    }
-    return accounts;
+    });
   }
 
-  /** Writes the changes in one transaction, all or nothing; when it returns, they are durable. */
-  void write(Collection<AccountChange> changes) throws SQLException {
-    write(changes, List.of(), Long.MIN_VALUE);
+  /** Hands every account of the checkpoint to {@code account}; some may be past their deadline. */
+  void forEachCheckpointed(Consumer<StoredAccount> account) throws SQLException {
+    onWriter(connection -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
+        while (rows.next()) {
+          account.accept(new StoredAccount(rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The first and last rows' seq, or {0, 0} for an empty history. */
+  long[] seqRange() throws SQLException {
+    return onWriter(connection -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT MIN(seq), MAX(seq) FROM order_history")) {
+        row.next();
+        return new long[] {row.getLong(1), row.getLong(2)};
+      }
+    });
+  }
+
+  /** Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order, on the writer's connection. */
+  void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException {
+    onWriter(connection -> {
+      readRows(connection, afterSeq, upToSeq, row);
+      return null;
+    });
   }
 
   /**
-   * Writes the changes and keeps the keys in one transaction, all or nothing, and forgets keys kept
-   * before {@code forgetKeysBefore} (epoch milliseconds; {@link Long#MIN_VALUE} forgets none). When
-   * it returns, all of it is durable.
+   * Appends the rows, adds the minutes' totals and keeps the keys in one transaction, all or
+   * nothing, and forgets keys kept before {@code forgetKeysBefore} (epoch milliseconds; {@link
+   * Long#MIN_VALUE} forgets none). When it returns, all of it is durable.
    */
-  void write(Collection<AccountChange> changes, Collection<KeptReceipt> keys, long forgetKeysBefore) throws SQLException {
-    WriterSession session = session();
-    boolean deletes = false;
-    boolean upserts = false;
-    try {
-      for (AccountChange change : changes) {
-        if (change.ended()) {
-          session.delete.setLong(1, change.accountId());
-          session.delete.addBatch();
-          deletes = true;
-        } else {
-          session.upsert.setLong(1, change.accountId());
-          session.upsert.setLong(2, change.widgetsSold());
-          session.upsert.setLong(3, change.lastOrderAtMillis());
-          session.upsert.addBatch();
-          upserts = true;
-        }
+  void append(List<HistoryRow> rows, Collection<HistoryStep> minutes, Collection<KeptReceipt> keys,
+      long forgetKeysBefore) throws SQLException {
+    onWriter(connection -> {
+      WriterSession session = writer;
+      for (HistoryRow row : rows) {
+        session.append.setLong(1, row.seq());
+        session.append.setLong(2, row.accountId());
+        session.append.setLong(3, row.quantity());
+        session.append.setLong(4, row.atMillis());
+        session.append.addBatch();
       }
-      if (upserts) {
-        session.upsert.executeBatch();
+      if (!rows.isEmpty()) {
+        session.append.executeBatch();
       }
-      if (deletes) {
-        session.delete.executeBatch();
+      for (HistoryStep minute : minutes) {
+        session.addMinute.setLong(1, minute.start().toEpochMilli());
+        session.addMinute.setLong(2, minute.orders());
+        session.addMinute.setLong(3, minute.widgets());
+        session.addMinute.addBatch();
+      }
+      if (!minutes.isEmpty()) {
+        session.addMinute.executeBatch();
       }
       for (KeptReceipt kept : keys) {
         Receipt receipt = kept.receipt();
@@ -220,11 +256,187 @@ public final class AccountDatabase implements AutoCloseable {
         session.forgetKeys.setLong(1, forgetKeysBefore);
         session.forgetKeys.executeUpdate();
       }
+      return null;
+    });
+  }
+
+  /**
+   * Writes a checkpoint in one transaction: the accounts that changed since the last one (or, with
+   * {@code replaceAll}, every live account, the old ones dropped), the ones that ended since, and
+   * that it now stands at {@code upToSeq} under {@code lifetimeMillis}.
+   */
+  void writeCheckpoint(Collection<AccountChange> changes, boolean replaceAll, long upToSeq, long lifetimeMillis,
+      long takenAtMillis) throws SQLException {
+    onWriter(connection -> {
+      if (replaceAll) {
+        try (Statement statement = connection.createStatement()) {
+          statement.executeUpdate("DELETE FROM live_accounts");
+        }
+      }
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+          PreparedStatement delete = connection.prepareStatement(DELETE);
+          PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
+        int upserts = 0;
+        int deletes = 0;
+        for (AccountChange change : changes) {
+          if (change.ended()) {
+            delete.setLong(1, change.accountId());
+            delete.addBatch();
+            deletes++;
+          } else {
+            upsert.setLong(1, change.accountId());
+            upsert.setLong(2, change.widgetsSold());
+            upsert.setLong(3, change.lastOrderAtMillis());
+            upsert.addBatch();
+            upserts++;
+          }
+        }
+        if (upserts > 0) {
+          upsert.executeBatch();
+        }
+        if (deletes > 0) {
+          delete.executeBatch();
+        }
+        mark.setLong(1, upToSeq);
+        mark.setLong(2, lifetimeMillis);
+        mark.setLong(3, takenAtMillis);
+        mark.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Deletes one step of old history in one transaction: rows before {@code belowSeq} made before
+   * {@code beforeMillis}, and the minutes before it.
+   *
+   * @return how many rows it deleted
+   */
+  int forget(long belowSeq, long beforeMillis) throws SQLException {
+    return onWriter(connection -> {
+      try (PreparedStatement rows = connection.prepareStatement(
+              "DELETE FROM order_history WHERE seq < ? AND ordered_at < ?");
+          PreparedStatement minutes = connection.prepareStatement("DELETE FROM order_minutes WHERE minute < ?")) {
+        rows.setLong(1, belowSeq);
+        rows.setLong(2, beforeMillis);
+        int deleted = rows.executeUpdate();
+        minutes.setLong(1, HistorySteps.minuteOf(beforeMillis));
+        minutes.executeUpdate();
+        return deleted;
+      }
+    });
+  }
+
+  /** The receipt kept with {@code key}, whatever its fingerprint, if the key is kept: read on the writer's connection. */
+  Optional<KeptReceipt> keptReceipt(String key) throws SQLException {
+    return onWriter(connection -> {
+      writer.findKey.setString(1, key);
+      try (ResultSet row = writer.findKey.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
+            Instant.ofEpochMilli(row.getLong(5)), false);
+        return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
+      }
+    });
+  }
+
+  /** Work on the writer's connection, committed; a failure discards the connection. */
+  @FunctionalInterface
+  private interface WriterWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} on the writer's session and commits; after any failure the session is rolled back and closed. */
+  private <T> T onWriter(WriterWork<T> work) throws SQLException {
+    WriterSession session = session();
+    try {
+      T result = work.run(session.connection);
       session.connection.commit();
+      return result;
     } catch (SQLException | RuntimeException | Error e) {
       SQLException failure = asFailure(e, session.connection);
       discardWriter(failure);
       throw failure;
+    }
+  }
+
+  private static void readRows(Connection connection, long afterSeq, long upToSeq, Consumer<HistoryRow> row)
+      throws SQLException {
+    try (PreparedStatement rows = connection.prepareStatement(ROWS)) {
+      rows.setFetchSize(10_000);
+      rows.setLong(1, afterSeq);
+      rows.setLong(2, upToSeq);
+      try (ResultSet each = rows.executeQuery()) {
+        while (each.next()) {
+          row.accept(new HistoryRow(each.getLong(1), each.getLong(2), each.getLong(3), each.getLong(4)));
+        }
+      }
+    }
+  }
+
+  /** Reads the history on a connection of its own, for a re-projection beside the writer. */
+  interface HistoryReader extends AutoCloseable {
+    /** Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order. */
+    void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException;
+
+    /** The first row's seq, or 0 for an empty history. */
+    long firstSeq() throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  /** A reader of the history on a new connection of its own; the caller closes it. */
+  HistoryReader openHistoryReader() throws SQLException {
+    Connection connection = connect(url);
+    return new HistoryReader() {
+      @Override
+      public void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException {
+        // One read transaction, so the rows are those of one moment however long it takes.
+        connection.setAutoCommit(false);
+        try {
+          readRows(connection, afterSeq, upToSeq, row);
+        } finally {
+          connection.rollback();
+        }
+      }
+
+      @Override
+      public long firstSeq() throws SQLException {
+        try (Statement statement = connection.createStatement();
+            ResultSet row = statement.executeQuery("SELECT MIN(seq) FROM order_history")) {
+          return row.next() ? row.getLong(1) : 0;
+        }
+      }
+
+      @Override
+      public void close() throws SQLException {
+        connection.close();
+      }
+    };
+  }
+
+  /** The per-minute totals from {@code fromMillis} (inclusive) to {@code toMillis} (exclusive). */
+  List<HistoryStep> minutes(long fromMillis, long toMillis) throws SQLException {
+    synchronized (readerLock) {
+      ReaderSession session = readerSession();
+      try {
+        session.minutes.setLong(1, fromMillis);
+        session.minutes.setLong(2, toMillis);
+        List<HistoryStep> minutes = new ArrayList<>();
+        try (ResultSet rows = session.minutes.executeQuery()) {
+          while (rows.next()) {
+            minutes.add(new HistoryStep(Instant.ofEpochMilli(rows.getLong(1)), rows.getLong(2), rows.getLong(3)));
+          }
+        }
+        return minutes;
+      } catch (SQLException | RuntimeException | Error e) {
+        SQLException failure = asFailure(e, session.connection);
+        discardReader(failure);
+        throw failure;
+      }
     }
   }
 
@@ -234,39 +446,14 @@ public final class AccountDatabase implements AutoCloseable {
    * write.
    */
   void check() throws SQLException {
-    WriterSession session = session();
-    try (Statement statement = session.connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-      rows.next();
-      session.connection.commit();
-    } catch (SQLException | RuntimeException | Error e) {
-      SQLException failure = asFailure(e, session.connection);
-      discardWriter(failure);
-      throw failure;
-    }
+    onWriter(connection -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+        return rows.next();
+      }
+    });
   }
 
-  /** The receipt kept with {@code key}, whatever its fingerprint, if the key is kept. */
-  Optional<KeptReceipt> receipt(String key) throws SQLException {
-    synchronized (readerLock) {
-      ReaderSession session = readerSession();
-      try {
-        session.findKey.setString(1, key);
-        try (ResultSet row = session.findKey.executeQuery()) {
-          if (!row.next()) {
-            return Optional.empty();
-          }
-          Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
-              Instant.ofEpochMilli(row.getLong(5)), false);
-          return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
-        }
-      } catch (SQLException | RuntimeException | Error e) {
-        SQLException failure = asFailure(e, session.connection);
-        discardReader(failure);
-        throw failure;
-      }
-    }
-  }
 
   /**
    * What a failed call on {@code connection} throws: {@code failure} itself, or the SQLException it

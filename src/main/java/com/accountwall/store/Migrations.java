@@ -21,11 +21,14 @@ final class Migrations {
   /**
    * In order; a script, once released, is never edited: a change is a new script. One whose name
    * ends in {@value #SQLITE_ONLY} runs on SQLite; elsewhere its version is recorded with nothing run.
+   * One with a namesake in {@code migrations/sqlite/} runs that on SQLite instead, for what only
+   * SQLite spells differently.
    */
   private static final List<String> SCRIPTS = List.of(
       "V1__accounts_and_live_accounts.sql",
       "V2__live_accounts_by_id.sqlite.sql",
-      "V3__idempotency_keys.sql");
+      "V3__idempotency_keys.sql",
+      "V4__order_history.sql");
   private static final String SQLITE_ONLY = ".sqlite.sql";
 
   private Migrations() {}
@@ -65,8 +68,10 @@ final class Migrations {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      if (!script.endsWith(SQLITE_ONLY) || isSqlite(connection)) {
-        for (String sql : statements(read(script))) {
+      boolean sqlite = isSqlite(connection);
+      if (!script.endsWith(SQLITE_ONLY) || sqlite) {
+        String variant = "sqlite/" + script;
+        for (String sql : statements(read(sqlite && exists(variant) ? variant : script))) {
           statement.executeUpdate(sql);
         }
       }
@@ -95,6 +100,10 @@ final class Migrations {
     StringBuilder sql = new StringBuilder();
     script.lines().filter(line -> !line.strip().startsWith("--")).forEach(line -> sql.append(line).append('\n'));
     return Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static boolean exists(String script) {
+    return Migrations.class.getResource("migrations/" + script) != null;
   }
 
   private static String read(String script) {

@@ -12,6 +12,8 @@ import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.core.Order;
+import com.accountwall.journal.AccountChains;
+import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.Receipt;
@@ -25,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +70,7 @@ abstract class EmbeddedJournalContract {
   }
 
   void open(AccountListener ahead) throws SQLException {
-    open(ahead, EmbeddedJournal.MAX_BACKLOG);
+    open(ahead, HistoryWriter.MAX_BACKLOG);
   }
 
   void open(AccountListener ahead, int maxBacklog) throws SQLException {
@@ -75,7 +79,7 @@ abstract class EmbeddedJournalContract {
       supervisor.addListener(ahead); // heard before the journal's own listener
     }
     database = AccountDatabase.open(url);
-    journal = EmbeddedJournal.restore(supervisor, database, clock, maxBacklog);
+    journal = EmbeddedJournal.open(supervisor, database, clock, Duration.ofDays(7), maxBacklog);
   }
 
   void open() throws SQLException {
@@ -163,83 +167,134 @@ abstract class EmbeddedJournalContract {
     assertFalse(journal.orderOnce(key("old", "A"), List.of(new Order(5, 1))).repeat());
   }
 
-  /**
-   * The race the issue found: an order's swap lands, then its account ends before the journal hears
-   * the order, so the order's own change is dropped as late. The order must not be answered until
-   * the end is stored, or a crash would take it back. A listener ahead of the journal's forces that
-   * interleaving: it holds the order after its swap until the ending has begun, and holds the
-   * ending until the test has seen whether the order was answered.
-   */
   @Test
-  void anOrderWhoseAccountEndsUnderItIsStoredWhenAnswered() throws Exception {
-    CountDownLatch orderSwapped = new CountDownLatch(1);
-    CountDownLatch endBegun = new CountDownLatch(1);
-    CountDownLatch releaseEnd = new CountDownLatch(1);
-    AtomicBoolean armed = new AtomicBoolean();
-    open(new AccountListener() {
-      @Override
-      public void accountChanged(Account account) {
-        if (armed.get() && Thread.currentThread().getName().equals("racing-order")) {
-          orderSwapped.countDown();
-          await(endBegun);
-        }
-      }
-
-      @Override
-      public void accountEnded(Account account) {
-        if (armed.get()) {
-          endBegun.countDown();
-          await(releaseEnd);
-        }
-      }
-    });
-    journal.order(5, 3);
-    armed.set(true);
-
-    CompletableFuture<Long> storedWhenAnswered = new CompletableFuture<>();
-    new Thread(() -> {
-      try {
-        journal.order(5, 1);
-        storedWhenAnswered.complete(storedWidgets(5));
-      } catch (Throwable e) {
-        storedWhenAnswered.completeExceptionally(e);
-      }
-    }, "racing-order").start();
-    assertTrue(orderSwapped.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> journal.end(5));
-    assertTrue(endBegun.await(10, TimeUnit.SECONDS));
-    try {
-      long stored = storedWhenAnswered.get(500, TimeUnit.MILLISECONDS);
-      fail("the order was answered while its account's end was held, with " + stored + " widgets stored");
-    } catch (TimeoutException expected) {
-      // still waiting for the end it raced, as it must
-    }
-    releaseEnd.countDown();
-
-    assertTrue(ended.get(10, TimeUnit.SECONDS));
-    assertEquals(-1, storedWhenAnswered.get(10, TimeUnit.SECONDS), "the end, which came after the order, is stored");
-  }
-
-  @Test
-  void expiredRowsAreDeletedOnlyByTheFirstCommitAfterAStart() throws Exception {
+  void aStartChangesNothingOnDisk() throws Exception {
     open();
     journal.order(3, 1);
     close();
     clock.advance(AccountSupervisor.DEFAULT_LIFETIME.plusSeconds(1));
+    long rows = historyRows();
 
     open();
-    assertFalse(supervisor.exists(3));
-    assertEquals(1, storedWidgets(3), "a start changes nothing on disk by itself");
-    journal.order(4, 1);
-    assertEquals(-1, storedWidgets(3));
+    assertFalse(supervisor.exists(3), "its deadline passed while the wall was down");
+    assertEquals(rows, historyRows(), "but its orders stay in the history");
+    assertEquals(1, storedWidgets(3));
   }
 
-  /** The account's widgets on disk, read on a connection of the test's own; -1 if it has no row. */
+  @Test
+  void aShorterLifetimeTakesAccountsOffAndALongerOneBringsThemBackWithTheirCounts() throws Exception {
+    open();
+    journal.order(1, 2);
+    clock.advance(Duration.ofMinutes(30));
+    journal.order(1, 3);
+    journal.order(2, 1);
+    clock.advance(Duration.ofHours(2));
+    journal.order(2, 4);
+    journal.order(3, 5);
+    clock.advance(Duration.ofMinutes(10));
+
+    changeLifetime(Duration.ofMinutes(5));
+    assertEquals(List.of(), supervisor.accounts(), "nothing ordered in the last 5 min");
+    changeLifetime(Duration.ofHours(1));
+    assertEquals(Map.of(2L, 4L, 3L, 5L), widgets(), "account 2's first order is more than an hour before its second");
+    changeLifetime(Duration.ofHours(24));
+    assertEquals(Map.of(1L, 5L, 2L, 5L, 3L, 5L), widgets(), "every order back, as the history has them");
+    assertEquals(widgets(), replayed(Duration.ofHours(24)), "as cluster mode's rule gives the same orders");
+  }
+
+  @Test
+  void theFiguresComeFromTheHistoryAndSurviveARestart() throws Exception {
+    open();
+    journal.orderAll(List.of(new Order(1, 2), new Order(2, 3)));
+    clock.advance(Duration.ofMinutes(2));
+    journal.order(1, 4);
+    Instant from = START.minus(Duration.ofMinutes(1));
+    List<HistoryStep> before = journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1));
+    close();
+
+    open();
+    assertEquals(before, journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1)));
+    assertEquals(List.of(0L, 2L, 0L, 1L, 0L), before.stream().map(HistoryStep::orders).toList());
+    assertEquals(List.of(0L, 5L, 0L, 4L, 0L), before.stream().map(HistoryStep::widgets).toList());
+    assertEquals(List.of(new HistoryStep(from, 3, 9)),
+        journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(5)), "steps of five minutes");
+  }
+
+  @Test
+  void retentionDeletesOnlyWhatIsOlder() throws Exception {
+    open();
+    journal.order(1, 1);
+    clock.advance(Duration.ofDays(1));
+    journal.order(2, 1);
+    clock.advance(Duration.ofDays(6).plusHours(12)); // account 1's order is now 7.5 days old, account 2's 6.5
+    journal.order(3, 1); // the commit after which the checkpoint and a step of retention run
+    journal.order(4, 1);
+
+    assertEquals(List.of(2L, 3L, 4L), historyAccounts());
+    assertEquals(0, journal.history(START, START.plus(Duration.ofMinutes(1)), Duration.ofMinutes(1)).get(0).orders());
+  }
+
+  /** Changes the lifetime and waits until the wall shows the history under it. */
+  private void changeLifetime(Duration lifetime) throws InterruptedException {
+    journal.changeLifetime(lifetime);
+    awaitTrue(() -> journal.reprojection().isEmpty() && supervisor.lifetime().equals(lifetime),
+        "the wall shows the history under " + lifetime);
+  }
+
+  /** The live accounts' widgets by id. */
+  private Map<Long, Long> widgets() {
+    Map<Long, Long> widgets = new TreeMap<>();
+    supervisor.accounts().forEach(account -> widgets.put(account.id(), account.widgetsOrdered()));
+    return widgets;
+  }
+
+  /** The live accounts' widgets as cluster mode's rule computes them from this history's rows under {@code lifetime}. */
+  private Map<Long, Long> replayed(Duration lifetime) throws SQLException {
+    AccountChains chains = new AccountChains(lifetime.toMillis());
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT account_id, quantity, ordered_at FROM order_history ORDER BY seq")) {
+      while (rows.next()) {
+        if (rows.getLong(2) == 0) {
+          chains.end(0, rows.getLong(1), rows.getLong(3));
+        } else {
+          chains.order(0, rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        }
+      }
+    }
+    Map<Long, Long> widgets = new TreeMap<>();
+    chains.forEachLive(clock.millis(), (id, count, last) -> widgets.put(id, count));
+    return widgets;
+  }
+
+  private long historyRows() throws SQLException {
+    return historyAccounts().size();
+  }
+
+  private List<Long> historyAccounts() throws SQLException {
+    List<Long> accounts = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT account_id FROM order_history ORDER BY seq")) {
+      while (rows.next()) {
+        accounts.add(rows.getLong(1));
+      }
+    }
+    return accounts;
+  }
+
+  /**
+   * The account's widgets in the history since its last ending, read on a connection of the test's
+   * own; -1 if it has no row since.
+   */
   long storedWidgets(long accountId) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         Statement sql = connection.createStatement();
-        ResultSet row = sql.executeQuery("SELECT widgets_sold FROM live_accounts WHERE account_id = " + accountId)) {
-      return row.next() ? row.getLong(1) : -1;
+        ResultSet rows = sql.executeQuery("SELECT quantity FROM order_history WHERE account_id = " + accountId
+            + " ORDER BY seq")) {
+      long widgets = -1;
+      while (rows.next()) {
+        widgets = rows.getLong(1) == 0 ? -1 : Math.max(widgets, 0) + rows.getLong(1);
+      }
+      return widgets;
     }
   }
 

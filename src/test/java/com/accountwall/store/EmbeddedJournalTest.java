@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.core.Order;
 import com.accountwall.journal.JournalUnavailableException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,14 +53,14 @@ class EmbeddedJournalTest extends EmbeddedJournalContract {
     try (Connection other = DriverManager.getConnection(url);
         Statement sql = other.createStatement()) {
       sql.execute("BEGIN EXCLUSIVE");
-      for (long id = 1; id <= 6; id++) {
-        supervisor.order(id, 1); // as the generator orders: in memory, then stored behind
-      }
-      awaitTrue(() -> journal.problems().contains("orders are refused: 6 changes wait to be stored"),
+      // As the generator orders: a tick's worth at once, without waiting.
+      journal.place(List.of(new Order(1, 1), new Order(2, 1), new Order(3, 1), new Order(4, 1), new Order(5, 1),
+          new Order(6, 1)));
+      awaitTrue(() -> journal.problems().contains("orders are refused: 6 orders wait to be stored"),
           "the backlog is reported");
 
       JournalUnavailableException refused = assertThrows(JournalUnavailableException.class, () -> journal.order(7, 1));
-      assertTrue(refused.getMessage().contains("changes wait to be stored"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("orders wait to be stored"), refused.getMessage());
       assertFalse(refused.mayTakeEffect());
       assertFalse(supervisor.exists(7));
       sql.execute("COMMIT");

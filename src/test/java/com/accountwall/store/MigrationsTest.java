@@ -35,14 +35,16 @@ class MigrationsTest {
   void aFreshDatabaseGetsEveryVersion(TestDatabase kind) throws Exception {
     String url = kind.newUrl(data);
     try (AccountDatabase database = AccountDatabase.open(url)) {
-      assertEquals(List.of(), database.loadAll());
-      assertEquals(Optional.empty(), database.receipt("no such key"));
+      assertEquals(Set.of(), checkpointed(database));
+      assertEquals(new Checkpoint(0, 0), database.checkpoint());
+      assertEquals(Optional.empty(), database.keptReceipt("no such key"));
     }
-    assertEquals(List.of(1, 2, 3), versions(url));
+    assertEquals(List.of(1, 2, 3, 4), versions(url));
   }
 
   static Stream<Arguments> olderDatabases() {
-    return Stream.of(TestDatabase.values()).flatMap(kind -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, 2)));
+    return Stream.of(TestDatabase.values())
+        .flatMap(kind -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, 2), Arguments.of(kind, 3)));
   }
 
   @ParameterizedTest(name = "{0} at version {1}")
@@ -52,10 +54,21 @@ class MigrationsTest {
     olderDatabase(url, version);
 
     try (AccountDatabase database = AccountDatabase.open(url)) {
-      assertEquals(LIVE, new HashSet<>(database.loadAll()));
-      assertEquals(Optional.empty(), database.receipt("no such key"), "V3's table is there");
+      assertEquals(LIVE, checkpointed(database), "the live accounts are the checkpoint");
+      assertEquals(new Checkpoint(2, 0), database.checkpoint(), "under the lifetime the wall has");
+      List<HistoryRow> history = new ArrayList<>();
+      database.forEachRow(0, Long.MAX_VALUE, history::add);
+      assertEquals(List.of(new HistoryRow(1, 7, 3, 1000), new HistoryRow(2, 9, 1, 2000)), history,
+          "and the history's first rows, so that any later projection finds them");
+      assertEquals(Optional.empty(), database.keptReceipt("no such key"), "V3's table is there");
     }
-    assertEquals(List.of(1, 2, 3), versions(url));
+    assertEquals(List.of(1, 2, 3, 4), versions(url));
+  }
+
+  private static Set<StoredAccount> checkpointed(AccountDatabase database) throws SQLException {
+    Set<StoredAccount> accounts = new HashSet<>();
+    database.forEachCheckpointed(accounts::add);
+    return accounts;
   }
 
   @Test

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.MutableClock;
+import com.accountwall.core.Order;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,8 +36,7 @@ class RestartTest {
   }
 
   private Wall start() throws Exception {
-    return Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t",
-        "--lifetime=" + LIFETIME, "--db-url=" + url), clock);
+    return start(LIFETIME);
   }
 
   @ParameterizedTest
@@ -103,10 +105,44 @@ class RestartTest {
   void generatedOrdersAreKeptToo(TestDatabase kind) throws Exception {
     useNew(kind);
     try (Wall wall = start()) {
-      wall.supervisor().order(4, 7); // the path the generator and the window's buttons take
+      wall.orders().place(List.of(new Order(4, 7))); // as the generator places a tick's orders, not waiting
     }
     try (Wall wall = start()) {
       assertEquals(7, wall.supervisor().details(4).orElseThrow().widgetsOrdered());
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRestartWithAShorterLifetimeDestroysNothing(TestDatabase kind) throws Exception {
+    useNew(kind);
+    try (Wall wall = start(LIFETIME)) {
+      wall.orders().order(1, 3);
+      clock.advance(Duration.ofMinutes(10));
+      wall.orders().order(2, 2);
+      clock.advance(Duration.ofMinutes(10));
+      wall.orders().order(2, 1);
+    }
+    clock.advance(Duration.ofSeconds(3));
+    try (Wall wall = start(Duration.ofSeconds(2))) {
+      awaitShown(wall, Duration.ofSeconds(2));
+      assertEquals(0, wall.supervisor().count(), "no order in the last 2 s");
+    }
+    try (Wall wall = start(LIFETIME)) {
+      awaitShown(wall, LIFETIME);
+      assertEquals(3, wall.supervisor().details(1).orElseThrow().widgetsOrdered());
+      assertEquals(3, wall.supervisor().details(2).orElseThrow().widgetsOrdered());
+    }
+  }
+
+  private Wall start(Duration lifetime) throws Exception {
+    return Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t",
+        "--lifetime=" + lifetime, "--db-url=" + url), clock);
+  }
+
+  /** Waits until the wall shows its history under {@code lifetime}: a start under another lifetime re-projects it. */
+  private static void awaitShown(Wall wall, Duration lifetime) throws InterruptedException {
+    Await.until(() -> wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
+        Duration.ofSeconds(10), () -> "the wall shows its history under " + lifetime);
   }
 }
