@@ -6,8 +6,12 @@ import com.accountwall.core.Order;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
+import com.accountwall.journal.HistoryStep;
+import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.journal.Reprojection;
+import com.accountwall.settings.WallSettings;
 import com.accountwall.journal.TimeOfDay;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -289,19 +294,32 @@ public final class KafkaOrders implements OrderJournal {
     return java.util.concurrent.CompletableFuture.supplyAsync(() -> end(accountId), WAITERS);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This wall's follower folds the log again under the new lifetime, between two polls; other
+   * walls keep theirs (every wall should run the same lifetime).
+   */
   @Override
   public void changeLifetime(Duration lifetime) {
-    follower.changeLifetime(lifetime);
+    follower.changeLifetime(WallSettings.checkLifetime(lifetime));
   }
 
   @Override
-  public java.util.Optional<com.accountwall.journal.Reprojection> reprojection() {
-    return java.util.Optional.empty();
+  public Optional<Reprojection> reprojection() {
+    return Optional.ofNullable(follower.reprojection());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>From what this wall's follower read: since the start of its replay (a lifetime, at least a
+   * day), and everything since.
+   */
   @Override
-  public List<com.accountwall.journal.HistoryStep> history(java.time.Instant from, java.time.Instant to, Duration step) {
-    return com.accountwall.journal.HistorySteps.empty(from, to, step);
+  public List<HistoryStep> history(Instant from, Instant to, Duration step) {
+    HistorySteps.count(from, to, step);
+    return HistorySteps.sum(from, to, step, follower.minutes().between(from, to));
   }
 
   /**

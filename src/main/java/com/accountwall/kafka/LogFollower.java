@@ -5,8 +5,10 @@ import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.Order;
 import com.accountwall.journal.AccountChains;
+import com.accountwall.journal.MinuteTotals;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.journal.Reprojection;
 import com.accountwall.journal.TimeOfDay;
 import com.accountwall.journal.WallProjection;
 import java.lang.System.Logger.Level;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,14 +78,21 @@ final class LogFollower implements AutoCloseable {
   private final Clock clock;
   private final String run;
   private final AppliedEvents applied;
-  private final long lifetimeMillis;
+  private long lifetimeMillis; // the follower thread's once started
   private final Thread thread;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Map<TopicPartition, Long> positions = new HashMap<>(); // next offset to apply, per partition
   private volatile Consumer<String, String> consumer;
   private volatile AppliedKeys keys;
   private AccountChains chains;
+  private volatile MinuteTotals minutes = new MinuteTotals();
   private long recordsRead;
+  /** A lifetime asked for and not yet re-projected under; the follower takes it between polls. */
+  private final AtomicReference<Duration> askedLifetime = new AtomicReference<>();
+  /** How far the re-projection under way has come, or null. */
+  private volatile Reprojection reprojection;
+  /** The records the fold under way will read, at least, for its progress. */
+  private long foldTotal;
   private volatile boolean closing;
   private volatile boolean started;
   // Health, written by the follower thread, read by problems(): each null or a time while it holds.
@@ -133,8 +143,31 @@ final class LogFollower implements AutoCloseable {
     consumer.assign(partitions);
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     long now = clock.millis();
+    int stretches = rebuild(partitions, end, now);
+    end.forEach(consumer::seek);
+    positions.putAll(end);
+    caughtUpNanos = System.nanoTime();
+    int[] restored = {0};
+    chains.forEachLive(now, (id, count, last) -> {
+      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
+        restored[0]++;
+      }
+    });
+    return new Replayed(restored[0], recordsRead, stretches);
+  }
+
+  /**
+   * Folds the log up to {@code end} into new chains, keys and minutes: the stretch a lifetime needs,
+   * and earlier ones while open chains may begin before it (see the class comment).
+   *
+   * @return in how many stretches it read
+   */
+  private int rebuild(List<TopicPartition> partitions, Map<TopicPartition, Long> end, long now) {
     long from = now - Math.max(lifetimeMillis, OrderJournal.KEYS_KEPT.plus(KEYS_MARGIN).toMillis());
     Map<TopicPartition, Long> start = offsetsAt(partitions, from, end);
+    foldTotal = 0;
+    start.forEach((partition, offset) -> foldTotal += end.get(partition) - offset);
+    long readBefore = recordsRead;
     fold(start, end);
     int stretches = 1;
     boolean readEarlier = false;
@@ -161,19 +194,11 @@ final class LogFollower implements AutoCloseable {
       readEarlier = true;
     }
     if (readEarlier) {
-      fold(start, end); // once more from the earliest point needed: exact counts and keys
+      fold(start, end); // once more from the earliest point needed: exact counts, keys and minutes
       stretches++;
     }
-    end.forEach(consumer::seek);
-    positions.putAll(end);
-    caughtUpNanos = System.nanoTime();
-    int[] restored = {0};
-    chains.forEachLive(now, (id, count, last) -> {
-      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
-        restored[0]++;
-      }
-    });
-    return new Replayed(restored[0], recordsRead, stretches);
+    LOG.log(Level.DEBUG, "folded {0} records in {1} stretches", recordsRead - readBefore, stretches);
+    return stretches;
   }
 
   private List<TopicPartition> partitions() {
@@ -251,6 +276,8 @@ final class LogFollower implements AutoCloseable {
   private void fold(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
     chains = new AccountChains(lifetimeMillis);
     keys = new AppliedKeys();
+    minutes = new MinuteTotals();
+    long foldStart = recordsRead;
     List<TopicPartition> reading = new ArrayList<>();
     start.forEach((partition, offset) -> {
       consumer.seek(partition, offset);
@@ -261,6 +288,10 @@ final class LogFollower implements AutoCloseable {
     consumer.pause(start.keySet());
     consumer.resume(reading);
     while (!reading.isEmpty()) {
+      Reprojection progress = reprojection;
+      if (progress != null) {
+        reprojection = new Reprojection(progress.lifetime(), recordsRead - foldStart, foldTotal);
+      }
       for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
         recordsRead++;
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -289,6 +320,10 @@ final class LogFollower implements AutoCloseable {
         try {
           if (consumer == null) {
             reconnect();
+          }
+          Duration asked = askedLifetime.getAndSet(null);
+          if (asked != null) {
+            reproject(asked);
           }
           for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             JournalEvent event = read(record);
@@ -444,6 +479,7 @@ final class LogFollower implements AutoCloseable {
     for (Order order : event.orders()) {
       try {
         link = chains.order(partition, order.accountId(), order.quantity(), atMillis);
+        minutes.add(atMillis, order.quantity());
         if (live) {
           landed = projection.order(order.accountId(), order.quantity(), atMillis, link);
         }
@@ -485,9 +521,40 @@ final class LogFollower implements AutoCloseable {
     return supervisor.whereis(accountId).filter(account -> !account.isEnded()).orElse(null);
   }
 
-  /** Applies a new lifetime to this wall's accounts; the log's chains keep the lifetime they were replayed with. */
+  /**
+   * Asks the follower to project the log anew under {@code lifetime}: between two polls it folds
+   * what the replay would read, up to where it has applied, into new chains, and makes the wall
+   * agree with them. New records wait meanwhile; nothing is skipped.
+   */
   void changeLifetime(Duration lifetime) {
+    reprojection = new Reprojection(lifetime, 0, 0);
+    askedLifetime.set(lifetime);
+  }
+
+  /** The re-projection asked for or under way, if any. */
+  Reprojection reprojection() {
+    return reprojection;
+  }
+
+  /** Orders and widgets per minute, as far back as the replay read. */
+  MinuteTotals minutes() {
+    return minutes;
+  }
+
+  /** On the follower thread: the re-projection {@link #changeLifetime} asked for. */
+  private void reproject(Duration lifetime) {
+    long started = System.nanoTime();
+    lifetimeMillis = lifetime.toMillis();
+    Map<TopicPartition, Long> upTo = new HashMap<>(positions);
+    int stretches = rebuild(new ArrayList<>(upTo.keySet()), upTo, clock.millis());
+    upTo.forEach(consumer::seek);
     supervisor.setLifetime(lifetime);
+    int live = projection.reconcile(chains, clock.millis());
+    if (askedLifetime.get() == null) {
+      reprojection = null;
+    }
+    LOG.log(Level.INFO, "the wall now shows the order log under a lifetime of {0}: {1} live accounts, from {2}"
+        + " stretches in {3} ms", lifetime, live, stretches, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
 }

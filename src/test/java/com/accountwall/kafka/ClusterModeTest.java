@@ -102,6 +102,37 @@ class ClusterModeTest {
     assertEquals(details(east), details(west), "ids, names, counts and deadlines");
   }
 
+  @Test
+  void aLifetimeChangeFoldsTheLogAgainAndDestroysNothing() throws Exception {
+    Wall wall = startWall("one");
+    wall.orders().order(1, 2);
+    clock.advance(Duration.ofMinutes(30));
+    wall.orders().order(1, 3);
+    wall.orders().order(2, 1);
+    clock.advance(Duration.ofMinutes(50));
+    wall.orders().order(3, 4);
+
+    changeLifetime(wall, Duration.ofMinutes(10));
+    assertEquals(Map.of(3L, 4L), widgets(wall), "only account 3 ordered in the last 10 min");
+    changeLifetime(wall, LIFETIME);
+    assertEquals(Map.of(1L, 5L, 2L, 1L, 3L, 4L), widgets(wall), "every order back, as the log has them");
+    Instant from = clock.instant().minus(Duration.ofHours(2));
+    assertEquals(4, wall.orders().history(from, clock.instant().plusSeconds(60), Duration.ofHours(3)).get(0).orders(),
+        "the figures count what the follower read");
+  }
+
+  private static void changeLifetime(Wall wall, Duration lifetime) throws InterruptedException {
+    wall.orders().changeLifetime(lifetime);
+    Await.until(() -> wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
+        CONVERGENCE, () -> "the wall shows the log under " + lifetime);
+  }
+
+  private static Map<Long, Long> widgets(Wall wall) {
+    Map<Long, Long> widgets = new HashMap<>();
+    wall.supervisor().accounts().forEach(account -> widgets.put(account.id(), account.widgetsOrdered()));
+    return widgets;
+  }
+
   /** Orders from one client to one wall, each time a little later; returns the widgets per id. */
   private Map<Long, Long> burst(ApiClient api, int orders) throws Exception {
     Map<Long, Long> sent = new HashMap<>();
