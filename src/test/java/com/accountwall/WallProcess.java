@@ -29,7 +29,8 @@ public final class WallProcess implements AutoCloseable {
 
   /**
    * Starts {@code --headless --port=0 --data=DATA --token=TOKEN} plus {@code options}, and waits until
-   * it listens; with a null token, the wall makes or finds its own in the data folder.
+   * it listens; with a null token, the wall makes or finds its own in the data folder. Options that
+   * begin with {@code -D} are system properties, given to the JVM.
    */
   public static WallProcess start(Path data, String token, String... options) throws IOException {
     Process process = launch(data, token, options);
@@ -46,13 +47,16 @@ public final class WallProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // Small and single-threaded: a test may run several walls at once on two cores.
-        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Launcher.class.getName(),
-        "--headless", "--port=0", "--data=" + data));
+        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    List<String> wallOptions = new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data));
     if (token != null) {
-      command.add("--token=" + token);
+      wallOptions.add("--token=" + token);
     }
-    command.addAll(List.of(options));
+    for (String option : options) {
+      (option.startsWith("-D") ? command : wallOptions).add(option);
+    }
+    command.add(Launcher.class.getName());
+    command.addAll(wallOptions);
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 

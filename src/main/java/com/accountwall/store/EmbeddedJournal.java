@@ -18,9 +18,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -94,8 +96,10 @@ public final class EmbeddedJournal implements OrderJournal {
     database.forEachCheckpointed(account ->
         chains.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt().toEpochMilli()));
     long[] tail = {0};
+    Set<Long> changedSinceCheckpoint = new HashSet<>();
     database.forEachRow(checkpoint.upToSeq(), Long.MAX_VALUE, row -> {
       link(chains, row);
+      changedSinceCheckpoint.add(row.accountId()); // or the next checkpoint would pass over them
       tail[0]++;
     });
     int[] restored = {0};
@@ -110,7 +114,8 @@ public final class EmbeddedJournal implements OrderJournal {
         restored[0], database, tail[0]);
     Map<String, Entry.Orders> keysInFlight = new ConcurrentHashMap<>();
     HistoryWriter writer = new HistoryWriter(database, supervisor, clock, retention, maxBacklog, chains, firstSeq,
-        lastSeq, checkpoint.upToSeq(), exact, request -> keysInFlight.remove(request.key.value(), request));
+        lastSeq, checkpoint.upToSeq(), changedSinceCheckpoint, exact,
+        request -> keysInFlight.remove(request.key.value(), request));
     EmbeddedJournal journal = new EmbeddedJournal(supervisor, database, retention, writer, keysInFlight);
     journal.writer.start();
     if (!exact) {

@@ -52,10 +52,17 @@ final class HistoryWriter {
   private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
   /** Orders that may wait for a commit; past it, changes are refused rather than memory growing. */
   static final int MAX_BACKLOG = 250_000;
-  static final Duration CHECKPOINT_EVERY = Duration.ofMinutes(1);
+  /**
+   * How often a checkpoint is written, a minute; the system property {@code
+   * account-wall.checkpoint-every-millis} makes it more often, so that the fault tests kill walls
+   * in the middle of one.
+   */
+  static final Duration CHECKPOINT_EVERY = Duration.ofMillis(Long.getLong("account-wall.checkpoint-every-millis",
+      60_000));
   static final int CHECKPOINT_ROWS = 500_000;
   static final int FORGET_STEP_ROWS = 10_000;
-  private static final long FORGET_EVERY_MILLIS = 10_000;
+  /** How often a step of retention is taken while old history is left, 10 s; for the fault tests, as above. */
+  private static final long FORGET_EVERY_MILLIS = Long.getLong("account-wall.retention-every-millis", 10_000);
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long LAST_RETRY_MILLIS = 1000;
   private static final long FORGET_KEYS_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
@@ -85,7 +92,7 @@ final class HistoryWriter {
   private long lastSeq;
   private volatile long committedSeq; // written by the writer only
   private HistoryBatch failed;
-  private final Set<Long> changedSinceCheckpoint = new HashSet<>();
+  private final Set<Long> changedSinceCheckpoint;
   private boolean rewriteCheckpoint;
   /** Whether the chains are the history's projection under their lifetime, not a stand-in until a re-projection is taken over. */
   private boolean exact;
@@ -111,12 +118,13 @@ final class HistoryWriter {
   /**
    * @param chains the history projected up to {@code lastSeq}, which the wall already shows
    * @param checkpointSeq where the checkpoint stands
+   * @param changedSinceCheckpoint the accounts of the rows after it, which the next checkpoint must write
    * @param exact false if {@code chains} only stand in until a re-projection is taken over (the
    *     checkpoint was taken under another lifetime); no checkpoint is written until then
    */
   HistoryWriter(AccountDatabase database, AccountSupervisor supervisor, Clock clock, Duration retention,
-      int maxBacklog, AccountChains chains, long firstSeq, long lastSeq, long checkpointSeq, boolean exact,
-      Consumer<Entry.Orders> keySettled) {
+      int maxBacklog, AccountChains chains, long firstSeq, long lastSeq, long checkpointSeq,
+      Set<Long> changedSinceCheckpoint, boolean exact, Consumer<Entry.Orders> keySettled) {
     this.database = database;
     this.supervisor = supervisor;
     this.projection = new WallProjection(supervisor);
@@ -129,6 +137,7 @@ final class HistoryWriter {
     this.lastSeq = lastSeq;
     this.committedSeq = lastSeq;
     this.checkpointSeq = checkpointSeq;
+    this.changedSinceCheckpoint = new HashSet<>(changedSinceCheckpoint);
     this.exact = exact;
     this.keySettled = keySettled;
     long now = clock.millis();

@@ -181,6 +181,27 @@ abstract class EmbeddedJournalContract {
     assertEquals(1, storedWidgets(3));
   }
 
+  /** What a kill -9 leaves: rows committed after the last checkpoint. The next checkpoint must carry them. */
+  @Test
+  void rowsACrashLeftAfterTheCheckpointAreKeptByTheNextOne() throws Exception {
+    open();
+    journal.order(1, 2);
+    close();
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+      sql.executeUpdate("INSERT INTO order_history (seq, account_id, quantity, ordered_at) VALUES (2, 1, 3, "
+          + clock.millis() + ")");
+    }
+
+    open();
+    assertEquals(5, supervisor.details(1).orElseThrow().widgetsOrdered(), "the checkpoint and the row after it");
+    journal.order(2, 1);
+    close(); // a checkpoint up to the last row
+
+    open();
+    assertEquals(5, supervisor.details(1).orElseThrow().widgetsOrdered());
+    assertEquals(1, supervisor.details(2).orElseThrow().widgetsOrdered());
+  }
+
   @Test
   void aShorterLifetimeTakesAccountsOffAndALongerOneBringsThemBackWithTheirCounts() throws Exception {
     open();

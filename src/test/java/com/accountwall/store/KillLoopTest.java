@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A wall killed with kill -9 at random moments, again and again, while clients send single
  * orders, batches and DELETEs, each order with an Idempotency-Key, and retry every request that
- * was not answered (503, or the connection lost to the kill) with the same key until it is. In the
+ * was not answered (503, or the connection lost to the kill) with the same key until it is. The
+ * wall writes a checkpoint every 20 ms, so kills land in the middle of checkpoints too. In the
  * end every account must hold exactly what its requests ordered: nothing acknowledged lost,
  * nothing counted twice; and every account that was deleted after its last order must be gone.
  */
@@ -37,6 +38,8 @@ class KillLoopTest {
   private static final int KILLS = 20;
   private static final int CLIENTS = 4;
   private static final long SHARED_ACCOUNTS = 50;
+  /** A checkpoint every 20 ms, so that many kills land in one, and each start reads one and the rows after it. */
+  private static final String CHECKPOINT_OFTEN = "-Daccount-wall.checkpoint-every-millis=20";
 
   @TempDir Path data;
   private volatile ApiClient wall; // null while the wall is down
@@ -62,13 +65,13 @@ class KillLoopTest {
     }
     try {
       for (int kill = 0; kill < KILLS; kill++) {
-        WallProcess process = WallProcess.start(data, TOKEN);
+        WallProcess process = WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN);
         wall = new ApiClient(process.uri(), TOKEN);
         TimeUnit.MILLISECONDS.sleep(200 + moments.nextInt(1500)); // a random moment to kill at, not a wait
         wall = null;
         process.kill();
       }
-      try (WallProcess last = WallProcess.start(data, TOKEN)) {
+      try (WallProcess last = WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN)) {
         wall = new ApiClient(last.uri(), TOKEN);
         stopping = true;
         for (Future<?> client : running) {
