@@ -33,6 +33,7 @@ public final class AccountChains {
   private final Map<Long, Chain> chains = new HashMap<>();
   private long[] logMillis = new long[0];
   private int eventsSincePrune;
+  private long largestCount;
 
   public AccountChains(long lifetimeMillis) {
     this.lifetimeMillis = lifetimeMillis;
@@ -83,6 +84,7 @@ public final class AccountChains {
       link = new Link(false, qty, atMillis);
     } else {
       chain.count = Math.addExact(chain.count, qty);
+      largestCount = Math.max(largestCount, chain.count);
       chain.lastMillis = Math.max(chain.lastMillis, atMillis);
       link = new Link(true, chain.count, chain.lastMillis);
     }
@@ -110,7 +112,17 @@ public final class AccountChains {
     return !chain.ended && deadline > atMillis && deadline + GRACE_MILLIS > logMillis(chain.partition);
   }
 
-  private static void start(Chain chain, long qty, long atMillis) {
+  /**
+   * At least the largest count any chain has had: a bound below which no order of {@code
+   * quantity} can overflow a count, so a caller that must apply several orders all or none can
+   * skip checking each.
+   */
+  public boolean mayOverflow(long quantity) {
+    return largestCount > Long.MAX_VALUE - quantity;
+  }
+
+  private void start(Chain chain, long qty, long atMillis) {
+    largestCount = Math.max(largestCount, qty);
     chain.count = qty;
     chain.firstMillis = atMillis;
     chain.lastMillis = atMillis;
@@ -151,6 +163,7 @@ public final class AccountChains {
         chain.open = false;
         if (before != null && !before.ended && before.lastMillis + lifetimeMillis > chain.firstMillis) {
           chain.count = Math.addExact(chain.count, before.count);
+          largestCount = Math.max(largestCount, chain.count);
           chain.firstMillis = before.firstMillis;
           chain.open = before.open;
         }

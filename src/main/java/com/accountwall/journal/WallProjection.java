@@ -81,7 +81,8 @@ public final class WallProjection {
     return supervisor.count();
   }
 
-  private Account live(long id) {
+  /** The live account with this id on the wall, or null. */
+  public Account live(long id) {
     return supervisor.whereis(id).filter(account -> !account.isEnded()).orElse(null);
   }
 }

@@ -138,14 +138,14 @@ public final class EmbeddedJournal implements OrderJournal {
   @Override
   public CompletableFuture<Receipt> place(List<Order> orders) {
     requireOrders(orders);
-    Entry.Orders entry = new Entry.Orders(List.copyOf(orders), null, writer.now());
+    Entry.Orders entry = new Entry.Orders(List.copyOf(orders), null);
     return submit(entry, entry.done);
   }
 
   @Override
   public CompletableFuture<Receipt> placeOnce(IdempotencyKey key, List<Order> orders) {
     requireOrders(orders);
-    Entry.Orders entry = new Entry.Orders(List.copyOf(orders), key, writer.now());
+    Entry.Orders entry = new Entry.Orders(List.copyOf(orders), key);
     Entry.Orders first = keysInFlight.putIfAbsent(key.value(), entry);
     if (first != null) {
       return first.done.thenApply(receipt -> {
@@ -165,7 +165,7 @@ public final class EmbeddedJournal implements OrderJournal {
   @Override
   public CompletableFuture<Boolean> placeEnd(long accountId) {
     Account.requireValidId(accountId);
-    Entry.Ending entry = new Entry.Ending(accountId, writer.now());
+    Entry.Ending entry = new Entry.Ending(accountId);
     return submit(entry, entry.done);
   }
 
@@ -191,7 +191,7 @@ public final class EmbeddedJournal implements OrderJournal {
    */
   @Override
   public Account order(long accountId, long quantity) {
-    Entry.Orders entry = new Entry.Orders(List.of(new Order(accountId, quantity)), null, writer.now());
+    Entry.Orders entry = new Entry.Orders(List.of(new Order(accountId, quantity)), null);
     OrderJournal.await(submit(entry, entry.done));
     Account landed = entry.landed;
     if (landed == null) {

@@ -9,15 +9,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One change handed to the {@link HistoryWriter}: a request's orders (with its Idempotency-Key, if
- * it has one) or an ending, stamped with the moment it was taken, and the future its caller waits
- * on. The writer completes the future once the change is committed and applied to the wall.
+ * it has one) or an ending, and the future its caller waits on. The writer stamps it with the time
+ * it takes it into a commit, and completes the future once the change is committed and applied to
+ * the wall.
  */
 abstract sealed class Entry {
-  final long atMillis;
-
-  private Entry(long atMillis) {
-    this.atMillis = atMillis;
-  }
+  private Entry() {}
 
   /** Fails the caller's future, unless it is done. */
   abstract void fail(RuntimeException failure);
@@ -35,8 +32,7 @@ abstract sealed class Entry {
     /** The live account its last order landed on, or null; written before {@link #done} completes. */
     volatile Account landed;
 
-    Orders(List<Order> orders, IdempotencyKey key, long atMillis) {
-      super(atMillis);
+    Orders(List<Order> orders, IdempotencyKey key) {
       this.orders = orders;
       this.key = key;
     }
@@ -50,6 +46,15 @@ abstract sealed class Entry {
     int size() {
       return orders.size();
     }
+
+    /** The widgets of all its orders; a request's total fits a long, or it would not have been linked. */
+    long widgets() {
+      long widgets = 0;
+      for (Order order : orders) {
+        widgets += order.quantity();
+      }
+      return widgets;
+    }
   }
 
   /** An ending of one account now. */
@@ -59,8 +64,7 @@ abstract sealed class Entry {
     /** Whether the account was live by the history when it took effect; the writer's. */
     boolean wasLive;
 
-    Ending(long accountId, long atMillis) {
-      super(atMillis);
+    Ending(long accountId) {
       this.accountId = accountId;
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * it, the per-minute totals they add, the keys of keyed requests, and the entries whose callers
  * wait for it. Orders of one account made in the same millisecond share a row (their quantities
  * summed): replayed, such a row links exactly as its orders did one by one, since only the first
- * of them can start a new chain.
+ * of them can start a new chain. The writer stamps a whole commit with one time, so that is one row
+ * per account per commit.
  *
  * <p>Not thread-safe: the writer's alone.
  */
@@ -28,27 +29,30 @@ final class HistoryBatch {
   /** Per account: its last row in this batch, which a later order of the same millisecond joins. */
   private final Map<Long, Integer> lastRow = new HashMap<>();
 
-  /** Appends an order as {@code seq}, or adds it to the account's row of the same millisecond. */
-  void order(long seq, long id, long quantity, long atMillis, AccountChains.Link link) {
+  /**
+   * Appends an order as {@code seq}, or adds it to the account's row of the same millisecond.
+   *
+   * @return whether it took {@code seq} (else it joined a row)
+   */
+  boolean order(long seq, long id, long quantity, long atMillis, AccountChains.Link link) {
     Integer last = lastRow.get(id);
     if (last != null && rows.get(last).atMillis() == atMillis && !rows.get(last).isEnd()) {
       HistoryRow row = rows.get(last);
       rows.set(last, new HistoryRow(row.seq(), id, row.quantity() + quantity, atMillis));
       links.set(last, new AccountChains.Link(links.get(last).extended(), link.count(), link.lastMillis()));
-    } else {
-      lastRow.put(id, rows.size());
-      rows.add(new HistoryRow(seq, id, quantity, atMillis));
-      links.add(link);
+      return false;
     }
-    long[] minute = minutes.computeIfAbsent(HistorySteps.minuteOf(atMillis), key -> new long[2]);
-    minute[0]++;
-    minute[1] += quantity;
+    lastRow.put(id, rows.size());
+    rows.add(new HistoryRow(seq, id, quantity, atMillis));
+    links.add(link);
+    return true;
   }
 
-  /** Whether {@link #order} would need a new row, so the caller knows whether to spend a seq. */
-  boolean joins(long id, long atMillis) {
-    Integer last = lastRow.get(id);
-    return last != null && rows.get(last).atMillis() == atMillis && !rows.get(last).isEnd();
+  /** Adds {@code orders} orders of {@code widgets} widgets made at {@code atMillis} to their minute's totals. */
+  void count(long atMillis, long orders, long widgets) {
+    long[] minute = minutes.computeIfAbsent(HistorySteps.minuteOf(atMillis), key -> new long[2]);
+    minute[0] += orders;
+    minute[1] += widgets;
   }
 
   /** Appends an ending as {@code seq}. */

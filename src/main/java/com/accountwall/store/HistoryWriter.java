@@ -167,11 +167,6 @@ final class HistoryWriter {
     }
   }
 
-  /** The clock's time for a new entry. */
-  long now() {
-    return clock.millis();
-  }
-
   /** The last seq committed, for a re-projection to read up to. */
   long committedSeq() {
     return committedSeq;
@@ -297,16 +292,21 @@ final class HistoryWriter {
     }
   }
 
-  /** Links the entries into the history, in the order they came. */
+  /**
+   * Links the entries into the history, in the order they came, all stamped with the time now: the
+   * moment they take effect. One time per commit makes one row per account per commit, as few rows
+   * as the commit's accounts, however many orders.
+   */
   private HistoryBatch link(List<Entry> entries) {
     HistoryBatch batch = new HistoryBatch();
+    long at = clock.millis();
     for (Entry entry : entries) {
       if (entry instanceof Entry.Ending ending) {
-        ending.wasLive = chains.end(0, ending.accountId, ending.atMillis);
-        batch.end(++lastSeq, ending.accountId, ending.atMillis);
+        ending.wasLive = chains.end(0, ending.accountId, at);
+        batch.end(++lastSeq, ending.accountId, at);
         batch.entries.add(ending);
       } else if (entry instanceof Entry.Orders orders && isNew(orders)) {
-        linkOrders(orders, batch);
+        linkOrders(orders, at, batch);
       }
     }
     return batch;
@@ -346,32 +346,45 @@ final class HistoryWriter {
     keySettled.accept(request);
   }
 
-  private void linkOrders(Entry.Orders request, HistoryBatch batch) {
-    if (wouldOverflow(request)) {
+  private void linkOrders(Entry.Orders request, long at, HistoryBatch batch) {
+    if (wouldOverflow(request, at)) {
       settle(request, JournalUnavailableException.refused("an account's widget count would overflow; not applied", null));
       return;
     }
     AccountChains.Link link = null;
     for (Order order : request.orders) {
-      long seq = batch.joins(order.accountId(), request.atMillis) ? 0 : ++lastSeq;
-      link = chains.order(0, order.accountId(), order.quantity(), request.atMillis);
-      batch.order(seq, order.accountId(), order.quantity(), request.atMillis, link);
+      link = chains.order(0, order.accountId(), order.quantity(), at);
+      if (batch.order(lastSeq + 1, order.accountId(), order.quantity(), at, link)) {
+        lastSeq++;
+      }
     }
+    batch.count(at, request.orders.size(), request.widgets());
     Order last = request.orders.get(request.orders.size() - 1);
     request.receipt = new Receipt(request.orders.size(), last.accountId(), link.count(),
         Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis), false);
     if (request.key != null) {
-      batch.keys.add(new KeptReceipt(request.key, request.receipt, request.atMillis));
+      batch.keys.add(new KeptReceipt(request.key, request.receipt, at));
     }
     batch.entries.add(request);
   }
 
   /** Whether the request's orders would take an account's count past what a long holds, so none is applied. */
-  private boolean wouldOverflow(Entry.Orders request) {
+  private boolean wouldOverflow(Entry.Orders request, long at) {
+    try {
+      long total = 0;
+      for (Order order : request.orders) {
+        total = Math.addExact(total, order.quantity());
+      }
+      if (!chains.mayOverflow(total)) {
+        return false; // the everyday case, without a look at each account
+      }
+    } catch (ArithmeticException e) {
+      // the request alone holds that many widgets: look at each account
+    }
     Map<Long, Long> totals = new HashMap<>();
     try {
       for (Order order : request.orders) {
-        AccountChains.Link chain = chains.liveChain(order.accountId(), request.atMillis);
+        AccountChains.Link chain = chains.liveChain(order.accountId(), at);
         long before = totals.getOrDefault(order.accountId(), chain == null ? 0 : chain.count());
         totals.put(order.accountId(), Math.addExact(before, order.quantity()));
       }
@@ -384,20 +397,18 @@ final class HistoryWriter {
   /** After a commit: applies its rows to the wall, then answers its callers. */
   private void committed(HistoryBatch batch) {
     committedSeq = batch.lastSeq(committedSeq);
-    Map<Long, Account> landed = new HashMap<>();
     for (int i = 0; i < batch.rows.size(); i++) {
       HistoryRow row = batch.rows.get(i);
       changedSinceCheckpoint.add(row.accountId());
       if (row.isEnd()) {
         projection.end(row.accountId());
-        landed.remove(row.accountId());
       } else {
-        landed.put(row.accountId(), projection.order(row.accountId(), row.quantity(), row.atMillis(), batch.links.get(i)));
+        projection.order(row.accountId(), row.quantity(), row.atMillis(), batch.links.get(i));
       }
     }
     for (Entry entry : batch.entries) {
       if (entry instanceof Entry.Orders orders) {
-        orders.landed = landed.get(orders.orders.get(orders.orders.size() - 1).accountId());
+        orders.landed = projection.live(orders.orders.get(orders.orders.size() - 1).accountId());
         orders.done.complete(orders.receipt);
         if (orders.key != null) {
           keySettled.accept(orders);
