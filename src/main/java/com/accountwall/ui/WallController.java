@@ -78,14 +78,17 @@ public final class WallController {
   }
 
   /**
-   * The last action on the left, with what keeps the wall from acknowledging orders while
-   * something does; on the right, the API, the simulated orders and the lifetime.
+   * The last action on the left, with what keeps the wall from acknowledging orders and how far a
+   * re-projection has come, each only while there is one; on the right, the API, the simulated
+   * orders and the lifetime.
    */
   private void bindStatusBar() {
     statusBar.textProperty().bind(model.controls().statusProperty());
     Label problems = shownWhileSaid("problems", "status-problem");
     problems.textProperty().bind(model.problemsProperty());
-    statusBar.getLeftItems().add(problems);
+    Label reprojection = shownWhileSaid("reprojection", "status-reprojection");
+    reprojection.textProperty().bind(model.reprojectionProperty());
+    statusBar.getLeftItems().addAll(problems, reprojection);
     model.controls().generatorOnProperty().addListener(observable -> showStatus());
     model.controls().rateProperty().addListener(observable -> showStatus());
     model.lifetimeProperty().addListener(observable -> showStatus());

@@ -6,7 +6,9 @@ import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Reprojection;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.controls.ControlsModel;
@@ -14,12 +16,16 @@ import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.Leaderboard;
 import com.accountwall.ui.table.TableModel;
+import com.accountwall.ui.text.Durations;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -29,6 +35,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -50,13 +57,18 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@code Platform.runLater} per order. Other parts that move with the frames, such as kiosk mode,
  * join through {@link #addFrameListener}.
  *
- * <p>Each frame also reads the lifetime in force, which changes for every row at once, and once a
- * second what keeps the wall from acknowledging orders. Both are cheap reads.
+ * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
+ * history under a new one; a few times a second whether a re-projection is under way, for the status
+ * bar; and once a second what keeps the wall from acknowledging orders. All three are cheap reads.
  *
  * <p>Confined to the JavaFX thread, but for {@link AccountListener}'s methods, which any thread may call.
  */
 public final class WallModel implements AccountListener {
+  private static final System.Logger LOG = System.getLogger(WallModel.class.getName());
   private static final long PROBLEMS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long REPROJECTION_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  /** How far back the figures' history goes: the sparkline's hour. */
+  private static final Duration SEEDED_HISTORY = Duration.ofHours(1);
 
   private final AccountSupervisor supervisor;
   private final Clock clock;
@@ -76,8 +88,10 @@ public final class WallModel implements AccountListener {
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
   private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
+  private final ReadOnlyStringWrapper reprojection = new ReadOnlyStringWrapper(this, "reprojection", "");
   private final List<LongConsumer> frameListeners = new ArrayList<>();
   private long nextProblemsCheck;
+  private long nextReprojectionCheck;
   private boolean checked;
 
   private final AnimationTimer frames = new AnimationTimer() {
@@ -122,8 +136,9 @@ public final class WallModel implements AccountListener {
     return new Builder(supervisor, clock, generator);
   }
 
-  /** Starts following the core once per frame. */
+  /** Starts following the core once per frame, and fills the figures' last hour in from the history. */
   public void start() {
+    seedFigures();
     frames.start();
   }
 
@@ -176,7 +191,12 @@ public final class WallModel implements AccountListener {
     return problems.getReadOnlyProperty();
   }
 
-  /** The lifetime in force: as the supervisor has it. */
+  /** How far the journal has come projecting its history under a new lifetime; empty while it is not. */
+  public ReadOnlyStringProperty reprojectionProperty() {
+    return reprojection.getReadOnlyProperty();
+  }
+
+  /** The lifetime in force: as the journal last applied it to the accounts. */
   public ReadOnlyObjectProperty<Duration> lifetimeProperty() {
     return table.lifetimeProperty();
   }
@@ -224,14 +244,45 @@ public final class WallModel implements AccountListener {
     table.runBatchHook(frameNanos);
   }
 
-  /** Reads what keeps the wall from acknowledging orders, once a second. */
+  /** Reads the journal's problems once a second and its re-projection a few times a second. */
   private void checkJournal(long frameNanos) {
+    if (!checked || frameNanos - nextReprojectionCheck >= 0) {
+      nextReprojectionCheck = frameNanos + REPROJECTION_EVERY_NANOS;
+      reprojection.set(setup.reprojection.get()
+          .map(under -> "Re-projecting the history under a " + Durations.describe(under.lifetime()) + " lifetime: "
+              + Math.round(under.fraction() * 100) + " %")
+          .orElse(""));
+    }
     if (!checked || frameNanos - nextProblemsCheck >= 0) {
-      checked = true;
       nextProblemsCheck = frameNanos + PROBLEMS_EVERY_NANOS;
       List<String> now = setup.problems.get();
       problems.set(now.isEmpty() ? "" : "\u26a0 " + String.join("  \u00b7  ", now));
     }
+    checked = true;
+  }
+
+  /**
+   * Asks the history, on the desk's executor, for the orders of each whole minute of the hour
+   * before now and hands them to the figures on the JavaFX thread. A history that cannot be read
+   * leaves the figures to start from nothing, as they would without one.
+   */
+  private void seedFigures() {
+    Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    Instant from = to.minus(SEEDED_HISTORY);
+    setup.deskCalls.execute(() -> {
+      List<HistoryStep> steps;
+      try {
+        steps = setup.history.history(from, to, Duration.ofMinutes(1));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the figures start from nothing: cannot read the order history ({0})", e.getMessage());
+        return;
+      }
+      if (Platform.isFxApplicationThread()) {
+        figures.seed(steps);
+      } else {
+        Platform.runLater(() -> figures.seed(steps));
+      }
+    });
   }
 
   /** Tells where settings go what is in force now, once the window has started. */
@@ -249,6 +300,13 @@ public final class WallModel implements AccountListener {
     return taken;
   }
 
+  /** The history the figures' last hour is read from: {@link OrderJournal#history}. */
+  @FunctionalInterface
+  public interface History {
+    /** @see OrderJournal#history */
+    List<HistoryStep> history(Instant from, Instant to, Duration step);
+  }
+
   /**
    * What a {@link WallModel} shows and where it sends what the window does. Each setter replaces
    * the default named in {@link WallModel#builder}. Not thread-safe: build on one thread.
@@ -259,6 +317,8 @@ public final class WallModel implements AccountListener {
     private final OrderGenerator generator;
     private AccountDesk desk;
     private Consumer<Duration> lifetimeChanges;
+    private Supplier<Optional<Reprojection>> reprojection = Optional::empty;
+    private History history = (from, to, step) -> List.of();
     private Supplier<List<String>> problems = List::of;
     private ApiEndpoint api;
     private WallSettings settings;
@@ -275,16 +335,39 @@ public final class WallModel implements AccountListener {
     }
 
     /**
-     * The order journal: the window's orders and endings go to it, so what they report done is
-     * durable, and its problems are shown.
+     * The order history the wall is a projection of: the window's orders and endings go to it, a
+     * lifetime chosen in the window is projected by it, and its re-projection, its history and its
+     * problems are shown.
      */
     public Builder journal(OrderJournal journal) {
-      return desk(journal).problems(journal::problems);
+      return desk(journal)
+          .lifetimeChanges(journal::changeLifetime)
+          .reprojection(journal::reprojection)
+          .history(journal::history)
+          .problems(journal::problems);
     }
 
     /** Where the window's own orders and endings go. */
     public Builder desk(AccountDesk value) {
       desk = Objects.requireNonNull(value, "desk");
+      return this;
+    }
+
+    /** Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not block. */
+    public Builder lifetimeChanges(Consumer<Duration> value) {
+      lifetimeChanges = Objects.requireNonNull(value, "lifetimeChanges");
+      return this;
+    }
+
+    /** The re-projection under way, if any; read on the JavaFX thread a few times a second, so it must be cheap. */
+    public Builder reprojection(Supplier<Optional<Reprojection>> value) {
+      reprojection = Objects.requireNonNull(value, "reprojection");
+      return this;
+    }
+
+    /** The order history the figures' last hour is read from, once, on the desk's executor. */
+    public Builder history(History value) {
+      history = Objects.requireNonNull(value, "history");
       return this;
     }
 
@@ -325,7 +408,7 @@ public final class WallModel implements AccountListener {
     }
 
     /**
-     * Where the window's own orders and endings run: off the
+     * Where the window's own orders and endings, and its one question to the history, run: off the
      * JavaFX thread in the app, since in cluster mode each waits for Kafka, for up to half a minute
      * when it is down.
      */

@@ -6,7 +6,7 @@
  * {@code ui.table}, {@code ui.figures}, {@code ui.leaderboard}, {@code ui.kiosk}, {@code
  * ui.controls}, with {@code ui.text} for how they all write numbers and times; rooms do not depend
  * on this package or on each other in a cycle. The only packages, with {@code AccountWallApp}, that
- * use JavaFX. Depends on {@code core}, {@code generator}, {@code settings}, {@code journal} (where
- * the window's orders go) and {@code api} (the address it shows).
+ * use JavaFX. Depends on {@code core}, {@code generator}, {@code settings}, {@code journal} (the
+ * order history the wall is a projection of) and {@code api} (the address it shows).
  */
 package com.accountwall.ui;

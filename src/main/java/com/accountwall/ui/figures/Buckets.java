@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Amounts filed in a ring of equal time slots, such as widgets per second over the last minute.
  * Adding and summing cost the same however many amounts came in; slots that time has passed are
- * reset when the ring comes round to them. Confined to one thread.
+ * reset when the ring comes round to them, and an amount for a slot the ring has already passed
+ * is dropped. Confined to one thread.
  */
 final class Buckets {
   private final long widthSeconds;
@@ -24,6 +25,9 @@ final class Buckets {
   void add(Instant at, long amount) {
     long slot = slotOf(at);
     int index = indexOf(slot);
+    if (slots[index] > slot) {
+      return; // the ring has come round past it: a later slot holds the place
+    }
     if (slots[index] != slot) {
       slots[index] = slot;
       amounts[index] = 0;

@@ -1,10 +1,12 @@
 package com.accountwall.ui.figures;
 
+import com.accountwall.journal.HistoryStep;
 import com.accountwall.ui.table.AccountRow;
 import com.accountwall.ui.table.RowListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -23,7 +25,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * <p>Nothing here scans the accounts. The window's model reports how many orders each batch
  * carried ({@link #ordered}) and the core's running totals ({@link #totals}), and the table's rows
  * their arrivals ({@link #arrived}); per-second and per-minute rings of buckets turn those into
- * rates and history. Time is the wall's clock as passed in, so a test moves it by hand. The shown figures glide to their targets over the frames.
+ * rates and history. The hour before the window opened can be filled in from the order history
+ * ({@link #seed}), so the history and the change survive a restart. Time is the wall's clock as
+ * passed in, so a test moves it by hand. The shown figures glide to their targets over the frames.
  * Confined to the JavaFX thread.
  */
 public final class FiguresModel implements RowListener {
@@ -35,6 +39,9 @@ public final class FiguresModel implements RowListener {
   /** Widgets sold at the end of each minute of the last hour, and so far in the current one. */
   private final long[] soldAtMinute = new long[MINUTES + 1];
   private final long[] soldMinute = new long[MINUTES + 1];
+  /** Widgets ordered in each whole minute of the hour before the window opened, as the history tells. */
+  private final Buckets seededWidgets = new Buckets(MINUTES + 1, Duration.ofMinutes(1));
+  private boolean seeded;
 
   private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
@@ -51,6 +58,7 @@ public final class FiguresModel implements RowListener {
   private long lastMinute = Long.MIN_VALUE;
   private long historyMinute = Long.MIN_VALUE;
   private long soldAtStart;
+  private long startMinute = Long.MIN_VALUE;
 
   public FiguresModel() {
     Arrays.fill(soldMinute, Long.MIN_VALUE);
@@ -71,7 +79,10 @@ public final class FiguresModel implements RowListener {
     return widgetsSold.getReadOnlyProperty();
   }
 
-  /** Widgets sold now less an hour ago, or less at the wall's start if that was under an hour ago. */
+  /**
+   * Widgets sold now less an hour ago, or less at the wall's start if that was under an hour ago
+   * and no history {@linkplain #seed seeded} the hour before it.
+   */
   public ReadOnlyLongProperty widgetsSoldChangeProperty() {
     return widgetsSoldChange.getReadOnlyProperty();
   }
@@ -132,14 +143,37 @@ public final class FiguresModel implements RowListener {
     widgetsSold.set(sold);
   }
 
+  /**
+   * Fills in the minutes before the window opened from the order history, so that the per-minute
+   * history and the change against an hour ago need not start from nothing. Steps of minutes the
+   * window has seen itself, or that are more than an hour old, are left out; history with no orders
+   * at all (a journal that keeps none) changes nothing.
+   *
+   * @param steps whole minutes, in any order, each as the history has it
+   */
+  public void seed(List<HistoryStep> steps) {
+    if (steps.stream().allMatch(step -> step.orders() == 0 && step.widgets() == 0)) {
+      return;
+    }
+    for (HistoryStep step : steps) {
+      long minute = Math.floorDiv(step.start().getEpochSecond(), 60);
+      if (startMinute == Long.MIN_VALUE || minute < startMinute) {
+        perMinute.add(step.start(), step.orders());
+        seededWidgets.add(step.start(), step.widgets());
+      }
+    }
+    seeded = true;
+    historyMinute = Long.MIN_VALUE; // show the seeded history at the next frame
+  }
+
   /** Recomputes the rates for {@code now} and moves the shown figures; once per frame. */
   public void onFrame(long frameNanos, Instant now) {
     long minute = Math.floorDiv(now.getEpochSecond(), 60);
     recordSold(minute);
     int hourAgo = slot(minute - MINUTES);
     boolean full = soldMinute[hourAgo] == minute - MINUTES;
-    widgetsSoldChange.set(widgetsSold.get() - (full ? soldAtMinute[hourAgo] : soldAtStart));
-    fullHour.set(full);
+    widgetsSoldChange.set(widgetsSold.get() - (full ? soldAtMinute[hourAgo] : soldBefore(now)));
+    fullHour.set(full || seeded);
     ordersPerMinute.set(perSecond.sum(now));
     if (minute != historyMinute) {
       historyMinute = minute;
@@ -161,6 +195,7 @@ public final class FiguresModel implements RowListener {
   private void recordSold(long minute) {
     if (lastMinute == Long.MIN_VALUE) {
       lastMinute = minute;
+      startMinute = minute;
       soldAtStart = widgetsSold.get();
     }
     long carried = soldAtMinute[slot(lastMinute)];
@@ -171,6 +206,24 @@ public final class FiguresModel implements RowListener {
     soldMinute[slot(minute)] = minute;
     soldAtMinute[slot(minute)] = widgetsSold.get();
     lastMinute = minute;
+  }
+
+  /**
+   * Widgets sold an hour before {@code now}, as far as the wall knows them from before it saw that
+   * minute itself: at its start, less what the history says was ordered between then and the start.
+   * Accounts that ended in that hour are not in the history of orders, so with a history this is
+   * the widgets ordered in the hour, less those that left the wall since.
+   */
+  private long soldBefore(Instant now) {
+    if (!seeded) {
+      return soldAtStart;
+    }
+    long[] widgets = seededWidgets.values(now); // the last being now's minute; the first an hour ago
+    long orderedSince = 0;
+    for (int i = 1; i < widgets.length; i++) {
+      orderedSince += widgets[i];
+    }
+    return soldAtStart - orderedSince;
   }
 
   private int slot(long minute) {
