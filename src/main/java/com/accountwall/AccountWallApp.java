@@ -29,7 +29,7 @@ public final class AccountWallApp extends Application {
 
   /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
   private static volatile Wall running;
-  private static volatile WallOptions options;
+  private static volatile WallConfig config;
   private static volatile SettingsFile settingsFile;
 
   private final ExecutorService saves = Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
@@ -42,9 +42,9 @@ public final class AccountWallApp extends Application {
    *
    * @param settings where the window's settings are kept
    */
-  static void show(Wall wall, WallOptions startOptions, SettingsFile settings) {
+  static void show(Wall wall, WallConfig startConfig, SettingsFile settings) {
     running = wall;
-    options = startOptions;
+    config = startConfig;
     settingsFile = settings;
     Application.launch(AccountWallApp.class);
   }
@@ -54,13 +54,13 @@ public final class AccountWallApp extends Application {
     Wall wall = running;
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
-    WallSettings settings = options.settings();
+    WallSettings settings = config.settings();
     save(settings); // what is in force now, options included, is what the next start finds
     view = WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
         .journal(wall.orders())
         .api(wall.endpoint())
         .settings(settings)
-        .kiosk(options.kiosk())
+        .kiosk(config.kiosk())
         .onSettingsChanged(this::save)
         .deskCalls(deskCalls)
         .build();
