@@ -38,6 +38,7 @@ public final class FiguresPane extends HBox {
     sold.valueProperty().bind(count(model.shownWidgetsSoldProperty()));
     sold.detailProperty().bind(Bindings.createStringBinding(this::change,
         model.widgetsSoldChangeProperty(), model.fullHourProperty()));
+    sold.detailLabel().getStyleClass().add("trend");
     model.widgetsSoldChangeProperty().addListener((observable, before, change) -> {
       sold.detailLabel().pseudoClassStateChanged(UP, change.longValue() > 0);
       sold.detailLabel().pseudoClassStateChanged(DOWN, change.longValue() < 0);

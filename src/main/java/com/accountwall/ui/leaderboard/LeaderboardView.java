@@ -45,6 +45,7 @@ public final class LeaderboardView extends VBox {
       Label name = label(standing.name(), "leaderboard-name");
       Label widgets = label(Counts.format(standing.widgets()), "leaderboard-count");
       Label move = label(moveText(standing), "leaderboard-move");
+      move.getStyleClass().add("trend");
       move.pseudoClassStateChanged(UP, standing.trend() == Leaderboard.Trend.UP);
       move.pseudoClassStateChanged(DOWN, standing.trend() == Leaderboard.Trend.DOWN);
       move.pseudoClassStateChanged(NEW, standing.trend() == Leaderboard.Trend.NEW);
