@@ -72,7 +72,14 @@ public final class WallModel implements AccountListener {
 
   private final AccountSupervisor supervisor;
   private final Clock clock;
-  private final Builder setup;
+  private final OrderGenerator generator;
+  private final ApiEndpoint api;
+  private final int screen;
+  private final Executor deskCalls;
+  private final Supplier<Optional<Reprojection>> reprojections;
+  private final History history;
+  private final Supplier<List<String>> journalProblems;
+  private final Consumer<WallSettings> onSettingsChanged;
 
   // Written by core threads, taken by the JavaFX thread.
   private final Set<Account> changed = ConcurrentHashMap.newKeySet();
@@ -102,10 +109,17 @@ public final class WallModel implements AccountListener {
   };
 
   private WallModel(Builder setup) {
-    this.setup = setup;
-    this.supervisor = setup.supervisor;
-    this.clock = setup.clock;
+    supervisor = setup.supervisor;
+    clock = setup.clock;
+    generator = setup.generator;
+    api = setup.api;
+    deskCalls = setup.deskCalls;
+    reprojections = setup.reprojection;
+    history = setup.history;
+    journalProblems = setup.problems;
+    onSettingsChanged = setup.onSettingsChanged;
     WallSettings settings = setup.settings();
+    screen = settings.screen();
     theme.set(settings.theme());
     kiosk.set(setup.kiosk);
     pager.secondsProperty().set(settings.pageSeconds());
@@ -178,12 +192,12 @@ public final class WallModel implements AccountListener {
 
   /** Where the order API answers, and its token when the wall made it; null when there is none. */
   public ApiEndpoint api() {
-    return setup.api;
+    return api;
   }
 
   /** Simulated orders per second, as the generator has them. */
   public double rate() {
-    return setup.generator.rate();
+    return generator.rate();
   }
 
   /** What keeps the wall from acknowledging orders, as the health check says it; empty while nothing does. */
@@ -248,14 +262,14 @@ public final class WallModel implements AccountListener {
   private void checkJournal(long frameNanos) {
     if (!checked || frameNanos - nextReprojectionCheck >= 0) {
       nextReprojectionCheck = frameNanos + REPROJECTION_EVERY_NANOS;
-      reprojection.set(setup.reprojection.get()
+      reprojection.set(reprojections.get()
           .map(under -> "Re-projecting the history under a " + Durations.describe(under.lifetime()) + " lifetime: "
               + Math.round(under.fraction() * 100) + " %")
           .orElse(""));
     }
     if (!checked || frameNanos - nextProblemsCheck >= 0) {
       nextProblemsCheck = frameNanos + PROBLEMS_EVERY_NANOS;
-      List<String> now = setup.problems.get();
+      List<String> now = journalProblems.get();
       problems.set(now.isEmpty() ? "" : "\u26a0 " + String.join("  \u00b7  ", now));
     }
     checked = true;
@@ -269,10 +283,10 @@ public final class WallModel implements AccountListener {
   private void seedFigures() {
     Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Instant from = to.minus(SEEDED_HISTORY);
-    setup.deskCalls.execute(() -> {
+    deskCalls.execute(() -> {
       List<HistoryStep> steps;
       try {
-        steps = setup.history.history(from, to, Duration.ofMinutes(1));
+        steps = history.history(from, to, Duration.ofMinutes(1));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "the figures start from nothing: cannot read the order history ({0})", e.getMessage());
         return;
@@ -287,8 +301,8 @@ public final class WallModel implements AccountListener {
 
   /** Tells where settings go what is in force now, once the window has started. */
   private void saveSettings() {
-    setup.onSettingsChanged.accept(new WallSettings(theme.get(), setup.generator.rate(),
-        controls.lifetimeProperty().get(), pager.secondsProperty().get(), setup.settings().screen()));
+    onSettingsChanged.accept(new WallSettings(theme.get(), generator.rate(),
+        controls.lifetimeProperty().get(), pager.secondsProperty().get(), screen));
   }
 
   private static List<Account> drain(Set<Account> pending) {
