@@ -280,7 +280,7 @@ public final class WallModel implements AccountListener {
    * before now and hands them to the figures on the JavaFX thread. A history that cannot be read
    * leaves the figures to start from nothing, as they would without one.
    */
-  private void seedFigures() {
+  void seedFigures() {
     Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Instant from = to.minus(SEEDED_HISTORY);
     deskCalls.execute(() -> {
