@@ -61,6 +61,7 @@ public final class AccountWallApp extends Application {
         .api(wall.endpoint())
         .settings(settings)
         .kiosk(config.kiosk())
+        .retention(config.retention())
         .onSettingsChanged(this::save)
         .deskCalls(deskCalls)
         .build();

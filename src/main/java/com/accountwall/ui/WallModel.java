@@ -133,7 +133,7 @@ public final class WallModel implements AccountListener {
     table.addRowListener(leaderboard);
     figures.lifetimeProperty().bind(table.lifetimeProperty());
     controls = new ControlsModel(setup.desk, setup.deskCalls, setup.generator, settings.lifetime(),
-        setup.lifetimeChanges, theme, kiosk);
+        setup.retention, setup.lifetimeChanges, theme, kiosk);
     theme.addListener(observable -> saveSettings());
     controls.generatorOnProperty().addListener(observable -> saveSettings());
     controls.rateProperty().addListener(observable -> saveSettings());
@@ -331,6 +331,7 @@ public final class WallModel implements AccountListener {
     private final OrderGenerator generator;
     private AccountDesk desk;
     private Consumer<Duration> lifetimeChanges;
+    private Duration retention = WallSettings.MAX_LIFETIME;
     private Supplier<Optional<Reprojection>> reprojection = Optional::empty;
     private History history = (from, to, step) -> List.of();
     private Supplier<List<String>> problems = List::of;
@@ -370,6 +371,12 @@ public final class WallModel implements AccountListener {
     /** Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not block. */
     public Builder lifetimeChanges(Consumer<Duration> value) {
       lifetimeChanges = Objects.requireNonNull(value, "lifetimeChanges");
+      return this;
+    }
+
+    /** How long the order history is kept: the window offers no lifetime longer than that. Default: no limit. */
+    public Builder retention(Duration value) {
+      retention = Objects.requireNonNull(value, "retention");
       return this;
     }
 

@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +37,14 @@ import org.testfx.framework.junit5.Start;
 class LifetimeChangeTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor =
-      AccountSupervisor.builder().clock(clock).lifetime(Duration.ofHours(24)).build();
+      AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMinutes(10)).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final List<Duration> changes = new CopyOnWriteArrayList<>();
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
   private final AtomicReference<Reprojection> underWay = new AtomicReference<>();
   private final WallModel wall = WallModel.builder(supervisor, clock, generator)
       .lifetimeChanges(changes::add)
+      .retention(Duration.ofHours(1))
       .reprojection(() -> Optional.ofNullable(underWay.get()))
       .onSettingsChanged(saved::add)
       .build();
@@ -68,7 +71,7 @@ class LifetimeChangeTest {
     robot.clickOn("2 min");
 
     assertEquals(List.of(Duration.ofMinutes(2)), changes, "handed to the journal");
-    assertEquals(Duration.ofHours(24), supervisor.lifetime(), "which applies it to the accounts in its own time");
+    assertEquals(Duration.ofMinutes(10), supervisor.lifetime(), "which applies it to the accounts in its own time");
     assertEquals(Duration.ofMinutes(2), saved.get(saved.size() - 1).lifetime(), "the choice is remembered");
 
     underWay.set(new Reprojection(Duration.ofMinutes(2), 45, 100));
@@ -83,5 +86,20 @@ class LifetimeChangeTest {
     assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getRightItems().stream()
         .anyMatch(item -> item instanceof Label label && label.getText().equals("Lifetime: 2 min")));
     assertEquals(Duration.ofMinutes(2), wall.table().lifetimeProperty().get(), "the rows follow the lifetime in force");
+  }
+
+  @Test
+  void noLifetimeLongerThanTheHistoryKeptIsOffered(FxRobot robot) {
+    assertTrue(lifetimeButton(robot, "24 h").isDisabled(), "the history is kept for an hour");
+    assertFalse(lifetimeButton(robot, "1 h").isDisabled());
+    robot.interact(() -> wall.controls().chooseLifetime(Duration.ofHours(24)));
+    assertEquals(List.of(), changes, "nor taken if asked for all the same");
+  }
+
+  private static ToggleButton lifetimeButton(FxRobot robot, String text) {
+    return robot.lookup("#lifetimeButtons").queryAs(SegmentedButton.class).getButtons().stream()
+        .filter(button -> button.getText().equals(text))
+        .findFirst()
+        .orElseThrow();
   }
 }

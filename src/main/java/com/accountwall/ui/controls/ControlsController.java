@@ -80,6 +80,10 @@ public final class ControlsController {
 
   private void bindLifetime() {
     selectEach(lifetimeButtons, data -> Duration.parse(data).equals(model.lifetimeProperty().get()));
+    for (ToggleButton button : lifetimeButtons.getButtons()) {
+      // A lifetime longer than the history kept would make the next start refuse its own settings.
+      button.setDisable(!model.canChooseLifetime(Duration.parse((String) button.getUserData())));
+    }
     lifetimeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, chosen) -> {
       if (keepOneSelected(before, chosen)) {
         model.chooseLifetime(Duration.parse((String) chosen.getUserData()));

@@ -32,6 +32,7 @@ public final class ControlsModel {
   private final AccountDesk desk;
   private final Executor deskCalls;
   private final Consumer<Duration> lifetimeChanges;
+  private final Duration longestLifetime;
   private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final StringProperty typedId = new SimpleStringProperty(this, "typedId", "");
   private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper(this, "orderError");
@@ -48,14 +49,17 @@ public final class ControlsModel {
    *     journal, for up to half a minute when it is down; the status comes back on the JavaFX thread
    * @param generator the simulated orders the switch and the rate act on
    * @param lifetime the lifetime chosen at start
+   * @param longestLifetime the longest lifetime that may be chosen: the history kept, as no
+   *     lifetime may outlast it
    * @param lifetimeChanges where a newly chosen lifetime goes; it must not block
    * @param theme the window's theme, which the theme buttons choose
    * @param kiosk whether the window is in kiosk mode, which a button enters
    */
   public ControlsModel(AccountDesk desk, Executor deskCalls, OrderGenerator generator, Duration lifetime,
-      Consumer<Duration> lifetimeChanges, ObjectProperty<Theme> theme, BooleanProperty kiosk) {
+      Duration longestLifetime, Consumer<Duration> lifetimeChanges, ObjectProperty<Theme> theme, BooleanProperty kiosk) {
     this.desk = desk;
     this.deskCalls = deskCalls;
+    this.longestLifetime = longestLifetime;
     this.lifetimeChanges = lifetimeChanges;
     this.lifetime.set(lifetime);
     this.theme = theme;
@@ -148,12 +152,18 @@ public final class ControlsModel {
     }
   }
 
+  /** Whether {@code candidate} may be chosen: whether the history is kept at least that long. */
+  public boolean canChooseLifetime(Duration candidate) {
+    return candidate.compareTo(longestLifetime) <= 0;
+  }
+
   /**
-   * Chooses the lifetime of every live account, if it is not the one chosen already: the journal
-   * projects its history anew under it in the background and then applies it to the accounts.
+   * Chooses the lifetime of every live account, if it is not the one chosen already and {@link
+   * #canChooseLifetime may be}: the journal projects its history anew under it in the background
+   * and then applies it to the accounts.
    */
   public void chooseLifetime(Duration chosen) {
-    if (!chosen.equals(lifetime.get())) {
+    if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
       lifetimeChanges.accept(chosen);
       lifetime.set(chosen);
     }
