@@ -4,7 +4,7 @@ import com.accountwall.core.DaemonThreads;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallView;
-import com.accountwall.ui.WallViewModel;
+import com.accountwall.ui.WallModel;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
@@ -29,22 +29,22 @@ public final class AccountWallApp extends Application {
 
   /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
   private static volatile Wall running;
-  private static volatile WallOptions options;
+  private static volatile WallConfig config;
   private static volatile SettingsFile settingsFile;
 
   private final ExecutorService saves = Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
   /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
   private final ExecutorService deskCalls = Executors.newSingleThreadExecutor(DaemonThreads.named("window-orders"));
-  private WallViewModel view;
+  private WallModel view;
 
   /**
    * Opens the window on {@code wall} and returns when it is closed, with the wall stopped.
    *
    * @param settings where the window's settings are kept
    */
-  static void show(Wall wall, WallOptions startOptions, SettingsFile settings) {
+  static void show(Wall wall, WallConfig startConfig, SettingsFile settings) {
     running = wall;
-    options = startOptions;
+    config = startConfig;
     settingsFile = settings;
     Application.launch(AccountWallApp.class);
   }
@@ -52,16 +52,22 @@ public final class AccountWallApp extends Application {
   @Override
   public void start(Stage stage) throws IOException {
     Wall wall = running;
-    view = new WallViewModel(wall.supervisor(), wall.clock());
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
-    WallSettings settings = options.settings();
+    WallSettings settings = config.settings();
     save(settings); // what is in force now, options included, is what the next start finds
-    WallView.Setup setup = new WallView.Setup(settings, options.kiosk(), this::save, deskCalls,
-        wall.orders()::problems);
+    view = WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
+        .journal(wall.orders())
+        .api(wall.endpoint())
+        .settings(settings)
+        .kiosk(config.kiosk())
+        .retention(config.retention())
+        .onSettingsChanged(this::save)
+        .deskCalls(deskCalls)
+        .build();
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(new Scene(
-        WallView.load(view, wall.orders(), wall.supervisor(), wall.generator(), wall.endpoint(), setup),
+        WallView.load(view),
         Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
     stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getScene().getWidth()) / 2));
     stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getScene().getHeight()) / 2));

@@ -59,37 +59,37 @@ public final class Launcher implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    options.check(spec.commandLine());
+    WallConfig given = options.check(spec.commandLine());
     DataFolder folder;
     try {
       // First of all: a second wall on the folder must stop before it reads or writes anything in it.
-      folder = DataFolder.claim(options.dataFolder());
+      folder = DataFolder.claim(given.dataFolder());
     } catch (DataFolder.InUseException e) {
       return fail(e.getMessage());
     } catch (IOException e) {
-      return fail("cannot use the data folder " + options.dataFolder().toAbsolutePath() + " (" + e + ")");
+      return fail("cannot use the data folder " + given.dataFolder().toAbsolutePath() + " (" + e + ")");
     }
     try {
       SettingsFile settings = new SettingsFile(folder.path());
-      options.preferSaved(settings.load(options.settings()));
+      WallConfig config = options.config(settings.load(given.settings()));
       Wall wall;
       try {
-        wall = Wall.start(options, new CoarseClock());
+        wall = Wall.start(config, new CoarseClock());
       } catch (IOException e) {
-        return fail("cannot start the order API on " + options.bind + ":" + options.port + " (" + e + ")");
+        return fail("cannot start the order API on " + config.bind() + ":" + config.port() + " (" + e + ")");
       } catch (SQLException e) {
         return fail("cannot open the database (" + e.getMessage() + ")");
       } catch (JournalUnavailableException e) {
         return fail(e.getMessage());
       }
-      if (options.headless) {
+      if (config.headless()) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           wall.close();
           folder.close(); // only once the wall has committed and closed the database
         }, "account-wall-shutdown"));
         new CountDownLatch(1).await();
       }
-      AccountWallApp.show(wall, options, settings);
+      AccountWallApp.show(wall, config, settings);
       return 0;
     } finally {
       folder.close();

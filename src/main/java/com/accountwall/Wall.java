@@ -17,7 +17,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +34,6 @@ import java.util.concurrent.Executors;
  */
 public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
-  private static final Duration RETENTION = Duration.ofDays(7);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Clock clock;
@@ -50,20 +48,31 @@ public final class Wall implements AutoCloseable {
   }
 
   /**
-   * Starts a wall and prints {@code listening on http://HOST:PORT · lifetime …}, see {@link #startLine}.
+   * Starts a wall as the command line's {@link WallOptions#config()} says, for tests and harnesses
+   * that start one from arguments.
    *
    * @throws IOException if the API cannot listen or the data folder cannot be written
    * @throws SQLException if the database cannot be opened
    */
   public static Wall start(WallOptions options, Clock clock) throws IOException, SQLException {
+    return start(options.config(), clock);
+  }
+
+  /**
+   * Starts a wall and prints {@code listening on http://HOST:PORT · lifetime …}, see {@link #startLine}.
+   *
+   * @throws IOException if the API cannot listen or the data folder cannot be written
+   * @throws SQLException if the database cannot be opened
+   */
+  public static Wall start(WallConfig config, Clock clock) throws IOException, SQLException {
     Wall wall = new Wall(clock);
     try {
-      wall.startParts(options);
+      wall.startParts(config);
     } catch (IOException | SQLException | RuntimeException e) {
       wall.close();
       throw e;
     }
-    System.out.println(wall.startLine(options));
+    System.out.println(wall.startLine(config));
     System.out.flush();
     return wall;
   }
@@ -72,42 +81,41 @@ public final class Wall implements AutoCloseable {
    * Starts the parts in an order that changes nothing in the data folder before the start can no
    * longer fail for an everyday reason: the port first, expiry and simulated orders last.
    */
-  private void startParts(WallOptions options) throws IOException, SQLException {
-    api = OrderApi.bind(new InetSocketAddress(options.bind, options.port));
+  private void startParts(WallConfig config) throws IOException, SQLException {
+    api = OrderApi.bind(new InetSocketAddress(config.bind(), config.port()));
     started.push(api); // frees the port if the start fails
-    AccountDatabase database = AccountDatabase.open(options.databaseUrl());
+    AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
     ExecutorService lookups = Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
     started.push(lookups::shutdownNow);
     supervisor = AccountSupervisor.builder()
         .clock(clock)
-        .lifetime(options.lifetime)
+        .lifetime(config.lifetime())
         .directory(database.directory())
         .enrichmentExecutor(lookups)
         .build();
-    KafkaSettings kafka = options.kafkaSettings();
+    KafkaSettings kafka = config.kafkaSettings();
     if (kafka == null) {
-      Duration retention = options.lifetime.compareTo(RETENTION) > 0 ? options.lifetime : RETENTION;
-      orders = EmbeddedJournal.open(supervisor, database, clock, retention);
+      orders = EmbeddedJournal.open(supervisor, database, clock, config.retention());
     } else {
-      orders = KafkaOrders.start(kafka, options.wallId, options.dataFolder(), supervisor, clock);
+      orders = KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
     }
     started.push(orders);
-    token = ApiToken.resolve(options.token, options.dataFolder());
+    token = ApiToken.resolve(config.token(), config.dataFolder());
     token.keep(); // the port is ours and the journal open: nothing everyday can fail the start from here
     api.serve(orders, supervisor, token.value());
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
     // Simulated orders are orders like any other: into the history, a tick's worth per commit.
     OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(orders::place)
-        .rate(options.rate)
-        .poolSize(options.accounts);
-    if (options.seed != null) {
-      generatorBuilder.seed(options.seed);
+        .rate(config.rate())
+        .poolSize(config.accounts());
+    if (config.seed() != null) {
+      generatorBuilder.seed(config.seed());
     }
     generator = generatorBuilder.build();
     started.push(generator);
-    if (options.generatorOnStart()) {
+    if (config.generatorOnStart()) {
       generator.start();
     }
   }
@@ -140,9 +148,9 @@ public final class Wall implements AutoCloseable {
   }
 
   /** Where the API listens, the lifetime and where it came from, the data folder, and the token, abbreviated. */
-  String startLine(WallOptions options) {
-    return "listening on " + api.uri() + " · lifetime " + options.describeLifetime()
-        + " · data " + options.dataFolder().toAbsolutePath() + " · " + token.describe();
+  String startLine(WallConfig config) {
+    return "listening on " + api.uri() + " · lifetime " + config.describeLifetime()
+        + " · data " + config.dataFolder().toAbsolutePath() + " · " + token.describe();
   }
 
   /** Stops everything in reverse order; orders already applied are committed first. */

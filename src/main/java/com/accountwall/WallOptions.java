@@ -1,27 +1,26 @@
 package com.accountwall;
 
+import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.kafka.KafkaSettings;
-import com.accountwall.kafka.WallId;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
-/** The wall's options, as {@link Launcher} reads them from the command line. */
+/**
+ * The wall's command line, as picocli reads it into these fields, and nothing more: what the
+ * wall runs with is the {@link WallConfig} it makes of them ({@link #config}), with the saved
+ * settings filling in what the command line did not give. Not thread-safe; read it on one thread.
+ */
 public final class WallOptions {
-  private static final Pattern BROKER = Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
 
   @Option(names = "--headless", description = "Run without a window: the core, the API and, if asked, the generator.")
   boolean headless;
@@ -39,10 +38,15 @@ public final class WallOptions {
           + "one running wall at a time. Default: a per-user folder.")
   Path data;
 
-  @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = LifetimeConverter.class,
       description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M; 1ms to 3650d. "
           + "Default: ${DEFAULT-VALUE}, or as saved.")
   Duration lifetime;
+
+  @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the order history is kept, at least the lifetime: 7d, 30d, PT168H. "
+          + "Default: 7d, or the lifetime if that is longer.")
+  Duration retention;
 
   @Option(names = "--generator", negatable = true,
       description = "Start simulated orders (--no-generator: don't). Default: on with a window, off headless.")
@@ -100,13 +104,11 @@ public final class WallOptions {
       description = "Seconds each page of accounts shows in kiosk mode. Default: ${DEFAULT-VALUE}, or as saved.")
   int pageSeconds;
 
-  /** The options given on the command line, which win over saved settings. */
-  private final Set<String> given = new HashSet<>();
-  /** Whether the lifetime in force is a saved one, not the default, as a window's demo may have left it. */
-  private boolean lifetimeSaved;
+  /** The command line these options were read from, to name an option it cannot take. */
+  private CommandLine commandLine;
 
   /**
-   * Reads the command line.
+   * Reads the command line and checks it as {@link #check} does.
    *
    * @throws CommandLine.ParameterException naming the option, for anything it cannot read
    */
@@ -118,161 +120,87 @@ public final class WallOptions {
     return options;
   }
 
-  /** The embedded database in the data folder, unless a JDBC URL was given. */
-  String databaseUrl() {
-    return dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder());
-  }
-
-  /** The Kafka cluster of cluster mode, or null for a single wall on its embedded database. */
-  KafkaSettings kafkaSettings() {
-    return kafka == null ? null : new KafkaSettings(kafka, topic);
-  }
-
-  /** Whether simulated orders start: as asked, else on with a window and off headless. */
-  boolean generatorOnStart() {
-    return generator != null ? generator : !headless;
-  }
-
-  /** The data folder: as given, else a per-user folder as the platform has it. */
-  Path dataFolder() {
-    if (data != null) {
-      return data;
-    }
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    Path home = Path.of(System.getProperty("user.home"));
-    if (os.contains("win")) {
-      String local = System.getenv("LOCALAPPDATA");
-      return (local != null ? Path.of(local) : home).resolve("AccountWall");
-    }
-    if (os.contains("mac")) {
-      return home.resolve("Library/Application Support/Account Wall");
-    }
-    String xdg = System.getenv("XDG_DATA_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("account-wall");
-  }
-
-  /** Whether the window opens in kiosk mode. */
-  public boolean kiosk() {
-    return kiosk;
-  }
-
-  /** The settings in force: those given on the command line, else as saved, else the defaults. */
-  public WallSettings settings() {
-    return new WallSettings(theme, rate, lifetime, pageSeconds, screen);
-  }
-
-  /** Takes each of {@code saved} that the command line did not give. */
-  void preferSaved(WallSettings saved) {
-    if (!given.contains("--theme")) {
-      theme = saved.theme();
-    }
-    if (!given.contains("--rate")) {
-      rate = saved.rate();
-    }
-    if (!given.contains("--lifetime")) {
-      lifetimeSaved = !saved.lifetime().equals(lifetime);
-      lifetime = saved.lifetime();
-    }
-    if (!given.contains("--page-seconds")) {
-      pageSeconds = saved.pageSeconds();
-    }
-    if (!given.contains("--screen")) {
-      screen = saved.screen();
-    }
+  /**
+   * Checks what picocli cannot (ranges, and values that must agree) by making the configuration of
+   * the command line alone.
+   *
+   * @param parsed the command line these options were just read from
+   * @return the configuration of the command line alone, as {@link #config()}
+   * @throws CommandLine.ParameterException naming the option, for a value a wall cannot run with
+   */
+  WallConfig check(CommandLine parsed) {
+    this.commandLine = parsed;
+    return config();
   }
 
   /**
-   * The lifetime in force and where it came from, for the start line: {@code 24h (default)},
-   * {@code 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
+   * The configuration of the command line alone, its defaults filling in the rest.
+   *
+   * @throws CommandLine.ParameterException naming the option, for a value a wall cannot run with
    */
-  String describeLifetime() {
-    String origin = given.contains("--lifetime") ? "--lifetime"
-        : lifetimeSaved ? "saved in " + SettingsFile.NAME
+  public WallConfig config() {
+    return config(null);
+  }
+
+  /**
+   * The configuration of the command line, the settings saved by an earlier run filling in what it
+   * did not give: an option given wins over the saved value (and is saved in turn).
+   *
+   * @param saved as read from the settings file; null for none
+   * @throws CommandLine.ParameterException naming the option, for a value a wall cannot run with,
+   *     such as a {@code --retention} shorter than the saved lifetime
+   */
+  WallConfig config(WallSettings saved) {
+    Set<String> given = given();
+    WallSettings settings = new WallSettings(
+        saved != null && !given.contains("--theme") ? saved.theme() : theme,
+        saved != null && !given.contains("--rate") ? saved.rate() : rate,
+        saved != null && !given.contains("--lifetime") ? saved.lifetime() : lifetime,
+        saved != null && !given.contains("--page-seconds") ? saved.pageSeconds() : pageSeconds,
+        saved != null && !given.contains("--screen") ? saved.screen() : screen);
+    String lifetimeSource = given.contains("--lifetime") ? "--lifetime"
+        : !settings.lifetime().equals(lifetime) ? "saved in " + SettingsFile.NAME
         : "default";
-    return shortForm(lifetime) + " (" + origin + ")";
-  }
-
-  /** A duration as {@code --lifetime} takes it, in its largest whole unit up to hours: 24h, 90s, 250ms. */
-  static String shortForm(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 1_000 != 0) {
-      return millis + "ms";
-    }
-    long seconds = millis / 1_000;
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-  }
-
-  /** Checks what picocli cannot, ranges, and notes which options were given. */
-  void check(CommandLine commandLine) {
-    if (commandLine.getParseResult() != null) {
-      commandLine.getParseResult().matchedOptions().forEach(option -> given.add(option.longestName()));
-    }
-    if (port < 0 || port > 65_535) {
-      throw new CommandLine.ParameterException(commandLine, "--port must be from 0 to 65535, was " + port);
-    }
+    Duration kept = retention != null ? retention
+        : settings.lifetime().compareTo(WallConfig.DEFAULT_RETENTION) > 0 ? settings.lifetime()
+        : WallConfig.DEFAULT_RETENTION;
+    Path dataFolder = data != null ? data : DataFolders.perUser();
     try {
-      WallSettings.checkRate(rate);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, "--rate: " + e.getMessage());
-    }
-    if (kafka != null) {
-      for (String broker : kafka) {
-        if (!BROKER.matcher(broker).matches()) {
-          throw new CommandLine.ParameterException(commandLine, "--kafka takes HOST:PORT[,HOST:PORT...], got '" + broker + "'");
-        }
-      }
-    }
-    if (topic.isBlank()) {
-      throw new CommandLine.ParameterException(commandLine, "--topic must not be empty");
-    }
-    if (wallId != null) {
-      try {
-        WallId.requireValid(wallId);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(commandLine, "--wall-id: " + e.getMessage());
-      }
-    }
-    if (accounts < 1) {
-      throw new CommandLine.ParameterException(commandLine, "--accounts must be at least 1, was " + accounts);
-    }
-    if (screen < 0) {
-      throw new CommandLine.ParameterException(commandLine, "--screen must be 0 or more, was " + screen);
-    }
-    if (pageSeconds < 1) {
-      throw new CommandLine.ParameterException(commandLine, "--page-seconds must be at least 1, was " + pageSeconds);
+      return new WallConfig(headless, bind, port, dataFolder,
+          dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder),
+          kafka != null ? kafka : List.of(), topic, wallId, token, settings, lifetimeSource, kept,
+          generator != null ? generator : !headless, accounts, seed, kiosk);
+    } catch (WallConfig.InvalidValueException e) {
+      throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
   }
 
-  /** Reads a lifetime: "30s", "5m", "5min", "24h", "2d", "250ms" or an ISO-8601 duration such as "PT5M". */
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
+  /** The long names of the options given on the command line. */
+  private Set<String> given() {
+    return commandLine == null || commandLine.getParseResult() == null ? Set.of()
+        : commandLine.getParseResult().matchedOptions().stream()
+            .map(CommandLine.Model.OptionSpec::longestName)
+            .collect(Collectors.toUnmodifiableSet());
+  }
 
+  /** Reads a duration, see {@link DurationText}. */
+  static class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
-      String trimmed = text.strip().toLowerCase(Locale.ROOT);
-      Matcher shortForm = SHORT.matcher(trimmed);
-      Duration duration;
       try {
-        if (shortForm.matches()) {
-          long amount = Long.parseLong(shortForm.group(1));
-          duration = switch (shortForm.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-          };
-        } else {
-          duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-        }
-      } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M");
+        return DurationText.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** Reads a lifetime: a duration from 1 ms to 3650 days. */
+  static final class LifetimeConverter extends DurationConverter {
+    @Override
+    public Duration convert(String text) {
       try {
-        return WallSettings.checkLifetime(duration);
+        return WallSettings.checkLifetime(super.convert(text));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
       }

@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -35,6 +36,17 @@ class ArchitectureTest {
       .that().resideInAnyPackage("com.accountwall.store..", "com.accountwall.kafka..", "com.accountwall.journal..")
       .should().dependOnClassesThat().resideInAnyPackage("com.accountwall", "com.accountwall.api..", "com.accountwall.ui..",
           "com.accountwall.generator..");
+
+  @ArchTest
+  static final ArchRule roomsOfTheWindowHaveNoCycles = slices().matching("com.accountwall.ui.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule roomsOfTheWindowDoNotKnowTheWindow = noClasses().that().resideInAPackage("com.accountwall.ui.*..")
+      .should().dependOnClassesThat().resideInAPackage("com.accountwall.ui");
+
+  @ArchTest
+  static final ArchRule howTheWindowWritesDependsOnNothingOfTheWall = classes().that().resideInAPackage("com.accountwall.ui.text..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.accountwall.ui.text..");
 
   @ArchTest
   static final ArchRule packagesHaveNoCycles = slices().matching("com.accountwall.(*)..").should().beFreeOfCycles();

@@ -39,7 +39,7 @@ class LauncherTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "--lifetime=1000000000000d", "--lifetime=soon", "--colour=blue", "--port=70000", "--lifetime"})
+      "--lifetime=1000000000000d", "--lifetime=soon", "--colour=blue", "--port=70000", "--lifetime", "--retention=1h"})
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {
     int exit = launch("--headless", "--data=" + data, arg);
 

@@ -21,73 +21,72 @@ class WallOptionsTest {
 
   @Test
   void defaults() {
-    WallOptions options = WallOptions.parse();
+    WallConfig config = WallOptions.parse().config();
 
-    assertEquals(Duration.ofHours(24), options.lifetime);
-    assertEquals(8080, options.port);
-    assertEquals("127.0.0.1", options.bind);
-    assertTrue(options.generatorOnStart(), "simulated orders run with a window");
-    assertTrue(options.databaseUrl().startsWith("jdbc:sqlite:"));
-    assertTrue(options.databaseUrl().endsWith("account-wall.db"));
+    assertEquals(Duration.ofHours(24), config.lifetime());
+    assertEquals(Duration.ofDays(7), config.retention());
+    assertEquals(8080, config.port());
+    assertEquals("127.0.0.1", config.bind());
+    assertTrue(config.generatorOnStart(), "simulated orders run with a window");
+    assertTrue(config.databaseUrl().startsWith("jdbc:sqlite:"));
+    assertTrue(config.databaseUrl().endsWith("account-wall.db"));
   }
 
   @Test
   void readsEveryOption() {
-    WallOptions options = WallOptions.parse("--headless", "--port", "0", "--bind=0.0.0.0", "--data", "/tmp/wall",
-        "--lifetime=30s", "--generator", "--rate=250", "--accounts=2000", "--seed=42", "--token=secret",
-        "--db-url=jdbc:postgresql://db/wall");
+    WallConfig config = WallOptions.parse("--headless", "--port", "0", "--bind=0.0.0.0", "--data", "/tmp/wall",
+        "--lifetime=30s", "--retention=30d", "--generator", "--rate=250", "--accounts=2000", "--seed=42",
+        "--token=secret", "--db-url=jdbc:postgresql://db/wall").config();
 
-    assertTrue(options.headless);
-    assertEquals(0, options.port);
-    assertEquals("0.0.0.0", options.bind);
-    assertEquals(Path.of("/tmp/wall"), options.dataFolder());
-    assertEquals(Duration.ofSeconds(30), options.lifetime);
-    assertTrue(options.generatorOnStart());
-    assertEquals(250, options.rate);
-    assertEquals(2000, options.accounts);
-    assertEquals(42L, options.seed);
-    assertEquals("secret", options.token);
-    assertEquals("jdbc:postgresql://db/wall", options.databaseUrl());
+    assertTrue(config.headless());
+    assertEquals(0, config.port());
+    assertEquals("0.0.0.0", config.bind());
+    assertEquals(Path.of("/tmp/wall"), config.dataFolder());
+    assertEquals(Duration.ofSeconds(30), config.lifetime());
+    assertEquals(Duration.ofDays(30), config.retention());
+    assertTrue(config.generatorOnStart());
+    assertEquals(250, config.rate());
+    assertEquals(2000, config.accounts());
+    assertEquals(42L, config.seed());
+    assertEquals("secret", config.token());
+    assertEquals("jdbc:postgresql://db/wall", config.databaseUrl());
   }
 
   @Test
   void clusterModeOnlyWithKafka() {
-    assertNull(WallOptions.parse().kafkaSettings(), "one wall on its embedded database");
+    assertNull(WallOptions.parse().config().kafkaSettings(), "one wall on its embedded database");
 
-    WallOptions options = WallOptions.parse("--kafka=k1:9092,k2:9092", "--kafka", "[::1]:9093", "--topic=floor.orders");
+    WallConfig config = WallOptions.parse("--kafka=k1:9092,k2:9092", "--kafka", "[::1]:9093", "--topic=floor.orders").config();
 
-    assertEquals(List.of("k1:9092", "k2:9092", "[::1]:9093"), options.kafkaSettings().bootstrapServers());
-    assertEquals("floor.orders", options.kafkaSettings().topic());
-    assertEquals("account-wall.orders", WallOptions.parse("--kafka=k1:9092").kafkaSettings().topic());
+    assertEquals(List.of("k1:9092", "k2:9092", "[::1]:9093"), config.kafkaSettings().bootstrapServers());
+    assertEquals("floor.orders", config.kafkaSettings().topic());
+    assertEquals("account-wall.orders", WallOptions.parse("--kafka=k1:9092").config().kafkaSettings().topic());
   }
 
   @Test
   void readsTheWallsDisplayOptions() {
-    WallOptions options = WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15");
+    WallConfig config = WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15").config();
 
-    assertTrue(options.kiosk());
-    assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), options.settings());
+    assertTrue(config.kiosk());
+    assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), config.settings());
   }
 
   @Test
   void savedSettingsFillWhatTheCommandLineDidNotGive() {
     WallOptions options = WallOptions.parse("--theme=dark", "--rate=5");
 
-    options.preferSaved(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
+    WallConfig config = options.config(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
 
-    assertEquals(new WallSettings(Theme.DARK, 5, Duration.ofMinutes(2), 20, 1), options.settings());
+    assertEquals(new WallSettings(Theme.DARK, 5, Duration.ofMinutes(2), 20, 1), config.settings());
   }
 
   @Test
   void saysWhereTheLifetimeCameFrom() {
     WallSettings savedByADemo = new WallSettings(Theme.DARK, 10, Duration.ofSeconds(30), 10, 0);
 
-    WallOptions byDefault = WallOptions.parse();
-    byDefault.preferSaved(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
-    WallOptions saved = WallOptions.parse("--headless");
-    saved.preferSaved(savedByADemo);
-    WallOptions given = WallOptions.parse("--lifetime=2m");
-    given.preferSaved(savedByADemo);
+    WallConfig byDefault = WallOptions.parse().config(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
+    WallConfig saved = WallOptions.parse("--headless").config(savedByADemo);
+    WallConfig given = WallOptions.parse("--lifetime=2m").config(savedByADemo);
 
     assertEquals("24h (default)", byDefault.describeLifetime());
     assertEquals("30s (saved in settings.properties)", saved.describeLifetime());
@@ -97,29 +96,49 @@ class WallOptionsTest {
   @ParameterizedTest
   @CsvSource({"PT24H, 24h", "P2D, 48h", "PT30S, 30s", "PT90S, 90s", "PT2M, 2m", "PT0.25S, 250ms", "PT1H30M, 90m"})
   void showsALifetimeAsTheOptionTakesIt(String iso, String shortForm) {
-    assertEquals(shortForm, WallOptions.shortForm(Duration.parse(iso)));
-    assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(shortForm));
+    assertEquals(shortForm, DurationText.format(Duration.parse(iso)));
+    assertEquals(Duration.parse(iso), new WallOptions.LifetimeConverter().convert(shortForm));
   }
 
   @Test
   void headlessRunsNoGeneratorUnlessAsked() {
-    assertFalse(WallOptions.parse("--headless").generatorOnStart());
-    assertFalse(WallOptions.parse("--no-generator").generatorOnStart());
-    assertNull(WallOptions.parse("--headless").generator);
+    assertFalse(WallOptions.parse("--headless").config().generatorOnStart());
+    assertFalse(WallOptions.parse("--no-generator").config().generatorOnStart());
+    assertTrue(WallOptions.parse("--headless", "--generator").config().generatorOnStart());
+  }
+
+  @Test
+  void theRetentionIsAtLeastTheLifetime() {
+    assertEquals(Duration.ofDays(30), WallOptions.parse("--lifetime=30d").config().retention(),
+        "by default, the lifetime when it is longer than a week");
+    assertEquals(Duration.ofDays(10), WallOptions.parse().config(new WallSettings(Theme.DARK, 10, Duration.ofDays(10), 10, 0))
+        .retention(), "a saved lifetime too");
+    assertEquals(Duration.ofHours(24), WallOptions.parse("--retention=24h").config().retention(), "as long as the lifetime");
+
+    CommandLine.ParameterException tooShort = assertThrows(CommandLine.ParameterException.class,
+        () -> WallOptions.parse("--lifetime=2h", "--retention=1h"));
+    assertEquals("--retention must be at least the lifetime, 2h (--lifetime), was 1h", tooShort.getMessage());
+
+    WallOptions options = WallOptions.parse("--retention=1d");
+    CommandLine.ParameterException shorterThanSaved = assertThrows(CommandLine.ParameterException.class,
+        () -> options.config(new WallSettings(Theme.DARK, 10, Duration.ofDays(2), 10, 0)));
+    assertEquals("--retention must be at least the lifetime, 48h (saved in settings.properties), was 24h",
+        shorterThanSaved.getMessage());
   }
 
   @ParameterizedTest
   @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S",
       "3650d, PT87600H", "1ms, PT0.001S"})
   void readsDurationsShortAndIso(String text, String iso) {
-    assertEquals(Duration.parse(iso), new WallOptions.DurationConverter().convert(text));
+    assertEquals(Duration.parse(iso), new WallOptions.LifetimeConverter().convert(text));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
       "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
       "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= ", "--theme=purple", "--screen=-1",
-      "--page-seconds=0", "--lifetime=1000000000000d", "--lifetime=3651d", "--lifetime=PT0.0001S"})
+      "--page-seconds=0", "--lifetime=1000000000000d", "--lifetime=3651d", "--lifetime=PT0.0001S", "--retention=soon",
+      "--retention=1h", "--retention=3651d", "--wall-id=east 1"})
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 

@@ -20,9 +20,9 @@ class WallStartTest {
 
   @Test
   void theStartLineSaysTheLifetimeTheDataFolderAndOnlyTheStartOfTheToken() throws Exception {
-    WallOptions options = WallOptions.parse("--headless", "--port=0", "--data=" + data, "--lifetime=30s");
-    try (Wall wall = Wall.start(options, new CoarseClock())) {
-      String line = wall.startLine(options);
+    WallConfig config = WallOptions.parse("--headless", "--port=0", "--data=" + data, "--lifetime=30s").config();
+    try (Wall wall = Wall.start(config, new CoarseClock())) {
+      String line = wall.startLine(config);
       String token = Files.readString(data.resolve("api-token")).strip();
 
       assertTrue(Pattern.matches("listening on http://127\\.0\\.0\\.1:\\d+ · lifetime 30s \\(--lifetime\\) · data "

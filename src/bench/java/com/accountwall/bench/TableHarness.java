@@ -4,9 +4,9 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.ExpiryTicker;
 import com.accountwall.generator.OrderGenerator;
-import com.accountwall.ui.AccountRow;
+import com.accountwall.ui.WallModel;
 import com.accountwall.ui.WallView;
-import com.accountwall.ui.WallViewModel;
+import com.accountwall.ui.table.AccountRow;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -138,8 +138,9 @@ public final class TableHarness {
   }
 
   private void showWall(CountDownLatch settled) {
-    WallViewModel wall = new WallViewModel(supervisor, clock);
-    wall.getRows().addListener((ListChangeListener<AccountRow>) change -> {
+    OrderGenerator idle = OrderGenerator.builder(supervisor).build();
+    WallModel wall = WallModel.builder(supervisor, clock, idle).build();
+    wall.table().getRows().addListener((ListChangeListener<AccountRow>) change -> {
       while (change.next()) {
         change.getRemoved().forEach(row -> rowsById.remove(row.getAccountId()));
         change.getAddedSubList().forEach(row -> rowsById.put(row.getAccountId(), row));
@@ -147,8 +148,7 @@ public final class TableHarness {
     });
     Stage stage = new Stage();
     try {
-      OrderGenerator idle = OrderGenerator.builder(supervisor).build();
-      stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, idle, null), 1920, 1080));
+      stage.setScene(new Scene(WallView.load(wall), 1920, 1080));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -15,7 +15,6 @@ import com.accountwall.settings.WallSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
@@ -40,7 +39,6 @@ class DeskCallsTest {
   private final AccountSupervisor supervisor =
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMinutes(2)).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
-  private final WallViewModel wall = new WallViewModel(supervisor, clock);
   private final Queue<Runnable> deskCalls = new ArrayDeque<>();
   private final AtomicBoolean journalDown = new AtomicBoolean();
   private final AccountDesk desk = new AccountDesk() {
@@ -60,9 +58,12 @@ class DeskCallsTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    WallSettings settings = new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0);
-    stage.setScene(new Scene(WallView.load(wall, desk, supervisor, generator, null,
-        new WallView.Setup(settings, false, changed -> {}, deskCalls::add, List::of)), 1400, 800));
+    WallModel wall = WallModel.builder(supervisor, clock, generator)
+        .desk(desk)
+        .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0))
+        .deskCalls(deskCalls::add)
+        .build();
+    stage.setScene(new Scene(WallView.load(wall), 1400, 800));
     stage.show();
   }
 

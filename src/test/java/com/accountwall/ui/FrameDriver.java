@@ -4,16 +4,16 @@ import java.time.Duration;
 import org.testfx.api.FxRobot;
 
 /**
- * Drives a {@link WallViewModel}'s frames by hand on the JavaFX thread, sixty to a second of pulse
+ * Drives a {@link WallModel}'s frames by hand on the JavaFX thread, sixty to a second of pulse
  * time, so window tests wait for no timer.
  */
 final class FrameDriver {
   private static final long FRAME = 16_666_667;
 
-  private final WallViewModel wall;
+  private final WallModel wall;
   private long frameNanos = 1_000_000_000L;
 
-  FrameDriver(WallViewModel wall) {
+  FrameDriver(WallModel wall) {
     this.wall = wall;
   }
 

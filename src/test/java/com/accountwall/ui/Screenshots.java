@@ -87,10 +87,9 @@ public final class Screenshots {
         .directory(id -> Optional.of(new AccountProfile(name(id), "")))
         .build();
     try (OrderGenerator generator = OrderGenerator.builder(supervisor).rate(6).seed(1).build()) {
-      WallViewModel wall = new WallViewModel(supervisor, clock);
       WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0);
-      Parent root = WallView.load(wall, supervisor, supervisor, generator, null,
-          new WallView.Setup(settings, false, changed -> {}));
+      WallModel wall = WallModel.builder(supervisor, clock, generator).settings(settings).build();
+      Parent root = WallView.load(wall);
       Stage stage = new Stage();
       stage.setScene(new Scene(root, WIDTH, HEIGHT));
       stage.show();
@@ -119,7 +118,7 @@ public final class Screenshots {
    * Orders from a skewed customer base from second {@code from} to {@code to}, busier as the first
    * hour goes on, at one frame a second; returns the last frame's time.
    */
-  private static long simulate(AccountSupervisor supervisor, MutableClock clock, WallViewModel wall, Random random,
+  private static long simulate(AccountSupervisor supervisor, MutableClock clock, WallModel wall, Random random,
       long frameNanos, int from, int to) {
     for (int second = from; second < to; second++) {
       double rate = 3 + 4.0 * Math.min(1, second / 3_600.0) + 2 * Math.sin(second / 300.0);
@@ -135,7 +134,7 @@ public final class Screenshots {
   }
 
   /** Half a second at 60 frames a second, so some rows are caught mid-flash. */
-  private static void lastSecond(AccountSupervisor supervisor, MutableClock clock, WallViewModel wall, Random random,
+  private static void lastSecond(AccountSupervisor supervisor, MutableClock clock, WallModel wall, Random random,
       long frameNanos) {
     for (int frame = 0; frame < 30; frame++) {
       if (frame % 5 == 0) {

@@ -10,6 +10,10 @@ import com.accountwall.core.MutableClock;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
+import com.accountwall.ui.figures.FiguresModel;
+import com.accountwall.ui.figures.KpiTile;
+import com.accountwall.ui.kiosk.KioskMode;
+import com.accountwall.ui.leaderboard.Leaderboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,18 +50,20 @@ class WallDisplayTest {
   private final AccountSupervisor supervisor =
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofHours(2)).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
-  private final WallViewModel wall = new WallViewModel(supervisor, clock);
-  private final FrameDriver driver = new FrameDriver(wall);
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
+  private final WallModel wall = WallModel.builder(supervisor, clock, generator)
+      .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0))
+      .onSettingsChanged(saved::add)
+      .problems(() -> List.copyOf(problems))
+      .build();
+  private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;
   private TableView<?> table;
 
   @Start
   void start(Stage stage) throws Exception {
-    WallSettings settings = new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0);
-    root = WallView.load(wall, supervisor, supervisor, generator, null, new WallView.Setup(settings, false, saved::add,
-        Runnable::run, () -> List.copyOf(problems)));
+    root = WallView.load(wall);
     stage.setScene(new Scene(root, 1280, 720));
     stage.show();
     table = (TableView<?>) root.lookup("#accounts");
@@ -155,7 +161,7 @@ class WallDisplayTest {
 
   @Test
   void theFiguresEqualTheCoresAfterAKnownSequenceOfOrders(FxRobot robot) {
-    WallKpis kpis = wall.getKpis();
+    FiguresModel kpis = wall.figures();
     driver.frame(robot);
     supervisor.order(1, 3);
     supervisor.order(2, 2);
@@ -195,7 +201,7 @@ class WallDisplayTest {
       supervisor.order(id, 100 - id);
     }
     driver.frame(robot);
-    List<Leaderboard.Standing> board = wall.getLeaderboard().getStandings();
+    List<Leaderboard.Standing> board = wall.leaderboard().getStandings();
     assertEquals(10, board.size());
     assertEquals(1, board.get(0).accountId());
     assertEquals(10, board.get(9).accountId());
@@ -231,7 +237,7 @@ class WallDisplayTest {
   }
 
   private void assertFigures(int live, long sold, long perMinute, long change, boolean fullHour) {
-    WallKpis kpis = wall.getKpis();
+    FiguresModel kpis = wall.figures();
     assertEquals(supervisor.count(), kpis.liveAccountsProperty().get());
     assertEquals(live, kpis.liveAccountsProperty().get());
     assertEquals(supervisor.totalWidgetsOrdered(), kpis.widgetsSoldProperty().get());

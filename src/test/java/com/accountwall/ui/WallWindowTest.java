@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.ui.figures.KpiTile;
+import com.accountwall.ui.table.AccountRow;
+import com.accountwall.ui.table.RowAnimations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window, headless. Frames are driven by hand through {@link WallViewModel#onFrame} and
+ * The real window, headless. Frames are driven by hand through {@link WallModel#onFrame} and
  * time through a {@link MutableClock}, so nothing here waits for a timer.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -40,18 +43,18 @@ class WallWindowTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
-  private final WallViewModel wall = new WallViewModel(supervisor, clock);
+  private final WallModel wall = WallModel.builder(supervisor, clock, generator).build();
   private final FrameDriver driver = new FrameDriver(wall);
   private final AtomicInteger batches = new AtomicInteger();
   private TableView<AccountRow> table;
 
   @Start
   void start(Stage stage) throws Exception {
-    stage.setScene(new Scene(WallView.load(wall, supervisor, supervisor, generator, null), 1400, 800));
+    stage.setScene(new Scene(WallView.load(wall), 1400, 800));
     stage.show();
     table = lookupTable(stage);
     Runnable sort = table::sort;
-    wall.setOnBatchApplied(() -> {
+    wall.table().setOnBatchApplied(() -> {
       batches.incrementAndGet();
       sort.run();
     });
@@ -131,7 +134,7 @@ class WallWindowTest {
     assertEquals(0.5, ending.opacityProperty().get(), 0.05);
     assertEquals(0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
     assertEquals(List.of("2:6", "1:1"), shown(robot), "still listed while it fades");
-    assertEquals(1, wall.getKpis().liveAccountsProperty().get());
+    assertEquals(1, wall.figures().liveAccountsProperty().get());
 
     driver.frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(List.of("2:6"), shown(robot));

@@ -1,0 +1,144 @@
+package com.accountwall;
+
+import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.kafka.WallId;
+import com.accountwall.settings.WallSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How one wall runs, as {@link WallOptions} read it from the command line and the saved settings:
+ * what {@link Wall} and the window are started with. Each value is checked when the record is
+ * built, so a wall never starts from one it cannot run with. Immutable.
+ *
+ * @param headless whether it runs without a window
+ * @param bind the address the order API listens on
+ * @param port the order API's port, from 0 (a free one) to 65535
+ * @param dataFolder the folder of the embedded database, the token and the settings
+ * @param databaseUrl the JDBC URL of the database the wall is kept in
+ * @param kafka the Kafka brokers of cluster mode, as {@code HOST:PORT}; empty for a single wall
+ * @param topic the Kafka topic of the orders, in cluster mode
+ * @param wallId this wall's name among the walls of a cluster; null for the one kept in the data folder
+ * @param token the API's bearer token; null for the one kept in the data folder
+ * @param settings the theme, rate, lifetime, paging interval and screen in force
+ * @param lifetimeSource where the lifetime in force came from, for the start line: {@code
+ *     --lifetime}, {@code saved in settings.properties} or {@code default}
+ * @param retention how long the order history is kept, at least the lifetime
+ * @param generatorOnStart whether simulated orders start with the wall
+ * @param accounts how many account ids (1 to this) simulated orders draw from
+ * @param seed the seed of the simulated orders; null for a random one
+ * @param kiosk whether the window opens in kiosk mode
+ */
+public record WallConfig(boolean headless, String bind, int port, Path dataFolder, String databaseUrl,
+    List<String> kafka, String topic, String wallId, String token, WallSettings settings, String lifetimeSource,
+    Duration retention, boolean generatorOnStart, int accounts, Long seed, boolean kiosk) {
+
+  /** How long the order history is kept unless told otherwise (or the lifetime, when that is longer). */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+  /** As long as a lifetime may be: far beyond any use, and far from where times in milliseconds overflow. */
+  public static final Duration MAX_RETENTION = WallSettings.MAX_LIFETIME;
+  private static final Pattern BROKER = Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
+
+  /**
+   * @throws NullPointerException if {@code bind}, {@code dataFolder}, {@code databaseUrl}, {@code
+   *     topic}, {@code settings}, {@code lifetimeSource} or {@code retention} is null
+   * @throws InvalidValueException naming the value and saying what it was: if {@code port} is not
+   *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is blank;
+   *     {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate is
+   *     negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s bounds,
+   *     their paging interval under 1 s or their screen negative; {@code retention} is shorter than
+   *     the lifetime or longer than {@link #MAX_RETENTION}; or {@code accounts} is under 1
+   */
+  public WallConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(dataFolder, "dataFolder");
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    kafka = List.copyOf(kafka);
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(lifetimeSource, "lifetimeSource");
+    Objects.requireNonNull(retention, "retention");
+    if (port < 0 || port > 65_535) {
+      throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
+    }
+    for (String broker : kafka) {
+      if (!BROKER.matcher(broker).matches()) {
+        throw new InvalidValueException("kafka", " takes HOST:PORT[,HOST:PORT...], got '" + broker + "'");
+      }
+    }
+    if (topic.isBlank()) {
+      throw new InvalidValueException("topic", " must not be empty");
+    }
+    if (wallId != null) {
+      check("wall-id", () -> WallId.requireValid(wallId));
+    }
+    check("rate", () -> WallSettings.checkRate(settings.rate()));
+    check("lifetime", () -> WallSettings.checkLifetime(settings.lifetime()));
+    if (settings.pageSeconds() < 1) {
+      throw new InvalidValueException("page-seconds", " must be at least 1, was " + settings.pageSeconds());
+    }
+    if (settings.screen() < 0) {
+      throw new InvalidValueException("screen", " must be 0 or more, was " + settings.screen());
+    }
+    if (retention.compareTo(settings.lifetime()) < 0) {
+      throw new InvalidValueException("retention", " must be at least the lifetime, " + describeLifetime(settings, lifetimeSource)
+          + ", was " + DurationText.format(retention));
+    }
+    if (retention.compareTo(MAX_RETENTION) > 0) {
+      throw new InvalidValueException("retention", " must be at most 3650 days, was " + DurationText.format(retention));
+    }
+    if (accounts < 1) {
+      throw new InvalidValueException("accounts", " must be at least 1, was " + accounts);
+    }
+  }
+
+  /** How long an account stays after its last order. */
+  public Duration lifetime() {
+    return settings.lifetime();
+  }
+
+  /** Simulated orders per second. */
+  public double rate() {
+    return settings.rate();
+  }
+
+  /** The Kafka cluster of cluster mode, or null for a single wall on its database. */
+  public KafkaSettings kafkaSettings() {
+    return kafka.isEmpty() ? null : new KafkaSettings(kafka, topic);
+  }
+
+  /**
+   * The lifetime in force and where it came from, for the start line: {@code 24h (default)},
+   * {@code 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
+   */
+  public String describeLifetime() {
+    return describeLifetime(settings, lifetimeSource);
+  }
+
+  private static String describeLifetime(WallSettings settings, String lifetimeSource) {
+    return DurationText.format(settings.lifetime()) + " (" + lifetimeSource + ")";
+  }
+
+  private static void check(String name, Runnable rule) {
+    try {
+      rule.run();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException(name, ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A value a wall cannot run with. The message begins with the value's name, which is also the
+   * name of the option that sets it without its dashes: "port must be from 0 to 65535, was 70000".
+   */
+  public static final class InvalidValueException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidValueException(String name, String problem) {
+      super(name + problem);
+    }
+  }
+}

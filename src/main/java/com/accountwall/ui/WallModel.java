@@ -1,0 +1,453 @@
+package com.accountwall.ui;
+
+import com.accountwall.api.ApiEndpoint;
+import com.accountwall.core.Account;
+import com.accountwall.core.AccountDesk;
+import com.accountwall.core.AccountListener;
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.generator.OrderGenerator;
+import com.accountwall.journal.HistoryStep;
+import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Reprojection;
+import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
+import com.accountwall.ui.controls.ControlsModel;
+import com.accountwall.ui.figures.FiguresModel;
+import com.accountwall.ui.kiosk.Pager;
+import com.accountwall.ui.leaderboard.Leaderboard;
+import com.accountwall.ui.table.TableModel;
+import com.accountwall.ui.text.Durations;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
+ * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
+ * ControlsModel}), plus what belongs to the whole window: the theme, kiosk mode, what the status bar
+ * says and the settings the wall remembers. Built by {@link #builder}; shown by {@link WallView}.
+ *
+ * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
+ * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
+ * thread takes both sets and hands them to the table's model as one batch, with how many orders the
+ * core announced since the last one to the figures, so they need no pass over the accounts. No
+ * {@code Platform.runLater} per order. Other parts that move with the frames, such as kiosk mode,
+ * join through {@link #addFrameListener}.
+ *
+ * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
+ * history under a new one; a few times a second whether a re-projection is under way, for the status
+ * bar; and once a second what keeps the wall from acknowledging orders. All three are cheap reads.
+ *
+ * <p>Confined to the JavaFX thread, but for {@link AccountListener}'s methods, which any thread may call.
+ */
+public final class WallModel implements AccountListener {
+  private static final System.Logger LOG = System.getLogger(WallModel.class.getName());
+  private static final long PROBLEMS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long REPROJECTION_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  /** How far back the figures' history goes: the sparkline's hour. */
+  private static final Duration SEEDED_HISTORY = Duration.ofHours(1);
+
+  private final AccountSupervisor supervisor;
+  private final Clock clock;
+  private final OrderGenerator generator;
+  private final ApiEndpoint api;
+  private final int screen;
+  private final Executor deskCalls;
+  private final Supplier<Optional<Reprojection>> reprojections;
+  private final History history;
+  private final Supplier<List<String>> journalProblems;
+  private final Consumer<WallSettings> onSettingsChanged;
+
+  // Written by core threads, taken by the JavaFX thread.
+  private final Set<Account> changed = ConcurrentHashMap.newKeySet();
+  private final Set<Account> ended = ConcurrentHashMap.newKeySet();
+  private final LongAdder ordersSinceBatch = new LongAdder();
+
+  // Confined to the JavaFX thread.
+  private final TableModel table;
+  private final FiguresModel figures = new FiguresModel();
+  private final Leaderboard leaderboard = new Leaderboard();
+  private final Pager pager = new Pager();
+  private final ControlsModel controls;
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+  private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
+  private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
+  private final ReadOnlyStringWrapper reprojection = new ReadOnlyStringWrapper(this, "reprojection", "");
+  private final List<LongConsumer> frameListeners = new ArrayList<>();
+  private long nextProblemsCheck;
+  private long nextReprojectionCheck;
+  private boolean checked;
+
+  private final AnimationTimer frames = new AnimationTimer() {
+    @Override
+    public void handle(long frameNanos) {
+      onFrame(frameNanos);
+    }
+  };
+
+  private WallModel(Builder setup) {
+    supervisor = setup.supervisor;
+    clock = setup.clock;
+    generator = setup.generator;
+    api = setup.api;
+    deskCalls = setup.deskCalls;
+    reprojections = setup.reprojection;
+    history = setup.history;
+    journalProblems = setup.problems;
+    onSettingsChanged = setup.onSettingsChanged;
+    WallSettings settings = setup.settings();
+    screen = settings.screen();
+    theme.set(settings.theme());
+    kiosk.set(setup.kiosk);
+    pager.secondsProperty().set(settings.pageSeconds());
+    pager.runningProperty().bind(kiosk);
+    supervisor.addListener(this);
+    // Accounts that were live before the window, such as those restored on start, arrive as changes.
+    List<Account> earlier = supervisor.accounts();
+    changed.addAll(earlier);
+    table = new TableModel(clock.instant(), supervisor.lifetime(), earlier);
+    table.addRowListener(figures);
+    table.addRowListener(leaderboard);
+    figures.lifetimeProperty().bind(table.lifetimeProperty());
+    controls = new ControlsModel(setup.desk, setup.deskCalls, setup.generator, settings.lifetime(),
+        setup.retention, setup.lifetimeChanges, theme, kiosk);
+    theme.addListener(observable -> saveSettings());
+    controls.generatorOnProperty().addListener(observable -> saveSettings());
+    controls.rateProperty().addListener(observable -> saveSettings());
+    controls.lifetimeProperty().addListener(observable -> saveSettings());
+  }
+
+  /**
+   * A builder of the window's model over {@code supervisor}, whose clock is {@code clock}, with
+   * {@code generator}'s simulated orders. Everything else has a default fit for a test: orders and
+   * endings on the supervisor itself, on the calling thread; a lifetime change applied to the
+   * supervisor at once; no history, no problems, no API.
+   */
+  public static Builder builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
+    return new Builder(supervisor, clock, generator);
+  }
+
+  /** Starts following the core once per frame, and fills the figures' last hour in from the history. */
+  public void start() {
+    seedFigures();
+    frames.start();
+  }
+
+  public void stop() {
+    frames.stop();
+    supervisor.removeListener(this);
+  }
+
+  public TableModel table() {
+    return table;
+  }
+
+  public FiguresModel figures() {
+    return figures;
+  }
+
+  public Leaderboard leaderboard() {
+    return leaderboard;
+  }
+
+  /** Pages of rows, turned while in kiosk mode. */
+  public Pager pager() {
+    return pager;
+  }
+
+  public ControlsModel controls() {
+    return controls;
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public BooleanProperty kioskProperty() {
+    return kiosk;
+  }
+
+  /** Where the order API answers, and its token when the wall made it; null when there is none. */
+  public ApiEndpoint api() {
+    return api;
+  }
+
+  /** Simulated orders per second, as the generator has them. */
+  public double rate() {
+    return generator.rate();
+  }
+
+  /** What keeps the wall from acknowledging orders, as the health check says it; empty while nothing does. */
+  public ReadOnlyStringProperty problemsProperty() {
+    return problems.getReadOnlyProperty();
+  }
+
+  /** How far the journal has come projecting its history under a new lifetime; empty while it is not. */
+  public ReadOnlyStringProperty reprojectionProperty() {
+    return reprojection.getReadOnlyProperty();
+  }
+
+  /** The lifetime in force: as the journal last applied it to the accounts. */
+  public ReadOnlyObjectProperty<Duration> lifetimeProperty() {
+    return table.lifetimeProperty();
+  }
+
+  /** Calls {@code listener} with each frame's time (ns), after the rows and figures are updated. */
+  public void addFrameListener(LongConsumer listener) {
+    frameListeners.add(listener);
+  }
+
+  @Override
+  public void accountCreated(Account account) {
+    ordersSinceBatch.increment(); // an account is created by its first order
+    changed.add(account);
+  }
+
+  @Override
+  public void accountChanged(Account account) {
+    ordersSinceBatch.increment();
+    changed.add(account);
+  }
+
+  @Override
+  public void accountEnded(Account account) {
+    ended.add(account);
+  }
+
+  /** One frame: applies what the core did since the last one and advances the animations. */
+  void onFrame(long frameNanos) {
+    Instant instant = clock.instant();
+    table.setLifetime(supervisor.lifetime());
+    if (!changed.isEmpty() || !ended.isEmpty()) {
+      long orders = ordersSinceBatch.sumThenReset();
+      table.apply(drain(changed), drain(ended), frameNanos);
+      figures.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
+      if (orders > 0) {
+        figures.ordered(orders, instant);
+      }
+    }
+    table.advance(frameNanos, instant);
+    figures.onFrame(frameNanos, instant);
+    leaderboard.onFrame(table.getRows(), frameNanos);
+    pager.onFrame(frameNanos);
+    checkJournal(frameNanos);
+    frameListeners.forEach(listener -> listener.accept(frameNanos));
+    table.runBatchHook(frameNanos);
+  }
+
+  /** Reads the journal's problems once a second and its re-projection a few times a second. */
+  private void checkJournal(long frameNanos) {
+    if (!checked || frameNanos - nextReprojectionCheck >= 0) {
+      nextReprojectionCheck = frameNanos + REPROJECTION_EVERY_NANOS;
+      reprojection.set(reprojections.get()
+          .map(under -> "Re-projecting the history under a " + Durations.describe(under.lifetime()) + " lifetime: "
+              + Math.round(under.fraction() * 100) + " %")
+          .orElse(""));
+    }
+    if (!checked || frameNanos - nextProblemsCheck >= 0) {
+      nextProblemsCheck = frameNanos + PROBLEMS_EVERY_NANOS;
+      List<String> now = journalProblems.get();
+      problems.set(now.isEmpty() ? "" : "\u26a0 " + String.join("  \u00b7  ", now));
+    }
+    checked = true;
+  }
+
+  /**
+   * Asks the history, on the desk's executor, for the orders of each whole minute of the hour
+   * before now and hands them to the figures on the JavaFX thread. A history that cannot be read
+   * leaves the figures to start from nothing, as they would without one.
+   */
+  void seedFigures() {
+    Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    Instant from = to.minus(SEEDED_HISTORY);
+    deskCalls.execute(() -> {
+      List<HistoryStep> steps;
+      try {
+        steps = history.history(from, to, Duration.ofMinutes(1));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the figures start from nothing: cannot read the order history ({0})", e.getMessage());
+        return;
+      }
+      if (Platform.isFxApplicationThread()) {
+        figures.seed(steps);
+      } else {
+        Platform.runLater(() -> figures.seed(steps));
+      }
+    });
+  }
+
+  /** Tells where settings go what is in force now, once the window has started. */
+  private void saveSettings() {
+    onSettingsChanged.accept(new WallSettings(theme.get(), generator.rate(),
+        controls.lifetimeProperty().get(), pager.secondsProperty().get(), screen));
+  }
+
+  private static List<Account> drain(Set<Account> pending) {
+    List<Account> taken = new ArrayList<>(pending.size());
+    for (var it = pending.iterator(); it.hasNext(); ) {
+      taken.add(it.next());
+      it.remove();
+    }
+    return taken;
+  }
+
+  /** The history the figures' last hour is read from: {@link OrderJournal#history}. */
+  @FunctionalInterface
+  public interface History {
+    /** @see OrderJournal#history */
+    List<HistoryStep> history(Instant from, Instant to, Duration step);
+  }
+
+  /**
+   * What a {@link WallModel} shows and where it sends what the window does. Each setter replaces
+   * the default named in {@link WallModel#builder}. Not thread-safe: build on one thread.
+   */
+  public static final class Builder {
+    private final AccountSupervisor supervisor;
+    private final Clock clock;
+    private final OrderGenerator generator;
+    private AccountDesk desk;
+    private Consumer<Duration> lifetimeChanges;
+    private Duration retention = WallSettings.MAX_LIFETIME;
+    private Supplier<Optional<Reprojection>> reprojection = Optional::empty;
+    private History history = (from, to, step) -> List.of();
+    private Supplier<List<String>> problems = List::of;
+    private ApiEndpoint api;
+    private WallSettings settings;
+    private boolean kiosk;
+    private Consumer<WallSettings> onSettingsChanged = changed -> {};
+    private Executor deskCalls = Runnable::run;
+
+    private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
+      this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.generator = Objects.requireNonNull(generator, "generator");
+      this.desk = supervisor;
+      this.lifetimeChanges = supervisor::setLifetime;
+    }
+
+    /**
+     * The order history the wall is a projection of: the window's orders and endings go to it, a
+     * lifetime chosen in the window is projected by it, and its re-projection, its history and its
+     * problems are shown.
+     */
+    public Builder journal(OrderJournal journal) {
+      return desk(journal)
+          .lifetimeChanges(journal::changeLifetime)
+          .reprojection(journal::reprojection)
+          .history(journal::history)
+          .problems(journal::problems);
+    }
+
+    /** Where the window's own orders and endings go. */
+    public Builder desk(AccountDesk value) {
+      desk = Objects.requireNonNull(value, "desk");
+      return this;
+    }
+
+    /** Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not block. */
+    public Builder lifetimeChanges(Consumer<Duration> value) {
+      lifetimeChanges = Objects.requireNonNull(value, "lifetimeChanges");
+      return this;
+    }
+
+    /** How long the order history is kept: the window offers no lifetime longer than that. Default: no limit. */
+    public Builder retention(Duration value) {
+      retention = Objects.requireNonNull(value, "retention");
+      return this;
+    }
+
+    /** The re-projection under way, if any; read on the JavaFX thread a few times a second, so it must be cheap. */
+    public Builder reprojection(Supplier<Optional<Reprojection>> value) {
+      reprojection = Objects.requireNonNull(value, "reprojection");
+      return this;
+    }
+
+    /** The order history the figures' last hour is read from, once, on the desk's executor. */
+    public Builder history(History value) {
+      history = Objects.requireNonNull(value, "history");
+      return this;
+    }
+
+    /**
+     * What keeps the wall from acknowledging orders, as the health check says it; asked on the
+     * JavaFX thread once a second, so it must be cheap.
+     */
+    public Builder problems(Supplier<List<String>> value) {
+      problems = Objects.requireNonNull(value, "problems");
+      return this;
+    }
+
+    /** Where the order API answers, for the status bar. */
+    public Builder api(ApiEndpoint value) {
+      api = value;
+      return this;
+    }
+
+    /**
+     * The settings in force as the window opens: its theme, paging interval and screen. Default:
+     * the dark theme, the generator's rate and the supervisor's lifetime.
+     */
+    public Builder settings(WallSettings value) {
+      settings = Objects.requireNonNull(value, "settings");
+      return this;
+    }
+
+    /** Whether the window opens in kiosk mode. */
+    public Builder kiosk(boolean value) {
+      kiosk = value;
+      return this;
+    }
+
+    /** Called on the JavaFX thread with the settings after a change in the window. */
+    public Builder onSettingsChanged(Consumer<WallSettings> value) {
+      onSettingsChanged = Objects.requireNonNull(value, "onSettingsChanged");
+      return this;
+    }
+
+    /**
+     * Where the window's own orders and endings, and its one question to the history, run: off the
+     * JavaFX thread in the app, since in cluster mode each waits for Kafka, for up to half a minute
+     * when it is down.
+     */
+    public Builder deskCalls(Executor value) {
+      deskCalls = Objects.requireNonNull(value, "deskCalls");
+      return this;
+    }
+
+    public WallModel build() {
+      return new WallModel(this);
+    }
+
+    private WallSettings settings() {
+      if (settings == null) {
+        settings = new WallSettings(Theme.DARK, generator.rate(), supervisor.lifetime(),
+            WallSettings.DEFAULT_PAGE_SECONDS, 0);
+      }
+      return settings;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package com.accountwall.ui.controls;
+
+import com.accountwall.settings.Theme;
+import java.time.Duration;
+import java.util.function.Predicate;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * Binds the demo controls ({@code controls.fxml}) to their {@link ControlsModel}: each field,
+ * switch and button shows a property or runs a command of the model, and nothing else. Runs on the
+ * JavaFX thread.
+ */
+public final class ControlsController {
+  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+  private final ControlsModel model;
+
+  @FXML private TextField accountIdField;
+  @FXML private Label orderError;
+  @FXML private Button orderSelectedButton;
+  @FXML private Button endSelectedButton;
+  @FXML private ToggleSwitch generatorSwitch;
+  @FXML private Spinner<Integer> rateSpinner;
+  @FXML private SegmentedButton lifetimeButtons;
+  @FXML private SegmentedButton themeButtons;
+
+  public ControlsController(ControlsModel model) {
+    this.model = model;
+  }
+
+  @FXML
+  private void initialize() {
+    accountIdField.textProperty().bindBidirectional(model.typedIdProperty());
+    orderError.textProperty().bind(model.orderErrorProperty());
+    orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
+    orderError.managedProperty().bind(orderError.visibleProperty());
+    model.orderErrorProperty().addListener(
+        (observable, before, error) -> accountIdField.pseudoClassStateChanged(INVALID, error != null));
+    orderSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
+    endSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
+    generatorSwitch.selectedProperty().bindBidirectional(model.generatorOnProperty());
+    IntegerSpinnerValueFactory rates = new IntegerSpinnerValueFactory(0, 1_000_000, model.rateProperty().get(), 5);
+    rates.setConverter(new RateConverter(rates));
+    rateSpinner.setValueFactory(rates);
+    rates.valueProperty().bindBidirectional(model.rateProperty());
+    bindLifetime();
+    bindTheme();
+  }
+
+  @FXML
+  private void orderTyped() {
+    model.orderTyped();
+  }
+
+  @FXML
+  private void orderSelected() {
+    model.orderSelected();
+  }
+
+  @FXML
+  private void endSelected() {
+    model.endSelected();
+  }
+
+  @FXML
+  private void enterKiosk() {
+    model.kioskProperty().set(true);
+  }
+
+  private void bindLifetime() {
+    selectEach(lifetimeButtons, data -> Duration.parse(data).equals(model.lifetimeProperty().get()));
+    for (ToggleButton button : lifetimeButtons.getButtons()) {
+      // A lifetime longer than the history kept would make the next start refuse its own settings.
+      button.setDisable(!model.canChooseLifetime(Duration.parse((String) button.getUserData())));
+    }
+    lifetimeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, chosen) -> {
+      if (keepOneSelected(before, chosen)) {
+        model.chooseLifetime(Duration.parse((String) chosen.getUserData()));
+      }
+    });
+  }
+
+  private void bindTheme() {
+    selectEach(themeButtons, data -> Theme.valueOf(data) == model.themeProperty().get());
+    themeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, chosen) -> {
+      if (keepOneSelected(before, chosen)) {
+        model.themeProperty().set(Theme.valueOf((String) chosen.getUserData()));
+      }
+    });
+    model.themeProperty().addListener(
+        (observable, before, now) -> selectEach(themeButtons, data -> Theme.valueOf(data) == now));
+  }
+
+  /** Selects the buttons whose user data passes; the buttons join the group only with the skin, so join them here. */
+  private static void selectEach(SegmentedButton buttons, Predicate<String> chosen) {
+    for (ToggleButton button : buttons.getButtons()) {
+      button.setToggleGroup(buttons.getToggleGroup());
+      if (chosen.test((String) button.getUserData())) {
+        button.setSelected(true);
+      }
+    }
+  }
+
+  /** One choice is always in force: clicking the selected one keeps it. Returns whether a new one was chosen. */
+  private static boolean keepOneSelected(Toggle before, Toggle chosen) {
+    if (chosen == null) {
+      before.setSelected(true);
+      return false;
+    }
+    return true;
+  }
+
+  /** Reads a typed rate; text that is not a whole number keeps the current rate. */
+  private static final class RateConverter extends StringConverter<Integer> {
+    private final IntegerSpinnerValueFactory rates;
+
+    RateConverter(IntegerSpinnerValueFactory rates) {
+      this.rates = rates;
+    }
+
+    @Override
+    public String toString(Integer rate) {
+      return rate == null ? "" : rate.toString();
+    }
+
+    @Override
+    public Integer fromString(String text) {
+      try {
+        return Integer.valueOf(text.strip());
+      } catch (NumberFormatException e) {
+        return rates.getValue();
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package com.accountwall.ui.controls;
+
+import com.accountwall.core.AccountDesk;
+import com.accountwall.core.AccountDetails;
+import com.accountwall.generator.OrderGenerator;
+import com.accountwall.settings.Theme;
+import com.accountwall.ui.table.AccountRow;
+import com.accountwall.ui.text.Counts;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The demo controls' model: orders for a typed id or the selected row, ending the selected
+ * account, the generator's switch and rate, the lifetime, the theme and kiosk mode, as properties
+ * and commands. Orders and endings run on the desk's executor and report how they went in {@link
+ * #statusProperty()}. Confined to the JavaFX thread.
+ */
+public final class ControlsModel {
+  private final AccountDesk desk;
+  private final Executor deskCalls;
+  private final Consumer<Duration> lifetimeChanges;
+  private final Duration longestLifetime;
+  private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
+  private final StringProperty typedId = new SimpleStringProperty(this, "typedId", "");
+  private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper(this, "orderError");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready.");
+  private final BooleanProperty generatorOn = new SimpleBooleanProperty(this, "generatorOn");
+  private final ObjectProperty<Integer> rate = new SimpleObjectProperty<>(this, "rate");
+  private final ReadOnlyObjectWrapper<Duration> lifetime = new ReadOnlyObjectWrapper<>(this, "lifetime");
+  private final ObjectProperty<Theme> theme;
+  private final BooleanProperty kiosk;
+
+  /**
+   * @param desk where orders and endings from the buttons go
+   * @param deskCalls where they run: off the JavaFX thread in the app, since each may wait for the
+   *     journal, for up to half a minute when it is down; the status comes back on the JavaFX thread
+   * @param generator the simulated orders the switch and the rate act on
+   * @param lifetime the lifetime chosen at start
+   * @param longestLifetime the longest lifetime that may be chosen: the history kept, as no
+   *     lifetime may outlast it
+   * @param lifetimeChanges where a newly chosen lifetime goes; it must not block
+   * @param theme the window's theme, which the theme buttons choose
+   * @param kiosk whether the window is in kiosk mode, which a button enters
+   */
+  public ControlsModel(AccountDesk desk, Executor deskCalls, OrderGenerator generator, Duration lifetime,
+      Duration longestLifetime, Consumer<Duration> lifetimeChanges, ObjectProperty<Theme> theme, BooleanProperty kiosk) {
+    this.desk = desk;
+    this.deskCalls = deskCalls;
+    this.longestLifetime = longestLifetime;
+    this.lifetimeChanges = lifetimeChanges;
+    this.lifetime.set(lifetime);
+    this.theme = theme;
+    this.kiosk = kiosk;
+    typedId.addListener(observable -> orderError.set(null));
+    generatorOn.set(generator.isRunning());
+    generatorOn.addListener((observable, wasOn, on) -> {
+      if (on) {
+        generator.start();
+      } else {
+        generator.pause();
+      }
+    });
+    rate.set((int) generator.rate());
+    rate.addListener((observable, before, now) -> generator.setRate(now));
+  }
+
+  /** The row the order-one-more and end-now commands act on. */
+  public ObjectProperty<AccountRow> selectedProperty() {
+    return selected;
+  }
+
+  /** The account id as typed, for {@link #orderTyped()}. */
+  public StringProperty typedIdProperty() {
+    return typedId;
+  }
+
+  /** Why the typed id was refused, for the person who typed it; null while there is nothing to say. */
+  public ReadOnlyStringProperty orderErrorProperty() {
+    return orderError.getReadOnlyProperty();
+  }
+
+  /** What the last command did, or why it failed. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** Whether simulated orders run. */
+  public BooleanProperty generatorOnProperty() {
+    return generatorOn;
+  }
+
+  /** Simulated orders per second. */
+  public ObjectProperty<Integer> rateProperty() {
+    return rate;
+  }
+
+  /** The lifetime last chosen; the journal applies it in its own time. */
+  public ReadOnlyObjectProperty<Duration> lifetimeProperty() {
+    return lifetime.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public BooleanProperty kioskProperty() {
+    return kiosk;
+  }
+
+  /** Orders a widget for the typed id and clears it; or, if it is not an account id, says why and orders nothing. */
+  public void orderTyped() {
+    long accountId;
+    try {
+      accountId = AccountIdInput.parse(typedId.get());
+    } catch (IllegalArgumentException e) {
+      orderError.set(e.getMessage());
+      return;
+    }
+    order(accountId);
+    typedId.set("");
+  }
+
+  /** Orders one more widget for the selected row's account, if a row is selected. */
+  public void orderSelected() {
+    AccountRow row = selected.get();
+    if (row != null) {
+      order(row.getAccountId());
+    }
+  }
+
+  /** Ends the selected row's account now, if a row is selected. */
+  public void endSelected() {
+    AccountRow row = selected.get();
+    if (row != null) {
+      long accountId = row.getAccountId();
+      atDesk(() -> desk.end(accountId)
+          ? "Ended account " + accountId + "."
+          : "Account " + accountId + " had already ended.", "end account " + accountId);
+    }
+  }
+
+  /** Whether {@code candidate} may be chosen: whether the history is kept at least that long. */
+  public boolean canChooseLifetime(Duration candidate) {
+    return candidate.compareTo(longestLifetime) <= 0;
+  }
+
+  /**
+   * Chooses the lifetime of every live account, if it is not the one chosen already and {@link
+   * #canChooseLifetime may be}: the journal projects its history anew under it in the background
+   * and then applies it to the accounts.
+   */
+  public void chooseLifetime(Duration chosen) {
+    if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
+      lifetimeChanges.accept(chosen);
+      lifetime.set(chosen);
+    }
+  }
+
+  private void order(long accountId) {
+    atDesk(() -> {
+      AccountDetails details = desk.order(accountId, 1).details();
+      return "Ordered a widget for " + details.name() + ": " + Counts.format(details.widgetsOrdered()) + " sold.";
+    }, "order a widget for " + accountId);
+  }
+
+  /** Runs {@code call} on the desk's executor and shows what it says, or why it failed. */
+  private void atDesk(Supplier<String> call, String what) {
+    deskCalls.execute(() -> {
+      String said;
+      try {
+        said = call.get();
+      } catch (RuntimeException e) {
+        said = "Could not " + what + ": " + e.getMessage();
+      }
+      String shown = said;
+      if (Platform.isFxApplicationThread()) {
+        status.set(shown);
+      } else {
+        Platform.runLater(() -> status.set(shown));
+      }
+    });
+  }
+}

@@ -1,0 +1,134 @@
+package com.accountwall.ui.table;
+
+import com.accountwall.core.Account;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One live account as the table shows it. Its values are copied from the core's {@link Account} by
+ * {@link TableModel} on the JavaFX thread, which also animates {@link #opacityProperty()} and the
+ * highlight flags through {@link RowAnimations}; the table's cells, the figures and the leaderboard
+ * only observe. Confined to the JavaFX thread.
+ */
+public final class AccountRow {
+  private final Account account;
+  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+  private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
+  private final ReadOnlyObjectWrapper<Instant> expiresAt = new ReadOnlyObjectWrapper<>(this, "expiresAt");
+  private final ReadOnlyDoubleWrapper opacity = new ReadOnlyDoubleWrapper(this, "opacity", 1);
+  private final ReadOnlyBooleanWrapper arriving = new ReadOnlyBooleanWrapper(this, "arriving");
+  private final ReadOnlyBooleanWrapper bumped = new ReadOnlyBooleanWrapper(this, "bumped");
+  private final ReadOnlyBooleanWrapper ending = new ReadOnlyBooleanWrapper(this, "ending");
+
+  /** Pulse times (ns) at which each animation last began; whether it runs is in its flag. */
+  long arrivedAt;
+  long bumpedAt;
+  long endingAt;
+
+  /** The row's place in {@link AccountRows}' bookkeeping, which reads it instead of the row. */
+  int slot;
+
+  AccountRow(Account account) {
+    this.account = account;
+    refresh();
+  }
+
+  public long getAccountId() {
+    return account.id();
+  }
+
+  public ReadOnlyStringProperty nameProperty() {
+    return name.getReadOnlyProperty();
+  }
+
+  public String getName() {
+    return name.get();
+  }
+
+  public ReadOnlyLongProperty widgetsSoldProperty() {
+    return widgetsSold.getReadOnlyProperty();
+  }
+
+  public long getWidgetsSold() {
+    return widgetsSold.get();
+  }
+
+  /** When the account falls off the wall unless it orders again. */
+  public ReadOnlyObjectProperty<Instant> expiresAtProperty() {
+    return expiresAt.getReadOnlyProperty();
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt.get();
+  }
+
+  /** 0 while arriving or gone, 1 while live: the row's cells show at this opacity. */
+  public ReadOnlyDoubleProperty opacityProperty() {
+    return opacity.getReadOnlyProperty();
+  }
+
+  /** True for a moment after the account was created. */
+  public ReadOnlyBooleanProperty arrivingProperty() {
+    return arriving.getReadOnlyProperty();
+  }
+
+  /** True for a moment after the widget count changed. */
+  public ReadOnlyBooleanProperty bumpedProperty() {
+    return bumped.getReadOnlyProperty();
+  }
+
+  /** True once the account has ended, while the row fades out. */
+  public ReadOnlyBooleanProperty endingProperty() {
+    return ending.getReadOnlyProperty();
+  }
+
+  public boolean isEnding() {
+    return ending.get();
+  }
+
+  Account account() {
+    return account;
+  }
+
+  /** Copies the account's current values; returns whether the widget count changed. */
+  boolean refresh() {
+    String newName = account.name();
+    if (!newName.equals(name.get())) {
+      name.set(newName); // a name made afresh each time is still the same name: no change to show
+    }
+    expiresAt.set(account.expiresAt());
+    long before = widgetsSold.get();
+    widgetsSold.set(account.widgetsOrdered());
+    return before != widgetsSold.get();
+  }
+
+  void setOpacity(double value) {
+    opacity.set(value);
+  }
+
+  void setArriving(boolean value) {
+    arriving.set(value);
+  }
+
+  void setBumped(boolean value) {
+    bumped.set(value);
+  }
+
+  void setEnding(boolean value) {
+    ending.set(value);
+  }
+
+  @Override
+  public String toString() {
+    return "AccountRow[" + getAccountId() + ", " + getWidgetsSold() + (isEnding() ? ", ending]" : "]");
+  }
+}

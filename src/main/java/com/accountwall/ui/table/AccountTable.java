@@ -1,0 +1,137 @@
+package com.accountwall.ui.table;
+
+import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Durations;
+import java.time.Instant;
+import java.util.Comparator;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
+
+/**
+ * The table of live accounts over a {@link TableModel}: id, name, widgets sold and time left, sorted
+ * by widgets sold until a column header is clicked, with the rows' animations, a selection that
+ * follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that moved
+ * ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in half at
+ * the bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}).
+ * Confined to the JavaFX thread.
+ */
+public final class AccountTable extends TableView<AccountRow> {
+  private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 140);
+  private final TableColumn<AccountRow, String> nameColumn = column("Name", null, 300);
+  private final TableColumn<AccountRow, Number> widgetsColumn = column("Widgets sold", "count-column", 200);
+  private final TableColumn<AccountRow, Instant> timeLeftColumn = column("Time left", "time-left-column", 260);
+  private final ReadOnlyIntegerWrapper wholeRows = new ReadOnlyIntegerWrapper(this, "wholeRows", 1);
+
+  public AccountTable(TableModel model) {
+    setId("accounts");
+    getStyleClass().add("accounts");
+    setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    getColumns().setAll(idColumn, nameColumn, widgetsColumn, timeLeftColumn);
+    setItems(model.getRows());
+    setSelectionModel(new AccountSelectionModel(this));
+    setRowFactory(view -> new AccountTableRow());
+    idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
+    nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
+    widgetsColumn.setCellValueFactory(cell -> cell.getValue().widgetsSoldProperty());
+    widgetsColumn.setCellFactory(column -> new CountCell());
+    timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
+    timeLeftColumn.setCellFactory(column -> new TimeLeftCell(model.nowProperty(), model.lifetimeProperty()));
+    widgetsColumn.setSortType(TableColumn.SortType.DESCENDING);
+    setSortPolicy(new AccountSortPolicy(model.getRows())
+        .sortBy(idColumn, Comparator.comparingLong(AccountRow::getAccountId))
+        .sortBy(nameColumn, Comparator.comparing(AccountRow::getName, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .sortBy(widgetsColumn, Comparator.comparingLong(AccountRow::getWidgetsSold))
+        .sortBy(timeLeftColumn, Comparator.comparing(AccountRow::getExpiresAt, Comparator.nullsFirst(Comparator.naturalOrder()))));
+    getSortOrder().add(widgetsColumn);
+    // Counts change in place, which a sorted table does not notice: sort once per batch instead.
+    model.setOnBatchApplied(this::sort);
+    placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label("No account has ordered in the last "
+        + Durations.describe(model.lifetimeProperty().get()) + ". Orders show up here as they arrive."),
+        model.lifetimeProperty()));
+  }
+
+  /** How many whole rows the table shows under its column headers: a page. */
+  public ReadOnlyIntegerProperty wholeRowsProperty() {
+    return wholeRows.getReadOnlyProperty();
+  }
+
+  /**
+   * Ends the table after its last whole row within {@code available}, the height it may take. The
+   * column headers' height counts, and it changes with the type size after the table's, so it is
+   * followed once the skin has made the headers.
+   */
+  public void fitWholeRows(ObservableDoubleValue available) {
+    bindWholeRows(available);
+    skinProperty().addListener(observable -> bindWholeRows(available));
+  }
+
+  private void bindWholeRows(ObservableDoubleValue available) {
+    Node header = lookup(".column-header-background");
+    Observable[] sizes = header instanceof Region region
+        ? new Observable[] {available, fixedCellSizeProperty(), region.heightProperty()}
+        : new Observable[] {available, fixedCellSizeProperty()};
+    maxHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> headerHeight() + wholeRows(available.get()) * getFixedCellSize(), sizes));
+    wholeRows.bind(Bindings.createIntegerBinding(
+        () -> wholeRows(getHeight()), heightProperty(), fixedCellSizeProperty()));
+  }
+
+  /** How many whole rows fit under the column headers in {@code height}. */
+  private int wholeRows(double height) {
+    double cell = getFixedCellSize();
+    return cell > 0 ? Math.max(1, (int) ((height - headerHeight()) / cell)) : 1;
+  }
+
+  private double headerHeight() {
+    Node header = lookup(".column-header-background");
+    return header instanceof Region region ? region.getHeight() : getFixedCellSize();
+  }
+
+  /** Scrolls so that row {@code first} is the top one, exactly under the headers. */
+  public void showFrom(int first) {
+    scrollTo(first);
+    // Rows are a fraction of a pixel high at most window sizes, which leaves a later page's first
+    // row a few pixels under the headers; lay the table out now and scroll the rest of the way.
+    layout();
+    if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+      IndexedCell<?> top = flow.getVisibleCell(first);
+      if (top != null && top.getLayoutY() != 0) {
+        flow.scrollPixels(top.getLayoutY());
+      }
+    }
+  }
+
+  private static <T> TableColumn<AccountRow, T> column(String text, String styleClass, double prefWidth) {
+    TableColumn<AccountRow, T> column = new TableColumn<>(text);
+    if (styleClass != null) {
+      column.getStyleClass().add(styleClass);
+    }
+    column.setPrefWidth(prefWidth);
+    return column;
+  }
+
+  /** A widget count with thousands separators. */
+  private static final class CountCell extends TableCell<AccountRow, Number> {
+    CountCell() {
+      getStyleClass().add("count-cell");
+    }
+
+    @Override
+    protected void updateItem(Number count, boolean empty) {
+      super.updateItem(count, empty);
+      setText(empty || count == null ? null : Counts.format(count.longValue()));
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package com.accountwall.ui.table;
+
+import com.accountwall.core.Account;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The table's model: one {@link AccountRow} per live account and one per account still fading
+ * out, the wall's notion of now (for the time left) and the lifetime in force (for the time-left
+ * bars). The window's model hands it, once per frame, the accounts that changed and ended since the
+ * last one ({@link #apply}); it keeps the rows, animates them ({@link RowAnimations}: a new row
+ * fades in, a changed count is marked bumped, an ended account's row fades out and only then
+ * leaves {@link #getRows()}), and tells its {@link RowListener}s.
+ *
+ * <p>After each batch the {@link #setOnBatchApplied batch hook} runs once, where the table
+ * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}.
+ *
+ * <p>Confined to the JavaFX thread.
+ */
+public final class TableModel {
+  /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
+  private static final int SORT_SHARE_DIVISOR = 10;
+  /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
+  private static final int ALWAYS_SORT_BELOW = 10_000;
+
+  private final AccountRows rows = new AccountRows();
+  private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
+  private final RowAnimations animations = new RowAnimations();
+  private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+  private final ReadOnlyObjectWrapper<Duration> lifetime = new ReadOnlyObjectWrapper<>(this, "lifetime");
+  private final List<RowListener> listeners = new ArrayList<>();
+  /** Accounts live before the window: they arrive in its first batch, but none is the newest account. */
+  private final Set<Account> earlier;
+  private Runnable onBatchApplied = () -> {};
+  private boolean batchPending;
+  private long nextBatchHookNanos = Long.MIN_VALUE;
+
+  /**
+   * @param now the wall's time as the window opens
+   * @param lifetime the lifetime in force
+   * @param earlier the accounts live before the window opened
+   */
+  public TableModel(Instant now, Duration lifetime, Collection<Account> earlier) {
+    this.now.set(now);
+    this.lifetime.set(lifetime);
+    this.earlier = new HashSet<>(earlier);
+  }
+
+  /** The rows, one per live account and one per account still fading out; the table sorts it. */
+  public AccountRows getRows() {
+    return rows;
+  }
+
+  /** The wall's notion of now, for the time left; moves once a second. */
+  public ReadOnlyObjectProperty<Instant> nowProperty() {
+    return now.getReadOnlyProperty();
+  }
+
+  /** The lifetime in force, the whole of each time-left bar. */
+  public ReadOnlyObjectProperty<Duration> lifetimeProperty() {
+    return lifetime.getReadOnlyProperty();
+  }
+
+  public void addRowListener(RowListener listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Runs after batches of changes have been applied to the rows: after each one while it is cheap,
+   * less often when it is not (see {@link #runBatchHook}).
+   */
+  public void setOnBatchApplied(Runnable hook) {
+    this.onBatchApplied = hook;
+  }
+
+  /**
+   * Takes a new lifetime in force: every deadline changed with it, so every row is read again and
+   * may have moved.
+   */
+  public void setLifetime(Duration value) {
+    if (value.equals(lifetime.get())) {
+      return;
+    }
+    lifetime.set(value);
+    rows.forEach(AccountRow::refresh);
+    rows.markAllMoved();
+    onBatchApplied.run();
+  }
+
+  /** Applies one frame's batch: the accounts that changed or arrived, and those that ended. */
+  public void apply(List<Account> changed, List<Account> ended, long frameNanos) {
+    applyChanged(changed, frameNanos);
+    applyEnded(ended, frameNanos);
+    batchPending = true;
+  }
+
+  /** Advances the animations to {@code frameNanos}, lets faded rows go, and moves now to {@code instant}. */
+  public void advance(long frameNanos, Instant instant) {
+    List<AccountRow> gone = animations.advance(frameNanos);
+    if (!gone.isEmpty()) {
+      gone.forEach(row -> rowsByAccount.remove(row.account()));
+      rows.removeAll(Set.copyOf(gone));
+    }
+    if (instant.getEpochSecond() != now.get().getEpochSecond()) {
+      now.set(instant);
+    }
+  }
+
+  /**
+   * Runs the hook once for every batch applied since it last ran, if its share of the time allows.
+   * Counts show at once, but with a hundred thousand rows a re-sort costs milliseconds: so that it
+   * never starves the frames, the hook waits, after each run, for {@link #SORT_SHARE_DIVISOR} - 1
+   * times as long as that run took. Not longer: the rows that moved meanwhile are what the next sort
+   * costs, so rarer sorts are longer stalls (a 25th, tried, made each sort 50-70 ms). A table of
+   * fewer than {@value #ALWAYS_SORT_BELOW} rows re-sorts after every batch, whatever one run
+   * happened to take.
+   */
+  public void runBatchHook(long frameNanos) {
+    if (!batchPending || frameNanos < nextBatchHookNanos) {
+      return;
+    }
+    long start = System.nanoTime();
+    onBatchApplied.run();
+    long took = System.nanoTime() - start;
+    nextBatchHookNanos = rows.size() < ALWAYS_SORT_BELOW ? frameNanos : frameNanos + (SORT_SHARE_DIVISOR - 1) * took;
+    batchPending = false;
+  }
+
+  private void applyChanged(List<Account> changed, long frameNanos) {
+    List<AccountRow> arrivals = new ArrayList<>();
+    for (Account account : changed) {
+      AccountRow row = rowsByAccount.get(account);
+      if (row == null) {
+        if (account.isEnded()) {
+          continue; // came and went within one frame: nothing to show
+        }
+        row = new AccountRow(account);
+        boolean fresh = earlier.isEmpty() || !earlier.remove(account);
+        animations.arrive(row, frameNanos);
+        rowsByAccount.put(account, row);
+        arrivals.add(row);
+        for (RowListener listener : listeners) {
+          listener.arrived(row, fresh);
+        }
+        continue;
+      }
+      if (row.refresh() && !row.isEnding()) {
+        animations.bump(row, frameNanos);
+        for (RowListener listener : listeners) {
+          listener.grew(row);
+        }
+      }
+      rows.markMoved(row);
+    }
+    rows.addArrivals(arrivals);
+  }
+
+  private void applyEnded(List<Account> ended, long frameNanos) {
+    for (Account account : ended) {
+      AccountRow row = rowsByAccount.get(account);
+      if (row != null && !row.isEnding()) {
+        if (row.refresh()) {
+          rows.markMoved(row); // it ordered once more before it ended; mostly nothing moves
+        }
+        animations.end(row, frameNanos);
+        for (RowListener listener : listeners) {
+          listener.ending(row);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package com.accountwall.ui.figures;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountwall.journal.HistoryStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures' hour before the window opened, filled in from the order history, so that the
+ * sparkline and the change against an hour ago survive a restart.
+ */
+class FiguresModelTest {
+  private static final Instant OPENED = Instant.parse("2026-11-23T09:00:30Z");
+  private static final Instant OPENED_MINUTE = Instant.parse("2026-11-23T09:00:00Z");
+  private static final long FRAME = 16_666_667;
+
+  private final FiguresModel figures = new FiguresModel();
+  private long frameNanos = 1_000_000_000L;
+
+  @Test
+  void theHistorysLastHourIsTheSparklineAndTheBaseOfTheChange() {
+    figures.totals(10, 500); // as restored on start
+    figures.seed(hour(2, 6));
+    frame(OPENED);
+
+    long[] history = figures.minuteHistoryProperty().get();
+    assertEquals(60, history.length);
+    assertTrue(Arrays.stream(history).allMatch(orders -> orders == 2), Arrays.toString(history));
+    assertTrue(figures.fullHourProperty().get(), "compared with an hour ago, from the history");
+    // As the wall's own record does, it compares with the figure at the end of the minute an hour
+    // ago: the widgets of the 59 whole minutes since, as the history has them.
+    assertEquals(59 * 6, figures.widgetsSoldChangeProperty().get());
+
+    figures.totals(10, 510);
+    frame(OPENED.plus(Duration.ofMinutes(30)));
+    assertEquals(10 + 29 * 6, figures.widgetsSoldChangeProperty().get(), "the history's minutes after 08:30, and 10 more");
+  }
+
+  @Test
+  void aHistoryThatArrivesAfterTheFirstFrameKeepsWhatTheWindowSawItself() {
+    figures.totals(1, 5);
+    figures.ordered(5, OPENED);
+    frame(OPENED);
+    List<HistoryStep> steps = new ArrayList<>(hour(2, 6));
+    steps.add(new HistoryStep(OPENED_MINUTE, 40, 40)); // the minute the window opened in: it counted that one
+    figures.seed(steps);
+
+    frame(OPENED.plus(Duration.ofMinutes(1)));
+
+    long[] history = figures.minuteHistoryProperty().get();
+    assertEquals(5, history[59], "the window's own count of its first minute");
+    assertEquals(2, history[58]);
+  }
+
+  @Test
+  void aHistoryWithoutOrdersLeavesTheFiguresAsWithoutOne() {
+    figures.totals(10, 500);
+    figures.seed(hour(0, 0));
+    frame(OPENED);
+
+    assertArrayEquals(new long[60], figures.minuteHistoryProperty().get());
+    assertFalse(figures.fullHourProperty().get(), "compared with the start, as without a history");
+    assertEquals(0, figures.widgetsSoldChangeProperty().get());
+  }
+
+  /** The whole minutes of the hour before the window opened, each with these orders and widgets. */
+  private static List<HistoryStep> hour(long orders, long widgets) {
+    List<HistoryStep> steps = new ArrayList<>();
+    for (int minute = 60; minute >= 1; minute--) {
+      steps.add(new HistoryStep(OPENED_MINUTE.minus(Duration.ofMinutes(minute)), orders, widgets));
+    }
+    return steps;
+  }
+
+  private void frame(Instant now) {
+    figures.onFrame(frameNanos += FRAME, now);
+  }
+}
