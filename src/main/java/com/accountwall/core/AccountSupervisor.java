@@ -216,6 +216,7 @@ public final class AccountSupervisor implements AccountDesk {
    *
    * @return whether an account was live and has now ended
    */
+  @Override
   public boolean end(long accountId) {
     Account account = registry.get(Account.requireValidId(accountId));
     if (account == null || !account.tryEnd(Long.MAX_VALUE)) {

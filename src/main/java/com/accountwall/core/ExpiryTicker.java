@@ -22,7 +22,7 @@ public final class ExpiryTicker implements AutoCloseable {
 
   public ExpiryTicker(AccountSupervisor supervisor) {
     long period = PERIOD.toMillis();
-    scheduler.scheduleWithFixedDelay(() -> sweep(supervisor), period, period, TimeUnit.MILLISECONDS);
+    var unused = scheduler.scheduleWithFixedDelay(() -> sweep(supervisor), period, period, TimeUnit.MILLISECONDS);
   }
 
   private static void sweep(AccountSupervisor supervisor) {

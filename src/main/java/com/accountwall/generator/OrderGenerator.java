@@ -92,7 +92,7 @@ public final class OrderGenerator implements AutoCloseable {
   public synchronized void start() {
     if (thread == null) {
       thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("order-generator"));
-      thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+      var unused = thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
     resume();
   }
@@ -140,7 +140,7 @@ public final class OrderGenerator implements AutoCloseable {
       orders.add(new Order(ids.next(), 1));
     }
     try {
-      sink.place(orders).whenComplete((placed, failure) -> {
+      var unused = sink.place(orders).whenComplete((placed, failure) -> {
         if (failure != null) {
           rejected(failure);
         }
@@ -170,9 +170,7 @@ public final class OrderGenerator implements AutoCloseable {
 
   /** Configures an {@link OrderGenerator}; every setting but the sink has a default. */
   public static final class Builder {
-    private static final long REJECTIONS_LOGGED_EVERY_SECONDS = 10;
-
-  private final OrderBatches sink;
+    private final OrderBatches sink;
     private double rate = 10;
     private int poolSize = 500;
     private double skew = 1.1;

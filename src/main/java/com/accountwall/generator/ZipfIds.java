@@ -25,7 +25,7 @@ final class ZipfIds {
     random = new SplittableRandom(seed);
     idsByRank = new long[poolSize];
     for (int i = 0; i < poolSize; i++) {
-      idsByRank[i] = i + 1;
+      idsByRank[i] = i + 1L;
     }
     for (int i = poolSize - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);

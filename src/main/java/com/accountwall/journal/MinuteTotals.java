@@ -1,5 +1,6 @@
 package com.accountwall.journal;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class MinuteTotals {
   /** Eight days of minutes: the figures need one, "since a time" a few more. */
   static final int MAX_MINUTES = 8 * 24 * 60;
 
-  private final TreeMap<Long, long[]> minutes = new TreeMap<>(); // guarded by this
+  @GuardedBy("this")
+  private final TreeMap<Long, long[]> minutes = new TreeMap<>();
 
   /** Adds an order of {@code widgets} made at {@code atMillis}. */
   public synchronized void add(long atMillis, long widgets) {

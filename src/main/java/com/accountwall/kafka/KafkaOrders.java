@@ -214,6 +214,7 @@ public final class KafkaOrders implements OrderJournal {
    * not know yet is written and then skipped by every wall as it reads it.
    */
   @Override
+  @SuppressWarnings("ReferenceEquality") // a part holds the request's last order itself, not an equal one
   public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
     if (orders.isEmpty()) {
       throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");

@@ -115,7 +115,7 @@ final class TransactionWriter implements AutoCloseable {
       producer.beginTransaction();
       for (Pending pending : group) {
         for (ProducerRecord<String, String> record : pending.records()) {
-          producer.send(record);
+          var unused = producer.send(record); // the commit below tells whether all of them landed
         }
       }
       commitAsked = true;

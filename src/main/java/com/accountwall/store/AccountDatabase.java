@@ -7,6 +7,7 @@ import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.Receipt;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * works with the same schema.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit is on disk, fsynced, when
- * {@link #write} returns: it survives a power cut, not just a crash.
+ * {@link #append} returns: it survives a power cut, not just a crash.
  *
  * <p><b>A failed write leaves nothing behind.</b> After any failure the writer's connection is
  * rolled back and closed, and the next write opens a new one. A connection that failed mid-commit
@@ -79,7 +80,9 @@ public final class AccountDatabase implements AutoCloseable {
   private final String url;
   private WriterSession writer; // null after a failure, until the next write opens one
   private final Object readerLock = new Object();
-  private ReaderSession reader; // guarded by readerLock; null after a failure, until the next read opens one
+  /** Null after a failure, until the next read opens one. */
+  @GuardedBy("readerLock")
+  private ReaderSession reader;
 
   /** The writer's connection with its statements, prepared once: preparing costs as much as a small batch. */
   private static final class WriterSession implements AutoCloseable {
@@ -524,6 +527,7 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   /** The reader's session, opening a new one after a failure; the caller holds {@code readerLock}. */
+  @GuardedBy("readerLock")
   private ReaderSession readerSession() throws SQLException {
     if (reader == null) {
       reader = openSession(ReaderSession::new);
@@ -532,6 +536,7 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   /** Closes the failed reader's session; the caller holds {@code readerLock}. */
+  @GuardedBy("readerLock")
   private void discardReader(SQLException failure) {
     try {
       reader.close();

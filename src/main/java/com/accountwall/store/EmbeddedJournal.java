@@ -13,6 +13,7 @@ import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.Reprojection;
 import com.accountwall.settings.WallSettings;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EmbeddedJournal implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(EmbeddedJournal.class.getName());
 
-  private final AccountSupervisor supervisor;
   private final AccountDatabase database;
   private final Duration retention;
   private final DiskSpace disk;
@@ -55,12 +55,14 @@ public final class EmbeddedJournal implements OrderJournal {
   /** Keyed requests handed to the writer and not yet committed (or refused): a repeat waits for the first. */
   private final Map<String, Entry.Orders> keysInFlight;
   private final Object reprojectionLock = new Object();
-  private Reprojector reprojector; // guarded by reprojectionLock
-  private Duration lifetime; // guarded by reprojectionLock: the latest asked for
+  @GuardedBy("reprojectionLock")
+  private Reprojector reprojector;
+  /** The latest lifetime asked for. */
+  @GuardedBy("reprojectionLock")
+  private Duration lifetime;
 
   private EmbeddedJournal(AccountSupervisor supervisor, AccountDatabase database, Duration retention,
       HistoryWriter writer, Map<String, Entry.Orders> keysInFlight) {
-    this.supervisor = supervisor;
     this.database = database;
     this.retention = retention;
     this.disk = DiskSpace.of(database.file());

@@ -10,6 +10,7 @@ import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.TimeOfDay;
 import com.accountwall.journal.WallProjection;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -78,8 +79,10 @@ final class HistoryWriter {
   private final Consumer<Entry.Orders> keySettled;
 
   private final Object pendingLock = new Object();
-  private List<Entry> pending = new ArrayList<>(); // guarded by pendingLock
-  private int pendingOrders; // guarded by pendingLock
+  @GuardedBy("pendingLock")
+  private List<Entry> pending = new ArrayList<>();
+  @GuardedBy("pendingLock")
+  private int pendingOrders;
   private volatile boolean closing; // written under pendingLock
   private volatile int backlog; // written under pendingLock, read by submit() and problems() without it
   private volatile Failure failure; // set while commits fail
@@ -507,6 +510,7 @@ final class HistoryWriter {
    * checkpoint under the new lifetime. If the rows cannot be read, it is tried again after the
    * next batch.
    */
+  @SuppressWarnings("ReferenceEquality") // this very hand-over: a newer one, however equal, is another
   private void takeOver(Handover next) {
     List<HistoryRow> since = new ArrayList<>();
     try {

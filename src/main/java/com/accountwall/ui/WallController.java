@@ -45,7 +45,7 @@ public final class WallController {
   }
 
   @FXML
-  private void initialize() {
+  void initialize() {
     header.getChildren().add(new PageIndicator(model.pager()));
     top.getChildren().add(new FiguresPane(model.figures()));
     AccountTable table = new AccountTable(model.table());

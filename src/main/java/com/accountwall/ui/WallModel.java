@@ -317,7 +317,7 @@ public final class WallModel implements AccountListener {
   /** The history the figures' last hour is read from: {@link OrderJournal#history}. */
   @FunctionalInterface
   public interface History {
-    /** @see OrderJournal#history */
+    /** Orders and widgets per step, as {@link OrderJournal#history} answers. */
     List<HistoryStep> history(Instant from, Instant to, Duration step);
   }
 

@@ -40,7 +40,7 @@ public final class ControlsController {
   }
 
   @FXML
-  private void initialize() {
+  void initialize() {
     accountIdField.textProperty().bindBidirectional(model.typedIdProperty());
     orderError.textProperty().bind(model.orderErrorProperty());
     orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
@@ -59,22 +59,22 @@ public final class ControlsController {
   }
 
   @FXML
-  private void orderTyped() {
+  void orderTyped() {
     model.orderTyped();
   }
 
   @FXML
-  private void orderSelected() {
+  void orderSelected() {
     model.orderSelected();
   }
 
   @FXML
-  private void endSelected() {
+  void endSelected() {
     model.endSelected();
   }
 
   @FXML
-  private void enterKiosk() {
+  void enterKiosk() {
     model.kioskProperty().set(true);
   }
 

@@ -39,6 +39,6 @@ final class TimeLeftBar extends Region {
     double top = snappedTopInset();
     double width = getWidth() - left - snappedRightInset();
     double height = getHeight() - top - snappedBottomInset();
-    fill.resizeRelocate(left, top, Math.round(width * fraction), height);
+    fill.resizeRelocate(left, top, (double) Math.round(width * fraction), height);
   }
 }
