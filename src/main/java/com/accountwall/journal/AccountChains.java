@@ -30,13 +30,19 @@ public final class AccountChains {
   public static final long GRACE_MILLIS = 60_000;
 
   private final long lifetimeMillis;
-  private final Map<Long, Chain> chains = new HashMap<>();
+  private final Map<Long, Chain> chains;
   private long[] logMillis = new long[0];
   private int eventsSincePrune;
   private long largestCount;
 
   public AccountChains(long lifetimeMillis) {
+    this(lifetimeMillis, 16);
+  }
+
+  /** Chains sized for about {@code expected} accounts up front, for a restore that knows how many. */
+  public AccountChains(long lifetimeMillis, int expected) {
     this.lifetimeMillis = lifetimeMillis;
+    this.chains = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, expected * 4L / 3 + 1)));
   }
 
   /** One account's chain of orders: its count, first and last order; ended by an end event. */

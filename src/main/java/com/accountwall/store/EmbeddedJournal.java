@@ -12,6 +12,7 @@ import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.Reprojection;
+import com.accountwall.journal.WallProjection;
 import com.accountwall.settings.WallSettings;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.System.Logger.Level;
@@ -94,26 +95,32 @@ public final class EmbeddedJournal implements OrderJournal {
     Checkpoint checkpoint = database.checkpoint();
     long[] range = database.seqRange();
     boolean exact = checkpoint.lifetimeMillis() == 0 || checkpoint.lifetimeMillis() == lifetimeMillis;
-    AccountChains chains = new AccountChains(lifetimeMillis);
-    database.forEachCheckpointed(account ->
-        chains.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt().toEpochMilli()));
+    // One pass over the checkpoint fills the chains and the wall alike; the rows after it are then
+    // linked and applied as the writer applies a commit.
+    AccountChains chains = new AccountChains(lifetimeMillis, database.checkpointedCount());
+    database.forEachCheckpointed(account -> {
+      chains.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt().toEpochMilli());
+      supervisor.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
+    });
+    WallProjection projection = new WallProjection(supervisor);
     long[] tail = {0};
     Set<Long> changedSinceCheckpoint = new HashSet<>();
     database.forEachRow(checkpoint.upToSeq(), Long.MAX_VALUE, row -> {
-      link(chains, row);
+      if (row.isEnd()) {
+        chains.end(0, row.accountId(), row.atMillis());
+        projection.end(row.accountId());
+      } else {
+        AccountChains.Link link = chains.order(0, row.accountId(), row.quantity(), row.atMillis());
+        projection.order(row.accountId(), row.quantity(), row.atMillis(), link);
+      }
       changedSinceCheckpoint.add(row.accountId()); // or the next checkpoint would pass over them
       tail[0]++;
     });
-    int[] restored = {0};
-    chains.forEachLive(clock.millis(), (id, count, last) -> {
-      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
-        restored[0]++;
-      }
-    });
+    int restored = supervisor.count();
     long lastSeq = Math.max(range[1], checkpoint.upToSeq());
     long firstSeq = range[0] == 0 ? lastSeq + 1 : range[0];
     LOG.log(Level.INFO, "restored {0} live accounts from {1}: the checkpoint and {2} history rows after it",
-        restored[0], database, tail[0]);
+        restored, database, tail[0]);
     Map<String, Entry.Orders> keysInFlight = new ConcurrentHashMap<>();
     HistoryWriter writer = new HistoryWriter(database, supervisor, clock, retention, maxBacklog, chains, firstSeq,
         lastSeq, checkpoint.upToSeq(), changedSinceCheckpoint, exact,
