@@ -15,14 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AppliedEvents {
   private final AtomicLong sequence = new AtomicLong();
-  private final ConcurrentMap<Long, CompletableFuture<Object>> waiting = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, CompletableFuture<AppliedEvent>> waiting = new ConcurrentHashMap<>();
 
   /** A new request's number, with the future its result will come in. */
-  record Ticket(long seq, CompletableFuture<Object> applied) {}
+  record Ticket(long seq, CompletableFuture<AppliedEvent> applied) {}
 
   Ticket register() {
     long seq = sequence.incrementAndGet();
-    CompletableFuture<Object> applied = new CompletableFuture<>();
+    CompletableFuture<AppliedEvent> applied = new CompletableFuture<>();
     waiting.put(seq, applied);
     return new Ticket(seq, applied);
   }
@@ -32,15 +32,15 @@ final class AppliedEvents {
     waiting.remove(seq);
   }
 
-  void applied(long seq, Object result) {
-    CompletableFuture<Object> applied = waiting.remove(seq);
+  void applied(long seq, AppliedEvent result) {
+    CompletableFuture<AppliedEvent> applied = waiting.remove(seq);
     if (applied != null) {
       applied.complete(result);
     }
   }
 
   void failed(long seq, Throwable failure) {
-    CompletableFuture<Object> applied = waiting.remove(seq);
+    CompletableFuture<AppliedEvent> applied = waiting.remove(seq);
     if (applied != null) {
       applied.completeExceptionally(failure);
     }

@@ -178,7 +178,7 @@ public final class KafkaOrders implements OrderJournal {
     AppliedEvents.Ticket ticket = applied.register();
     JournalEvent event = JournalEvent.orders(List.of(order), run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    Account landed = (Account) awaitApplied(ticket, deadline);
+    Account landed = awaitApplied(ticket, deadline, AppliedEvent.Landed.class).account();
     if (landed == null) {
       throw new JournalUnavailableException("the order was applied, but by the time this wall read it back, its"
           + " account's deadline had passed here");
@@ -200,7 +200,7 @@ public final class KafkaOrders implements OrderJournal {
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
     for (AppliedEvents.Ticket ticket : tickets) {
-      awaitApplied(ticket, deadline);
+      awaitApplied(ticket, deadline, AppliedEvent.Landed.class);
     }
     return orders.size();
   }
@@ -236,7 +236,7 @@ public final class KafkaOrders implements OrderJournal {
     Receipt receipt = null;
     boolean reused = false;
     for (AppliedEvents.Ticket ticket : tickets) {
-      LogFollower.KeyedPart part = (LogFollower.KeyedPart) awaitApplied(ticket, deadline);
+      AppliedEvent.KeyedPart part = awaitApplied(ticket, deadline, AppliedEvent.KeyedPart.class);
       reused |= part.part() == AppliedKeys.Part.REUSED || part.part() == AppliedKeys.Part.STRAY;
       receipt = part.receipt() != null ? part.receipt() : receipt;
     }
@@ -260,7 +260,7 @@ public final class KafkaOrders implements OrderJournal {
     AppliedEvents.Ticket ticket = applied.register();
     JournalEvent event = JournalEvent.end(accountId, run, ticket.seq());
     awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    return (Boolean) awaitApplied(ticket, deadline);
+    return awaitApplied(ticket, deadline, AppliedEvent.Ended.class).wasLive();
   }
 
   // Until the writes are asynchronous end to end, the futures wait on threads of their own.
@@ -462,9 +462,14 @@ public final class KafkaOrders implements OrderJournal {
     return failure;
   }
 
-  private Object awaitApplied(AppliedEvents.Ticket ticket, long deadline) {
+  /** Waits until this wall has applied the ticket's event, which is of {@code kind}. */
+  private <T extends AppliedEvent> T awaitApplied(AppliedEvents.Ticket ticket, long deadline, Class<T> kind) {
     try {
-      return ticket.applied().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      AppliedEvent outcome = ticket.applied().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (!kind.isInstance(outcome)) {
+        throw new IllegalStateException("the follower answered " + outcome + " to an event that wants " + kind);
+      }
+      return kind.cast(outcome);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;

@@ -110,8 +110,6 @@ final class LogFollower implements AutoCloseable {
    */
   record Replayed(int accounts, long recordsRead, int stretches) {}
 
-  /** What a keyed part did: whether it was applied, and the receipt if it held its request's last order. */
-  record KeyedPart(AppliedKeys.Part part, Receipt receipt) {}
 
   /**
    * @param consumers makes the consumer, and a new one after a failure: {@code read_committed},
@@ -431,21 +429,22 @@ final class LogFollower implements AutoCloseable {
 
   /** Applies a record read live, answering this wall's caller if it wrote it; skips one it cannot apply. */
   private void applyLive(JournalEvent event, ConsumerRecord<String, String> record) {
-    Object result;
+    AppliedEvent result = null;
+    RuntimeException failed = null;
     try {
       result = apply(event, record.partition(), record.timestamp(), true);
     } catch (ArithmeticException e) {
       // Every wall refuses it alike: the count is the same everywhere.
       LOG.log(Level.WARNING, "order refused in record " + where(record) + ": " + e.getMessage());
-      result = e;
+      failed = e;
     } catch (RuntimeException | Error e) {
       // Applying it again would count what it applied before failing twice: skip it, loudly.
       LOG.log(Level.ERROR, "skipping record " + where(record) + ", which this wall failed to apply", e);
-      result = e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+      failed = e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
     }
     if (run.equals(event.wall())) {
-      if (result instanceof RuntimeException failure) {
-        applied.failed(event.seq(), failure);
+      if (failed != null) {
+        applied.failed(event.seq(), failed);
       } else {
         applied.applied(event.seq(), result);
       }
@@ -455,25 +454,24 @@ final class LogFollower implements AutoCloseable {
   /**
    * Applies an event to the chains and keys and, if {@code live}, to the supervisor.
    *
-   * @return what this wall's caller gets: the account an order landed on, a {@link KeyedPart} for
-   *     a keyed part, whether an end found the account live
+   * @return what this wall's caller gets, for the event's kind
    * @throws ArithmeticException if an order would overflow its count; the event's other orders are applied
    */
-  private Object apply(JournalEvent event, int partition, long atMillis, boolean live) {
+  private AppliedEvent apply(JournalEvent event, int partition, long atMillis, boolean live) {
     if (!event.isOrder()) {
       boolean wasLive = chains.end(partition, event.id(), atMillis);
       if (live) {
         supervisor.end(event.id());
       }
-      return wasLive;
+      return new AppliedEvent.Ended(wasLive);
     }
     JournalEvent.KeyPart key = event.key();
     AppliedKeys.Part part = key == null ? null : keys.read(key, partition, atMillis);
     if (part != null && !part.applies()) {
       AppliedKeys.Entry entry = keys.find(key.value(), atMillis);
-      return new KeyedPart(part, key.last() && entry.receipt() != null ? entry.receipt().asRepeat() : null);
+      return new AppliedEvent.KeyedPart(part, key.last() && entry.receipt() != null ? entry.receipt().asRepeat() : null);
     }
-    Object landed = null;
+    Account landed = null;
     AccountChains.Link link = null;
     ArithmeticException refused = null;
     for (Order order : event.orders()) {
@@ -491,7 +489,7 @@ final class LogFollower implements AutoCloseable {
       throw refused;
     }
     if (part == null) {
-      return landed;
+      return new AppliedEvent.Landed(landed);
     }
     Receipt receipt = null;
     if (key.last() && part == AppliedKeys.Part.FIRST) {
@@ -500,7 +498,7 @@ final class LogFollower implements AutoCloseable {
           Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis), false);
       keys.receipt(key.value(), receipt);
     }
-    return new KeyedPart(part, receipt);
+    return new AppliedEvent.KeyedPart(part, receipt);
   }
 
   private JournalEvent read(ConsumerRecord<String, String> record) {
