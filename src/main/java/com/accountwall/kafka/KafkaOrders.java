@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -263,22 +265,91 @@ public final class KafkaOrders implements OrderJournal {
     return awaitApplied(ticket, deadline, AppliedEvent.Ended.class).wasLive();
   }
 
-  // Until the writes are asynchronous end to end, the futures wait on threads of their own.
+  // Keyed requests and endings still wait on threads of their own; unkeyed orders do not.
   private static final java.util.concurrent.ExecutorService WAITERS =
       java.util.concurrent.Executors.newCachedThreadPool(com.accountwall.core.DaemonThreads.named("kafka-order-waiter"));
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Without a thread waiting: the producer's callback (or the transaction's) says whether Kafka
+   * took the records, and the follower completes the request once this wall has applied them all.
+   */
   @Override
-  public java.util.concurrent.CompletableFuture<Receipt> place(List<Order> orders) {
+  public CompletableFuture<Receipt> place(List<Order> orders) {
     if (orders.isEmpty()) {
       throw new IllegalArgumentException("place at least one order");
     }
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      orderAll(orders);
-      Order last = orders.get(orders.size() - 1);
-      Account account = follower.whereis(last.accountId());
-      return new Receipt(orders.size(), last.accountId(), account == null ? 0 : account.widgetsOrdered(),
-          account == null ? clock.instant() : account.expiresAt(), false);
-    }, WAITERS);
+    Order last = orders.get(orders.size() - 1);
+    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    AppliedEvents.Ticket[] holdingLast = new AppliedEvents.Ticket[1];
+    try {
+      partitioned(orders).forEach((partition, part) -> {
+        AppliedEvents.Ticket ticket = applied.register();
+        tickets.add(ticket);
+        records.add(record(partition, part.get(0).accountId(), JournalEvent.orders(part, run, ticket.seq())));
+        if (part.get(part.size() - 1).accountId() == last.accountId()) {
+          holdingLast[0] = ticket; // the part of the last order's account ends with the request's last order
+        }
+      });
+    } catch (JournalUnavailableException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Object waiting = new Object();
+    writesWaiting.put(waiting, System.nanoTime());
+    sendAsync(records).whenComplete((done, failure) -> {
+      writesWaiting.remove(waiting);
+      if (failure == null) {
+        unacknowledged = null;
+        return;
+      }
+      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      JournalUnavailableException refused = cause instanceof JournalUnavailableException unavailable ? unavailable
+          : new JournalUnavailableException("Kafka did not acknowledge the write (" + cause + "); it may still"
+              + " take effect", cause);
+      unacknowledged(tickets, refused);
+      tickets.forEach(ticket -> applied.failed(ticket.seq(), refused));
+    });
+    CompletableFuture<?>[] applying = tickets.stream().map(AppliedEvents.Ticket::applied)
+        .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(applying)
+        .orTimeout(ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)
+        .handle((done, failure) -> {
+          if (failure != null) {
+            tickets.forEach(ticket -> applied.forget(ticket.seq()));
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof RuntimeException unavailable && !(cause instanceof TimeoutException)) {
+              throw unavailable;
+            }
+            throw new JournalUnavailableException("Kafka has not acknowledged it, or this wall not read it back,"
+                + " within " + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; it may still take effect", cause);
+          }
+          Account landed = holdingLast[0].applied().join() instanceof AppliedEvent.Landed at ? at.account() : null;
+          return new Receipt(orders.size(), last.accountId(), landed == null ? 0 : landed.widgetsOrdered(),
+              landed == null ? clock.instant() : landed.expiresAt(), false);
+        });
+  }
+
+  /** Sends the records, one alone or several in a transaction, and completes once Kafka has them. */
+  private CompletableFuture<Void> sendAsync(List<ProducerRecord<String, String>> records) {
+    if (records.size() > 1) {
+      return transactions.write(records);
+    }
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    try {
+      producer.send(records.get(0), (metadata, failure) -> {
+        if (failure == null) {
+          acknowledged.complete(null);
+        } else {
+          acknowledged.completeExceptionally(failure);
+        }
+      });
+    } catch (KafkaException e) {
+      acknowledged.completeExceptionally(JournalUnavailableException.refused("Kafka refused the write (" + e
+          + "); nothing was written", e));
+    }
+    return acknowledged;
   }
 
   @Override

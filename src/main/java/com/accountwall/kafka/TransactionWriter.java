@@ -65,7 +65,7 @@ final class TransactionWriter implements AutoCloseable {
    * Writes {@code records} in a transaction; the future completes once it is committed, or fails
    * with a {@link JournalUnavailableException} saying whether the records may still take effect.
    */
-  Future<Void> write(List<ProducerRecord<String, String>> records) {
+  CompletableFuture<Void> write(List<ProducerRecord<String, String>> records) {
     CompletableFuture<Void> committed = new CompletableFuture<>();
     if (closing) {
       committed.completeExceptionally(JournalUnavailableException.refused("the wall is stopping", null));
