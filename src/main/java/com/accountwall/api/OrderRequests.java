@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -70,8 +69,6 @@ final class OrderRequests {
       int sourceNote = problem.indexOf(" (start marker at");
       throw ApiException.badRequest("the body is not valid JSON: " + (sourceNote < 0 ? problem : problem.substring(0, sourceNote))
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-    } catch (IOException e) {
-      throw ApiException.badRequest("the body could not be read: " + e.getMessage());
     }
   }
 
