@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wall's HTTP order API, on Netty. Every answer is JSON (history may also be CSV); every
+ * The wall's HTTP order API, on Netty, over HTTPS when given a certificate ({@link TlsFiles}). Every answer is JSON (history may also be CSV); every
  * refusal is {@code {"error": "..."}} with a status that says which kind: 400 unreadable, 401 no or
  * wrong token, 404 no such thing, 405 wrong method, 408 too slow, 413 too large, 415 not JSON, 422
  * an Idempotency-Key reused for another request, 431 headers too large, 503 not made durable or
@@ -48,6 +48,7 @@ public final class OrderApi implements AutoCloseable {
   private final EventLoopGroup loops;
   private final Channel listener;
   private final ApiLimits limits;
+  private final TlsFiles tls;
   private final ConnectionCap cap;
   private final ExecutorService historyReader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(HISTORY_QUEUE), DaemonThreads.named("api-history"));
@@ -56,10 +57,11 @@ public final class OrderApi implements AutoCloseable {
   private volatile ApiChannels channels;
   private boolean closed;
 
-  private OrderApi(EventLoopGroup loops, Channel listener, ApiLimits limits) {
+  private OrderApi(EventLoopGroup loops, Channel listener, ApiLimits limits, TlsFiles tls) {
     this.loops = loops;
     this.listener = listener;
     this.limits = limits;
+    this.tls = tls;
     this.cap = new ConnectionCap(limits.maxConnections());
   }
 
@@ -70,11 +72,15 @@ public final class OrderApi implements AutoCloseable {
    * @throws IOException if the port cannot be had, such as when another program listens on it
    */
   public static OrderApi bind(InetSocketAddress address) throws IOException {
-    return bind(address, ApiLimits.defaults());
+    return bind(address, ApiLimits.defaults(), null);
   }
 
-  /** {@link #bind(InetSocketAddress)} with other limits. */
-  public static OrderApi bind(InetSocketAddress address, ApiLimits limits) throws IOException {
+  /**
+   * {@link #bind(InetSocketAddress)} with other limits, serving HTTPS with {@code tls} if it is not
+   * null. Plain HTTP beyond loopback is logged as a warning: the token and the orders would cross
+   * the network in clear text.
+   */
+  public static OrderApi bind(InetSocketAddress address, ApiLimits limits, TlsFiles tls) throws IOException {
     Transport transport = Transport.best();
     EventLoopGroup loops = transport.loops();
     OrderApi[] api = new OrderApi[1]; // the connections' setup reads it only after bind returns
@@ -92,7 +98,11 @@ public final class OrderApi implements AutoCloseable {
         });
     try {
       Channel listener = bootstrap.bind(address).syncUninterruptibly().channel();
-      api[0] = new OrderApi(loops, listener, limits);
+      api[0] = new OrderApi(loops, listener, limits, tls);
+      if (tls == null && !address.getAddress().isLoopbackAddress()) {
+        LOG.log(System.Logger.Level.WARNING, "the order API listens on " + address + " without TLS: the token and the orders"
+            + " cross the network in clear text; serve it with a TLS certificate and key");
+      }
       LOG.log(System.Logger.Level.DEBUG, "order API bound on " + listener.localAddress() + " with " + transport.name());
       return api[0];
     } catch (Exception e) {
@@ -104,7 +114,7 @@ public final class OrderApi implements AutoCloseable {
   /** Starts answering: orders go to {@code orders}, and the accounts are read from {@code supervisor}. */
   public void serve(OrderJournal orders, AccountSupervisor supervisor, String token) {
     ApiRoutes routes = new ApiRoutes(orders, supervisor, new BearerToken(token), historyReader, Clock.systemUTC());
-    channels = new ApiChannels(cap, limits, routes);
+    channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }
 
@@ -112,7 +122,7 @@ public final class OrderApi implements AutoCloseable {
   public URI uri() {
     InetSocketAddress address = (InetSocketAddress) listener.localAddress();
     String host = address.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    return URI.create((tls == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
   }
 
   /** How many connections are open now. */
