@@ -15,8 +15,10 @@ import java.util.Queue;
 
 /**
  * Answers one connection's requests, each once its {@link ApiRoutes} future completes, in the order
- * they came (HTTP/1.1 pipelining). While a request is answered the connection reads no more, so a
- * client cannot queue work faster than it is answered; requests it had already sent wait here.
+ * they came (HTTP/1.1 pipelining): requests that come while one is answered wait here, and past
+ * {@value #MAX_WAITING} of them the connection reads no more until they are answered, so a client
+ * cannot queue work faster than it is answered. (Not stopping reading for every request spares two
+ * system calls per request, as the epoll interest would change each time.)
  * A request the HTTP parser refused (bad chunking, conflicting lengths, headers over the limit) is
  * answered in the API's error shape and the connection closed, as the parser cannot find where the
  * next request would begin.
@@ -29,8 +31,12 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
 
   private final ApiRoutes routes;
   private final ConnectionTimeouts timeouts;
+  /** Pipelined requests waiting past this many stop the connection's reading until they are answered. */
+  private static final int MAX_WAITING = 16;
+
   private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean answering;
+  private boolean paused; // reading stopped, as MAX_WAITING requests wait
 
   ApiHandler(ApiRoutes routes, ConnectionTimeouts timeouts) {
     this.routes = routes;
@@ -45,6 +51,10 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
     }
     if (answering) {
       waiting.add(request);
+      if (waiting.size() == MAX_WAITING) {
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
+      }
     } else {
       begin(ctx, request);
     }
@@ -53,7 +63,6 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
   private void begin(ChannelHandlerContext ctx, FullHttpRequest request) {
     answering = true;
     timeouts.requestRead();
-    ctx.channel().config().setAutoRead(false);
     DecoderResult parsed = request.decoderResult();
     if (parsed.isFailure()) {
       request.release();
@@ -91,7 +100,9 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
     FullHttpRequest next = waiting.poll();
     if (next != null) {
       begin(ctx, next);
-    } else {
+    }
+    if (paused && waiting.isEmpty()) {
+      paused = false;
       ctx.channel().config().setAutoRead(true);
     }
   }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,18 +13,26 @@ import java.util.concurrent.TimeUnit;
  * timeout is closed. While a request is being answered neither runs: the journal's own
  * acknowledgement timeout bounds that wait.
  *
- * <p>It sits first in the pipeline, where it sees the connection's raw bytes, so the read limit
- * starts with the first byte of a request, not once its headers are parsed (which a client sending
- * a byte a second would postpone for ever). The handler answering requests tells it, through
- * {@link #requestRead} and {@link #answered}, where a request ends.
+ * <p>It sits first in the pipeline (after TLS), where it sees the connection's bytes, so the read
+ * limit starts with the first byte of a request, not once its headers are parsed (which a client
+ * sending a byte a second would postpone for ever). The handler answering requests tells it,
+ * through {@link #requestRead} and {@link #answered}, where a request ends.
+ *
+ * <p>A limit is a deadline in a field, not a timer of its own: one timer per connection looks at
+ * the deadline at most every {@code min(read limit, idle timeout)} and again when it is due, so a
+ * request costs two clock reads rather than scheduling and cancelling timers. The timer never
+ * fires after the deadline: it is set at most that long ahead, and every deadline is at least
+ * that far off when it is set.
  *
  * <p>Not thread-safe: one per connection, used only on its event loop, which runs every method
- * here and every timer it schedules.
+ * here and the timer.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
   private final ApiLimits limits;
+  private final long lookEvery;
   private ChannelHandlerContext ctx;
-  private Future<?> timer;
+  private long deadline; // System.nanoTime() at which the limit in force runs out; no limit while answering
+  private boolean timerSet;
   private boolean reading; // a request's first byte came and the request is not whole yet
   private boolean answering; // a whole request is being answered
   private boolean wroteSinceRequestBegan; // an answer went out early (413, 100-continue refused): no 408 then
@@ -33,19 +40,14 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
   ConnectionTimeouts(ApiLimits limits) {
     this.limits = limits;
+    this.lookEvery = Math.min(limits.requestReadLimit().toNanos(), limits.idleTimeout().toNanos());
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
-    arm(limits.idleTimeout().toNanos());
+    limit(limits.idleTimeout().toNanos());
     super.channelActive(ctx);
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    cancel();
-    super.channelInactive(ctx);
   }
 
   @Override
@@ -72,7 +74,6 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   void requestRead() {
     reading = false;
     answering = true;
-    cancel();
   }
 
   /**
@@ -85,31 +86,37 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
       bytesWhileAnswering = false;
       beginRequest();
     } else {
-      arm(limits.idleTimeout().toNanos());
+      limit(limits.idleTimeout().toNanos());
     }
   }
 
   private void beginRequest() {
     reading = true;
     wroteSinceRequestBegan = false;
-    arm(limits.requestReadLimit().toNanos());
+    limit(limits.requestReadLimit().toNanos());
   }
 
-  private void arm(long nanos) {
-    cancel();
-    timer = ctx.executor().schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
-  }
-
-  private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+  private void limit(long nanos) {
+    deadline = System.nanoTime() + nanos;
+    if (!timerSet) {
+      look(lookEvery);
     }
   }
 
-  private void expire() {
-    timer = null;
-    if (reading && !wroteSinceRequestBegan && ctx.channel().isActive()) {
+  private void look(long nanos) {
+    timerSet = true;
+    ctx.executor().schedule(this::due, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void due() {
+    timerSet = false;
+    if (answering || !ctx.channel().isActive()) {
+      return; // answered() sets the next limit
+    }
+    long left = deadline - System.nanoTime();
+    if (left > 0) {
+      look(Math.min(left, lookEvery));
+    } else if (reading && !wroteSinceRequestBegan) {
       ClosingAnswer.send(ctx, Answer.error(408, "the request did not arrive whole within "
           + limits.requestReadLimit().toMillis() + " ms of its first byte; send it at once"));
     } else {
