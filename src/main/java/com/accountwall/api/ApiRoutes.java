@@ -31,26 +31,37 @@ import java.util.concurrent.TimeoutException;
  * What the API answers to each request: the routes, their authorization and methods, and how each
  * failure becomes a status (the README's table). Orders go to the journal without waiting, and
  * their answer is a future that completes when the journal's does, so no thread is held while an
- * order is made durable; history is read on an executor of its own, as it reads the database.
+ * order is made durable. Work that takes long enough to stall an event loop runs on executors of
+ * its own: large bodies are read on one, history (a database read) on another.
  *
  * <p>Thread-safe: {@link #answer} is called on the connections' event loops, any number at once;
  * it blocks on nothing (the supervisor's reads are in memory), and the futures it returns complete
- * on whatever thread completes the journal's.
+ * on whatever thread completes the journal's; a large body is read on a reader thread, which
+ * shares nothing with the event loop but the body's bytes, handed over by the executor.
  */
 final class ApiRoutes {
   private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
   private static final String ACCOUNTS = "/api/accounts";
+  /**
+   * Bodies up to this size are read on the event loop (a single order takes microseconds); larger
+   * ones on {@code bodyReader}, as a batch of 1 MiB takes milliseconds to check and parse, during
+   * which every other connection of that event loop, health checks included, would wait.
+   */
+  static final int READ_INLINE_BYTES = 16 * 1024;
 
   private final OrderJournal orders;
   private final AccountSupervisor supervisor;
   private final BearerToken token;
+  private final Executor bodyReader;
   private final Executor historyReader;
   private final Clock clock;
 
-  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, BearerToken token, Executor historyReader, Clock clock) {
+  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, BearerToken token, Executor bodyReader,
+      Executor historyReader, Clock clock) {
     this.orders = orders;
     this.supervisor = supervisor;
     this.token = token;
+    this.bodyReader = bodyReader;
     this.historyReader = historyReader;
     this.clock = clock;
   }
@@ -89,7 +100,12 @@ final class ApiRoutes {
       authorize(headers);
       allow(method, path, "POST");
       JsonContentType.require(headers.get(HttpHeaderNames.CONTENT_TYPE));
-      return postOrders(ByteBufUtil.getBytes(request.content()), headers.getAll(IdempotencyKeys.HEADER));
+      byte[] body = ByteBufUtil.getBytes(request.content());
+      List<String> key = headers.getAll(IdempotencyKeys.HEADER);
+      if (body.length <= READ_INLINE_BYTES) {
+        return postOrders(body, key);
+      }
+      return CompletableFuture.supplyAsync(() -> postOrders(body, key), bodyReader).thenCompose(placed -> placed);
     }
     if (path.equals(ACCOUNTS)) {
       authorize(headers);

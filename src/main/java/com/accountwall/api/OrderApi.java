@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,10 @@ public final class OrderApi implements AutoCloseable {
   private final ApiLimits limits;
   private final TlsFiles tls;
   private final ConnectionCap cap;
+  // One reader per core for large bodies; its queue holds at most one body per open connection,
+  // as a connection's next request waits for the answer to its last.
+  private final ExecutorService bodyReader = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+      DaemonThreads.numbered("api-body"));
   private final ExecutorService historyReader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(HISTORY_QUEUE), DaemonThreads.named("api-history"));
   // Written once by serve() before the listener accepts its first connection (which happens on an
@@ -113,7 +118,7 @@ public final class OrderApi implements AutoCloseable {
 
   /** Starts answering: orders go to {@code orders}, and the accounts are read from {@code supervisor}. */
   public void serve(OrderJournal orders, AccountSupervisor supervisor, String token) {
-    ApiRoutes routes = new ApiRoutes(orders, supervisor, new BearerToken(token), historyReader, Clock.systemUTC());
+    ApiRoutes routes = new ApiRoutes(orders, supervisor, new BearerToken(token), bodyReader, historyReader, Clock.systemUTC());
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }
@@ -137,6 +142,7 @@ public final class OrderApi implements AutoCloseable {
       closed = true;
       listener.close().syncUninterruptibly();
       loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      bodyReader.shutdownNow();
       historyReader.shutdownNow();
     }
   }

@@ -177,6 +177,24 @@ class StrictInputTest {
   }
 
   @Test
+  void aBodyLargeEnoughToBeReadOffTheEventLoopIsReadAlike() throws Exception {
+    String orders = "{\"accountId\": 60},".repeat(1_999);
+    assertTrue(orders.length() > ApiRoutes.READ_INLINE_BYTES);
+
+    assertEquals(new ApiClient.Response(200, "{\"accepted\":2000}"), api.post("[" + orders + "{\"accountId\": 61}]"));
+    ApiClient.Response wrong = api.post("[" + orders + "{\"accountId\": 0}]");
+    assertEquals(400, wrong.status());
+    assertTrue(wrong.body().contains("[1999].accountId"), wrong.body());
+    byte[] notUtf8 = ("[" + orders + "{\"accountId\": 62, \"x\u00e9\": 1}]").getBytes(StandardCharsets.ISO_8859_1);
+    RawHttp.Answer answer = post(notUtf8);
+    assertError(400, answer);
+    assertTrue(answer.body().contains("at byte offset " + (notUtf8.length - 7) + " "), answer.body());
+
+    assertEquals(1_999, wall.supervisor().details(60).orElseThrow().widgetsOrdered());
+    assertFalse(wall.supervisor().exists(62));
+  }
+
+  @Test
   void pipelinedRequestsAreAnsweredInOrder() throws Exception {
     byte[] order = RawHttp.request(HEAD + "\nContent-Length: 17", "{\"accountId\": 50}".getBytes(StandardCharsets.US_ASCII));
     byte[] read = RawHttp.request("GET /api/accounts/50 HTTP/1.1\nHost: x\nAuthorization: Bearer " + TOKEN, new byte[0]);
