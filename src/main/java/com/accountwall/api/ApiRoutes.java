@@ -144,6 +144,11 @@ final class ApiRoutes {
     });
   }
 
+  /**
+   * The history, read on its own thread. Bounded like an order: a read that has not answered in
+   * {@link OrderJournal#ACKNOWLEDGE_TIMEOUT} (a database that hangs) is answered 503, so the
+   * connection, which has no time limit while it is answered, is not held for ever.
+   */
   private CompletableFuture<Answer> history(HistoryQuery query, boolean csv) {
     try {
       return CompletableFuture.supplyAsync(() -> {
@@ -153,7 +158,13 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
           throw ApiException.badRequest(e.getMessage());
         }
-      }, historyReader);
+      }, historyReader).orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
+        if (failure instanceof TimeoutException) {
+          throw new ApiException(503, "the history could not be read within " + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+              + " s; retry later", "Retry-After", "1");
+        }
+        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+      });
     } catch (RejectedExecutionException e) {
       throw new ApiException(503, "the wall is answering as many history questions as it can; retry in a moment",
           "Retry-After", "1");
