@@ -51,12 +51,12 @@ final class ApiRoutes {
 
   private final OrderJournal orders;
   private final AccountSupervisor supervisor;
-  private final BearerToken token;
+  private final TokenCheck token;
   private final Executor bodyReader;
   private final Executor historyReader;
   private final Clock clock;
 
-  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, BearerToken token, Executor bodyReader,
+  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, TokenCheck token, Executor bodyReader,
       Executor historyReader, Clock clock) {
     this.orders = orders;
     this.supervisor = supervisor;

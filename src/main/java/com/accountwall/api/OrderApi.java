@@ -116,9 +116,21 @@ public final class OrderApi implements AutoCloseable {
     }
   }
 
-  /** Starts answering: orders go to {@code orders}, and the accounts are read from {@code supervisor}. */
+  /**
+   * Starts answering: orders go to {@code orders}, the accounts are read from {@code supervisor},
+   * and requests must carry {@code token}.
+   */
   public void serve(OrderJournal orders, AccountSupervisor supervisor, String token) {
-    ApiRoutes routes = new ApiRoutes(orders, supervisor, new BearerToken(token), bodyReader, historyReader, Clock.systemUTC());
+    serve(orders, supervisor, new BearerToken(token));
+  }
+
+  /** {@link #serve(OrderJournal, AccountSupervisor, String)} taking any of the tokens in {@code tokens}, one per order system. */
+  public void serve(OrderJournal orders, AccountSupervisor supervisor, TokenFile tokens) {
+    serve(orders, supervisor, (TokenCheck) tokens);
+  }
+
+  private void serve(OrderJournal orders, AccountSupervisor supervisor, TokenCheck tokens) {
+    ApiRoutes routes = new ApiRoutes(orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC());
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }

@@ -87,8 +87,7 @@ class TlsTest {
 
       // A renewal caught half-way: a key that does not go with the certificate.
       Files.copy(renewedCert, cert, StandardCopyOption.REPLACE_EXISTING);
-      awaitSecondLook();
-      assertEquals("CN=first", servedSubject(trustsBoth, api), "the last good pair is still served");
+      assertHoldsPastTheNextLook(() -> servedSubject(trustsBoth, api).equals("CN=first"), "the last good pair is still served");
 
       Files.copy(renewedKey, key, StandardCopyOption.REPLACE_EXISTING);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -106,12 +105,19 @@ class TlsTest {
     assertThrows(IOException.class, () -> TlsFiles.load(cert, folder.resolve("missing.pem")));
   }
 
-  /** Waits past the once-a-second look at the files, by a condition on the monotonic clock. */
-  private static void awaitSecondLook() {
+  /** Checks {@code condition} holds throughout 1.5 s, past the once-a-second look at the files. */
+  private static void assertHoldsPastTheNextLook(Check condition, String what) throws Exception {
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
     while (System.nanoTime() < until) {
+      assertTrue(condition.holds(), what);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
+  }
+
+  /** A condition that may throw. */
+  @FunctionalInterface
+  private interface Check {
+    boolean holds() throws Exception;
   }
 
   /** The subject of the certificate a new connection is served, asked with a client of its own (so not a pooled connection). */
