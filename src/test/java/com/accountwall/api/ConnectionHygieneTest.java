@@ -3,6 +3,7 @@ package com.accountwall.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.core.MutableClock;
@@ -28,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ class ConnectionHygieneTest {
         for (int i = 0; i < 3; i++) {
           held.add(new RawHttp(api.uri()));
         }
-        await(() -> api.openConnections() == 3, "the three connections are accepted");
+        Await.until(() -> api.openConnections() == 3, Duration.ofSeconds(30), () -> "the three connections are accepted");
         try (RawHttp fourth = new RawHttp(api.uri())) {
           RawHttp.Answer refused = fourth.read();
 
@@ -115,7 +114,7 @@ class ConnectionHygieneTest {
         }
         assertEquals(200, held.get(0).exchange(HEALTH).status());
         held.remove(0).close();
-        await(() -> api.openConnections() == 2, "a closed connection frees its place");
+        Await.until(() -> api.openConnections() == 2, Duration.ofSeconds(30), () -> "a closed connection frees its place");
         try (RawHttp again = new RawHttp(api.uri())) {
           assertEquals(200, again.exchange(HEALTH).status());
         }
@@ -150,7 +149,7 @@ class ConnectionHygieneTest {
           waiting.add(connection);
           connection.write(order(1 + i));
         }
-        await(() -> stalled.size() == orders, "every order reaches the journal");
+        Await.until(() -> stalled.size() == orders, Duration.ofSeconds(30), () -> "every order reaches the journal");
 
         try (RawHttp health = new RawHttp(api.uri())) {
           assertEquals(200, health.exchange(HEALTH).status());
@@ -198,7 +197,8 @@ class ConnectionHygieneTest {
         for (int i = 0; i < idle; i++) {
           siege.add(connect(api.uri()));
         }
-        await(() -> api.openConnections() == half + idle, "all " + (half + idle) + " connections are accepted");
+        Await.until(() -> api.openConnections() == half + idle, Duration.ofSeconds(30),
+            () -> "all " + (half + idle) + " connections are accepted");
 
         ExecutorService clients = Executors.newFixedThreadPool(4);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -257,11 +257,4 @@ class ConnectionHygieneTest {
         + body.length, body);
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "not within 30 s: " + what);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // a core of two is the server's
-    }
-  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.core.MutableClock;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +69,15 @@ class TokenFileTest {
     api.serve(wall.orders(), wall.supervisor(), TokenFile.load(file));
 
     replace("erp " + ERP + "\nshop " + SHOP_NEXT + "\n");
-    await(() -> status(SHOP_NEXT) == 200 && status(SHOP) == 401, "the shop's new token is taken and its old one refused");
+    Await.until(() -> status(SHOP_NEXT) == 200 && status(SHOP) == 401, Duration.ofSeconds(10),
+        () -> "the shop's new token is taken and its old one refused");
     assertEquals(200, status(ERP));
 
     replace("erp " + ERP + "\nshop short\n");
     assertHoldsPastTheNextLook(() -> status(SHOP_NEXT) == 200, "a file with a bad line changes nothing");
 
     replace("shop " + SHOP_NEXT + "\n");
-    await(() -> status(ERP) == 401, "the erp's token is revoked");
+    Await.until(() -> status(ERP) == 401, Duration.ofSeconds(10), () -> "the erp's token is revoked");
     assertEquals(200, status(SHOP_NEXT));
   }
 
@@ -116,11 +119,4 @@ class TokenFileTest {
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-    }
-  }
 }
