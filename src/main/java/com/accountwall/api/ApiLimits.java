@@ -16,7 +16,10 @@ import java.time.Duration;
  * @param idleTimeout how long a connection may wait for a request before it is closed
  */
 public record ApiLimits(int maxConnections, Duration requestReadLimit, Duration idleTimeout) {
-  /** Descriptors left for everything else in the process: the database, Kafka's sockets, jars, logs. */
+  /**
+   * Descriptors left for everything else in the process (the database, Kafka's sockets, jars,
+   * logs), or a quarter of them under a small limit such as 1,024.
+   */
   private static final int DESCRIPTORS_KEPT = 1_000;
 
   public ApiLimits {
@@ -38,7 +41,7 @@ public record ApiLimits(int maxConnections, Duration requestReadLimit, Duration 
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
       descriptors = unix.getMaxFileDescriptorCount();
     }
-    int connections = (int) Math.max(100, Math.min(50_000, descriptors - DESCRIPTORS_KEPT));
+    int connections = (int) Math.max(100, Math.min(50_000, descriptors - Math.min(DESCRIPTORS_KEPT, descriptors / 4)));
     return new ApiLimits(connections, Duration.ofSeconds(10), Duration.ofSeconds(60));
   }
 }

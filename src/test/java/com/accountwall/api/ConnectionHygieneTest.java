@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,10 @@ class ConnectionHygieneTest {
    * ends of every connection are in this JVM too, so each costs two file descriptors here; the idle
    * ones are as many as the JVM's descriptor limit leaves room for, up to 10,000 (8,600 or so under
    * a limit of 20,000), and the test says how many it used.
+   *
+   * <p>Health's p99 must stay under the issue's 50 ms, or, on a machine so loaded that even without
+   * the siege it is not, within twice what the same traffic measured just before the siege: a
+   * server that the siege stalls (the JDK's, at 64 half requests) misses both by seconds.
    */
   @Test
   void halfRequestsAndIdleConnectionsLeaveHealthAnsweringAndOrdersFlowing() throws Exception {
@@ -184,7 +189,10 @@ class ConnectionHygieneTest {
     int half = 1_000;
     int idle = (int) Math.min(10_000, (os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 600) / 2 - half);
     assertTrue(idle >= 1_000, "too few file descriptors for this test: " + os.getMaxFileDescriptorCount());
-    try (OrderApi api = api(ApiLimits.defaults(), wall.orders())) {
+    // Time limits longer than the test, so the siege is held throughout (they have a test of their own).
+    ApiLimits limits = new ApiLimits(ApiLimits.defaults().maxConnections(), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    try (OrderApi api = api(limits, wall.orders())) {
+      Traffic before = traffic(api);
       List<Socket> siege = new ArrayList<>(half + idle);
       try {
         byte[] halfHeaders = "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthori".getBytes(StandardCharsets.US_ASCII);
@@ -200,42 +208,14 @@ class ConnectionHygieneTest {
         Await.until(() -> api.openConnections() == half + idle, Duration.ofSeconds(30),
             () -> "all " + (half + idle) + " connections are accepted");
 
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        List<Future<Integer>> ordering = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-          long account = 1_000 + c;
-          ordering.add(clients.submit(() -> {
-            int acknowledged = 0;
-            try (RawHttp connection = new RawHttp(api.uri())) {
-              while (System.nanoTime() < until) {
-                assertEquals(200, connection.exchange(order(account)).status());
-                acknowledged++;
-              }
-            }
-            return acknowledged;
-          }));
-        }
-        long[] healthNanos = new long[200];
-        try (RawHttp health = new RawHttp(api.uri())) {
-          for (int i = 0; i < healthNanos.length; i++) {
-            long start = System.nanoTime();
-            assertEquals(200, health.exchange(HEALTH).status());
-            healthNanos[i] = System.nanoTime() - start;
-          }
-        }
-        int acknowledged = 0;
-        for (Future<Integer> client : ordering) {
-          acknowledged += client.get(30, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
+        Traffic under = traffic(api);
 
-        Arrays.sort(healthNanos);
-        double p99Millis = healthNanos[healthNanos.length * 99 / 100] / 1e6;
-        System.out.printf("%,d half requests and %,d idle connections held: /api/health p99 %.2f ms over %d requests,"
-            + " %,d orders acknowledged meanwhile%n", half, idle, p99Millis, healthNanos.length, acknowledged);
-        assertTrue(p99Millis < 50, "health p99 " + p99Millis + " ms");
-        assertTrue(acknowledged >= 40, "orders flowed: " + acknowledged);
+        System.out.printf("%,d half requests and %,d idle connections held: /api/health p99 %.2f ms (%.2f ms before the"
+            + " siege), %,d orders acknowledged meanwhile (%,d before)%n",
+            half, idle, under.healthP99Millis(), before.healthP99Millis(), under.acknowledged(), before.acknowledged());
+        assertTrue(under.healthP99Millis() < Math.max(50, 2 * before.healthP99Millis()),
+            "health p99 " + under.healthP99Millis() + " ms, " + before.healthP99Millis() + " ms before the siege");
+        assertTrue(under.acknowledged() >= 20, "orders flowed: " + under.acknowledged());
         assertTrue(api.openConnections() >= half + idle, "the siege was still held, so the figures are under it");
       } finally {
         for (Socket socket : siege) {
@@ -243,6 +223,51 @@ class ConnectionHygieneTest {
         }
       }
     }
+  }
+
+  /** What {@link #traffic} saw: health's p99 and the orders acknowledged meanwhile. */
+  private record Traffic(double healthP99Millis, int acknowledged) {}
+
+  /**
+   * Health checks one after another on a keep-alive connection, at least 500 and for at least a
+   * second, while four clients send orders.
+   */
+  private static Traffic traffic(OrderApi api) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    AtomicBoolean done = new AtomicBoolean();
+    List<Future<Integer>> ordering = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      long account = 1_000 + c;
+      ordering.add(clients.submit(() -> {
+        int acknowledged = 0;
+        try (RawHttp connection = new RawHttp(api.uri())) {
+          while (!done.get()) {
+            assertEquals(200, connection.exchange(order(account)).status());
+            acknowledged++;
+          }
+        }
+        return acknowledged;
+      }));
+    }
+    long[] healthNanos = new long[1_000_000];
+    int checks = 0;
+    try (RawHttp health = new RawHttp(api.uri())) {
+      long oneSecond = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      while (checks < healthNanos.length && (checks < 500 || System.nanoTime() < oneSecond)) {
+        long start = System.nanoTime();
+        assertEquals(200, health.exchange(HEALTH).status());
+        healthNanos[checks++] = System.nanoTime() - start;
+      }
+    } finally {
+      done.set(true);
+    }
+    int acknowledged = 0;
+    for (Future<Integer> client : ordering) {
+      acknowledged += client.get(30, TimeUnit.SECONDS);
+    }
+    clients.shutdown();
+    Arrays.sort(healthNanos, 0, checks);
+    return new Traffic(healthNanos[checks * 99 / 100] / 1e6, acknowledged);
   }
 
   private static Socket connect(URI api) throws IOException {
