@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -22,15 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The headers the README promises with an answer: Idempotent-Replayed, WWW-Authenticate, Allow, Retry-After. */
 class AnswerHeadersTest {
-  private static final String TOKEN = "test-token";
+  private static final String TOKEN = TestWalls.TOKEN;
 
   @TempDir static Path data;
   private static Wall wall;
 
   @BeforeAll
   static void start() throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    wall = TestWalls.start(data);
   }
 
   @AfterAll

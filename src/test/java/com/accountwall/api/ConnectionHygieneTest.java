@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.Await;
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.sun.management.UnixOperatingSystemMXBean;
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order holds no thread. Every wait here is for a condition, with a deadline.
  */
 class ConnectionHygieneTest {
-  private static final String TOKEN = "test-token";
+  private static final String TOKEN = TestWalls.TOKEN;
   private static final String AUTH = "\nAuthorization: Bearer " + TOKEN;
   private static final byte[] HEALTH = RawHttp.request("GET /api/health HTTP/1.1\nHost: x", new byte[0]);
 
@@ -50,8 +48,7 @@ class ConnectionHygieneTest {
 
   @BeforeAll
   static void start() throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    wall = TestWalls.start(data);
   }
 
   @AfterAll

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.OrderJournal;
@@ -26,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code GET /api/history}: the journal's per-step totals, as JSON or CSV, and its parameters read strictly. */
 class HistoryApiTest {
-  private static final String TOKEN = "test-token";
+  private static final String TOKEN = TestWalls.TOKEN;
   private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
 
   @TempDir static Path data;
@@ -37,7 +35,7 @@ class HistoryApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN), new MutableClock(NINE));
+    wall = TestWalls.start(data);
     // A journal whose history holds 3 orders of 7 widgets at 09:01, to see the API pass it on as it is.
     OrderJournal journal = (OrderJournal) Proxy.newProxyInstance(OrderJournal.class.getClassLoader(),
         new Class<?>[] {OrderJournal.class}, (proxy, method, args) -> {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API refuses what it cannot read exactly, in its one error shape, and changes nothing. */
 class StrictInputTest {
-  private static final String TOKEN = "test-token";
+  private static final String TOKEN = TestWalls.TOKEN;
   private static final String HEAD = "POST /api/orders HTTP/1.1\nHost: x\nAuthorization: Bearer " + TOKEN
       + "\nContent-Type: application/json";
 
@@ -32,8 +29,7 @@ class StrictInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    wall = TestWalls.start(data);
     api = new ApiClient(wall.endpoint().address(), TOKEN);
   }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +20,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS from PEM files, read again when they change; certificates made by the machine's openssl. */
 class TlsTest {
-  private static final String TOKEN = "test-token";
+  private static final String TOKEN = TestWalls.TOKEN;
 
   @TempDir Path folder;
   private Wall wall;
@@ -44,8 +41,7 @@ class TlsTest {
   @BeforeEach
   void start() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs Debian's openssl to make certificates");
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + folder.resolve("data"), "--token=" + TOKEN),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    wall = TestWalls.start(folder.resolve("data"));
     cert = folder.resolve("cert.pem");
     key = folder.resolve("key.pem");
     certificate("first", cert, key);

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.Await;
 import com.accountwall.Wall;
-import com.accountwall.WallOptions;
-import com.accountwall.core.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,8 +36,7 @@ class TokenFileTest {
 
   @BeforeEach
   void start() throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + folder.resolve("data"), "--token=unused-here"),
-        new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+    wall = TestWalls.start(folder.resolve("data"));
     file = folder.resolve("tokens");
     Files.writeString(file, "# one line per order system\nerp " + ERP + "\n\nshop   " + SHOP + "\n");
     api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0));
