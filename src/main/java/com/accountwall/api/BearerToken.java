@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
  * comparison, so it takes the same time whatever the length or content of a wrong guess.
  * Thread-safe.
  */
-final class BearerToken {
+final class BearerToken implements TokenCheck {
   private static final String PREFIX = "Bearer ";
   private final byte[] expectedHash;
 
@@ -20,14 +20,19 @@ final class BearerToken {
     this.expectedHash = sha256(token);
   }
 
-  boolean admits(String authorizationHeader) {
-    String given = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-        ? authorizationHeader.substring(PREFIX.length()).strip()
-        : "";
-    return MessageDigest.isEqual(expectedHash, sha256(given));
+  @Override
+  public boolean admits(String authorizationHeader) {
+    return MessageDigest.isEqual(expectedHash, sha256(given(authorizationHeader)));
   }
 
-  private static byte[] sha256(String text) {
+  /** The token in {@code Authorization: Bearer <token>}, or "" if the header is missing or of another scheme. */
+  static String given(String authorizationHeader) {
+    return authorizationHeader != null && authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+        ? authorizationHeader.substring(PREFIX.length()).strip()
+        : "";
+  }
+
+  static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  * Reads the body of {@code POST /api/orders}: one order {@code {"accountId": 10, "quantity": 3}}
  * or an array of them. Strict, because a wall that guesses miscounts: the id must be a JSON integer
  * from 1 to 2<sup>63</sup>-1, the quantity a JSON integer from 1 to {@value #MAX_QUANTITY}
- * (default 1), and nothing else may be there. One bad element rejects the whole batch, with a
+ * (default 1), and nothing else may be there; the body must be well-formed UTF-8. One bad element rejects the whole batch, with a
  * message that names the element and the field.
  *
  * <p>Thread-safe: stateless apart from a shared, immutable Jackson reader.
@@ -52,8 +52,14 @@ final class OrderRequests {
     if (body.length == 0) {
       throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
     }
+    int malformed = StrictUtf8.firstMalformed(body);
+    if (malformed >= 0) {
+      throw ApiException.badRequest("the body is not well-formed UTF-8 at byte offset " + malformed + " (0x"
+          + Integer.toHexString(body[malformed] & 0xFF) + "): send JSON in UTF-8, the only encoding JSON allows between systems");
+    }
     try {
-      JsonNode root = JSON.readTree(body);
+      // Decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes.
+      JsonNode root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
       if (root == null || root.isMissingNode()) {
         throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
       }
@@ -63,8 +69,6 @@ final class OrderRequests {
       int sourceNote = problem.indexOf(" (start marker at");
       throw ApiException.badRequest("the body is not valid JSON: " + (sourceNote < 0 ? problem : problem.substring(0, sourceNote))
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-    } catch (IOException e) {
-      throw ApiException.badRequest("the body could not be read: " + e.getMessage());
     }
   }
 

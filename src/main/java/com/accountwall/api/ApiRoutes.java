@@ -1,0 +1,261 @@
+package com.accountwall.api;
+
+import com.accountwall.core.Account;
+import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountSupervisor;
+import com.accountwall.core.Order;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.IdempotencyKeyReusedException;
+import com.accountwall.journal.JournalUnavailableException;
+import com.accountwall.journal.OrderJournal;
+import com.accountwall.journal.Receipt;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What the API answers to each request: the routes, their authorization and methods, and how each
+ * failure becomes a status (the README's table). Orders go to the journal without waiting, and
+ * their answer is a future that completes when the journal's does, so no thread is held while an
+ * order is made durable. Work that takes long enough to stall an event loop runs on executors of
+ * its own: large bodies are read on one, history (a database read) on another.
+ *
+ * <p>Thread-safe: {@link #answer} is called on the connections' event loops, any number at once;
+ * it blocks on nothing (the supervisor's reads are in memory), and the futures it returns complete
+ * on whatever thread completes the journal's; a large body is read on a reader thread, which
+ * shares nothing with the event loop but the body's bytes, handed over by the executor.
+ */
+final class ApiRoutes {
+  private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
+  private static final String ACCOUNTS = "/api/accounts";
+  /**
+   * Bodies up to this size are read on the event loop (a single order takes microseconds); larger
+   * ones on {@code bodyReader}, as a batch of 1 MiB takes milliseconds to check and parse, during
+   * which every other connection of that event loop, health checks included, would wait.
+   */
+  static final int READ_INLINE_BYTES = 16 * 1024;
+
+  private final OrderJournal orders;
+  private final AccountSupervisor supervisor;
+  private final TokenCheck token;
+  private final Executor bodyReader;
+  private final Executor historyReader;
+  private final Clock clock;
+
+  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, TokenCheck token, Executor bodyReader,
+      Executor historyReader, Clock clock) {
+    this.orders = orders;
+    this.supervisor = supervisor;
+    this.token = token;
+    this.bodyReader = bodyReader;
+    this.historyReader = historyReader;
+    this.clock = clock;
+  }
+
+  /**
+   * The answer to {@code request}, now or once the journal has made its change durable, and no
+   * later than {@link OrderJournal#ACKNOWLEDGE_TIMEOUT}. Never fails: a refusal is an answer. Reads
+   * all it needs of {@code request} before it returns, so the caller may release it then.
+   */
+  CompletableFuture<Answer> answer(FullHttpRequest request) {
+    String method = request.method().name();
+    String target = request.uri();
+    CompletableFuture<Answer> answer;
+    try {
+      answer = route(method, target, request.headers(), request);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer.exceptionally(failure -> refusal(failure, method, target));
+  }
+
+  private CompletableFuture<Answer> route(String method, String target, HttpHeaders headers, FullHttpRequest request) {
+    URI uri;
+    try {
+      uri = new URI(target);
+    } catch (URISyntaxException e) {
+      throw ApiException.badRequest("the request target is not a valid URI: " + e.getMessage());
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (path.equals("/api/health")) {
+      allow(method, path, "GET");
+      List<String> problems = orders.problems();
+      return done(problems.isEmpty() ? Answer.json(200, Map.of("status", "ok")) : Answer.json(503, new Health("degraded", problems)));
+    }
+    if (path.equals("/api/orders")) {
+      authorize(headers);
+      allow(method, path, "POST");
+      JsonContentType.require(headers.get(HttpHeaderNames.CONTENT_TYPE));
+      byte[] body = ByteBufUtil.getBytes(request.content());
+      List<String> key = headers.getAll(IdempotencyKeys.HEADER);
+      if (body.length <= READ_INLINE_BYTES) {
+        return postOrders(body, key);
+      }
+      return CompletableFuture.supplyAsync(() -> postOrders(body, key), bodyReader).thenCompose(placed -> placed);
+    }
+    if (path.equals(ACCOUNTS)) {
+      authorize(headers);
+      allow(method, path, "GET");
+      return done(Answer.json(200, listAccounts()));
+    }
+    if (path.startsWith(ACCOUNTS + "/") && path.indexOf('/', ACCOUNTS.length() + 1) < 0) {
+      authorize(headers);
+      long accountId = AccountIds.parse(path.substring(ACCOUNTS.length() + 1));
+      if (allow(method, path, "GET", "DELETE").equals("GET")) {
+        return done(Answer.json(200, supervisor.details(accountId).map(ApiRoutes::view).orElseThrow(() -> notLive(accountId))));
+      }
+      return acknowledged(orders.placeEnd(accountId)).thenApply(live -> {
+        if (!live) {
+          throw notLive(accountId);
+        }
+        return Answer.empty(204);
+      });
+    }
+    if (path.equals("/api/history")) {
+      authorize(headers);
+      allow(method, path, "GET");
+      return history(HistoryQuery.parse(uri.getRawQuery(), clock.instant()), wantsCsv(headers));
+    }
+    throw new ApiException(404, "no such endpoint: " + path + "; see the README for /api/orders, /api/accounts and /api/history");
+  }
+
+  private CompletableFuture<Answer> postOrders(byte[] body, List<String> keyHeader) {
+    OrderRequests.Parsed request = OrderRequests.parse(body);
+    IdempotencyKey key = IdempotencyKeys.of(keyHeader, body);
+    List<Order> placed = request.orders();
+    CompletableFuture<Receipt> receipt = acknowledged(key == null ? orders.place(placed) : orders.placeOnce(key, placed));
+    return receipt.thenApply(done -> {
+      Answer answer = Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
+      return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
+    });
+  }
+
+  /**
+   * The history, read on its own thread. Bounded like an order: a read that has not answered in
+   * {@link OrderJournal#ACKNOWLEDGE_TIMEOUT} (a database that hangs) is answered 503, so the
+   * connection, which has no time limit while it is answered, is not held for ever.
+   */
+  private CompletableFuture<Answer> history(HistoryQuery query, boolean csv) {
+    try {
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          var steps = orders.history(query.from(), query.to(), query.step());
+          return csv ? HistoryQuery.csv(steps) : HistoryQuery.json(steps);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest(e.getMessage());
+        }
+      }, historyReader).orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
+        if (failure instanceof TimeoutException) {
+          throw new ApiException(503, "the history could not be read within " + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+              + " s; retry later", "Retry-After", "1");
+        }
+        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+      });
+    } catch (RejectedExecutionException e) {
+      throw new ApiException(503, "the wall is answering as many history questions as it can; retry in a moment",
+          "Retry-After", "1");
+    }
+  }
+
+  private static boolean wantsCsv(HttpHeaders headers) {
+    String accept = headers.get(HttpHeaderNames.ACCEPT);
+    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
+  }
+
+  /**
+   * {@code change}, failing by {@link OrderJournal#ACKNOWLEDGE_TIMEOUT} at the latest. The timeout
+   * applies to a copy, as the journal may hand the same future to a repeat of a keyed request.
+   */
+  private static <T> CompletableFuture<T> acknowledged(CompletableFuture<T> change) {
+    return change.copy().orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private List<AccountView> listAccounts() {
+    List<AccountView> accounts = new ArrayList<>();
+    for (long id : supervisor.ids()) {
+      supervisor.details(id).map(ApiRoutes::view).ifPresent(accounts::add);
+    }
+    return accounts;
+  }
+
+  private void authorize(HttpHeaders headers) {
+    if (!token.admits(headers.get(HttpHeaderNames.AUTHORIZATION))) {
+      throw new ApiException(401, "send the wall's API token as the header Authorization: Bearer <token>",
+          "WWW-Authenticate", "Bearer");
+    }
+  }
+
+  /** Returns {@code method} if it is one of {@code methods}; else refuses it with 405. */
+  private static String allow(String method, String path, String... methods) {
+    for (String allowed : methods) {
+      if (allowed.equals(method)) {
+        return method;
+      }
+    }
+    throw new ApiException(405, method + " is not allowed on " + path + "; use " + String.join(" or ", methods),
+        "Allow", String.join(", ", methods));
+  }
+
+  private static ApiException notLive(long accountId) {
+    return new ApiException(404, "account " + accountId + " is not live");
+  }
+
+  private static CompletableFuture<Answer> done(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
+  }
+
+  /** A failure as its answer: the README's statuses; anything unforeseen is logged and answered 500. */
+  private static Answer refusal(Throwable failure, String method, String target) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof ApiException refused) {
+      return refused.answer();
+    }
+    if (cause instanceof IdempotencyKeyReusedException reused) {
+      return Answer.error(422, reused.getMessage());
+    }
+    if (cause instanceof JournalUnavailableException unavailable) {
+      return Answer.json(503, new Unavailable(unavailable.getMessage(), unavailable.mayTakeEffect() ? "unknown" : "not applied"))
+          .with("Retry-After", "1");
+    }
+    if (cause instanceof TimeoutException) {
+      return Answer.json(503, new Unavailable("not made durable within " + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+          + " s; it may still be stored: retry with the same Idempotency-Key", "unknown")).with("Retry-After", "1");
+    }
+    LOG.log(Level.ERROR, "failed on " + method + " " + target, cause);
+    return Answer.error(500, "the wall failed on this request; its log says why");
+  }
+
+  /** An account as the API shows it; the field order is the documented one. */
+  record AccountView(long accountId, String name, long widgetsSold, String expiresAt) {}
+
+  private static AccountView view(AccountDetails account) {
+    return new AccountView(account.accountId(), account.name(), account.widgetsOrdered(), account.expiresAt().toString());
+  }
+
+  /** The answer to a single order, from its receipt, with the account's name as the wall knows it. */
+  private AccountView view(Receipt receipt) {
+    long id = receipt.accountId();
+    String name = supervisor.details(id).map(AccountDetails::name).orElse(Account.defaultName(id));
+    return new AccountView(id, name, receipt.widgetsSold(), receipt.expiresAt().toString());
+  }
+
+  /** A 503's answer: why, and whether the change may still take effect; the field order is the documented one. */
+  record Unavailable(String error, String outcome) {}
+
+  /** The health check's answer while something is wrong; the field order is the documented one. */
+  record Health(String status, List<String> problems) {}
+}
