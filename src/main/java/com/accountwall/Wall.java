@@ -1,8 +1,11 @@
 package com.accountwall;
 
 import com.accountwall.api.ApiEndpoint;
+import com.accountwall.api.ApiLimits;
 import com.accountwall.api.ApiToken;
 import com.accountwall.api.OrderApi;
+import com.accountwall.api.TlsFiles;
+import com.accountwall.api.TokenFile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
@@ -82,8 +85,10 @@ public final class Wall implements AutoCloseable {
    * longer fail for an everyday reason: the port first, expiry and simulated orders last.
    */
   private void startParts(WallConfig config) throws IOException, SQLException {
-    api = OrderApi.bind(new InetSocketAddress(config.bind(), config.port()));
+    TlsFiles tls = config.tlsCertificate() == null ? null : TlsFiles.load(config.tlsCertificate(), config.tlsKey());
+    api = OrderApi.bind(new InetSocketAddress(config.bind(), config.port()), ApiLimits.defaults(), tls);
     started.push(api); // frees the port if the start fails
+    TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
     ExecutorService lookups = Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
@@ -101,9 +106,13 @@ public final class Wall implements AutoCloseable {
       orders = KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
     }
     started.push(orders);
-    token = ApiToken.resolve(config.token(), config.dataFolder());
-    token.keep(); // the port is ours and the journal open: nothing everyday can fail the start from here
-    api.serve(orders, supervisor, token.value());
+    if (tokens != null) {
+      api.serve(orders, supervisor, tokens);
+    } else {
+      token = ApiToken.resolve(config.token(), config.dataFolder());
+      token.keep(); // the port is ours and the journal open: nothing everyday can fail the start from here
+      api.serve(orders, supervisor, token.value());
+    }
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
     // Simulated orders are orders like any other: into the history, a tick's worth per commit.
@@ -144,13 +153,14 @@ public final class Wall implements AutoCloseable {
 
   /** The API's address, and its token when the wall made or kept it rather than being given it. */
   public ApiEndpoint endpoint() {
-    return new ApiEndpoint(api.uri(), token.file() != null ? token.value() : null);
+    return new ApiEndpoint(api.uri(), token != null && token.file() != null ? token.value() : null);
   }
 
   /** Where the API listens, the lifetime and where it came from, the data folder, and the token, abbreviated. */
   String startLine(WallConfig config) {
     return "listening on " + api.uri() + " · lifetime " + config.describeLifetime()
-        + " · data " + config.dataFolder().toAbsolutePath() + " · " + token.describe();
+        + " · data " + config.dataFolder().toAbsolutePath() + " · "
+        + (token != null ? token.describe() : "API tokens from " + config.tokensFile().toAbsolutePath());
   }
 
   /** Stops everything in reverse order; orders already applied are committed first. */

@@ -31,10 +31,15 @@ import java.util.regex.Pattern;
  * @param accounts how many account ids (1 to this) simulated orders draw from
  * @param seed the seed of the simulated orders; null for a random one
  * @param kiosk whether the window opens in kiosk mode
+ * @param tlsCertificate the PEM certificate chain the API serves HTTPS with; null for plain HTTP
+ * @param tlsKey the PEM private key of {@code tlsCertificate}; null for plain HTTP
+ * @param tokensFile a file of named API tokens, one per order system, read again when it changes;
+ *     null for the one {@code token}
  */
 public record WallConfig(boolean headless, String bind, int port, Path dataFolder, String databaseUrl,
     List<String> kafka, String topic, String wallId, String token, WallSettings settings, String lifetimeSource,
-    Duration retention, boolean generatorOnStart, int accounts, Long seed, boolean kiosk) {
+    Duration retention, boolean generatorOnStart, int accounts, Long seed, boolean kiosk, Path tlsCertificate,
+    Path tlsKey, Path tokensFile) {
 
   /** How long the order history is kept unless told otherwise (or the lifetime, when that is longer). */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
@@ -50,7 +55,8 @@ public record WallConfig(boolean headless, String bind, int port, Path dataFolde
    *     {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate is
    *     negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s bounds,
    *     their paging interval under 1 s or their screen negative; {@code retention} is shorter than
-   *     the lifetime or longer than {@link #MAX_RETENTION}; or {@code accounts} is under 1
+   *     the lifetime or longer than {@link #MAX_RETENTION}; {@code accounts} is under 1; or only one
+   *     of {@code tlsCertificate} and {@code tlsKey} is given
    */
   public WallConfig {
     Objects.requireNonNull(bind, "bind");
@@ -92,6 +98,10 @@ public record WallConfig(boolean headless, String bind, int port, Path dataFolde
     }
     if (accounts < 1) {
       throw new InvalidValueException("accounts", " must be at least 1, was " + accounts);
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new InvalidValueException(tlsKey == null ? "tls-key" : "tls-cert",
+          " must be given with --" + (tlsKey == null ? "tls-cert" : "tls-key") + ": HTTPS needs the certificate and its key");
     }
   }
 

@@ -68,6 +68,19 @@ public final class WallOptions {
           + "Default: one generated on first start and kept in the data folder.")
   String token;
 
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve the order API over HTTPS with this PEM certificate chain (with --tls-key); read again when it"
+          + " changes.")
+  Path tlsCertificate;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--tokens-file", paramLabel = "FILE",
+      description = "Named API tokens, one 'NAME TOKEN' line per order system, read again when the file changes, so a"
+          + " token is added, rotated or revoked without a restart. Replaces --token.")
+  Path tokensFile;
+
   @Option(names = "--db-url", paramLabel = "JDBC_URL",
       description = "Database to keep the wall in, such as jdbc:postgresql://host/wall?user=... "
           + "With --kafka, only the account names come from it. Default: the embedded SQLite database in the data folder.")
@@ -169,7 +182,7 @@ public final class WallOptions {
       return new WallConfig(headless, bind, port, dataFolder,
           dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder),
           kafka != null ? kafka : List.of(), topic, wallId, token, settings, lifetimeSource, kept,
-          generator != null ? generator : !headless, accounts, seed, kiosk);
+          generator != null ? generator : !headless, accounts, seed, kiosk, tlsCertificate, tlsKey, tokensFile);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }

@@ -49,6 +49,6 @@ class WallConfigTest {
 
   private static WallConfig config(int port, List<String> kafka, WallSettings settings, Duration retention, int accounts) {
     return new WallConfig(true, "127.0.0.1", port, Path.of("/tmp/wall"), "jdbc:sqlite:/tmp/wall/account-wall.db",
-        kafka, "account-wall.orders", null, null, settings, "default", retention, false, accounts, null, false);
+        kafka, "account-wall.orders", null, null, settings, "default", retention, false, accounts, null, false, null, null, null);
   }
 }

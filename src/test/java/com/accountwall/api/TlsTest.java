@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.accountwall.Wall;
+import com.accountwall.WallOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,6 +70,25 @@ class TlsTest {
       assertEquals(200, order.statusCode(), order.body());
       assertEquals("CN=first", servedSubject(client, api));
       assertTrue(wall.supervisor().exists(7));
+    }
+  }
+
+  @Test
+  void aWallStartedWithTlsAndATokensFileServesHttpsToEachNamedToken() throws Exception {
+    Path tokens = folder.resolve("tokens");
+    Files.writeString(tokens, "erp " + "e".repeat(20) + "\nshop " + "s".repeat(20) + "\n");
+    try (Wall https = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + folder.resolve("https"),
+        "--tls-cert=" + cert, "--tls-key=" + key, "--tokens-file=" + tokens), java.time.Clock.systemUTC())) {
+      URI uri = https.endpoint().address();
+      assertTrue(uri.toString().startsWith("https://127.0.0.1:"), uri.toString());
+      HttpClient client = trusting(cert);
+      for (String token : new String[] {"s".repeat(20), "e".repeat(20), "not one of them!"}) {
+        HttpResponse<String> order = client.send(HttpRequest.newBuilder(uri.resolve("/api/orders"))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": 9}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(token.startsWith("not") ? 401 : 200, order.statusCode(), order.body());
+      }
+      assertEquals(2, https.supervisor().details(9).orElseThrow().widgetsOrdered());
     }
   }
 
