@@ -2,11 +2,12 @@ package com.accountwall;
 
 import com.accountwall.files.DataFolder;
 import com.accountwall.files.LogFiles;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ final class Lifecycle {
   private final DataFolder folder;
   /** The signal that stops the JVM, once one has: "SIGTERM". */
   private volatile String signal;
+  @GuardedBy("this")
   private boolean ended;
 
   private Lifecycle(Wall wall, DataFolder folder) {

@@ -1,5 +1,6 @@
 package com.accountwall.files;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -34,6 +35,7 @@ public final class LogFiles {
   /** One line per record: date, time, level, logger, message, and the stack trace if any. */
   private static final String FORMAT = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
 
+  @GuardedBy("LogFiles.class")
   private static Handler file;
 
   private LogFiles() {}
