@@ -28,7 +28,7 @@ import java.util.logging.SimpleFormatter;
  */
 public final class LogFiles {
   /** The folder of the log files, inside the data folder. */
-  public static final String FOLDER = "logs";
+  static final String FOLDER = "logs";
   static final String PATTERN = "account-wall.%g.log";
   static final int LIMIT_BYTES = 10 * 1024 * 1024;
   static final int COUNT = 5;
