@@ -2,6 +2,7 @@ package com.accountwall;
 
 import com.accountwall.core.CoarseClock;
 import com.accountwall.files.DataFolder;
+import com.accountwall.files.LogFiles;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.files.SettingsFile;
 import java.io.IOException;
@@ -35,10 +36,7 @@ public final class Launcher implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
-    // One line per log record, unless the operator configured logging otherwise.
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
-    }
+    LogFiles.prepare();
     int exit = commandLine().execute(args);
     if (exit != 0) {
       System.exit(exit);
@@ -70,6 +68,7 @@ public final class Launcher implements Callable<Integer> {
       return fail("cannot use the data folder " + given.dataFolder().toAbsolutePath() + " (" + e + ")");
     }
     try {
+      LogFiles.open(folder.path());
       SettingsFile settings = new SettingsFile(folder.path());
       WallConfig config = options.config(settings.load(given.settings()));
       Wall wall;
@@ -82,14 +81,12 @@ public final class Launcher implements Callable<Integer> {
       } catch (JournalUnavailableException e) {
         return fail(e.getMessage());
       }
+      Lifecycle lifecycle = Lifecycle.begin(wall, folder, config);
       if (config.headless()) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          wall.close();
-          folder.close(); // only once the wall has committed and closed the database
-        }, "account-wall-shutdown"));
         new CountDownLatch(1).await();
       }
       AccountWallApp.show(wall, config, settings);
+      lifecycle.end("the window was closed");
       return 0;
     } finally {
       folder.close();

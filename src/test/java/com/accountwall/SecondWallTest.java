@@ -83,12 +83,12 @@ class SecondWallTest {
     return wall;
   }
 
-  /** Each file of the data folder by name: its bytes and when it was last modified. */
+  /** Each file of the data folder, its log folder's too, by path: its bytes and when it was last modified. */
   private Map<String, FileState> snapshot() throws IOException {
     Map<String, FileState> files = new TreeMap<>();
-    try (Stream<Path> listing = Files.list(data)) {
-      for (Path file : (Iterable<Path>) listing::iterator) {
-        files.put(file.getFileName().toString(),
+    try (Stream<Path> listing = Files.walk(data)) {
+      for (Path file : (Iterable<Path>) listing.filter(Files::isRegularFile)::iterator) {
+        files.put(data.relativize(file).toString(),
             new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
       }
     }

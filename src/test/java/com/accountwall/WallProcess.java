@@ -68,6 +68,20 @@ public final class WallProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * Asks it to stop as systemd would, with SIGTERM ({@link Process#destroy} on Linux and macOS),
+   * and waits until it is gone.
+   *
+   * @return its exit code
+   */
+  public int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the wall did not stop within 30 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
   /** Kills it as a power cut would, and waits until it is gone. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -95,15 +95,7 @@ public final class TableHarness {
     int seconds = ApiLoadHarness.intOption(options, "--seconds", 30, 1);
     int warmup = ApiLoadHarness.intOption(options, "--warmup", 5, 0);
     int expire = ApiLoadHarness.intOption(options, "--expire", 10_000, 0);
-    String screen = options.getOrDefault("--screen", "headless");
-    if (!screen.equals("headless") && !screen.equals("display")) {
-      throw new IllegalArgumentException("--screen is headless or display, was " + screen);
-    }
-    if (screen.equals("headless")) {
-      System.setProperty("glass.platform", "Monocle");
-      System.setProperty("monocle.platform", "Headless");
-      System.setProperty("prism.order", "sw");
-    }
+    HarnessScreen.choose(options);
     new TableHarness(rows, rate).run(seconds, warmup, expire);
     System.exit(0);
   }
