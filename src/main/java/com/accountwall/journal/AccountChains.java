@@ -30,19 +30,14 @@ public final class AccountChains {
   public static final long GRACE_MILLIS = 60_000;
 
   private final long lifetimeMillis;
-  private final Map<Long, Chain> chains;
+  private final Map<Long, Chain> chains = new HashMap<>();
   private long[] logMillis = new long[0];
   private int eventsSincePrune;
+  private Seed seed;
   private long largestCount;
 
   public AccountChains(long lifetimeMillis) {
-    this(lifetimeMillis, 16);
-  }
-
-  /** Chains sized for about {@code expected} accounts up front, for a restore that knows how many. */
-  public AccountChains(long lifetimeMillis, int expected) {
     this.lifetimeMillis = lifetimeMillis;
-    this.chains = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, expected * 4L / 3 + 1)));
   }
 
   /** One account's chain of orders: its count, first and last order; ended by an end event. */
@@ -75,7 +70,7 @@ public final class AccountChains {
    * @throws ArithmeticException if it would overflow its account's count; nothing changes
    */
   public Link order(int partition, long id, long qty, long atMillis) {
-    Chain chain = chains.get(id);
+    Chain chain = chain(id);
     Link link;
     if (chain == null) {
       chain = new Chain(partition);
@@ -104,7 +99,11 @@ public final class AccountChains {
    * @return whether the account was live then, by the log
    */
   public boolean end(int partition, long id, long atMillis) {
-    Chain chain = chains.computeIfAbsent(id, key -> new Chain(partition));
+    Chain chain = chain(id);
+    if (chain == null) {
+      chain = new Chain(partition);
+      chains.put(id, chain);
+    }
     boolean live = chain.count > 0 && isExtendedAt(chain, atMillis);
     chain.ended = true;
     chain.lastMillis = Math.max(chain.lastMillis, atMillis); // only so that it is forgotten in time
@@ -192,19 +191,41 @@ public final class AccountChains {
   }
 
   /**
-   * Puts back a chain as a checkpoint of the history kept it, read from partition 0: an account
-   * with {@code count} widgets and its last order at {@code lastMillis}.
+   * Where a chain these chains do not hold comes from until they do: a checkpoint's account, kept
+   * elsewhere (the wall's), as a link that extended it; null if it has none.
    */
-  public void restore(long id, long count, long lastMillis) {
-    Chain chain = new Chain(0);
-    start(chain, count, lastMillis);
-    chains.put(id, chain);
-    advance(0, lastMillis);
+  @FunctionalInterface
+  public interface Seed {
+    Link chainOf(long id);
+  }
+
+  /**
+   * Takes the chains of a checkpoint from {@code seed}, each the first time its id is asked for,
+   * rather than holding a million of them from the start: for a history whose checkpoint is also
+   * on the wall. {@code largestCount} is the largest count among them, for {@link #mayOverflow}.
+   */
+  public void seedFrom(Seed seed, long largestCount) {
+    this.seed = seed;
+    this.largestCount = Math.max(this.largestCount, largestCount);
+  }
+
+  /** The chain of {@code id}: held, or taken from the seed (partition 0), or null. */
+  private Chain chain(long id) {
+    Chain chain = chains.get(id);
+    if (chain == null && seed != null) {
+      Link seeded = seed.chainOf(id);
+      if (seeded != null) {
+        chain = new Chain(0);
+        start(chain, seeded.count(), seeded.lastMillis());
+        chains.put(id, chain);
+      }
+    }
+    return chain;
   }
 
   /** The account's chain if it is live at {@code nowMillis}, as a link that extended it; else null. */
   public Link liveChain(long id, long nowMillis) {
-    Chain chain = chains.get(id);
+    Chain chain = chain(id);
     return chain != null && isLive(chain, nowMillis) ? new Link(true, chain.count, chain.lastMillis) : null;
   }
 

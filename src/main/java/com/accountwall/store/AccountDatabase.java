@@ -181,17 +181,6 @@ public final class AccountDatabase implements AutoCloseable {
     });
   }
 
-  /** How many accounts the checkpoint holds. */
-  int checkpointedCount() throws SQLException {
-    return onWriter(connection -> {
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM live_accounts")) {
-        row.next();
-        return (int) Math.min(Integer.MAX_VALUE, row.getLong(1));
-      }
-    });
-  }
-
   /** Hands every account of the checkpoint to {@code account}; some may be past their deadline. */
   void forEachCheckpointed(Consumer<StoredAccount> account) throws SQLException {
     onWriter(connection -> {

@@ -95,14 +95,20 @@ public final class EmbeddedJournal implements OrderJournal {
     Checkpoint checkpoint = database.checkpoint();
     long[] range = database.seqRange();
     boolean exact = checkpoint.lifetimeMillis() == 0 || checkpoint.lifetimeMillis() == lifetimeMillis;
-    // One pass over the checkpoint fills the chains and the wall alike; the rows after it are then
-    // linked and applied as the writer applies a commit.
-    AccountChains chains = new AccountChains(lifetimeMillis, database.checkpointedCount());
+    // The checkpoint goes onto the wall alone; the chains take each account from the wall the first
+    // time the history touches it (the wall holds exactly the checkpoint until then, as everything
+    // after goes through the chains). The rows after it are linked and applied as a commit's are.
+    AccountChains chains = new AccountChains(lifetimeMillis);
+    long[] largest = {0};
     database.forEachCheckpointed(account -> {
-      chains.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt().toEpochMilli());
       supervisor.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
+      largest[0] = Math.max(largest[0], account.widgetsSold());
     });
     WallProjection projection = new WallProjection(supervisor);
+    chains.seedFrom(id -> {
+      Account live = projection.live(id);
+      return live == null ? null : new AccountChains.Link(true, live.widgetsOrdered(), live.lastOrderAt().toEpochMilli());
+    }, largest[0]);
     long[] tail = {0};
     Set<Long> changedSinceCheckpoint = new HashSet<>();
     database.forEachRow(checkpoint.upToSeq(), Long.MAX_VALUE, row -> {

@@ -1,6 +1,7 @@
 package com.accountwall.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,17 @@ class AccountChainsTest {
 
     assertEquals(Map.of(1L, List.of(5L, 1099L)), live(chains, 1198));
     assertEquals(Map.of(), live(chains, 1199), "gone at its deadline");
+  }
+
+  @Test
+  void aSeededChainIsTakenWhenItsIdIsFirstAskedForAndLinksAsAHeldOneWould() {
+    AccountChains chains = new AccountChains(LIFETIME);
+    chains.seedFrom(id -> id == 1 ? new AccountChains.Link(true, 4, 1000) : null, 4);
+
+    assertEquals(new AccountChains.Link(true, 6, 1050), chains.order(0, 1, 2, 1050), "before its deadline: extended");
+    assertEquals(new AccountChains.Link(false, 1, 1060), chains.order(0, 2, 1, 1060), "no seed: a new chain");
+    assertEquals(List.of(6L, 1050L), live(chains, 1100).get(1L));
+    assertTrue(chains.mayOverflow(Long.MAX_VALUE - 5), "the seed's largest count counts");
   }
 
   @Test
