@@ -379,10 +379,20 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
+  /** Takes one row of the history as it is read, without making an object of it. */
+  @FunctionalInterface
+  interface RowSink {
+    /** @param quantity the widgets ordered; 0 for an ending */
+    void accept(long accountId, long quantity, long atMillis);
+  }
+
   /** Reads the history on a connection of its own, for a re-projection beside the writer. */
   interface HistoryReader extends AutoCloseable {
-    /** Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order. */
-    void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException;
+    /**
+     * Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order, three
+     * columns each: ten million rows are read in seconds, so every column read counts.
+     */
+    void forEachRow(long afterSeq, long upToSeq, RowSink row) throws SQLException;
 
     /** The first row's seq, or 0 for an empty history. */
     long firstSeq() throws SQLException;
@@ -396,11 +406,19 @@ public final class AccountDatabase implements AutoCloseable {
     Connection connection = connect(url);
     return new HistoryReader() {
       @Override
-      public void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException {
+      public void forEachRow(long afterSeq, long upToSeq, RowSink row) throws SQLException {
         // One read transaction, so the rows are those of one moment however long it takes.
         connection.setAutoCommit(false);
-        try {
-          readRows(connection, afterSeq, upToSeq, row);
+        try (PreparedStatement rows = connection.prepareStatement("SELECT account_id, quantity, ordered_at"
+            + " FROM order_history WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+          rows.setFetchSize(10_000);
+          rows.setLong(1, afterSeq);
+          rows.setLong(2, upToSeq);
+          try (ResultSet each = rows.executeQuery()) {
+            while (each.next()) {
+              row.accept(each.getLong(1), each.getLong(2), each.getLong(3));
+            }
+          }
         } finally {
           connection.rollback();
         }

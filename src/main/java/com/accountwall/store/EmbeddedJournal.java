@@ -141,15 +141,6 @@ public final class EmbeddedJournal implements OrderJournal {
     return journal;
   }
 
-  /** Links one row of the history into {@code chains}. */
-  static void link(AccountChains chains, HistoryRow row) {
-    if (row.isEnd()) {
-      chains.end(0, row.accountId(), row.atMillis());
-    } else {
-      chains.order(0, row.accountId(), row.quantity(), row.atMillis());
-    }
-  }
-
   @Override
   public CompletableFuture<Receipt> place(List<Order> orders) {
     requireOrders(orders);

@@ -83,11 +83,15 @@ final class Reprojector {
       long total = first == 0 ? 0 : upTo - first + 1;
       long[] read = {0};
       progress = new Reprojection(lifetime, 0, total);
-      reader.forEachRow(0, upTo, row -> {
+      reader.forEachRow(0, upTo, (accountId, quantity, atMillis) -> {
         if (cancelled) {
           throw new CancellationException();
         }
-        EmbeddedJournal.link(chains, row);
+        if (quantity == 0) {
+          chains.end(0, accountId, atMillis);
+        } else {
+          chains.order(0, accountId, quantity, atMillis);
+        }
         if (++read[0] % PROGRESS_EVERY == 0) {
           progress = new Reprojection(lifetime, read[0], total);
         }
