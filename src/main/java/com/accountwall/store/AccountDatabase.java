@@ -194,6 +194,18 @@ public final class AccountDatabase implements AutoCloseable {
     });
   }
 
+  /** Whether the history holds a row numbered {@code seq}. */
+  boolean hasRow(long seq) throws SQLException {
+    return onWriter(connection -> {
+      try (PreparedStatement row = connection.prepareStatement("SELECT 1 FROM order_history WHERE seq = ?")) {
+        row.setLong(1, seq);
+        try (ResultSet found = row.executeQuery()) {
+          return found.next();
+        }
+      }
+    });
+  }
+
   /** The first and last rows' seq, or {0, 0} for an empty history. */
   long[] seqRange() throws SQLException {
     return onWriter(connection -> {
@@ -569,19 +581,38 @@ public final class AccountDatabase implements AutoCloseable {
     return this::lookup;
   }
 
+  /**
+   * Reads a name on the reader's connection, and once more on a new connection if that fails: a
+   * database server that restarted cut the old one, and a name is read only when its account is
+   * created, so a lost first read would leave the account unnamed for its whole life.
+   */
   private Optional<AccountProfile> lookup(long accountId) throws SQLException {
     synchronized (readerLock) {
-      ReaderSession session = readerSession();
       try {
-        session.lookup.setLong(1, accountId);
-        try (ResultSet row = session.lookup.executeQuery()) {
-          return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
+        return lookupOnce(accountId);
+      } catch (SQLException first) {
+        try {
+          return lookupOnce(accountId);
+        } catch (SQLException second) {
+          second.addSuppressed(first);
+          throw second;
         }
-      } catch (SQLException | RuntimeException | Error e) {
-        SQLException failure = asFailure(e, session.connection);
-        discardReader(failure);
-        throw failure;
       }
+    }
+  }
+
+  @GuardedBy("readerLock")
+  private Optional<AccountProfile> lookupOnce(long accountId) throws SQLException {
+    ReaderSession session = readerSession();
+    try {
+      session.lookup.setLong(1, accountId);
+      try (ResultSet row = session.lookup.executeQuery()) {
+        return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
+      }
+    } catch (SQLException | RuntimeException | Error e) {
+      SQLException failure = asFailure(e, session.connection);
+      discardReader(failure);
+      throw failure;
     }
   }
 

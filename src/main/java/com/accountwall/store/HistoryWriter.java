@@ -235,8 +235,20 @@ final class HistoryWriter {
       }
       HistoryBatch batch = link(taken);
       if (failed != null) {
-        failed.append(batch);
-        batch = failed;
+        Boolean landed = landed(failed, batch, retryMillis);
+        if (landed == null) {
+          retryMillis = Math.min(2 * retryMillis, LAST_RETRY_MILLIS);
+          continue; // the database still fails; the new entries wait with the failed batch
+        }
+        if (landed) {
+          LOG.log(Level.WARNING, "a commit reported as failed had landed: its {0} rows are in the history",
+              failed.rows.size());
+          committed(failed);
+        } else {
+          failed.append(batch);
+          batch = failed;
+        }
+        failed = null;
       }
       try {
         if (batch.isEmpty()) {
@@ -267,6 +279,26 @@ final class HistoryWriter {
       }
       checkpoint(false);
       forgetOldHistory();
+    }
+  }
+
+  /**
+   * Whether the failed batch's commit landed after all: a connection lost during COMMIT (a database
+   * server stopped at that moment) leaves it unknown, and its rows must not be appended twice. The
+   * commit is one transaction, so its first row tells. If the database cannot say, the new entries
+   * are failed as a commit's would be and join the failed batch, and null says to try again later.
+   */
+  private Boolean landed(HistoryBatch failedBatch, HistoryBatch newer, long retryMillis) {
+    if (failedBatch.rows.isEmpty()) {
+      return false;
+    }
+    try {
+      return database.hasRow(failedBatch.rows.get(0).seq());
+    } catch (SQLException | RuntimeException e) {
+      fail(newer, e);
+      failedBatch.append(newer);
+      pause(retryMillis);
+      return null;
     }
   }
 
