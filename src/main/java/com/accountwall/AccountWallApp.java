@@ -3,8 +3,8 @@ package com.accountwall;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.WallSettings;
-import com.accountwall.ui.WallView;
 import com.accountwall.ui.WallModel;
+import com.accountwall.ui.WallView;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -29,12 +29,17 @@ public final class AccountWallApp extends Application {
 
   /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
   private static volatile Wall running;
+
   private static volatile WallConfig config;
   private static volatile SettingsFile settingsFile;
 
-  private final ExecutorService saves = Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
+  private final ExecutorService saves =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
+
   /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
-  private final ExecutorService deskCalls = Executors.newSingleThreadExecutor(DaemonThreads.named("window-orders"));
+  private final ExecutorService deskCalls =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("window-orders"));
+
   private WallModel view;
 
   /**
@@ -56,21 +61,26 @@ public final class AccountWallApp extends Application {
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     WallSettings settings = config.settings();
     save(settings); // what is in force now, options included, is what the next start finds
-    view = WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
-        .journal(wall.orders())
-        .api(wall.endpoint())
-        .settings(settings)
-        .kiosk(config.kiosk())
-        .retention(config.retention())
-        .onSettingsChanged(this::save)
-        .deskCalls(deskCalls)
-        .build();
+    view =
+        WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
+            .journal(wall.orders())
+            .api(wall.endpoint())
+            .settings(settings)
+            .kiosk(config.kiosk())
+            .retention(config.retention())
+            .onSettingsChanged(this::save)
+            .deskCalls(deskCalls)
+            .build();
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
-    stage.setScene(new Scene(
-        WallView.load(view),
-        Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
-    stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getScene().getWidth()) / 2));
-    stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getScene().getHeight()) / 2));
+    stage.setScene(
+        new Scene(
+            WallView.load(view),
+            Math.min(1600, screen.getWidth()),
+            Math.min(900, screen.getHeight())));
+    stage.setX(
+        screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getScene().getWidth()) / 2));
+    stage.setY(
+        screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getScene().getHeight()) / 2));
     stage.setMinWidth(1024);
     stage.setMinHeight(600);
     logFirstFrame(stage.getScene());
@@ -84,29 +94,35 @@ public final class AccountWallApp extends Application {
     if (index < screens.size()) {
       return screens.get(index);
     }
-    LOG.log(Level.WARNING, "there is no screen {0} (screens 0 to {1}); opening on the primary screen",
-        index, screens.size() - 1);
+    LOG.log(
+        Level.WARNING,
+        "there is no screen {0} (screens 0 to {1}); opening on the primary screen",
+        index,
+        screens.size() - 1);
     return Screen.getPrimary();
   }
 
   private void save(WallSettings settings) {
-    saves.execute(() -> {
-      try {
-        settingsFile.save(settings);
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.WARNING, "cannot save the settings to " + settingsFile.path(), e);
-      }
-    });
+    saves.execute(
+        () -> {
+          try {
+            settingsFile.save(settings);
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot save the settings to " + settingsFile.path(), e);
+          }
+        });
   }
 
   /** Says, once, how long after the JVM started the window drew its first frame. */
   private static void logFirstFrame(Scene scene) {
     Runnable[] once = new Runnable[1];
-    once[0] = () -> {
-      scene.removePostLayoutPulseListener(once[0]);
-      long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-      LOG.log(Level.INFO, "first frame {0} ms after the JVM started", sinceJvmStart);
-    };
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          long sinceJvmStart =
+              System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+          LOG.log(Level.INFO, "first frame {0} ms after the JVM started", sinceJvmStart);
+        };
     scene.addPostLayoutPulseListener(once[0]);
   }
 

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A duration as the options write it: a whole number and a unit ({@code 250ms}, {@code 30s},
- * {@code 5m} or {@code 5min}, {@code 24h}, {@code 7d}) or an ISO-8601 duration ({@code PT5M}).
+ * A duration as the options write it: a whole number and a unit ({@code 250ms}, {@code 30s}, {@code
+ * 5m} or {@code 5min}, {@code 24h}, {@code 7d}) or an ISO-8601 duration ({@code PT5M}).
  * Thread-safe.
  */
 final class DurationText {
@@ -37,11 +37,15 @@ final class DurationText {
         default -> Duration.ofDays(amount);
       };
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M", e);
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write it like 30s, 5m, 24h or PT5M", e);
     }
   }
 
-  /** {@code duration} in its largest whole unit up to hours, as {@link #parse} reads it back: 24h, 90s, 250ms. */
+  /**
+   * {@code duration} in its largest whole unit up to hours, as {@link #parse} reads it back: 24h,
+   * 90s, 250ms.
+   */
   static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 1_000 != 0) {

@@ -3,8 +3,8 @@ package com.accountwall;
 import com.accountwall.core.CoarseClock;
 import com.accountwall.files.DataFolder;
 import com.accountwall.files.LogFiles;
-import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.files.SettingsFile;
+import com.accountwall.journal.JournalUnavailableException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "Account Wall 0.1",
     sortOptions = false,
-    description = "A live wall of the customer accounts that ordered widgets within their lifetime.")
+    description =
+        "A live wall of the customer accounts that ordered widgets within their lifetime.")
 public final class Launcher implements Callable<Integer> {
   @Mixin private WallOptions options;
   @Spec private CommandSpec spec;
@@ -43,15 +44,23 @@ public final class Launcher implements Callable<Integer> {
     }
   }
 
-  /** A fresh launcher's command line, which answers an option it cannot read with one line and exit code 2. */
+  /**
+   * A fresh launcher's command line, which answers an option it cannot read with one line and exit
+   * code 2.
+   */
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Launcher());
-    commandLine.setParameterExceptionHandler((e, args) -> {
-      // The message names the option; a usage dump would only bury it.
-      e.getCommandLine().getErr().println(
-          "account-wall: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + " (see --help)");
-      return CommandLine.ExitCode.USAGE;
-    });
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          // The message names the option; a usage dump would only bury it.
+          e.getCommandLine()
+              .getErr()
+              .println(
+                  "account-wall: "
+                      + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+                      + " (see --help)");
+          return CommandLine.ExitCode.USAGE;
+        });
     return commandLine;
   }
 
@@ -60,12 +69,14 @@ public final class Launcher implements Callable<Integer> {
     WallConfig given = options.check(spec.commandLine());
     DataFolder folder;
     try {
-      // First of all: a second wall on the folder must stop before it reads or writes anything in it.
+      // First of all: a second wall on the folder must stop before it reads or writes anything in
+      // it.
       folder = DataFolder.claim(given.dataFolder());
     } catch (DataFolder.InUseException e) {
       return fail(e.getMessage());
     } catch (IOException e) {
-      return fail("cannot use the data folder " + given.dataFolder().toAbsolutePath() + " (" + e + ")");
+      return fail(
+          "cannot use the data folder " + given.dataFolder().toAbsolutePath() + " (" + e + ")");
     }
     try {
       LogFiles.open(folder.path());
@@ -75,7 +86,14 @@ public final class Launcher implements Callable<Integer> {
       try {
         wall = Wall.start(config, new CoarseClock());
       } catch (IOException e) {
-        return fail("cannot start the order API on " + config.bind() + ":" + config.port() + " (" + e + ")");
+        return fail(
+            "cannot start the order API on "
+                + config.bind()
+                + ":"
+                + config.port()
+                + " ("
+                + e
+                + ")");
       } catch (SQLException e) {
         return fail("cannot open the database (" + e.getMessage() + ")");
       } catch (JournalUnavailableException e) {

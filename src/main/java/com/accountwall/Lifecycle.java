@@ -26,14 +26,18 @@ import sun.misc.Signal;
  */
 final class Lifecycle {
   private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+
   /** The signals on which the JVM shuts down by default: each is named in the stop line. */
   private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
+
   private static final String HIDDEN = "(hidden)";
 
   private final Wall wall;
   private final DataFolder folder;
+
   /** The signal that stops the JVM, once one has: "SIGTERM". */
   private volatile String signal;
+
   @GuardedBy("this")
   private boolean ended;
 
@@ -42,15 +46,29 @@ final class Lifecycle {
     this.folder = folder;
   }
 
-  /** Logs the start of {@code wall}, started with {@code config}, and registers the shutdown hook that stops it. */
+  /**
+   * Logs the start of {@code wall}, started with {@code config}, and registers the shutdown hook
+   * that stops it.
+   */
   static Lifecycle begin(Wall wall, DataFolder folder, WallConfig config) {
     Lifecycle lifecycle = new Lifecycle(wall, folder);
     lifecycle.nameSignals();
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> lifecycle.end(lifecycle.signal != null ? lifecycle.signal : "the JVM is exiting"), "account-wall-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    lifecycle.end(
+                        lifecycle.signal != null ? lifecycle.signal : "the JVM is exiting"),
+                "account-wall-shutdown"));
     // Only now: a start in the log promises a stop line after it.
-    LOG.log(Level.INFO, "Account Wall {0} started (pid {1}, Java {2}): {3}; in force: {4}", version(),
-        String.valueOf(ProcessHandle.current().pid()), Runtime.version(), wall.startLine(config), inForce(config));
+    LOG.log(
+        Level.INFO,
+        "Account Wall {0} started (pid {1}, Java {2}): {3}; in force: {4}",
+        version(),
+        String.valueOf(ProcessHandle.current().pid()),
+        Runtime.version(),
+        wall.startLine(config),
+        inForce(config));
     return lifecycle;
   }
 
@@ -62,23 +80,27 @@ final class Lifecycle {
     ended = true;
     wall.close();
     folder.close(); // only once the wall has committed and closed the database
-    Duration ran = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).truncatedTo(ChronoUnit.SECONDS);
+    Duration ran =
+        Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())
+            .truncatedTo(ChronoUnit.SECONDS);
     LOG.log(Level.INFO, "stopped: {0}, after {1}", reason, ran);
     LogFiles.close();
   }
 
   /**
    * Takes over the JVM's own handling of the shutdown signals only to note which one came, then
-   * exits as the JVM would have (128 plus the signal's number): a shutdown hook alone cannot tell
-   * a SIGTERM from an exit. A signal the JVM reserves (as under {@code -Xrs}) keeps its handling.
+   * exits as the JVM would have (128 plus the signal's number): a shutdown hook alone cannot tell a
+   * SIGTERM from an exit. A signal the JVM reserves (as under {@code -Xrs}) keeps its handling.
    */
   private void nameSignals() {
     for (String name : SIGNALS) {
       try {
-        Signal.handle(new Signal(name), received -> {
-          signal = "SIG" + received.getName();
-          System.exit(128 + received.getNumber());
-        });
+        Signal.handle(
+            new Signal(name),
+            received -> {
+              signal = "SIG" + received.getName();
+              System.exit(128 + received.getNumber());
+            });
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         LOG.log(Level.DEBUG, "SIG{0} keeps the JVM''s handling: {1}", name, e.getMessage());
       }
@@ -87,7 +109,8 @@ final class Lifecycle {
 
   /** The version in the jar's manifest, or a word saying it runs from the build's classes. */
   private static String version() {
-    return Objects.requireNonNullElse(Lifecycle.class.getPackage().getImplementationVersion(), "(unpackaged)");
+    return Objects.requireNonNullElse(
+        Lifecycle.class.getPackage().getImplementationVersion(), "(unpackaged)");
   }
 
   /**
@@ -109,7 +132,8 @@ final class Lifecycle {
     }
     return switch (component.getName()) {
       case "token" -> value == null ? "null" : HIDDEN;
-      case "databaseUrl" -> String.valueOf(value).replaceAll("(?i)(password=)[^&;]*", "$1" + HIDDEN);
+      case "databaseUrl" ->
+          String.valueOf(value).replaceAll("(?i)(password=)[^&;]*", "$1" + HIDDEN);
       default -> String.valueOf(value);
     };
   }

@@ -62,7 +62,8 @@ public final class Wall implements AutoCloseable {
   }
 
   /**
-   * Starts a wall and prints {@code listening on http://HOST:PORT · lifetime …}, see {@link #startLine}.
+   * Starts a wall and prints {@code listening on http://HOST:PORT · lifetime …}, see {@link
+   * #startLine}.
    *
    * @throws IOException if the API cannot listen or the data folder cannot be written
    * @throws SQLException if the database cannot be opened
@@ -85,20 +86,27 @@ public final class Wall implements AutoCloseable {
    * longer fail for an everyday reason: the port first, expiry and simulated orders last.
    */
   private void startParts(WallConfig config) throws IOException, SQLException {
-    TlsFiles tls = config.tlsCertificate() == null ? null : TlsFiles.load(config.tlsCertificate(), config.tlsKey());
-    api = OrderApi.bind(new InetSocketAddress(config.bind(), config.port()), ApiLimits.defaults(), tls);
+    TlsFiles tls =
+        config.tlsCertificate() == null
+            ? null
+            : TlsFiles.load(config.tlsCertificate(), config.tlsKey());
+    api =
+        OrderApi.bind(
+            new InetSocketAddress(config.bind(), config.port()), ApiLimits.defaults(), tls);
     started.push(api); // frees the port if the start fails
     TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
-    ExecutorService lookups = Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
+    ExecutorService lookups =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
     started.push(lookups::shutdownNow);
-    supervisor = AccountSupervisor.builder()
-        .clock(clock)
-        .lifetime(config.lifetime())
-        .directory(database.directory())
-        .enrichmentExecutor(lookups)
-        .build();
+    supervisor =
+        AccountSupervisor.builder()
+            .clock(clock)
+            .lifetime(config.lifetime())
+            .directory(database.directory())
+            .enrichmentExecutor(lookups)
+            .build();
     KafkaSettings kafka = config.kafkaSettings();
     if (kafka == null) {
       orders = EmbeddedJournal.open(supervisor, database, clock, config.retention());
@@ -110,15 +118,15 @@ public final class Wall implements AutoCloseable {
       api.serve(orders, supervisor, tokens);
     } else {
       token = ApiToken.resolve(config.token(), config.dataFolder());
-      token.keep(); // the port is ours and the journal open: nothing everyday can fail the start from here
+      token.keep(); // the port is ours and the journal open: nothing everyday can fail the start
+      // from here
       api.serve(orders, supervisor, token.value());
     }
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
     // Simulated orders are orders like any other: into the history, a tick's worth per commit.
-    OrderGenerator.Builder generatorBuilder = OrderGenerator.builder(orders::place)
-        .rate(config.rate())
-        .poolSize(config.accounts());
+    OrderGenerator.Builder generatorBuilder =
+        OrderGenerator.builder(orders::place).rate(config.rate()).poolSize(config.accounts());
     if (config.seed() != null) {
       generatorBuilder.seed(config.seed());
     }
@@ -156,11 +164,21 @@ public final class Wall implements AutoCloseable {
     return new ApiEndpoint(api.uri(), token != null && token.file() != null ? token.value() : null);
   }
 
-  /** Where the API listens, the lifetime and where it came from, the data folder, and the token, abbreviated. */
+  /**
+   * Where the API listens, the lifetime and where it came from, the data folder, and the token,
+   * abbreviated.
+   */
   String startLine(WallConfig config) {
-    return "listening on " + api.uri() + " · lifetime " + config.describeLifetime()
-        + " · data " + config.dataFolder().toAbsolutePath() + " · "
-        + (token != null ? token.describe() : "API tokens from " + config.tokensFile().toAbsolutePath());
+    return "listening on "
+        + api.uri()
+        + " · lifetime "
+        + config.describeLifetime()
+        + " · data "
+        + config.dataFolder().toAbsolutePath()
+        + " · "
+        + (token != null
+            ? token.describe()
+            : "API tokens from " + config.tokensFile().toAbsolutePath());
   }
 
   /** Stops everything in reverse order; orders already applied are committed first. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param databaseUrl the JDBC URL of the database the wall is kept in
  * @param kafka the Kafka brokers of cluster mode, as {@code HOST:PORT}; empty for a single wall
  * @param topic the Kafka topic of the orders, in cluster mode
- * @param wallId this wall's name among the walls of a cluster; null for the one kept in the data folder
+ * @param wallId this wall's name among the walls of a cluster; null for the one kept in the data
+ *     folder
  * @param token the API's bearer token; null for the one kept in the data folder
  * @param settings the theme, rate, lifetime, paging interval and screen in force
  * @param lifetimeSource where the lifetime in force came from, for the start line: {@code
@@ -36,27 +37,52 @@ import java.util.regex.Pattern;
  * @param tokensFile a file of named API tokens, one per order system, read again when it changes;
  *     null for the one {@code token}
  */
-public record WallConfig(boolean headless, String bind, int port, Path dataFolder, String databaseUrl,
-    List<String> kafka, String topic, String wallId, String token, WallSettings settings, String lifetimeSource,
-    Duration retention, boolean generatorOnStart, int accounts, Long seed, boolean kiosk, Path tlsCertificate,
-    Path tlsKey, Path tokensFile) {
+public record WallConfig(
+    boolean headless,
+    String bind,
+    int port,
+    Path dataFolder,
+    String databaseUrl,
+    List<String> kafka,
+    String topic,
+    String wallId,
+    String token,
+    WallSettings settings,
+    String lifetimeSource,
+    Duration retention,
+    boolean generatorOnStart,
+    int accounts,
+    Long seed,
+    boolean kiosk,
+    Path tlsCertificate,
+    Path tlsKey,
+    Path tokensFile) {
 
-  /** How long the order history is kept unless told otherwise (or the lifetime, when that is longer). */
+  /**
+   * How long the order history is kept unless told otherwise (or the lifetime, when that is
+   * longer).
+   */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
-  /** As long as a lifetime may be: far beyond any use, and far from where times in milliseconds overflow. */
+
+  /**
+   * As long as a lifetime may be: far beyond any use, and far from where times in milliseconds
+   * overflow.
+   */
   public static final Duration MAX_RETENTION = WallSettings.MAX_LIFETIME;
-  private static final Pattern BROKER = Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
+
+  private static final Pattern BROKER =
+      Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
 
   /**
    * @throws NullPointerException if {@code bind}, {@code dataFolder}, {@code databaseUrl}, {@code
    *     topic}, {@code settings}, {@code lifetimeSource} or {@code retention} is null
    * @throws InvalidValueException naming the value and saying what it was: if {@code port} is not
-   *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is blank;
-   *     {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate is
-   *     negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s bounds,
-   *     their paging interval under 1 s or their screen negative; {@code retention} is shorter than
-   *     the lifetime or longer than {@link #MAX_RETENTION}; {@code accounts} is under 1; or only one
-   *     of {@code tlsCertificate} and {@code tlsKey} is given
+   *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is
+   *     blank; {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate
+   *     is negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s
+   *     bounds, their paging interval under 1 s or their screen negative; {@code retention} is
+   *     shorter than the lifetime or longer than {@link #MAX_RETENTION}; {@code accounts} is under
+   *     1; or only one of {@code tlsCertificate} and {@code tlsKey} is given
    */
   public WallConfig {
     Objects.requireNonNull(bind, "bind");
@@ -72,7 +98,8 @@ public record WallConfig(boolean headless, String bind, int port, Path dataFolde
     }
     for (String broker : kafka) {
       if (!BROKER.matcher(broker).matches()) {
-        throw new InvalidValueException("kafka", " takes HOST:PORT[,HOST:PORT...], got '" + broker + "'");
+        throw new InvalidValueException(
+            "kafka", " takes HOST:PORT[,HOST:PORT...], got '" + broker + "'");
       }
     }
     if (topic.isBlank()) {
@@ -84,24 +111,33 @@ public record WallConfig(boolean headless, String bind, int port, Path dataFolde
     check("rate", () -> WallSettings.checkRate(settings.rate()));
     check("lifetime", () -> WallSettings.checkLifetime(settings.lifetime()));
     if (settings.pageSeconds() < 1) {
-      throw new InvalidValueException("page-seconds", " must be at least 1, was " + settings.pageSeconds());
+      throw new InvalidValueException(
+          "page-seconds", " must be at least 1, was " + settings.pageSeconds());
     }
     if (settings.screen() < 0) {
       throw new InvalidValueException("screen", " must be 0 or more, was " + settings.screen());
     }
     if (retention.compareTo(settings.lifetime()) < 0) {
-      throw new InvalidValueException("retention", " must be at least the lifetime, " + describeLifetime(settings, lifetimeSource)
-          + ", was " + DurationText.format(retention));
+      throw new InvalidValueException(
+          "retention",
+          " must be at least the lifetime, "
+              + describeLifetime(settings, lifetimeSource)
+              + ", was "
+              + DurationText.format(retention));
     }
     if (retention.compareTo(MAX_RETENTION) > 0) {
-      throw new InvalidValueException("retention", " must be at most 3650 days, was " + DurationText.format(retention));
+      throw new InvalidValueException(
+          "retention", " must be at most 3650 days, was " + DurationText.format(retention));
     }
     if (accounts < 1) {
       throw new InvalidValueException("accounts", " must be at least 1, was " + accounts);
     }
     if ((tlsCertificate == null) != (tlsKey == null)) {
-      throw new InvalidValueException(tlsKey == null ? "tls-key" : "tls-cert",
-          " must be given with --" + (tlsKey == null ? "tls-cert" : "tls-key") + ": HTTPS needs the certificate and its key");
+      throw new InvalidValueException(
+          tlsKey == null ? "tls-key" : "tls-cert",
+          " must be given with --"
+              + (tlsKey == null ? "tls-cert" : "tls-key")
+              + ": HTTPS needs the certificate and its key");
     }
   }
 
@@ -121,8 +157,8 @@ public record WallConfig(boolean headless, String bind, int port, Path dataFolde
   }
 
   /**
-   * The lifetime in force and where it came from, for the start line: {@code 24h (default)},
-   * {@code 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
+   * The lifetime in force and where it came from, for the start line: {@code 24h (default)}, {@code
+   * 30s (--lifetime)}, {@code 2m (saved in settings.properties)}.
    */
   public String describeLifetime() {
     return describeLifetime(settings, lifetimeSource);

@@ -16,105 +16,178 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * The wall's command line, as picocli reads it into these fields, and nothing more: what the
- * wall runs with is the {@link WallConfig} it makes of them ({@link #config}), with the saved
- * settings filling in what the command line did not give. Not thread-safe; read it on one thread.
+ * The wall's command line, as picocli reads it into these fields, and nothing more: what the wall
+ * runs with is the {@link WallConfig} it makes of them ({@link #config}), with the saved settings
+ * filling in what the command line did not give. Not thread-safe; read it on one thread.
  */
 public final class WallOptions {
 
-  @Option(names = "--headless", description = "Run without a window: the core, the API and, if asked, the generator.")
+  @Option(
+      names = "--headless",
+      description = "Run without a window: the core, the API and, if asked, the generator.")
   boolean headless;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
       description = "Port of the order API; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "HOST",
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
       description = "Address the order API listens on. Default: ${DEFAULT-VALUE}.")
   String bind;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "Data folder: the embedded database, the generated API token and the saved settings; "
-          + "one running wall at a time. Default: a per-user folder.")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Data folder: the embedded database, the generated API token and the saved settings; "
+              + "one running wall at a time. Default: a per-user folder.")
   Path data;
 
-  @Option(names = "--lifetime", defaultValue = "24h", paramLabel = "DURATION", converter = LifetimeConverter.class,
-      description = "How long an account stays after its last order: 24h, 30s, 5m, PT5M; 1ms to 3650d. "
-          + "Default: ${DEFAULT-VALUE}, or as saved.")
+  @Option(
+      names = "--lifetime",
+      defaultValue = "24h",
+      paramLabel = "DURATION",
+      converter = LifetimeConverter.class,
+      description =
+          "How long an account stays after its last order: 24h, 30s, 5m, PT5M; 1ms to 3650d. "
+              + "Default: ${DEFAULT-VALUE}, or as saved.")
   Duration lifetime;
 
-  @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long the order history is kept, at least the lifetime: 7d, 30d, PT168H. "
-          + "Default: 7d, or the lifetime if that is longer.")
+  @Option(
+      names = "--retention",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long the order history is kept, at least the lifetime: 7d, 30d, PT168H. "
+              + "Default: 7d, or the lifetime if that is longer.")
   Duration retention;
 
-  @Option(names = "--generator", negatable = true,
-      description = "Start simulated orders (--no-generator: don't). Default: on with a window, off headless.")
+  @Option(
+      names = "--generator",
+      negatable = true,
+      description =
+          "Start simulated orders (--no-generator: don't). Default: on with a window, off headless.")
   Boolean generator;
 
-  @Option(names = "--rate", defaultValue = "10", paramLabel = "N",
+  @Option(
+      names = "--rate",
+      defaultValue = "10",
+      paramLabel = "N",
       description = "Simulated orders per second. Default: ${DEFAULT-VALUE}.")
   double rate;
 
-  @Option(names = "--accounts", defaultValue = "500", paramLabel = "N",
-      description = "How many account ids (1 to N) simulated orders draw from. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--accounts",
+      defaultValue = "500",
+      paramLabel = "N",
+      description =
+          "How many account ids (1 to N) simulated orders draw from. Default: ${DEFAULT-VALUE}.")
   int accounts;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated orders, for a demo that repeats.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the simulated orders, for a demo that repeats.")
   Long seed;
 
-  @Option(names = "--token", defaultValue = "${env:ACCOUNT_WALL_TOKEN}", paramLabel = "TOKEN",
-      description = "Bearer token of the order API (or the environment variable ACCOUNT_WALL_TOKEN). "
-          + "Default: one generated on first start and kept in the data folder.")
+  @Option(
+      names = "--token",
+      defaultValue = "${env:ACCOUNT_WALL_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token of the order API (or the environment variable ACCOUNT_WALL_TOKEN). "
+              + "Default: one generated on first start and kept in the data folder.")
   String token;
 
-  @Option(names = "--tls-cert", paramLabel = "FILE",
-      description = "Serve the order API over HTTPS with this PEM certificate chain (with --tls-key); read again when it"
-          + " changes.")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Serve the order API over HTTPS with this PEM certificate chain (with --tls-key); read again when it"
+              + " changes.")
   Path tlsCertificate;
 
-  @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "The PEM private key of --tls-cert.")
   Path tlsKey;
 
-  @Option(names = "--tokens-file", paramLabel = "FILE",
-      description = "Named API tokens, one 'NAME TOKEN' line per order system, read again when the file changes, so a"
-          + " token is added, rotated or revoked without a restart. Replaces --token.")
+  @Option(
+      names = "--tokens-file",
+      paramLabel = "FILE",
+      description =
+          "Named API tokens, one 'NAME TOKEN' line per order system, read again when the file changes, so a"
+              + " token is added, rotated or revoked without a restart. Replaces --token.")
   Path tokensFile;
 
-  @Option(names = "--db-url", paramLabel = "JDBC_URL",
-      description = "Database to keep the wall in, such as jdbc:postgresql://host/wall?user=... "
-          + "With --kafka, only the account names come from it. Default: the embedded SQLite database in the data folder.")
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "Database to keep the wall in, such as jdbc:postgresql://host/wall?user=... "
+              + "With --kafka, only the account names come from it. Default: the embedded SQLite database in the data folder.")
   String dbUrl;
 
-  @Option(names = "--kafka", split = ",", paramLabel = "HOST:PORT",
-      description = "Cluster mode: keep orders in a Kafka topic shared by several walls, at these brokers "
-          + "(HOST:PORT[,HOST:PORT...]). Default: the embedded database, one wall.")
+  @Option(
+      names = "--kafka",
+      split = ",",
+      paramLabel = "HOST:PORT",
+      description =
+          "Cluster mode: keep orders in a Kafka topic shared by several walls, at these brokers "
+              + "(HOST:PORT[,HOST:PORT...]). Default: the embedded database, one wall.")
   List<String> kafka;
 
-  @Option(names = "--topic", defaultValue = KafkaSettings.DEFAULT_TOPIC, paramLabel = "TOPIC",
+  @Option(
+      names = "--topic",
+      defaultValue = KafkaSettings.DEFAULT_TOPIC,
+      paramLabel = "TOPIC",
       description = "The Kafka topic of the orders, with --kafka. Default: ${DEFAULT-VALUE}.")
   String topic;
 
-  @Option(names = "--wall-id", paramLabel = "ID",
-      description = "This wall's name among the walls of a cluster, unique to it and the same on every run "
-          + "(1 to 100 letters, digits, '.', '_', '-'). Default: one made on first start and kept in the data folder.")
+  @Option(
+      names = "--wall-id",
+      paramLabel = "ID",
+      description =
+          "This wall's name among the walls of a cluster, unique to it and the same on every run "
+              + "(1 to 100 letters, digits, '.', '_', '-'). Default: one made on first start and kept in the data folder.")
   String wallId;
 
-  @Option(names = "--kiosk",
-      description = "Open full screen without the demo controls, hide the idle mouse and page through the accounts. "
-          + "F11 toggles it, Esc leaves it.")
+  @Option(
+      names = "--kiosk",
+      description =
+          "Open full screen without the demo controls, hide the idle mouse and page through the accounts. "
+              + "F11 toggles it, Esc leaves it.")
   boolean kiosk;
 
-  @Option(names = "--screen", defaultValue = "0", paramLabel = "N",
-      description = "Screen to open on, from 0 (the primary screen). Default: ${DEFAULT-VALUE}, or as saved.")
+  @Option(
+      names = "--screen",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Screen to open on, from 0 (the primary screen). Default: ${DEFAULT-VALUE}, or as saved.")
   int screen;
 
-  @Option(names = "--theme", defaultValue = "dark", paramLabel = "THEME", converter = ThemeConverter.class,
+  @Option(
+      names = "--theme",
+      defaultValue = "dark",
+      paramLabel = "THEME",
+      converter = ThemeConverter.class,
       description = "dark or light. Default: ${DEFAULT-VALUE}, or as saved.")
   Theme theme;
 
-  @Option(names = "--page-seconds", defaultValue = "" + WallSettings.DEFAULT_PAGE_SECONDS, paramLabel = "N",
-      description = "Seconds each page of accounts shows in kiosk mode. Default: ${DEFAULT-VALUE}, or as saved.")
+  @Option(
+      names = "--page-seconds",
+      defaultValue = "" + WallSettings.DEFAULT_PAGE_SECONDS,
+      paramLabel = "N",
+      description =
+          "Seconds each page of accounts shows in kiosk mode. Default: ${DEFAULT-VALUE}, or as saved.")
   int pageSeconds;
 
   /** The command line these options were read from, to name an option it cannot take. */
@@ -165,24 +238,45 @@ public final class WallOptions {
    */
   WallConfig config(WallSettings saved) {
     Set<String> given = given();
-    WallSettings settings = new WallSettings(
-        saved != null && !given.contains("--theme") ? saved.theme() : theme,
-        saved != null && !given.contains("--rate") ? saved.rate() : rate,
-        saved != null && !given.contains("--lifetime") ? saved.lifetime() : lifetime,
-        saved != null && !given.contains("--page-seconds") ? saved.pageSeconds() : pageSeconds,
-        saved != null && !given.contains("--screen") ? saved.screen() : screen);
-    String lifetimeSource = given.contains("--lifetime") ? "--lifetime"
-        : !settings.lifetime().equals(lifetime) ? "saved in " + SettingsFile.NAME
-        : "default";
-    Duration kept = retention != null ? retention
-        : settings.lifetime().compareTo(WallConfig.DEFAULT_RETENTION) > 0 ? settings.lifetime()
-        : WallConfig.DEFAULT_RETENTION;
+    WallSettings settings =
+        new WallSettings(
+            saved != null && !given.contains("--theme") ? saved.theme() : theme,
+            saved != null && !given.contains("--rate") ? saved.rate() : rate,
+            saved != null && !given.contains("--lifetime") ? saved.lifetime() : lifetime,
+            saved != null && !given.contains("--page-seconds") ? saved.pageSeconds() : pageSeconds,
+            saved != null && !given.contains("--screen") ? saved.screen() : screen);
+    String lifetimeSource =
+        given.contains("--lifetime")
+            ? "--lifetime"
+            : !settings.lifetime().equals(lifetime) ? "saved in " + SettingsFile.NAME : "default";
+    Duration kept =
+        retention != null
+            ? retention
+            : settings.lifetime().compareTo(WallConfig.DEFAULT_RETENTION) > 0
+                ? settings.lifetime()
+                : WallConfig.DEFAULT_RETENTION;
     Path dataFolder = data != null ? data : DataFolders.perUser();
     try {
-      return new WallConfig(headless, bind, port, dataFolder,
+      return new WallConfig(
+          headless,
+          bind,
+          port,
+          dataFolder,
           dbUrl != null ? dbUrl : AccountDatabase.embeddedUrl(dataFolder),
-          kafka != null ? kafka : List.of(), topic, wallId, token, settings, lifetimeSource, kept,
-          generator != null ? generator : !headless, accounts, seed, kiosk, tlsCertificate, tlsKey, tokensFile);
+          kafka != null ? kafka : List.of(),
+          topic,
+          wallId,
+          token,
+          settings,
+          lifetimeSource,
+          kept,
+          generator != null ? generator : !headless,
+          accounts,
+          seed,
+          kiosk,
+          tlsCertificate,
+          tlsKey,
+          tokensFile);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -190,7 +284,8 @@ public final class WallOptions {
 
   /** The long names of the options given on the command line. */
   private Set<String> given() {
-    return commandLine == null || commandLine.getParseResult() == null ? Set.of()
+    return commandLine == null || commandLine.getParseResult() == null
+        ? Set.of()
         : commandLine.getParseResult().matchedOptions().stream()
             .map(CommandLine.Model.OptionSpec::longestName)
             .collect(Collectors.toUnmodifiableSet());

@@ -9,45 +9,97 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules each package's {@code package-info.java} states, checked on the compiled classes. */
+/**
+ * The dependency rules each package's {@code package-info.java} states, checked on the compiled
+ * classes.
+ */
 @AnalyzeClasses(packages = "com.accountwall", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule coreDependsOnNothingOfTheWall = noClasses().that().resideInAPackage("com.accountwall.core..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.accountwall", "com.accountwall.api..",
-          "com.accountwall.files..", "com.accountwall.generator..", "com.accountwall.journal..",
-          "com.accountwall.kafka..", "com.accountwall.settings..", "com.accountwall.store..", "com.accountwall.ui..");
+  static final ArchRule coreDependsOnNothingOfTheWall =
+      noClasses()
+          .that()
+          .resideInAPackage("com.accountwall.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.accountwall",
+              "com.accountwall.api..",
+              "com.accountwall.files..",
+              "com.accountwall.generator..",
+              "com.accountwall.journal..",
+              "com.accountwall.kafka..",
+              "com.accountwall.settings..",
+              "com.accountwall.store..",
+              "com.accountwall.ui..");
 
   @ArchTest
-  static final ArchRule settingsDependOnNothingOfTheWall = noClasses().that().resideInAPackage("com.accountwall.settings..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.accountwall", "com.accountwall.api..",
-          "com.accountwall.core..", "com.accountwall.files..", "com.accountwall.generator..",
-          "com.accountwall.journal..", "com.accountwall.kafka..", "com.accountwall.store..", "com.accountwall.ui..");
+  static final ArchRule settingsDependOnNothingOfTheWall =
+      noClasses()
+          .that()
+          .resideInAPackage("com.accountwall.settings..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.accountwall",
+              "com.accountwall.api..",
+              "com.accountwall.core..",
+              "com.accountwall.files..",
+              "com.accountwall.generator..",
+              "com.accountwall.journal..",
+              "com.accountwall.kafka..",
+              "com.accountwall.store..",
+              "com.accountwall.ui..");
 
   @ArchTest
-  static final ArchRule onlyTheWindowUsesJavaFx = noClasses()
-      .that().resideOutsideOfPackage("com.accountwall.ui..")
-      .and().doNotHaveFullyQualifiedName(AccountWallApp.class.getName())
-      .should().dependOnClassesThat().resideInAPackage("javafx..");
+  static final ArchRule onlyTheWindowUsesJavaFx =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.accountwall.ui..")
+          .and()
+          .doNotHaveFullyQualifiedName(AccountWallApp.class.getName())
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..");
 
   @ArchTest
-  static final ArchRule journalsDoNotKnowEachOtherOrTheirCallers = noClasses()
-      .that().resideInAnyPackage("com.accountwall.store..", "com.accountwall.kafka..", "com.accountwall.journal..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.accountwall", "com.accountwall.api..", "com.accountwall.ui..",
-          "com.accountwall.generator..");
+  static final ArchRule journalsDoNotKnowEachOtherOrTheirCallers =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "com.accountwall.store..", "com.accountwall.kafka..", "com.accountwall.journal..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.accountwall",
+              "com.accountwall.api..",
+              "com.accountwall.ui..",
+              "com.accountwall.generator..");
 
   @ArchTest
-  static final ArchRule roomsOfTheWindowHaveNoCycles = slices().matching("com.accountwall.ui.(*)..").should().beFreeOfCycles();
+  static final ArchRule roomsOfTheWindowHaveNoCycles =
+      slices().matching("com.accountwall.ui.(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule roomsOfTheWindowDoNotKnowTheWindow = noClasses().that().resideInAPackage("com.accountwall.ui.*..")
-      .should().dependOnClassesThat().resideInAPackage("com.accountwall.ui");
+  static final ArchRule roomsOfTheWindowDoNotKnowTheWindow =
+      noClasses()
+          .that()
+          .resideInAPackage("com.accountwall.ui.*..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.accountwall.ui");
 
   @ArchTest
-  static final ArchRule howTheWindowWritesDependsOnNothingOfTheWall = classes().that().resideInAPackage("com.accountwall.ui.text..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.accountwall.ui.text..");
+  static final ArchRule howTheWindowWritesDependsOnNothingOfTheWall =
+      classes()
+          .that()
+          .resideInAPackage("com.accountwall.ui.text..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "com.accountwall.ui.text..");
 
   @ArchTest
-  static final ArchRule packagesHaveNoCycles = slices().matching("com.accountwall.(*)..").should().beFreeOfCycles();
+  static final ArchRule packagesHaveNoCycles =
+      slices().matching("com.accountwall.(*)..").should().beFreeOfCycles();
 }

@@ -17,8 +17,12 @@ public final class Await {
 
   private Await() {}
 
-  /** Returns once {@code condition} holds; fails with {@code what} if it does not within {@code timeout}. */
-  public static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
+  /**
+   * Returns once {@code condition} holds; fails with {@code what} if it does not within {@code
+   * timeout}.
+   */
+  public static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

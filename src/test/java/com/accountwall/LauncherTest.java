@@ -27,8 +27,13 @@ class LauncherTest {
       int exit = launch("--headless", "--port=0", "--data=" + data, "--lifetime=2s");
 
       assertEquals(1, exit);
-      assertEquals("account-wall: the data folder " + data.toAbsolutePath() + " is in use by another Account Wall (pid "
-          + ProcessHandle.current().pid() + "); stop it, or give --data another folder" + System.lineSeparator(),
+      assertEquals(
+          "account-wall: the data folder "
+              + data.toAbsolutePath()
+              + " is in use by another Account Wall (pid "
+              + ProcessHandle.current().pid()
+              + "); stop it, or give --data another folder"
+              + System.lineSeparator(),
           err.toString());
       try (Stream<Path> files = Files.list(data)) {
         assertEquals(2, files.count(), "the lock file and the settings, and nothing else");
@@ -38,8 +43,15 @@ class LauncherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "--lifetime=1000000000000d", "--lifetime=soon", "--colour=blue", "--port=70000", "--lifetime", "--retention=1h"})
+  @ValueSource(
+      strings = {
+        "--lifetime=1000000000000d",
+        "--lifetime=soon",
+        "--colour=blue",
+        "--port=70000",
+        "--lifetime",
+        "--retention=1h"
+      })
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {
     int exit = launch("--headless", "--data=" + data, arg);
 
@@ -48,7 +60,8 @@ class LauncherTest {
     assertTrue(message.startsWith("account-wall: "), message);
     assertTrue(message.endsWith(" (see --help)" + System.lineSeparator()), message);
     assertEquals(1, message.lines().count(), message);
-    assertTrue(message.contains(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg), message);
+    assertTrue(
+        message.contains(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg), message);
     assertEquals("", out.toString(), "no usage dump");
   }
 

@@ -8,13 +8,24 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
   @Test
   void theStartLogsEveryValueInForceButNoSecret() {
-    String inForce = Lifecycle.inForce(WallOptions.parse("--data=/tmp/wall", "--token=s3cret-token",
-        "--db-url=jdbc:postgresql://db/wall?user=wall&password=s3cret-password&ssl=true", "--lifetime=30s").config());
+    String inForce =
+        Lifecycle.inForce(
+            WallOptions.parse(
+                    "--data=/tmp/wall",
+                    "--token=s3cret-token",
+                    "--db-url=jdbc:postgresql://db/wall?user=wall&password=s3cret-password&ssl=true",
+                    "--lifetime=30s")
+                .config());
 
     assertTrue(inForce.contains(" token=(hidden) "), inForce);
-    assertTrue(inForce.contains(" databaseUrl=jdbc:postgresql://db/wall?user=wall&password=(hidden)&ssl=true "), inForce);
+    assertTrue(
+        inForce.contains(
+            " databaseUrl=jdbc:postgresql://db/wall?user=wall&password=(hidden)&ssl=true "),
+        inForce);
     assertFalse(inForce.contains("s3cret"), inForce);
     assertTrue(inForce.contains("lifetime=PT30S"), inForce);
-    assertTrue(inForce.startsWith("headless=false bind=127.0.0.1 port=8080 dataFolder=/tmp/wall "), inForce);
+    assertTrue(
+        inForce.startsWith("headless=false bind=127.0.0.1 port=8080 dataFolder=/tmp/wall "),
+        inForce);
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault of issue 11: a second wall started on a running wall's data folder, on another port
- * and with a shorter lifetime, once deleted the first wall's acknowledged accounts. Now it must be
+ * The fault of issue 11: a second wall started on a running wall's data folder, on another port and
+ * with a shorter lifetime, once deleted the first wall's acknowledged accounts. Now it must be
  * refused before it reads or writes anything, and everything acknowledged must survive a kill -9
  * and a restart of the first wall. Each wall is a JVM of its own, as an operator would start it.
  */
@@ -43,12 +43,17 @@ class SecondWallTest {
 
   @Test
   void aSecondWallOnTheSameFolderIsRefusedAndChangesNothing() throws Exception {
-    // As the window's demo buttons would have left it: the lifetime the issue's second start applied.
+    // As the window's demo buttons would have left it: the lifetime the issue's second start
+    // applied.
     Files.writeString(data.resolve("settings.properties"), "lifetime=PT30S\n");
     WallProcess first = start("--lifetime=24h");
     String token = Files.readString(data.resolve("api-token")).strip();
     ApiClient client = new ApiClient(first.uri(), token);
-    assertEquals(200, client.post("[{\"accountId\":1,\"quantity\":10},{\"accountId\":2,\"quantity\":20}]").status());
+    assertEquals(
+        200,
+        client
+            .post("[{\"accountId\":1,\"quantity\":10},{\"accountId\":2,\"quantity\":20}]")
+            .status());
     for (long id = 3; id <= 100; id++) {
       assertEquals(200, client.post("{\"accountId\":" + id + ",\"quantity\":" + id + "}").status());
     }
@@ -60,11 +65,17 @@ class SecondWallTest {
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     assertEquals(1, second.exitValue());
-    assertEquals("account-wall: the data folder " + data.toAbsolutePath() + " is in use by another Account Wall (pid "
-        + first.pid() + "); stop it, or give --data another folder",
+    assertEquals(
+        "account-wall: the data folder "
+            + data.toAbsolutePath()
+            + " is in use by another Account Wall (pid "
+            + first.pid()
+            + "); stop it, or give --data another folder",
         new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-    System.out.println("the second wall was refused " + tookMillis + " ms after its JVM was started");
-    assertEquals(before, snapshot(), "every file in the data folder, the lock file too, is as it was");
+    System.out.println(
+        "the second wall was refused " + tookMillis + " ms after its JVM was started");
+    assertEquals(
+        before, snapshot(), "every file in the data folder, the lock file too, is as it was");
 
     first.kill();
     Map<Long, Long> accounts = new ApiClient(start("--lifetime=24h").uri(), token).widgetsById();
@@ -83,12 +94,16 @@ class SecondWallTest {
     return wall;
   }
 
-  /** Each file of the data folder, its log folder's too, by path: its bytes and when it was last modified. */
+  /**
+   * Each file of the data folder, its log folder's too, by path: its bytes and when it was last
+   * modified.
+   */
   private Map<String, FileState> snapshot() throws IOException {
     Map<String, FileState> files = new TreeMap<>();
     try (Stream<Path> listing = Files.walk(data)) {
       for (Path file : (Iterable<Path>) listing.filter(Files::isRegularFile)::iterator) {
-        files.put(data.relativize(file).toString(),
+        files.put(
+            data.relativize(file).toString(),
             new FileState(Files.readAllBytes(file), Files.getLastModifiedTime(file)));
       }
     }
@@ -98,7 +113,9 @@ class SecondWallTest {
   private record FileState(byte[] bytes, FileTime modified) {
     @Override
     public boolean equals(Object other) {
-      return other instanceof FileState that && Arrays.equals(bytes, that.bytes) && modified.equals(that.modified);
+      return other instanceof FileState that
+          && Arrays.equals(bytes, that.bytes)
+          && modified.equals(that.modified);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** A configuration is checked when it is built, and says which value it cannot run with. */
 class WallConfigTest {
-  private static final WallSettings SETTINGS = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
+  private static final WallSettings SETTINGS =
+      new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
 
   @Test
   void aSoundConfigurationIsKeptAsGiven() {
@@ -25,30 +26,74 @@ class WallConfigTest {
     assertEquals(List.of("k1:9092"), config.kafka(), "a copy, not the caller's list");
     assertEquals(List.of("k1:9092"), config.kafkaSettings().bootstrapServers());
     assertEquals("24h (default)", config.describeLifetime());
-    assertNull(config(8080, List.of(), SETTINGS, Duration.ofDays(7), 500).kafkaSettings(), "a single wall");
+    assertNull(
+        config(8080, List.of(), SETTINGS, Duration.ofDays(7), 500).kafkaSettings(),
+        "a single wall");
   }
 
   @Test
   void eachValueItCannotRunWithIsNamed() {
-    assertRefused("port must be from 0 to 65535, was 70000", () -> config(70_000, List.of(), SETTINGS, Duration.ofDays(7), 500));
-    assertRefused("kafka takes HOST:PORT[,HOST:PORT...], got 'k1'", () -> config(8080, List.of("k1"), SETTINGS, Duration.ofDays(7), 500));
-    assertRefused("accounts must be at least 1, was 0", () -> config(8080, List.of(), SETTINGS, Duration.ofDays(7), 0));
-    assertRefused("rate: a rate must be a finite number of orders per second, 0 or more, was -1.0",
-        () -> config(8080, List.of(), new WallSettings(Theme.DARK, -1, Duration.ofHours(24), 10, 0), Duration.ofDays(7), 500));
-    assertRefused("page-seconds must be at least 1, was 0",
-        () -> config(8080, List.of(), new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 0, 0), Duration.ofDays(7), 500));
-    assertRefused("retention must be at least the lifetime, 24h (default), was 1h",
+    assertRefused(
+        "port must be from 0 to 65535, was 70000",
+        () -> config(70_000, List.of(), SETTINGS, Duration.ofDays(7), 500));
+    assertRefused(
+        "kafka takes HOST:PORT[,HOST:PORT...], got 'k1'",
+        () -> config(8080, List.of("k1"), SETTINGS, Duration.ofDays(7), 500));
+    assertRefused(
+        "accounts must be at least 1, was 0",
+        () -> config(8080, List.of(), SETTINGS, Duration.ofDays(7), 0));
+    assertRefused(
+        "rate: a rate must be a finite number of orders per second, 0 or more, was -1.0",
+        () ->
+            config(
+                8080,
+                List.of(),
+                new WallSettings(Theme.DARK, -1, Duration.ofHours(24), 10, 0),
+                Duration.ofDays(7),
+                500));
+    assertRefused(
+        "page-seconds must be at least 1, was 0",
+        () ->
+            config(
+                8080,
+                List.of(),
+                new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 0, 0),
+                Duration.ofDays(7),
+                500));
+    assertRefused(
+        "retention must be at least the lifetime, 24h (default), was 1h",
         () -> config(8080, List.of(), SETTINGS, Duration.ofHours(1), 500));
-    assertRefused("retention must be at most 3650 days, was 87624h",
+    assertRefused(
+        "retention must be at most 3650 days, was 87624h",
         () -> config(8080, List.of(), SETTINGS, Duration.ofDays(3651), 500));
   }
 
   private static void assertRefused(String message, Runnable building) {
-    assertEquals(message, assertThrows(WallConfig.InvalidValueException.class, building::run).getMessage());
+    assertEquals(
+        message, assertThrows(WallConfig.InvalidValueException.class, building::run).getMessage());
   }
 
-  private static WallConfig config(int port, List<String> kafka, WallSettings settings, Duration retention, int accounts) {
-    return new WallConfig(true, "127.0.0.1", port, Path.of("/tmp/wall"), "jdbc:sqlite:/tmp/wall/account-wall.db",
-        kafka, "account-wall.orders", null, null, settings, "default", retention, false, accounts, null, false, null, null, null);
+  private static WallConfig config(
+      int port, List<String> kafka, WallSettings settings, Duration retention, int accounts) {
+    return new WallConfig(
+        true,
+        "127.0.0.1",
+        port,
+        Path.of("/tmp/wall"),
+        "jdbc:sqlite:/tmp/wall/account-wall.db",
+        kafka,
+        "account-wall.orders",
+        null,
+        null,
+        settings,
+        "default",
+        retention,
+        false,
+        accounts,
+        null,
+        false,
+        null,
+        null,
+        null);
   }
 }

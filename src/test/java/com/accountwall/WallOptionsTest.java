@@ -34,9 +34,23 @@ class WallOptionsTest {
 
   @Test
   void readsEveryOption() {
-    WallConfig config = WallOptions.parse("--headless", "--port", "0", "--bind=0.0.0.0", "--data", "/tmp/wall",
-        "--lifetime=30s", "--retention=30d", "--generator", "--rate=250", "--accounts=2000", "--seed=42",
-        "--token=secret", "--db-url=jdbc:postgresql://db/wall").config();
+    WallConfig config =
+        WallOptions.parse(
+                "--headless",
+                "--port",
+                "0",
+                "--bind=0.0.0.0",
+                "--data",
+                "/tmp/wall",
+                "--lifetime=30s",
+                "--retention=30d",
+                "--generator",
+                "--rate=250",
+                "--accounts=2000",
+                "--seed=42",
+                "--token=secret",
+                "--db-url=jdbc:postgresql://db/wall")
+            .config();
 
     assertTrue(config.headless());
     assertEquals(0, config.port());
@@ -56,16 +70,23 @@ class WallOptionsTest {
   void clusterModeOnlyWithKafka() {
     assertNull(WallOptions.parse().config().kafkaSettings(), "one wall on its embedded database");
 
-    WallConfig config = WallOptions.parse("--kafka=k1:9092,k2:9092", "--kafka", "[::1]:9093", "--topic=floor.orders").config();
+    WallConfig config =
+        WallOptions.parse(
+                "--kafka=k1:9092,k2:9092", "--kafka", "[::1]:9093", "--topic=floor.orders")
+            .config();
 
-    assertEquals(List.of("k1:9092", "k2:9092", "[::1]:9093"), config.kafkaSettings().bootstrapServers());
+    assertEquals(
+        List.of("k1:9092", "k2:9092", "[::1]:9093"), config.kafkaSettings().bootstrapServers());
     assertEquals("floor.orders", config.kafkaSettings().topic());
-    assertEquals("account-wall.orders", WallOptions.parse("--kafka=k1:9092").config().kafkaSettings().topic());
+    assertEquals(
+        "account-wall.orders",
+        WallOptions.parse("--kafka=k1:9092").config().kafkaSettings().topic());
   }
 
   @Test
   void readsTheWallsDisplayOptions() {
-    WallConfig config = WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15").config();
+    WallConfig config =
+        WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15").config();
 
     assertTrue(config.kiosk());
     assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), config.settings());
@@ -75,7 +96,8 @@ class WallOptionsTest {
   void savedSettingsFillWhatTheCommandLineDidNotGive() {
     WallOptions options = WallOptions.parse("--theme=dark", "--rate=5");
 
-    WallConfig config = options.config(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
+    WallConfig config =
+        options.config(new WallSettings(Theme.LIGHT, 80, Duration.ofMinutes(2), 20, 1));
 
     assertEquals(new WallSettings(Theme.DARK, 5, Duration.ofMinutes(2), 20, 1), config.settings());
   }
@@ -84,7 +106,8 @@ class WallOptionsTest {
   void saysWhereTheLifetimeCameFrom() {
     WallSettings savedByADemo = new WallSettings(Theme.DARK, 10, Duration.ofSeconds(30), 10, 0);
 
-    WallConfig byDefault = WallOptions.parse().config(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
+    WallConfig byDefault =
+        WallOptions.parse().config(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 10, 0));
     WallConfig saved = WallOptions.parse("--headless").config(savedByADemo);
     WallConfig given = WallOptions.parse("--lifetime=2m").config(savedByADemo);
 
@@ -94,7 +117,15 @@ class WallOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT24H, 24h", "P2D, 48h", "PT30S, 30s", "PT90S, 90s", "PT2M, 2m", "PT0.25S, 250ms", "PT1H30M, 90m"})
+  @CsvSource({
+    "PT24H, 24h",
+    "P2D, 48h",
+    "PT30S, 30s",
+    "PT90S, 90s",
+    "PT2M, 2m",
+    "PT0.25S, 250ms",
+    "PT1H30M, 90m"
+  })
   void showsALifetimeAsTheOptionTakesIt(String iso, String shortForm) {
     assertEquals(shortForm, DurationText.format(Duration.parse(iso)));
     assertEquals(Duration.parse(iso), new WallOptions.LifetimeConverter().convert(shortForm));
@@ -109,40 +140,93 @@ class WallOptionsTest {
 
   @Test
   void theRetentionIsAtLeastTheLifetime() {
-    assertEquals(Duration.ofDays(30), WallOptions.parse("--lifetime=30d").config().retention(),
+    assertEquals(
+        Duration.ofDays(30),
+        WallOptions.parse("--lifetime=30d").config().retention(),
         "by default, the lifetime when it is longer than a week");
-    assertEquals(Duration.ofDays(10), WallOptions.parse().config(new WallSettings(Theme.DARK, 10, Duration.ofDays(10), 10, 0))
-        .retention(), "a saved lifetime too");
-    assertEquals(Duration.ofHours(24), WallOptions.parse("--retention=24h").config().retention(), "as long as the lifetime");
+    assertEquals(
+        Duration.ofDays(10),
+        WallOptions.parse()
+            .config(new WallSettings(Theme.DARK, 10, Duration.ofDays(10), 10, 0))
+            .retention(),
+        "a saved lifetime too");
+    assertEquals(
+        Duration.ofHours(24),
+        WallOptions.parse("--retention=24h").config().retention(),
+        "as long as the lifetime");
 
-    CommandLine.ParameterException tooShort = assertThrows(CommandLine.ParameterException.class,
-        () -> WallOptions.parse("--lifetime=2h", "--retention=1h"));
-    assertEquals("--retention must be at least the lifetime, 2h (--lifetime), was 1h", tooShort.getMessage());
+    CommandLine.ParameterException tooShort =
+        assertThrows(
+            CommandLine.ParameterException.class,
+            () -> WallOptions.parse("--lifetime=2h", "--retention=1h"));
+    assertEquals(
+        "--retention must be at least the lifetime, 2h (--lifetime), was 1h",
+        tooShort.getMessage());
 
     WallOptions options = WallOptions.parse("--retention=1d");
-    CommandLine.ParameterException shorterThanSaved = assertThrows(CommandLine.ParameterException.class,
-        () -> options.config(new WallSettings(Theme.DARK, 10, Duration.ofDays(2), 10, 0)));
-    assertEquals("--retention must be at least the lifetime, 48h (saved in settings.properties), was 24h",
+    CommandLine.ParameterException shorterThanSaved =
+        assertThrows(
+            CommandLine.ParameterException.class,
+            () -> options.config(new WallSettings(Theme.DARK, 10, Duration.ofDays(2), 10, 0)));
+    assertEquals(
+        "--retention must be at least the lifetime, 48h (saved in settings.properties), was 24h",
         shorterThanSaved.getMessage());
   }
 
   @ParameterizedTest
-  @CsvSource({"24h, PT24H", "30s, PT30S", "5m, PT5M", "5min, PT5M", "PT5M, PT5M", "pt90s, PT1M30S", "2d, PT48H", "250ms, PT0.25S",
-      "3650d, PT87600H", "1ms, PT0.001S"})
+  @CsvSource({
+    "24h, PT24H",
+    "30s, PT30S",
+    "5m, PT5M",
+    "5min, PT5M",
+    "PT5M, PT5M",
+    "pt90s, PT1M30S",
+    "2d, PT48H",
+    "250ms, PT0.25S",
+    "3650d, PT87600H",
+    "1ms, PT0.001S"
+  })
   void readsDurationsShortAndIso(String text, String iso) {
     assertEquals(Duration.parse(iso), new WallOptions.LifetimeConverter().convert(text));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--lifetime=soon", "--lifetime=0s", "--lifetime=-PT5M", "--rate=fast", "--rate=-1",
-      "--accounts=0", "--seed=x", "--port=70000", "--lifetime", "--colour=blue", "--kafka=broker", "--kafka=:9092",
-      "--kafka=k1:9092,,k2:9092", "--kafka=k1:port", "--topic= ", "--theme=purple", "--screen=-1",
-      "--page-seconds=0", "--lifetime=1000000000000d", "--lifetime=3651d", "--lifetime=PT0.0001S", "--retention=soon",
-      "--retention=1h", "--retention=3651d", "--wall-id=east 1"})
+  @ValueSource(
+      strings = {
+        "--lifetime=soon",
+        "--lifetime=0s",
+        "--lifetime=-PT5M",
+        "--rate=fast",
+        "--rate=-1",
+        "--accounts=0",
+        "--seed=x",
+        "--port=70000",
+        "--lifetime",
+        "--colour=blue",
+        "--kafka=broker",
+        "--kafka=:9092",
+        "--kafka=k1:9092,,k2:9092",
+        "--kafka=k1:port",
+        "--topic= ",
+        "--theme=purple",
+        "--screen=-1",
+        "--page-seconds=0",
+        "--lifetime=1000000000000d",
+        "--lifetime=3651d",
+        "--lifetime=PT0.0001S",
+        "--retention=soon",
+        "--retention=1h",
+        "--retention=3651d",
+        "--wall-id=east 1"
+      })
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
-    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
+    CommandLine.ParameterException e =
+        assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
 
     String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-    assertTrue(e.getMessage().contains(option) || e.getMessage().contains(arg.substring(arg.indexOf('=') + 1)), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(option)
+            || e.getMessage().contains(arg.substring(arg.indexOf('=') + 1)),
+        e.getMessage());
   }
 }

@@ -28,9 +28,9 @@ public final class WallProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code --headless --port=0 --data=DATA --token=TOKEN} plus {@code options}, and waits until
-   * it listens; with a null token, the wall makes or finds its own in the data folder. Options that
-   * begin with {@code -D} are system properties, given to the JVM.
+   * Starts {@code --headless --port=0 --data=DATA --token=TOKEN} plus {@code options}, and waits
+   * until it listens; with a null token, the wall makes or finds its own in the data folder.
+   * Options that begin with {@code -D} are system properties, given to the JVM.
    */
   public static WallProcess start(Path data, String token, String... options) throws IOException {
     Process process = launch(data, token, options);
@@ -44,10 +44,15 @@ public final class WallProcess implements AutoCloseable {
 
   /** Starts a wall and does not wait for it: for a start that is expected to fail. */
   public static Process launch(Path data, String token, String... options) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Small and single-threaded: a test may run several walls at once on two cores.
-        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Small and single-threaded: a test may run several walls at once on two cores.
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path")));
     List<String> wallOptions = new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data));
     if (token != null) {
       wallOptions.add("--token=" + token);
@@ -93,12 +98,16 @@ public final class WallProcess implements AutoCloseable {
   }
 
   private static URI awaitListening(Process wall) throws IOException {
-    BufferedReader output = new BufferedReader(new InputStreamReader(wall.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(wall.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = output.readLine()) != null; ) {
       Matcher listening = LISTENING.matcher(line);
       if (listening.find()) {
         System.out.println("wall: " + line);
-        Thread drain = new Thread(() -> output.lines().forEach(rest -> System.out.println("wall: " + rest)), "wall-output");
+        Thread drain =
+            new Thread(
+                () -> output.lines().forEach(rest -> System.out.println("wall: " + rest)),
+                "wall-output");
         drain.setDaemon(true);
         drain.start();
         return URI.create(listening.group(1));

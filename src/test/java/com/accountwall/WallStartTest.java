@@ -20,16 +20,22 @@ class WallStartTest {
 
   @Test
   void theStartLineSaysTheLifetimeTheDataFolderAndOnlyTheStartOfTheToken() throws Exception {
-    WallConfig config = WallOptions.parse("--headless", "--port=0", "--data=" + data, "--lifetime=30s").config();
+    WallConfig config =
+        WallOptions.parse("--headless", "--port=0", "--data=" + data, "--lifetime=30s").config();
     try (Wall wall = Wall.start(config, new CoarseClock())) {
       String line = wall.startLine(config);
       String token = Files.readString(data.resolve("api-token")).strip();
 
-      assertTrue(Pattern.matches("listening on http://127\\.0\\.0\\.1:\\d+ · lifetime 30s \\(--lifetime\\) · data "
-          + Pattern.quote(data.toAbsolutePath().toString()) + " · generated API token "
-          + Pattern.quote(token.substring(0, 4)) + "…, kept in "
-          + Pattern.quote(data.resolve("api-token").toString()),
-          line), line);
+      assertTrue(
+          Pattern.matches(
+              "listening on http://127\\.0\\.0\\.1:\\d+ · lifetime 30s \\(--lifetime\\) · data "
+                  + Pattern.quote(data.toAbsolutePath().toString())
+                  + " · generated API token "
+                  + Pattern.quote(token.substring(0, 4))
+                  + "…, kept in "
+                  + Pattern.quote(data.resolve("api-token").toString()),
+              line),
+          line);
       assertFalse(line.contains(token.substring(0, 5)), "the token is never shown whole");
     }
   }
@@ -37,7 +43,8 @@ class WallStartTest {
   @Test
   void aStartThatCannotListenKeepsNoToken() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      WallOptions options = WallOptions.parse("--headless", "--port=" + busy.getLocalPort(), "--data=" + data);
+      WallOptions options =
+          WallOptions.parse("--headless", "--port=" + busy.getLocalPort(), "--data=" + data);
 
       assertThrows(IOException.class, () -> Wall.start(options, new CoarseClock()));
     }

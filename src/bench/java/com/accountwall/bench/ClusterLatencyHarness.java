@@ -29,10 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * sending to showing at the other wall.
  *
  * <p>Arguments: {@code --kafka HOST:PORT,...} (required), {@code --topic T} (default
- * account-wall.orders), {@code --orders N} (2000), {@code --warmup N} (200) orders not counted.
- * Run against scripts/kafka-cluster brokers:
+ * account-wall.orders), {@code --orders N} (2000), {@code --warmup N} (200) orders not counted. Run
+ * against scripts/kafka-cluster brokers:
  *
- * <pre>mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ClusterLatencyHarness -Dbench.args="--kafka 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092"</pre>
+ * <pre>
+ * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ClusterLatencyHarness -Dbench.args="--kafka 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092"
+ * </pre>
  *
  * <p>Bounded: each request times out after 40 s, waiting for the last order to show after 60 s.
  */
@@ -40,7 +42,8 @@ public final class ClusterLatencyHarness {
   private ClusterLatencyHarness() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = ApiLoadHarness.options(args, "--kafka", "--topic", "--orders", "--warmup");
+    Map<String, String> options =
+        ApiLoadHarness.options(args, "--kafka", "--topic", "--orders", "--warmup");
     String kafka = options.get("--kafka");
     if (kafka == null) {
       throw new IllegalArgumentException("--kafka HOST:PORT,... is required");
@@ -58,23 +61,31 @@ public final class ClusterLatencyHarness {
     try (CoarseClock clock = new CoarseClock();
         Wall taking = start(data.resolve("taking"), kafka, topic, clock);
         Wall showing = start(data.resolve("showing"), kafka, topic, clock)) {
-      showing.supervisor().addListener(new AccountListener() {
-        @Override
-        public void accountCreated(Account account) {
-          shownAt.putIfAbsent(account.id(), System.nanoTime());
-        }
-      });
+      showing
+          .supervisor()
+          .addListener(
+              new AccountListener() {
+                @Override
+                public void accountCreated(Account account) {
+                  shownAt.putIfAbsent(account.id(), System.nanoTime());
+                }
+              });
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI endpoint = taking.endpoint().address().resolve("/api/orders");
       for (int i = 0; i < orders + warmup; i++) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(40))
-            .header("Authorization", "Bearer " + ApiLoadHarness.TOKEN).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": " + (firstId + i) + "}")).build();
+        HttpRequest request =
+            HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(40))
+                .header("Authorization", "Bearer " + ApiLoadHarness.TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": " + (firstId + i) + "}"))
+                .build();
         sentAt[i] = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         acknowledgedAt[i] = System.nanoTime();
         if (response.statusCode() != 200) {
-          throw new IllegalStateException("order " + i + " answered " + response.statusCode() + ": " + response.body());
+          throw new IllegalStateException(
+              "order " + i + " answered " + response.statusCode() + ": " + response.body());
         }
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -87,7 +98,8 @@ public final class ClusterLatencyHarness {
       for (int i = 0; i < orders; i++) {
         Long shown = shownAt.get(firstId + warmup + i);
         if (shown == null) {
-          throw new IllegalStateException("order " + (warmup + i) + " never showed on the second wall");
+          throw new IllegalStateException(
+              "order " + (warmup + i) + " never showed on the second wall");
         }
         micros[i] = (shown - acknowledgedAt[warmup + i]) / 1_000.0;
         roundTrip[i] = (shown - sentAt[warmup + i]) / 1_000.0;
@@ -97,21 +109,48 @@ public final class ClusterLatencyHarness {
       Arrays.sort(roundTrip);
       Arrays.sort(answer);
       long before = Arrays.stream(micros).filter(m -> m < 0).count();
-      System.out.printf(Locale.ROOT, "JDK %s, %d cores; %d orders one after another (after %d warm-up)%n",
-          Runtime.version(), Runtime.getRuntime().availableProcessors(), orders, warmup);
-      System.out.printf(Locale.ROOT, "acknowledged at one wall -> shown at the other: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; "
+      System.out.printf(
+          Locale.ROOT,
+          "JDK %s, %d cores; %d orders one after another (after %d warm-up)%n",
+          Runtime.version(),
+          Runtime.getRuntime().availableProcessors(),
+          orders,
+          warmup);
+      System.out.printf(
+          Locale.ROOT,
+          "acknowledged at one wall -> shown at the other: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; "
               + "%d of %d showed before the answer arrived%n",
-          at(micros, 0.50) / 1000, at(micros, 0.90) / 1000, at(micros, 0.99) / 1000, micros[orders - 1] / 1000, before, orders);
-      System.out.printf(Locale.ROOT, "sent to one wall -> answered 200: p50 %.2f ms, p99 %.2f ms; sent -> shown at the other: p50 %.2f ms, p99 %.2f ms%n",
-          at(answer, 0.50) / 1000, at(answer, 0.99) / 1000, at(roundTrip, 0.50) / 1000, at(roundTrip, 0.99) / 1000);
+          at(micros, 0.50) / 1000,
+          at(micros, 0.90) / 1000,
+          at(micros, 0.99) / 1000,
+          micros[orders - 1] / 1000,
+          before,
+          orders);
+      System.out.printf(
+          Locale.ROOT,
+          "sent to one wall -> answered 200: p50 %.2f ms, p99 %.2f ms; sent -> shown at the other: p50 %.2f ms, p99 %.2f ms%n",
+          at(answer, 0.50) / 1000,
+          at(answer, 0.99) / 1000,
+          at(roundTrip, 0.50) / 1000,
+          at(roundTrip, 0.99) / 1000);
     } finally {
       ApiLoadHarness.deleteTree(data);
     }
   }
 
-  private static Wall start(Path data, String kafka, String topic, CoarseClock clock) throws Exception {
-    return Wall.start(WallOptions.parse(List.of("--headless", "--port=0", "--data=" + data, "--token=" + ApiLoadHarness.TOKEN,
-        "--kafka=" + kafka, "--topic=" + topic).toArray(String[]::new)), clock);
+  private static Wall start(Path data, String kafka, String topic, CoarseClock clock)
+      throws Exception {
+    return Wall.start(
+        WallOptions.parse(
+            List.of(
+                    "--headless",
+                    "--port=0",
+                    "--data=" + data,
+                    "--token=" + ApiLoadHarness.TOKEN,
+                    "--kafka=" + kafka,
+                    "--topic=" + topic)
+                .toArray(String[]::new)),
+        clock);
   }
 
   private static double at(double[] sorted, double quantile) {

@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Find-or-create of ids never seen before, beside {@code computeIfAbsent} of a {@link LongAdder} per
- * new id. Each iteration starts from an empty supervisor, so the figures are for a growing wall.
+ * Find-or-create of ids never seen before, beside {@code computeIfAbsent} of a {@link LongAdder}
+ * per new id. Each iteration starts from an empty supervisor, so the figures are for a growing
+ * wall.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ol>
  *   <li>N accounts whose deadlines all fall within one second are swept the way {@code
  *       ExpiryTicker} sweeps: every 100 ms of clock time. Reported: the CPU of the whole sweep, the
- *       longest single sweep, and how late the latest account ended (clock time), beside the CPU
- *       of removing N entries from a bare {@code ConcurrentHashMap}.
+ *       longest single sweep, and how late the latest account ended (clock time), beside the CPU of
+ *       removing N entries from a bare {@code ConcurrentHashMap}.
  *   <li>The cost of a sweep when nothing is due, at 10 thousand and at N live accounts: it must not
  *       grow with the number of accounts.
  * </ol>
  *
- * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ExpiryHarness -Dbench.args=1000000</pre>
+ * <pre>
+ * mvn -q -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ExpiryHarness -Dbench.args=1000000
+ * </pre>
  */
 public final class ExpiryHarness {
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
@@ -32,7 +34,8 @@ public final class ExpiryHarness {
 
   public static void main(String[] args) {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.printf("JDK %s, %d cores, %,d accounts%n",
+    System.out.printf(
+        "JDK %s, %d cores, %,d accounts%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), accounts);
     sweepOfAccountsDueInOneSecond(accounts);
     idleSweep(10_000);
@@ -41,7 +44,8 @@ public final class ExpiryHarness {
 
   private static void sweepOfAccountsDueInOneSecond(int accounts) {
     MutableClock clock = new MutableClock(START);
-    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
     long perMillisecond = Math.max(1, accounts / 1_000);
     for (long id = 1; id <= accounts; id++) {
       supervisor.findOrCreate(id);
@@ -68,10 +72,14 @@ public final class ExpiryHarness {
         lastEnd = clock.instant();
       }
     }
-    System.out.printf("sweep of %,d accounts due within one second: %d ms CPU in all, longest sweep %d ms,"
+    System.out.printf(
+        "sweep of %,d accounts due within one second: %d ms CPU in all, longest sweep %d ms,"
             + " last account ended %d ms after its deadline (sweeps every %d ms)%n",
-        ended, cpu / 1_000_000, longestSweep / 1_000_000,
-        Duration.between(lastDeadline, lastEnd).toMillis(), TICK.toMillis());
+        ended,
+        cpu / 1_000_000,
+        longestSweep / 1_000_000,
+        Duration.between(lastDeadline, lastEnd).toMillis(),
+        TICK.toMillis());
 
     ConcurrentHashMap<Long, Long> baseline = new ConcurrentHashMap<>();
     for (long id = 1; id <= accounts; id++) {
@@ -82,13 +90,15 @@ public final class ExpiryHarness {
       baseline.remove(id);
     }
     long bare = CPU.getCurrentThreadCpuTime() - start;
-    System.out.printf("baseline: removing %,d entries from a ConcurrentHashMap: %d ms CPU; ratio %.1f%n",
+    System.out.printf(
+        "baseline: removing %,d entries from a ConcurrentHashMap: %d ms CPU; ratio %.1f%n",
         accounts, bare / 1_000_000, (double) cpu / bare);
   }
 
   private static void idleSweep(int accounts) {
     MutableClock clock = new MutableClock(START);
-    AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
     for (long id = 1; id <= accounts; id++) {
       supervisor.findOrCreate(id);
     }
@@ -100,7 +110,8 @@ public final class ExpiryHarness {
     for (int i = 0; i < sweeps; i++) {
       supervisor.expireDue();
     }
-    System.out.printf("sweep with nothing due, %,d live accounts: %.0f ns%n",
+    System.out.printf(
+        "sweep with nothing due, %,d live accounts: %.0f ns%n",
         accounts, (double) (System.nanoTime() - start) / sweeps);
   }
 }

@@ -3,9 +3,9 @@ package com.accountwall.bench;
 import java.util.Map;
 
 /**
- * Where a harness shows the wall's window, from its {@code --screen} option: {@code headless}
- * (the default), Monocle's headless screen with software rendering, so it runs without a display
- * as CI does; or {@code display}, the real one (under {@code xvfb-run}, say).
+ * Where a harness shows the wall's window, from its {@code --screen} option: {@code headless} (the
+ * default), Monocle's headless screen with software rendering, so it runs without a display as CI
+ * does; or {@code display}, the real one (under {@code xvfb-run}, say).
  */
 final class HarnessScreen {
   private HarnessScreen() {}

@@ -9,18 +9,21 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Heap per live account: the heap after a full GC with N accounts, less the heap before, divided by
- * N. It counts everything the core keeps for an account: its registry slot, the account,
- * and its place in the expiry calendar. Beside it, the same figure for a bare
- * {@code ConcurrentHashMap<Long, LongAdder>}.
+ * N. It counts everything the core keeps for an account: its registry slot, the account, and its
+ * place in the expiry calendar. Beside it, the same figure for a bare {@code
+ * ConcurrentHashMap<Long, LongAdder>}.
  *
- * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.MemoryHarness -Dbench.args=1000000</pre>
+ * <pre>
+ * mvn -q -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.MemoryHarness -Dbench.args=1000000
+ * </pre>
  */
 public final class MemoryHarness {
   private MemoryHarness() {}
 
   public static void main(String[] args) {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.printf("JDK %s, %d cores, %,d accounts%n",
+    System.out.printf(
+        "JDK %s, %d cores, %,d accounts%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), accounts);
 
     long before = usedAfterGc();
@@ -45,7 +48,8 @@ public final class MemoryHarness {
     }
 
     System.out.printf("wall:     %6.1f bytes per live account%n", wall);
-    System.out.printf("baseline: %6.1f bytes per entry (ConcurrentHashMap<Long, LongAdder>)%n", bare);
+    System.out.printf(
+        "baseline: %6.1f bytes per entry (ConcurrentHashMap<Long, LongAdder>)%n", bare);
     System.out.printf("ratio:    %6.2f%n", wall / bare);
   }
 

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Orders into the core for random live accounts, beside the least a counter per id can do: a
- * {@code ConcurrentHashMap<Long, LongAdder>} on the same ids and threads. Run with -t 1 and -t 2.
+ * Orders into the core for random live accounts, beside the least a counter per id can do: a {@code
+ * ConcurrentHashMap<Long, LongAdder>} on the same ids and threads. Run with -t 1 and -t 2.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -38,10 +38,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>It checks that the supervisor counts N live accounts, then closes the wall and deletes the
  * folder. The start is the first in this JVM, as a real restart is, so class loading and a cold JIT
- * are part of it. Arguments: {@code --accounts N}, {@code --dir DIR} where the temporary data folder
- * is made (the JDK's temporary folder by default). Run:
+ * are part of it. Arguments: {@code --accounts N}, {@code --dir DIR} where the temporary data
+ * folder is made (the JDK's temporary folder by default). Run:
  *
- * <pre>mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.RestartHarness -Dbench.args="--accounts 1000000"</pre>
+ * <pre>
+ * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.RestartHarness -Dbench.args="--accounts 1000000"
+ * </pre>
  *
  * <p>Bounded: the health poller stops at its first 200, after {@value #POLL_LIMIT_SECONDS} s or
  * after {@value #MAX_POLLS} attempts; it only contacts 127.0.0.1.
@@ -58,22 +60,34 @@ public final class RestartHarness {
     Map<String, String> options = ApiLoadHarness.options(args, "--accounts", "--dir");
     int accounts = ApiLoadHarness.intOption(options, "--accounts", 1_000_000, 1);
     Path parent = Path.of(options.getOrDefault("--dir", System.getProperty("java.io.tmpdir")));
-    System.out.printf("JDK %s, %d cores, max heap %,d MB; %,d live accounts%n", Runtime.version(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, accounts);
+    System.out.printf(
+        "JDK %s, %d cores, max heap %,d MB; %,d live accounts%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        accounts);
 
     Path data = Files.createTempDirectory(parent, "account-wall-restart-");
     int restored;
     try {
       long fillStart = System.nanoTime();
       populate(data, accounts, System.currentTimeMillis());
-      System.out.printf("database filled in %,d ms: %,d MB in %s (%s)%n", millisSince(fillStart),
-          Files.size(data.resolve("account-wall.db")) >> 20, data, Files.getFileStore(data).type());
+      System.out.printf(
+          "database filled in %,d ms: %,d MB in %s (%s)%n",
+          millisSince(fillStart),
+          Files.size(data.resolve("account-wall.db")) >> 20,
+          data,
+          Files.getFileStore(data).type());
 
       int port = freeLoopbackPort();
       AtomicLong firstHealthy = new AtomicLong(-1);
       try (CoarseClock clock = new CoarseClock()) {
-        WallOptions wallOptions = WallOptions.parse("--headless", "--port=" + port, "--data=" + data,
-            "--token=" + ApiLoadHarness.TOKEN);
+        WallOptions wallOptions =
+            WallOptions.parse(
+                "--headless",
+                "--port=" + port,
+                "--data=" + data,
+                "--token=" + ApiLoadHarness.TOKEN);
         long start = System.nanoTime();
         Thread poller = new Thread(() -> pollHealth(port, start, firstHealthy), "health-poller");
         poller.setDaemon(true);
@@ -82,16 +96,20 @@ public final class RestartHarness {
           long started = millisSince(start);
           poller.join(TimeUnit.SECONDS.toMillis(POLL_LIMIT_SECONDS + 60));
           restored = wall.supervisor().count();
-          System.out.printf("Wall.start returned after %,d ms with %,d live accounts%n", started, restored);
-          System.out.println(firstHealthy.get() < 0 ? "GET /api/health never answered 200"
-              : String.format("first GET /api/health 200 after %,d ms", firstHealthy.get()));
+          System.out.printf(
+              "Wall.start returned after %,d ms with %,d live accounts%n", started, restored);
+          System.out.println(
+              firstHealthy.get() < 0
+                  ? "GET /api/health never answered 200"
+                  : String.format("first GET /api/health 200 after %,d ms", firstHealthy.get()));
         }
       }
     } finally {
       ApiLoadHarness.deleteTree(data);
     }
     if (restored != accounts) {
-      System.out.printf("FAILED: expected %,d live accounts, the wall has %,d%n", accounts, restored);
+      System.out.printf(
+          "FAILED: expected %,d live accounts, the wall has %,d%n", accounts, restored);
       System.exit(1);
     }
   }
@@ -103,8 +121,9 @@ public final class RestartHarness {
       // opened for its migrations only
     }
     try (Connection connection = DriverManager.getConnection(url);
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at) VALUES (?, ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at) VALUES (?, ?, ?)")) {
       connection.setAutoCommit(false);
       for (long id = 1; id <= accounts; id++) {
         insert.setLong(1, id);

@@ -32,17 +32,18 @@ import javafx.stage.Stage;
 /**
  * The real window under load: {@code --rows} live accounts (default 100,000) in the wall's table
  * while one thread sends {@code --rate} orders per second (default 100,000) for {@code --seconds}
- * (default 30) to random ones of them; then {@code --expire} more accounts (default 10,000) that all
- * reach their deadline in the same instant, while the orders go on.
+ * (default 30) to random ones of them; then {@code --expire} more accounts (default 10,000) that
+ * all reach their deadline in the same instant, while the orders go on.
  *
  * <p>First, as the baseline, the same window with the same rows and no orders for up to {@value
- * #BASELINE_SECONDS} s. It shows the window built by {@link WallView#load} at 1920×1080 on Monocle's headless screen
- * with software rendering (so it runs without a display, as CI does), or with {@code --screen display} on
- * the real one (under {@code xvfb-run}, say). It reports, over the measured seconds:
+ * #BASELINE_SECONDS} s. It shows the window built by {@link WallView#load} at 1920×1080 on
+ * Monocle's headless screen with software rendering (so it runs without a display, as CI does), or
+ * with {@code --screen display} on the real one (under {@code xvfb-run}, say). It reports, over the
+ * measured seconds:
  *
  * <ul>
- *   <li><b>frames per second</b>: pulses in which the JavaFX thread ran the wall's frame, counted by
- *       an {@link AnimationTimer} of its own; the mean, and the worst single second;
+ *   <li><b>frames per second</b>: pulses in which the JavaFX thread ran the wall's frame, counted
+ *       by an {@link AnimationTimer} of its own; the mean, and the worst single second;
  *   <li><b>latency</b>: for every 1,000th order, the time from just before it entered the core to
  *       the end of the frame in which its row first showed its count (or a later one); p50, p99,
  *       max;
@@ -54,7 +55,9 @@ import javafx.stage.Stage;
  *
  * <p>Bounded: it sends at most {@code rate × (2 × warm-up + seconds + 6)} orders and exits. Run:
  *
- * <pre>mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.TableHarness -Dbench.args="--rows 100000 --rate 100000 --seconds 30"</pre>
+ * <pre>
+ * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.TableHarness -Dbench.args="--rows 100000 --rate 100000 --seconds 30"
+ * </pre>
  */
 public final class TableHarness {
   private static final Duration LIFETIME = Duration.ofHours(1);
@@ -89,7 +92,8 @@ public final class TableHarness {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        ApiLoadHarness.options(args, "--rows", "--rate", "--seconds", "--warmup", "--expire", "--screen");
+        ApiLoadHarness.options(
+            args, "--rows", "--rate", "--seconds", "--warmup", "--expire", "--screen");
     int rows = ApiLoadHarness.intOption(options, "--rows", 100_000, 1);
     int rate = ApiLoadHarness.intOption(options, "--rate", 100_000, 1);
     int seconds = ApiLoadHarness.intOption(options, "--seconds", 30, 1);
@@ -110,7 +114,8 @@ public final class TableHarness {
     if (!settled.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the table never showed all " + rowCount + " rows");
     }
-    System.out.printf("%,d rows, %,d orders/s, %d s warm-up, %d s measured, JDK %s%n",
+    System.out.printf(
+        "%,d rows, %,d orders/s, %d s warm-up, %d s measured, JDK %s%n",
         rowCount, rate, warmup, seconds, Runtime.version());
     TimeUnit.SECONDS.sleep(warmup);
     measure(Math.min(seconds, BASELINE_SECONDS)).print("baseline, no orders");
@@ -132,12 +137,16 @@ public final class TableHarness {
   private void showWall(CountDownLatch settled) {
     OrderGenerator idle = OrderGenerator.builder(supervisor).build();
     WallModel wall = WallModel.builder(supervisor, clock, idle).build();
-    wall.table().getRows().addListener((ListChangeListener<AccountRow>) change -> {
-      while (change.next()) {
-        change.getRemoved().forEach(row -> rowsById.remove(row.getAccountId()));
-        change.getAddedSubList().forEach(row -> rowsById.put(row.getAccountId(), row));
-      }
-    });
+    wall.table()
+        .getRows()
+        .addListener(
+            (ListChangeListener<AccountRow>)
+                change -> {
+                  while (change.next()) {
+                    change.getRemoved().forEach(row -> rowsById.remove(row.getAccountId()));
+                    change.getAddedSubList().forEach(row -> rowsById.put(row.getAccountId(), row));
+                  }
+                });
     Stage stage = new Stage();
     try {
       stage.setScene(new Scene(WallView.load(wall), 1920, 1080));
@@ -163,16 +172,17 @@ public final class TableHarness {
     for (Sample sample; (sample = sent.poll()) != null; ) {
       waiting.add(sample);
     }
-    waiting.removeIf(sample -> {
-      AccountRow row = rowsById.get(sample.accountId());
-      if (row == null || row.getWidgetsSold() < sample.countAfter()) {
-        return false;
-      }
-      if (measuring) {
-        latencies.add(now - sample.sentNanos());
-      }
-      return true;
-    });
+    waiting.removeIf(
+        sample -> {
+          AccountRow row = rowsById.get(sample.accountId());
+          if (row == null || row.getWidgetsSold() < sample.countAfter()) {
+            return false;
+          }
+          if (measuring) {
+            latencies.add(now - sample.sentNanos());
+          }
+          return true;
+        });
     if (measuring) {
       frameNanos.add(now);
     }
@@ -184,7 +194,9 @@ public final class TableHarness {
     }
   }
 
-  /** Paced: each loop sends the orders that are due by now, so the rate holds however the loop runs. */
+  /**
+   * Paced: each loop sends the orders that are due by now, so the rate holds however the loop runs.
+   */
   private void sendOrders() {
     SplittableRandom random = new SplittableRandom(42);
     long start = System.nanoTime();
@@ -210,29 +222,36 @@ public final class TableHarness {
 
   private Measurement measure(int seconds) throws Exception {
     long fxThread = onFx(() -> Thread.currentThread().getId());
-    long renderThread = Arrays.stream(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))
-        .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
-        .mapToLong(Thread::getId)
-        .findFirst()
-        .orElse(-1);
+    long renderThread =
+        Arrays.stream(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))
+            .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+            .mapToLong(Thread::getId)
+            .findFirst()
+            .orElse(-1);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    onFx(() -> {
-      latencies.clear();
-      frameNanos.clear();
-      measuring = true;
-      return null;
-    });
+    onFx(
+        () -> {
+          latencies.clear();
+          frameNanos.clear();
+          measuring = true;
+          return null;
+        });
     long fxCpu = threads.getThreadCpuTime(fxThread);
     long renderCpu = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
     long start = System.nanoTime();
     TimeUnit.SECONDS.sleep(seconds);
     long elapsed = System.nanoTime() - start;
     double fxBusy = (double) (threads.getThreadCpuTime(fxThread) - fxCpu) / elapsed;
-    double renderBusy = renderThread < 0 ? 0 : (double) (threads.getThreadCpuTime(renderThread) - renderCpu) / elapsed;
-    return onFx(() -> {
-      measuring = false;
-      return new Measurement(new ArrayList<>(frameNanos), new ArrayList<>(latencies), fxBusy, renderBusy);
-    });
+    double renderBusy =
+        renderThread < 0
+            ? 0
+            : (double) (threads.getThreadCpuTime(renderThread) - renderCpu) / elapsed;
+    return onFx(
+        () -> {
+          measuring = false;
+          return new Measurement(
+              new ArrayList<>(frameNanos), new ArrayList<>(latencies), fxBusy, renderBusy);
+        });
   }
 
   private void expireAtOnce(int count) throws Exception {
@@ -241,29 +260,35 @@ public final class TableHarness {
       supervisor.restore(id, 1, lastOrder);
     }
     Instant deadline = lastOrder.plus(LIFETIME);
-    TimeUnit.MILLISECONDS.sleep(Math.max(0, Duration.between(clock.instant(), deadline).toMillis() - 1_000));
+    TimeUnit.MILLISECONDS.sleep(
+        Math.max(0, Duration.between(clock.instant(), deadline).toMillis() - 1_000));
     onFx(() -> expiringProbe = rowsById.get((long) rowCount + 1));
     Measurement fade = measure(3);
     int left = onFx(() -> (int) rowsById.keySet().stream().filter(id -> id > rowCount).count());
-    System.out.printf("expiry: %,d rows due at once; frames per second in each quarter second around it: %s%n",
+    System.out.printf(
+        "expiry: %,d rows due at once; frames per second in each quarter second around it: %s%n",
         count, fade.quarterSecondRates());
-    System.out.printf("expiry: %d frames showed an ending row half faded; %,d of the %,d rows still in the table"
-            + " afterwards; JavaFX thread busy %.0f %%%n", onFx(() -> halfFadedFrames), left, count, fade.fxBusy() * 100);
+    System.out.printf(
+        "expiry: %d frames showed an ending row half faded; %,d of the %,d rows still in the table"
+            + " afterwards; JavaFX thread busy %.0f %%%n",
+        onFx(() -> halfFadedFrames), left, count, fade.fxBusy() * 100);
   }
 
   private static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(task.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(task.call());
+          } catch (Exception e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result.get(30, TimeUnit.SECONDS);
   }
 
-  private record Measurement(List<Long> frames, List<Long> latencies, double fxBusy, double renderBusy) {
+  private record Measurement(
+      List<Long> frames, List<Long> latencies, double fxBusy, double renderBusy) {
 
     void print(String label) {
       if (frames.size() < 2) {
@@ -272,12 +297,23 @@ public final class TableHarness {
       }
       double seconds = (frames.get(frames.size() - 1) - frames.get(0)) / 1e9;
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf("%s: %.1f frames/s (worst second %d, longest frame %.0f ms); JavaFX thread busy %.0f %%"
+      System.out.printf(
+          "%s: %.1f frames/s (worst second %d, longest frame %.0f ms); JavaFX thread busy %.0f %%"
               + " (render thread %.0f %%)%n",
-          label, (frames.size() - 1) / seconds, worstSecond(), longestFrame() / 1e6, fxBusy * 100, renderBusy * 100);
+          label,
+          (frames.size() - 1) / seconds,
+          worstSecond(),
+          longestFrame() / 1e6,
+          fxBusy * 100,
+          renderBusy * 100);
       if (sorted.length > 0) {
-        System.out.printf("%s: order to row latency over %,d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-            label, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+        System.out.printf(
+            "%s: order to row latency over %,d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            label,
+            sorted.length,
+            percentile(sorted, 0.50),
+            percentile(sorted, 0.99),
+            percentile(sorted, 1.0));
       }
     }
 

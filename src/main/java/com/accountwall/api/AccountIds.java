@@ -10,9 +10,15 @@ package com.accountwall.api;
 final class AccountIds {
   private AccountIds() {}
 
-  /** @throws ApiException 400 naming the segment, if it is not such an id */
+  /**
+   * @throws ApiException 400 naming the segment, if it is not such an id
+   */
   static long parse(String segment) {
-    boolean canonical = !segment.isEmpty() && segment.length() <= 19 && segment.charAt(0) >= '1' && segment.charAt(0) <= '9';
+    boolean canonical =
+        !segment.isEmpty()
+            && segment.length() <= 19
+            && segment.charAt(0) >= '1'
+            && segment.charAt(0) <= '9';
     for (int i = 1; canonical && i < segment.length(); i++) {
       canonical = segment.charAt(i) >= '0' && segment.charAt(i) <= '9';
     }
@@ -23,7 +29,10 @@ final class AccountIds {
         // 19 digits over 2^63-1: refused below
       }
     }
-    throw ApiException.badRequest("the account id in the path must be a positive integer in plain decimal (no sign,"
-        + " no leading zero) that fits a signed 64-bit long, got '" + segment + "'");
+    throw ApiException.badRequest(
+        "the account id in the path must be a positive integer in plain decimal (no sign,"
+            + " no leading zero) that fits a signed 64-bit long, got '"
+            + segment
+            + "'");
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>Immutable; {@link #with} makes a new answer.
  *
- * @param headers the headers it adds; never Content-Type or Content-Length, which follow from the body
+ * @param headers the headers it adds; never Content-Type or Content-Length, which follow from the
+ *     body
  * @param body the bytes to send, or null for no body
  * @param contentType the body's media type, or null with no body
  */

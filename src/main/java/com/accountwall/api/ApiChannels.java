@@ -6,10 +6,10 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
- * Sets up each new connection's pipeline, in the order bytes meet it: the connection cap, TLS if
- * it serves HTTPS, the time limits, the HTTP/1.1 codec (strict: conflicting or repeated lengths and chunked bodies with a
- * length are refused, headers over {@value #MAX_HEADER_BYTES} bytes too), the body limit, and the
- * handler that answers.
+ * Sets up each new connection's pipeline, in the order bytes meet it: the connection cap, TLS if it
+ * serves HTTPS, the time limits, the HTTP/1.1 codec (strict: conflicting or repeated lengths and
+ * chunked bodies with a length are refused, headers over {@value #MAX_HEADER_BYTES} bytes too), the
+ * body limit, and the handler that answers.
  *
  * <p>Thread-safe: its fields are immutable, and it is called on each connection's event loop.
  */
@@ -22,7 +22,9 @@ final class ApiChannels {
   private final TlsFiles tls;
   private final ApiRoutes routes;
 
-  /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
+  /**
+   * @param tls the certificate to serve HTTPS with, or null for plain HTTP
+   */
   ApiChannels(ConnectionCap cap, ApiLimits limits, TlsFiles tls, ApiRoutes routes) {
     this.cap = cap;
     this.limits = limits;
@@ -41,12 +43,15 @@ final class ApiChannels {
       pipeline.addLast("tls", tls.context().newHandler(channel.alloc()));
     }
     pipeline.addLast("timeouts", timeouts);
-    pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-        .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
-        .setMaxHeaderSize(MAX_HEADER_BYTES)
-        .setAllowDuplicateContentLengths(false)
-        .setUseRfc9112TransferEncoding(true)
-        .setStrictLineParsing(true)));
+    pipeline.addLast(
+        "http",
+        new HttpServerCodec(
+            new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setAllowDuplicateContentLengths(false)
+                .setUseRfc9112TransferEncoding(true)
+                .setStrictLineParsing(true)));
     pipeline.addLast("body", new BodyLimit());
     pipeline.addLast("api", new ApiHandler(routes, timeouts));
   }

@@ -1,9 +1,9 @@
 package com.accountwall.api;
 
 /**
- * A request the API refuses: its HTTP status, a message for the client naming what is wrong, and
- * at most one header the refusal must carry ({@code Allow} with a 405, {@code WWW-Authenticate}
- * with a 401).
+ * A request the API refuses: its HTTP status, a message for the client naming what is wrong, and at
+ * most one header the refusal must carry ({@code Allow} with a 405, {@code WWW-Authenticate} with a
+ * 401).
  */
 final class ApiException extends RuntimeException {
   private final int status;
@@ -25,7 +25,10 @@ final class ApiException extends RuntimeException {
     return status;
   }
 
-  /** The refusal as the answer the client gets: {@code {"error": message}}, with its header if it has one. */
+  /**
+   * The refusal as the answer the client gets: {@code {"error": message}}, with its header if it
+   * has one.
+   */
   Answer answer() {
     Answer answer = Answer.error(status, getMessage());
     return header == null ? answer : answer.with(header, headerValue);

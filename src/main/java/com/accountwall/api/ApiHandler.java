@@ -18,10 +18,10 @@ import java.util.Queue;
  * they came (HTTP/1.1 pipelining): requests that come while one is answered wait here, and past
  * {@value #MAX_WAITING} of them the connection reads no more until they are answered, so a client
  * cannot queue work faster than it is answered. (Not stopping reading for every request spares two
- * system calls per request, as the epoll interest would change each time.)
- * A request the HTTP parser refused (bad chunking, conflicting lengths, headers over the limit) is
- * answered in the API's error shape and the connection closed, as the parser cannot find where the
- * next request would begin.
+ * system calls per request, as the epoll interest would change each time.) A request the HTTP
+ * parser refused (bad chunking, conflicting lengths, headers over the limit) is answered in the
+ * API's error shape and the connection closed, as the parser cannot find where the next request
+ * would begin.
  *
  * <p>Not thread-safe: one per connection; every method and every continuation of an answer runs on
  * the connection's event loop, so its fields need no locks.
@@ -31,7 +31,11 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
 
   private final ApiRoutes routes;
   private final ConnectionTimeouts timeouts;
-  /** Pipelined requests waiting past this many stop the connection's reading until they are answered. */
+
+  /**
+   * Pipelined requests waiting past this many stop the connection's reading until they are
+   * answered.
+   */
   private static final int MAX_WAITING = 16;
 
   private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
@@ -72,13 +76,16 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
     boolean close = !HttpUtil.isKeepAlive(request);
     boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     try {
-      routes.answer(request).thenAccept(answer -> {
-        if (ctx.executor().inEventLoop()) {
-          send(ctx, answer, close, http10);
-        } else {
-          ctx.executor().execute(() -> send(ctx, answer, close, http10));
-        }
-      });
+      routes
+          .answer(request)
+          .thenAccept(
+              answer -> {
+                if (ctx.executor().inEventLoop()) {
+                  send(ctx, answer, close, http10);
+                } else {
+                  ctx.executor().execute(() -> send(ctx, answer, close, http10));
+                }
+              });
     } finally {
       request.release(); // ApiRoutes.answer has read what it needs
     }
@@ -107,13 +114,18 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The parser's refusal in the API's error shape: 431 for headers over the limit, 414 for a long request line. */
+  /**
+   * The parser's refusal in the API's error shape: 431 for headers over the limit, 414 for a long
+   * request line.
+   */
   static Answer parserRefusal(Throwable cause) {
     if (cause instanceof TooLongHttpHeaderException) {
-      return Answer.error(431, "the request's headers are over " + ApiChannels.MAX_HEADER_BYTES / 1024 + " KiB");
+      return Answer.error(
+          431, "the request's headers are over " + ApiChannels.MAX_HEADER_BYTES / 1024 + " KiB");
     }
     if (cause instanceof TooLongHttpLineException) {
-      return Answer.error(414, "the request line is over " + ApiChannels.MAX_REQUEST_LINE_BYTES / 1024 + " KiB");
+      return Answer.error(
+          414, "the request line is over " + ApiChannels.MAX_REQUEST_LINE_BYTES / 1024 + " KiB");
     }
     return Answer.error(400, "the request is not valid HTTP/1.1: " + cause.getMessage());
   }
@@ -126,7 +138,8 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // Mostly a client that went away (connection reset); nothing to answer, and nothing for the operator.
+    // Mostly a client that went away (connection reset); nothing to answer, and nothing for the
+    // operator.
     LOG.log(Level.DEBUG, "closing an API connection from " + ctx.channel().remoteAddress(), cause);
     ctx.close();
   }

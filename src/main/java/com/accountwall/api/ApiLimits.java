@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * How much of the machine one client may hold: the open connections the API keeps at most, how
- * long a request may take to arrive once its first byte has, and how long a keep-alive connection
- * may wait for its next request. Without them a few clients that send half a request, or open
+ * How much of the machine one client may hold: the open connections the API keeps at most, how long
+ * a request may take to arrive once its first byte has, and how long a keep-alive connection may
+ * wait for its next request. Without them a few clients that send half a request, or open
  * connections and say nothing, hold the API's resources for as long as they like.
  *
  * <p>Immutable.
@@ -24,10 +24,15 @@ public record ApiLimits(int maxConnections, Duration requestReadLimit, Duration 
 
   public ApiLimits {
     if (maxConnections < 1) {
-      throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+      throw new IllegalArgumentException(
+          "maxConnections must be at least 1, was " + maxConnections);
     }
-    if (requestReadLimit.isNegative() || requestReadLimit.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
-      throw new IllegalArgumentException("time limits must be positive: " + requestReadLimit + ", " + idleTimeout);
+    if (requestReadLimit.isNegative()
+        || requestReadLimit.isZero()
+        || idleTimeout.isNegative()
+        || idleTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "time limits must be positive: " + requestReadLimit + ", " + idleTimeout);
     }
   }
 
@@ -38,10 +43,14 @@ public record ApiLimits(int maxConnections, Duration requestReadLimit, Duration 
    */
   public static ApiLimits defaults() {
     long descriptors = 65_536;
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
       descriptors = unix.getMaxFileDescriptorCount();
     }
-    int connections = (int) Math.max(100, Math.min(50_000, descriptors - Math.min(DESCRIPTORS_KEPT, descriptors / 4)));
+    int connections =
+        (int)
+            Math.max(
+                100, Math.min(50_000, descriptors - Math.min(DESCRIPTORS_KEPT, descriptors / 4)));
     return new ApiLimits(connections, Duration.ofSeconds(10), Duration.ofSeconds(60));
   }
 }

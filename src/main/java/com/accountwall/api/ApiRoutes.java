@@ -34,14 +34,15 @@ import java.util.concurrent.TimeoutException;
  * order is made durable. Work that takes long enough to stall an event loop runs on executors of
  * its own: large bodies are read on one, history (a database read) on another.
  *
- * <p>Thread-safe: {@link #answer} is called on the connections' event loops, any number at once;
- * it blocks on nothing (the supervisor's reads are in memory), and the futures it returns complete
- * on whatever thread completes the journal's; a large body is read on a reader thread, which
- * shares nothing with the event loop but the body's bytes, handed over by the executor.
+ * <p>Thread-safe: {@link #answer} is called on the connections' event loops, any number at once; it
+ * blocks on nothing (the supervisor's reads are in memory), and the futures it returns complete on
+ * whatever thread completes the journal's; a large body is read on a reader thread, which shares
+ * nothing with the event loop but the body's bytes, handed over by the executor.
  */
 final class ApiRoutes {
   private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
   private static final String ACCOUNTS = "/api/accounts";
+
   /**
    * Bodies up to this size are read on the event loop (a single order takes microseconds); larger
    * ones on {@code bodyReader}, as a batch of 1 MiB takes milliseconds to check and parse, during
@@ -56,8 +57,13 @@ final class ApiRoutes {
   private final Executor historyReader;
   private final Clock clock;
 
-  ApiRoutes(OrderJournal orders, AccountSupervisor supervisor, TokenCheck token, Executor bodyReader,
-      Executor historyReader, Clock clock) {
+  ApiRoutes(
+      OrderJournal orders,
+      AccountSupervisor supervisor,
+      TokenCheck token,
+      Executor bodyReader,
+      Executor historyReader,
+      Clock clock) {
     this.orders = orders;
     this.supervisor = supervisor;
     this.token = token;
@@ -83,7 +89,8 @@ final class ApiRoutes {
     return answer.exceptionally(failure -> refusal(failure, method, target));
   }
 
-  private CompletableFuture<Answer> route(String method, String target, HttpHeaders headers, FullHttpRequest request) {
+  private CompletableFuture<Answer> route(
+      String method, String target, HttpHeaders headers, FullHttpRequest request) {
     URI uri;
     try {
       uri = new URI(target);
@@ -94,7 +101,10 @@ final class ApiRoutes {
     if (path.equals("/api/health")) {
       allow(method, path, "GET");
       List<String> problems = orders.problems();
-      return done(problems.isEmpty() ? Answer.json(200, Map.of("status", "ok")) : Answer.json(503, new Health("degraded", problems)));
+      return done(
+          problems.isEmpty()
+              ? Answer.json(200, Map.of("status", "ok"))
+              : Answer.json(503, new Health("degraded", problems)));
     }
     if (path.equals("/api/orders")) {
       authorize(headers);
@@ -105,7 +115,8 @@ final class ApiRoutes {
       if (body.length <= READ_INLINE_BYTES) {
         return postOrders(body, key);
       }
-      return CompletableFuture.supplyAsync(() -> postOrders(body, key), bodyReader).thenCompose(placed -> placed);
+      return CompletableFuture.supplyAsync(() -> postOrders(body, key), bodyReader)
+          .thenCompose(placed -> placed);
     }
     if (path.equals(ACCOUNTS)) {
       authorize(headers);
@@ -116,32 +127,47 @@ final class ApiRoutes {
       authorize(headers);
       long accountId = AccountIds.parse(path.substring(ACCOUNTS.length() + 1));
       if (allow(method, path, "GET", "DELETE").equals("GET")) {
-        return done(Answer.json(200, supervisor.details(accountId).map(ApiRoutes::view).orElseThrow(() -> notLive(accountId))));
+        return done(
+            Answer.json(
+                200,
+                supervisor
+                    .details(accountId)
+                    .map(ApiRoutes::view)
+                    .orElseThrow(() -> notLive(accountId))));
       }
-      return acknowledged(orders.placeEnd(accountId)).thenApply(live -> {
-        if (!live) {
-          throw notLive(accountId);
-        }
-        return Answer.empty(204);
-      });
+      return acknowledged(orders.placeEnd(accountId))
+          .thenApply(
+              live -> {
+                if (!live) {
+                  throw notLive(accountId);
+                }
+                return Answer.empty(204);
+              });
     }
     if (path.equals("/api/history")) {
       authorize(headers);
       allow(method, path, "GET");
       return history(HistoryQuery.parse(uri.getRawQuery(), clock.instant()), wantsCsv(headers));
     }
-    throw new ApiException(404, "no such endpoint: " + path + "; see the README for /api/orders, /api/accounts and /api/history");
+    throw new ApiException(
+        404,
+        "no such endpoint: "
+            + path
+            + "; see the README for /api/orders, /api/accounts and /api/history");
   }
 
   private CompletableFuture<Answer> postOrders(byte[] body, List<String> keyHeader) {
     OrderRequests.Parsed request = OrderRequests.parse(body);
     IdempotencyKey key = IdempotencyKeys.of(keyHeader, body);
     List<Order> placed = request.orders();
-    CompletableFuture<Receipt> receipt = acknowledged(key == null ? orders.place(placed) : orders.placeOnce(key, placed));
-    return receipt.thenApply(done -> {
-      Answer answer = Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
-      return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
-    });
+    CompletableFuture<Receipt> receipt =
+        acknowledged(key == null ? orders.place(placed) : orders.placeOnce(key, placed));
+    return receipt.thenApply(
+        done -> {
+          Answer answer =
+              Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
+          return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
+        });
   }
 
   /**
@@ -151,23 +177,38 @@ final class ApiRoutes {
    */
   private CompletableFuture<Answer> history(HistoryQuery query, boolean csv) {
     try {
-      return CompletableFuture.supplyAsync(() -> {
-        try {
-          var steps = orders.history(query.from(), query.to(), query.step());
-          return csv ? HistoryQuery.csv(steps) : HistoryQuery.json(steps);
-        } catch (IllegalArgumentException e) {
-          throw ApiException.badRequest(e.getMessage());
-        }
-      }, historyReader).orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
-        if (failure instanceof TimeoutException) {
-          throw new ApiException(503, "the history could not be read within " + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
-              + " s; retry later", "Retry-After", "1");
-        }
-        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-      });
+      return CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  var steps = orders.history(query.from(), query.to(), query.step());
+                  return csv ? HistoryQuery.csv(steps) : HistoryQuery.json(steps);
+                } catch (IllegalArgumentException e) {
+                  throw ApiException.badRequest(e.getMessage());
+                }
+              },
+              historyReader)
+          .orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)
+          .exceptionally(
+              failure -> {
+                if (failure instanceof TimeoutException) {
+                  throw new ApiException(
+                      503,
+                      "the history could not be read within "
+                          + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+                          + " s; retry later",
+                      "Retry-After",
+                      "1");
+                }
+                throw failure instanceof CompletionException completion
+                    ? completion
+                    : new CompletionException(failure);
+              });
     } catch (RejectedExecutionException e) {
-      throw new ApiException(503, "the wall is answering as many history questions as it can; retry in a moment",
-          "Retry-After", "1");
+      throw new ApiException(
+          503,
+          "the wall is answering as many history questions as it can; retry in a moment",
+          "Retry-After",
+          "1");
     }
   }
 
@@ -181,7 +222,9 @@ final class ApiRoutes {
    * applies to a copy, as the journal may hand the same future to a repeat of a keyed request.
    */
   private static <T> CompletableFuture<T> acknowledged(CompletableFuture<T> change) {
-    return change.copy().orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+    return change
+        .copy()
+        .orTimeout(OrderJournal.ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private List<AccountView> listAccounts() {
@@ -194,8 +237,11 @@ final class ApiRoutes {
 
   private void authorize(HttpHeaders headers) {
     if (!token.admits(headers.get(HttpHeaderNames.AUTHORIZATION))) {
-      throw new ApiException(401, "send the wall's API token as the header Authorization: Bearer <token>",
-          "WWW-Authenticate", "Bearer");
+      throw new ApiException(
+          401,
+          "send the wall's API token as the header Authorization: Bearer <token>",
+          "WWW-Authenticate",
+          "Bearer");
     }
   }
 
@@ -206,8 +252,11 @@ final class ApiRoutes {
         return method;
       }
     }
-    throw new ApiException(405, method + " is not allowed on " + path + "; use " + String.join(" or ", methods),
-        "Allow", String.join(", ", methods));
+    throw new ApiException(
+        405,
+        method + " is not allowed on " + path + "; use " + String.join(" or ", methods),
+        "Allow",
+        String.join(", ", methods));
   }
 
   private static ApiException notLive(long accountId) {
@@ -218,9 +267,14 @@ final class ApiRoutes {
     return CompletableFuture.completedFuture(answer);
   }
 
-  /** A failure as its answer: the README's statuses; anything unforeseen is logged and answered 500. */
+  /**
+   * A failure as its answer: the README's statuses; anything unforeseen is logged and answered 500.
+   */
   private static Answer refusal(Throwable failure, String method, String target) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof ApiException refused) {
       return refused.answer();
     }
@@ -228,12 +282,22 @@ final class ApiRoutes {
       return Answer.error(422, reused.getMessage());
     }
     if (cause instanceof JournalUnavailableException unavailable) {
-      return Answer.json(503, new Unavailable(unavailable.getMessage(), unavailable.mayTakeEffect() ? "unknown" : "not applied"))
+      return Answer.json(
+              503,
+              new Unavailable(
+                  unavailable.getMessage(),
+                  unavailable.mayTakeEffect() ? "unknown" : "not applied"))
           .with("Retry-After", "1");
     }
     if (cause instanceof TimeoutException) {
-      return Answer.json(503, new Unavailable("not made durable within " + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
-          + " s; it may still be stored: retry with the same Idempotency-Key", "unknown")).with("Retry-After", "1");
+      return Answer.json(
+              503,
+              new Unavailable(
+                  "not made durable within "
+                      + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+                      + " s; it may still be stored: retry with the same Idempotency-Key",
+                  "unknown"))
+          .with("Retry-After", "1");
     }
     LOG.log(Level.ERROR, "failed on " + method + " " + target, cause);
     return Answer.error(500, "the wall failed on this request; its log says why");
@@ -243,17 +307,26 @@ final class ApiRoutes {
   record AccountView(long accountId, String name, long widgetsSold, String expiresAt) {}
 
   private static AccountView view(AccountDetails account) {
-    return new AccountView(account.accountId(), account.name(), account.widgetsOrdered(), account.expiresAt().toString());
+    return new AccountView(
+        account.accountId(),
+        account.name(),
+        account.widgetsOrdered(),
+        account.expiresAt().toString());
   }
 
-  /** The answer to a single order, from its receipt, with the account's name as the wall knows it. */
+  /**
+   * The answer to a single order, from its receipt, with the account's name as the wall knows it.
+   */
   private AccountView view(Receipt receipt) {
     long id = receipt.accountId();
     String name = supervisor.details(id).map(AccountDetails::name).orElse(Account.defaultName(id));
     return new AccountView(id, name, receipt.widgetsSold(), receipt.expiresAt().toString());
   }
 
-  /** A 503's answer: why, and whether the change may still take effect; the field order is the documented one. */
+  /**
+   * A 503's answer: why, and whether the change may still take effect; the field order is the
+   * documented one.
+   */
   record Unavailable(String error, String outcome) {}
 
   /** The health check's answer while something is wrong; the field order is the documented one. */

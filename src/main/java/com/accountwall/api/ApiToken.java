@@ -11,12 +11,12 @@ import java.util.Base64;
 
 /**
  * The bearer token the API asks for: the one given (option or environment), else the one kept in
- * the data folder, else a new random one, which {@link #keep} then writes there with
- * {@link AtomicFile}, readable by its owner only. Resolving writes nothing, so that a start that
- * fails before the API listens leaves no token behind.
+ * the data folder, else a new random one, which {@link #keep} then writes there with {@link
+ * AtomicFile}, readable by its owner only. Resolving writes nothing, so that a start that fails
+ * before the API listens leaves no token behind.
  *
- * <p>Shown to people only {@link #abbreviated}: a start line lands in logs such as journald, and
- * so does anything that logs this record. Immutable.
+ * <p>Shown to people only {@link #abbreviated}: a start line lands in logs such as journald, and so
+ * does anything that logs this record. Immutable.
  *
  * @param value the token
  * @param generated whether it was made up on this start rather than given or found
@@ -25,7 +25,10 @@ import java.util.Base64;
 public record ApiToken(String value, boolean generated, Path file) {
   static final String FILE_NAME = "api-token";
 
-  /** The token given, else the one kept in {@code dataFolder}, else a new one that {@link #keep} will keep. */
+  /**
+   * The token given, else the one kept in {@code dataFolder}, else a new one that {@link #keep}
+   * will keep.
+   */
   public static ApiToken resolve(String given, Path dataFolder) throws IOException {
     if (given != null && !given.isBlank()) {
       return new ApiToken(given.strip(), false, null);
@@ -42,7 +45,10 @@ public record ApiToken(String value, boolean generated, Path file) {
     return new ApiToken(Base64.getUrlEncoder().withoutPadding().encodeToString(random), true, file);
   }
 
-  /** Writes a generated token to its file, atomically and durably; a given or found one is left as it is. */
+  /**
+   * Writes a generated token to its file, atomically and durably; a given or found one is left as
+   * it is.
+   */
   public void keep() throws IOException {
     if (generated) {
       OwnerOnly.createFolder(file.getParent());
@@ -63,12 +69,18 @@ public record ApiToken(String value, boolean generated, Path file) {
     if (file == null) {
       return "API token as given";
     }
-    return (generated ? "generated API token " : "API token ") + abbreviated() + ", kept in " + file;
+    return (generated ? "generated API token " : "API token ")
+        + abbreviated()
+        + ", kept in "
+        + file;
   }
 
   @Override
   public String toString() {
-    return "ApiToken[" + abbreviated() + (generated ? ", generated" : "")
-        + (file != null ? ", kept in " + file : "") + "]";
+    return "ApiToken["
+        + abbreviated()
+        + (generated ? ", generated" : "")
+        + (file != null ? ", kept in " + file : "")
+        + "]";
   }
 }

@@ -25,9 +25,13 @@ final class BearerToken implements TokenCheck {
     return MessageDigest.isEqual(expectedHash, sha256(given(authorizationHeader)));
   }
 
-  /** The token in {@code Authorization: Bearer <token>}, or "" if the header is missing or of another scheme. */
+  /**
+   * The token in {@code Authorization: Bearer <token>}, or "" if the header is missing or of
+   * another scheme.
+   */
   static String given(String authorizationHeader) {
-    return authorizationHeader != null && authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+    return authorizationHeader != null
+            && authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
         ? authorizationHeader.substring(PREFIX.length()).strip()
         : "";
   }

@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 
 /**
  * Gathers a request's body, up to {@link OrderApi#MAX_BODY_BYTES}, and refuses a larger one with
- * the API's own 413 (Netty's aggregator would answer it with an empty, untyped body), also when
- * the client asks first with {@code Expect: 100-continue}.
+ * the API's own 413 (Netty's aggregator would answer it with an empty, untyped body), also when the
+ * client asks first with {@code Expect: 100-continue}.
  *
  * <p>A body found too large is answered at once, and the connection's sending half shut after the
  * answer, while its receiving half goes on reading and dropping what the client still sends:
@@ -30,25 +30,33 @@ final class BodyLimit extends HttpObjectAggregator {
   }
 
   @Override
-  protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+  protected Object newContinueResponse(
+      HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
     Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
     if (answer instanceof FullHttpResponse refusal && refusal.status().code() != 100) {
       int status = refusal.status().code();
       refusal.release();
-      return Responses.of(status == 413 ? tooLarge()
-          : Answer.error(status, "the wall takes no Expect but 100-continue"), true, false);
+      return Responses.of(
+          status == 413
+              ? tooLarge()
+              : Answer.error(status, "the wall takes no Expect but 100-continue"),
+          true,
+          false);
     }
     return answer;
   }
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    ctx.writeAndFlush(Responses.of(tooLarge(), true, false)).addListener((ChannelFutureListener) written -> {
-      if (written.isSuccess() && written.channel() instanceof DuplexChannel duplex) {
-        duplex.shutdownOutput();
-      } else {
-        written.channel().close();
-      }
-    });
+    ctx.writeAndFlush(Responses.of(tooLarge(), true, false))
+        .addListener(
+            (ChannelFutureListener)
+                written -> {
+                  if (written.isSuccess() && written.channel() instanceof DuplexChannel duplex) {
+                    duplex.shutdownOutput();
+                  } else {
+                    written.channel().close();
+                  }
+                });
   }
 }

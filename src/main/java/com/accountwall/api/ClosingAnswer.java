@@ -18,13 +18,23 @@ import java.util.Map;
 final class ClosingAnswer {
   private ClosingAnswer() {}
 
-  /** Writes {@code answer} with {@code Connection: close} through {@code ctx}, then closes the channel. */
+  /**
+   * Writes {@code answer} with {@code Connection: close} through {@code ctx}, then closes the
+   * channel.
+   */
   static void send(ChannelHandlerContext ctx, Answer answer) {
-    StringBuilder head = new StringBuilder(160)
-        .append("HTTP/1.1 ").append(HttpResponseStatus.valueOf(answer.status())).append("\r\n")
-        .append("Content-Type: ").append(answer.contentType()).append("\r\n")
-        .append("Content-Length: ").append(answer.body().length).append("\r\n")
-        .append("Connection: close\r\n");
+    StringBuilder head =
+        new StringBuilder(160)
+            .append("HTTP/1.1 ")
+            .append(HttpResponseStatus.valueOf(answer.status()))
+            .append("\r\n")
+            .append("Content-Type: ")
+            .append(answer.contentType())
+            .append("\r\n")
+            .append("Content-Length: ")
+            .append(answer.body().length)
+            .append("\r\n")
+            .append("Connection: close\r\n");
     for (Map.Entry<String, String> header : answer.headers().entrySet()) {
       head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
     }

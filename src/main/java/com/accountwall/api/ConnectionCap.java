@@ -33,8 +33,15 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     if (open.incrementAndGet() > max) {
       ctx.channel().config().setAutoRead(false);
-      ClosingAnswer.send(ctx, Answer.error(503, "the wall has " + max + " connections open, its most;"
-          + " retry later, and reuse connections (keep-alive)").with("Retry-After", "1"));
+      ClosingAnswer.send(
+          ctx,
+          Answer.error(
+                  503,
+                  "the wall has "
+                      + max
+                      + " connections open, its most;"
+                      + " retry later, and reuse connections (keep-alive)")
+              .with("Retry-After", "1"));
       return;
     }
     super.channelActive(ctx);

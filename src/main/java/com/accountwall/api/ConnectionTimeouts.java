@@ -20,22 +20,24 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A limit is a deadline in a field, not a timer of its own: one timer per connection looks at
  * the deadline at most every {@code min(read limit, idle timeout)} and again when it is due, so a
- * request costs two clock reads rather than scheduling and cancelling timers. The timer never
- * fires after the deadline: it is set at most that long ahead, and every deadline is at least
- * that far off when it is set.
+ * request costs two clock reads rather than scheduling and cancelling timers. The timer never fires
+ * after the deadline: it is set at most that long ahead, and every deadline is at least that far
+ * off when it is set.
  *
- * <p>Not thread-safe: one per connection, used only on its event loop, which runs every method
- * here and the timer.
+ * <p>Not thread-safe: one per connection, used only on its event loop, which runs every method here
+ * and the timer.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
   private final ApiLimits limits;
   private final long lookEvery;
   private ChannelHandlerContext ctx;
-  private long deadline; // System.nanoTime() at which the limit in force runs out; no limit while answering
+  private long
+      deadline; // System.nanoTime() at which the limit in force runs out; no limit while answering
   private boolean timerSet;
   private boolean reading; // a request's first byte came and the request is not whole yet
   private boolean answering; // a whole request is being answered
-  private boolean wroteSinceRequestBegan; // an answer went out early (413, 100-continue refused): no 408 then
+  private boolean
+      wroteSinceRequestBegan; // an answer went out early (413, 100-continue refused): no 408 then
   private boolean bytesWhileAnswering; // a pipelined request began before the last one was answered
 
   ConnectionTimeouts(ApiLimits limits) {
@@ -63,7 +65,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) throws Exception {
+  public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise)
+      throws Exception {
     if (reading) {
       wroteSinceRequestBegan = true;
     }
@@ -117,8 +120,13 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     if (left > 0) {
       look(Math.min(left, lookEvery));
     } else if (reading && !wroteSinceRequestBegan) {
-      ClosingAnswer.send(ctx, Answer.error(408, "the request did not arrive whole within "
-          + limits.requestReadLimit().toMillis() + " ms of its first byte; send it at once"));
+      ClosingAnswer.send(
+          ctx,
+          Answer.error(
+              408,
+              "the request did not arrive whole within "
+                  + limits.requestReadLimit().toMillis()
+                  + " ms of its first byte; send it at once"));
     } else {
       ctx.close();
     }

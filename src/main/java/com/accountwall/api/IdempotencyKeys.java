@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Reads the {@code Idempotency-Key} header of an order request, as the IETF httpapi draft has it: a
- * string the client chooses, sent alike on every retry, quoted ({@code "8e03978e-…"}) or not.
- * The request it names is fingerprinted by its body's SHA-256, so the same key with another body
- * is told apart from a retry.
+ * string the client chooses, sent alike on every retry, quoted ({@code "8e03978e-…"}) or not. The
+ * request it names is fingerprinted by its body's SHA-256, so the same key with another body is
+ * told apart from a retry.
  *
  * <p>Thread-safe: stateless.
  */

@@ -12,7 +12,9 @@ import java.util.Locale;
 final class JsonContentType {
   private JsonContentType() {}
 
-  /** @throws ApiException 415 if {@code header} names another type or charset, or is missing */
+  /**
+   * @throws ApiException 415 if {@code header} names another type or charset, or is missing
+   */
   static void require(String header) {
     String type = header == null ? "" : header;
     String[] parts = type.toLowerCase(Locale.ROOT).split(";", -1);
@@ -25,11 +27,14 @@ final class JsonContentType {
       }
     }
     if (!json) {
-      throw new ApiException(415, "send the body as Content-Type: application/json (UTF-8), not '" + type + "'");
+      throw new ApiException(
+          415, "send the body as Content-Type: application/json (UTF-8), not '" + type + "'");
     }
   }
 
   private static String unquoted(String value) {
-    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 }

@@ -20,15 +20,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wall's HTTP order API, on Netty, over HTTPS when given a certificate ({@link TlsFiles}). Every answer is JSON (history may also be CSV); every
- * refusal is {@code {"error": "..."}} with a status that says which kind: 400 unreadable, 401 no or
- * wrong token, 404 no such thing, 405 wrong method, 408 too slow, 413 too large, 415 not JSON, 422
- * an Idempotency-Key reused for another request, 431 headers too large, 503 not made durable or
- * too many connections. A refusal with a 4xx status changes nothing; a 503 for orders says in
- * {@code outcome} whether they were "not applied" or their outcome is "unknown" (they may still be
- * stored). Orders are answered only once durable in the wall's {@link OrderJournal}, whichever
- * runs: the embedded database or Kafka; an order with an {@code Idempotency-Key} header is applied
- * once however often it is sent. The README documents the contract with examples.
+ * The wall's HTTP order API, on Netty, over HTTPS when given a certificate ({@link TlsFiles}).
+ * Every answer is JSON (history may also be CSV); every refusal is {@code {"error": "..."}} with a
+ * status that says which kind: 400 unreadable, 401 no or wrong token, 404 no such thing, 405 wrong
+ * method, 408 too slow, 413 too large, 415 not JSON, 422 an Idempotency-Key reused for another
+ * request, 431 headers too large, 503 not made durable or too many connections. A refusal with a
+ * 4xx status changes nothing; a 503 for orders says in {@code outcome} whether they were "not
+ * applied" or their outcome is "unknown" (they may still be stored). Orders are answered only once
+ * durable in the wall's {@link OrderJournal}, whichever runs: the embedded database or Kafka; an
+ * order with an {@code Idempotency-Key} header is applied once however often it is sent. The README
+ * documents the contract with examples.
  *
  * <p>Non-blocking: a few event-loop threads serve every connection, and an order's answer is
  * written when the journal's future completes, so waiting orders hold no thread, and however many
@@ -43,7 +44,11 @@ import java.util.concurrent.TimeUnit;
 public final class OrderApi implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OrderApi.class.getName());
   static final int MAX_BODY_BYTES = 1 << 20;
-  /** History questions waiting for the reader past this many are answered 503: each reads the database. */
+
+  /**
+   * History questions waiting for the reader past this many are answered 503: each reads the
+   * database.
+   */
   private static final int HISTORY_QUEUE = 16;
 
   private final EventLoopGroup loops;
@@ -53,10 +58,17 @@ public final class OrderApi implements AutoCloseable {
   private final ConnectionCap cap;
   // One reader per core for large bodies; its queue holds at most one body per open connection,
   // as a connection's next request waits for the answer to its last.
-  private final ExecutorService bodyReader = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-      DaemonThreads.numbered("api-body"));
-  private final ExecutorService historyReader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(HISTORY_QUEUE), DaemonThreads.named("api-history"));
+  private final ExecutorService bodyReader =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(), DaemonThreads.numbered("api-body"));
+  private final ExecutorService historyReader =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(HISTORY_QUEUE),
+          DaemonThreads.named("api-history"));
   // Written once by serve() before the listener accepts its first connection (which happens on an
   // event loop after setAutoRead(true) is handed to it), so every connection's setup sees it.
   private volatile ApiChannels channels;
@@ -85,34 +97,45 @@ public final class OrderApi implements AutoCloseable {
    * null. Plain HTTP beyond loopback is logged as a warning: the token and the orders would cross
    * the network in clear text.
    */
-  public static OrderApi bind(InetSocketAddress address, ApiLimits limits, TlsFiles tls) throws IOException {
+  public static OrderApi bind(InetSocketAddress address, ApiLimits limits, TlsFiles tls)
+      throws IOException {
     Transport transport = Transport.best();
     EventLoopGroup loops = transport.loops();
     OrderApi[] api = new OrderApi[1]; // the connections' setup reads it only after bind returns
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(loops)
-        .channel(transport.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .option(ChannelOption.AUTO_READ, false)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            api[0].channels.setUp(channel);
-          }
-        });
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    api[0].channels.setUp(channel);
+                  }
+                });
     try {
       Channel listener = bootstrap.bind(address).syncUninterruptibly().channel();
       api[0] = new OrderApi(loops, listener, limits, tls);
       if (tls == null && !address.getAddress().isLoopbackAddress()) {
-        LOG.log(System.Logger.Level.WARNING, "the order API listens on " + address + " without TLS: the token and the orders"
-            + " cross the network in clear text; serve it with a TLS certificate and key");
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "the order API listens on "
+                + address
+                + " without TLS: the token and the orders"
+                + " cross the network in clear text; serve it with a TLS certificate and key");
       }
-      LOG.log(System.Logger.Level.DEBUG, "order API bound on " + listener.localAddress() + " with " + transport.name());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "order API bound on " + listener.localAddress() + " with " + transport.name());
       return api[0];
     } catch (Exception e) {
       loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-      throw e instanceof IOException io ? io : new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+      throw e instanceof IOException io
+          ? io
+          : new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
     }
   }
 
@@ -124,13 +147,17 @@ public final class OrderApi implements AutoCloseable {
     serve(orders, supervisor, new BearerToken(token));
   }
 
-  /** {@link #serve(OrderJournal, AccountSupervisor, String)} taking any of the tokens in {@code tokens}, one per order system. */
+  /**
+   * {@link #serve(OrderJournal, AccountSupervisor, String)} taking any of the tokens in {@code
+   * tokens}, one per order system.
+   */
   public void serve(OrderJournal orders, AccountSupervisor supervisor, TokenFile tokens) {
     serve(orders, supervisor, (TokenCheck) tokens);
   }
 
   private void serve(OrderJournal orders, AccountSupervisor supervisor, TokenCheck tokens) {
-    ApiRoutes routes = new ApiRoutes(orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC());
+    ApiRoutes routes =
+        new ApiRoutes(orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC());
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }
@@ -139,7 +166,11 @@ public final class OrderApi implements AutoCloseable {
   public URI uri() {
     InetSocketAddress address = (InetSocketAddress) listener.localAddress();
     String host = address.getAddress().getHostAddress();
-    return URI.create((tls == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    return URI.create(
+        (tls == null ? "http://" : "https://")
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + address.getPort());
   }
 
   /** How many connections are open now. */

@@ -24,8 +24,11 @@ final class Responses {
    * is told it has it, as it only assumes so when told.
    */
   static FullHttpResponse of(Answer answer, boolean close, boolean http10) {
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()),
-        answer.body() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(answer.status()),
+            answer.body() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
     HttpHeaders headers = response.headers();
     if (answer.body() != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());

@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The API's TLS certificate chain and private key, as PEM files ({@link PemKeyPair}), read again when either file changes, so a
- * renewed certificate is served without a restart: each new connection asks for {@link #context},
- * which looks at the files' modification times at most once a second and, if they changed, builds a
- * new context. A pair that cannot be read or does not belong together (a renewal caught between
- * its two files) keeps the last good one
- * and is logged; it is tried again at the next look.
+ * The API's TLS certificate chain and private key, as PEM files ({@link PemKeyPair}), read again
+ * when either file changes, so a renewed certificate is served without a restart: each new
+ * connection asks for {@link #context}, which looks at the files' modification times at most once a
+ * second and, if they changed, builds a new context. A pair that cannot be read or does not belong
+ * together (a renewal caught between its two files) keeps the last good one and is logged; it is
+ * tried again at the next look.
  *
  * <p>Thread-safe: connections on any event loop may ask at once; a reload is made under this
  * object's lock, and the context in force is a volatile read.
@@ -29,8 +29,12 @@ public final class TlsFiles {
   private final Path privateKey;
   private volatile SslContext context;
   private volatile long nextLook;
-  private FileTime[] loaded; // the modification times the context in force was built from; under this lock
-  private FileTime[] refused; // those of the last pair that could not be used, so it is logged once; under this lock
+  private FileTime[]
+      loaded; // the modification times the context in force was built from; under this lock
+  private FileTime[]
+      refused; // those of the last pair that could not be used, so it is logged once; under this
+
+  // lock
 
   private TlsFiles(Path certificateChain, Path privateKey) {
     this.certificateChain = certificateChain;
@@ -52,7 +56,10 @@ public final class TlsFiles {
     return files;
   }
 
-  /** The context for a new connection: the files' latest good contents, looked at no more than once a second. */
+  /**
+   * The context for a new connection: the files' latest good contents, looked at no more than once
+   * a second.
+   */
   SslContext context() {
     if (System.nanoTime() - nextLook >= 0) {
       reloadIfChanged();
@@ -76,13 +83,21 @@ public final class TlsFiles {
       LOG.log(Level.INFO, "the API's TLS certificate was read again from " + certificateChain);
     } catch (IOException e) {
       refused = times;
-      LOG.log(Level.WARNING, "could not read the API's TLS certificate " + certificateChain + " and key " + privateKey
-          + " again; still serving the last good one: " + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "could not read the API's TLS certificate "
+              + certificateChain
+              + " and key "
+              + privateKey
+              + " again; still serving the last good one: "
+              + e.getMessage());
     }
   }
 
   private FileTime[] modified() throws IOException {
-    return new FileTime[] {Files.getLastModifiedTime(certificateChain), Files.getLastModifiedTime(privateKey)};
+    return new FileTime[] {
+      Files.getLastModifiedTime(certificateChain), Files.getLastModifiedTime(privateKey)
+    };
   }
 
   private SslContext build() throws IOException {

@@ -6,6 +6,9 @@ package com.accountwall.api;
  * <p>Implementations are thread-safe: every event loop asks at once.
  */
 interface TokenCheck {
-  /** Whether {@code authorizationHeader} (null if the request has none) is {@code Bearer <a token taken>}. */
+  /**
+   * Whether {@code authorizationHeader} (null if the request has none) is {@code Bearer <a token
+   * taken>}.
+   */
   boolean admits(String authorizationHeader);
 }

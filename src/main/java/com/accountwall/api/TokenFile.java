@@ -39,7 +39,10 @@ public final class TokenFile implements TokenCheck {
   private volatile Map<String, byte[]> hashes; // name to the SHA-256 of its token
   private volatile long nextLook;
   private FileTime loaded; // under this lock
-  private FileTime refused; // the last time of a file that could not be used, so it is logged once; under this lock
+  private FileTime
+      refused; // the last time of a file that could not be used, so it is logged once; under this
+
+  // lock
 
   private TokenFile(Path file) {
     this.file = file;
@@ -92,11 +95,20 @@ public final class TokenFile implements TokenCheck {
       }
       hashes = read(file);
       loaded = time;
-      LOG.log(Level.INFO, "the API's tokens were read again from " + file + ": " + String.join(", ", hashes.keySet()));
+      LOG.log(
+          Level.INFO,
+          "the API's tokens were read again from "
+              + file
+              + ": "
+              + String.join(", ", hashes.keySet()));
     } catch (IOException e) {
       refused = time;
-      LOG.log(Level.WARNING, "could not read the API's tokens from " + file + " again; the last good ones still hold: "
-          + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "could not read the API's tokens from "
+              + file
+              + " again; the last good ones still hold: "
+              + e.getMessage());
     }
   }
 
@@ -109,9 +121,15 @@ public final class TokenFile implements TokenCheck {
         continue;
       }
       String[] parts = line.split("\\s+");
-      if (parts.length != 2 || !NAME.matcher(parts[0]).matches() || !TOKEN.matcher(parts[1]).matches()) {
-        throw new IOException(file + " line " + (i + 1) + " is not 'name token' (a name of letters, digits, '.', '_' or"
-            + " '-', a token of 16 to 512 printable ASCII characters)");
+      if (parts.length != 2
+          || !NAME.matcher(parts[0]).matches()
+          || !TOKEN.matcher(parts[1]).matches()) {
+        throw new IOException(
+            file
+                + " line "
+                + (i + 1)
+                + " is not 'name token' (a name of letters, digits, '.', '_' or"
+                + " '-', a token of 16 to 512 printable ASCII characters)");
       }
       if (hashes.put(parts[0], BearerToken.sha256(parts[1])) != null) {
         throw new IOException(file + " line " + (i + 1) + " names " + parts[0] + " again");

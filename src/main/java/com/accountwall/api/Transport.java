@@ -19,7 +19,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  *
  * @param name "epoll" or "nio", for the log
  */
-record Transport(String name, IoHandlerFactory handlers, Class<? extends ServerChannel> serverChannel) {
+record Transport(
+    String name, IoHandlerFactory handlers, Class<? extends ServerChannel> serverChannel) {
 
   /** The best one this machine has. */
   static Transport best() {
@@ -33,7 +34,9 @@ record Transport(String name, IoHandlerFactory handlers, Class<? extends ServerC
    * one of them, and none of them ever waits for the journal.
    */
   EventLoopGroup loops() {
-    return new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-        new DefaultThreadFactory("api-loop", true), handlers);
+    return new MultiThreadIoEventLoopGroup(
+        Runtime.getRuntime().availableProcessors(),
+        new DefaultThreadFactory("api-loop", true),
+        handlers);
   }
 }

@@ -17,9 +17,10 @@ import java.time.Instant;
  * back by more than racing orders' clock readings differ, and the count, whose sign bit marks the
  * account ended. An order first moves the last order forward, then adds to the count with a
  * compare-and-swap that fails once the account has ended. Ending is a compare-and-swap of the count
- * to its ended form, which an expiry makes only after reading a last order that is still due. So if an order's swap comes first, the expiry's swap fails
- * and, reading again, finds the new last order; if the expiry's comes first, the order's fails and
- * the order goes to a new account. Either way no order is lost or lands on an ended account.
+ * to its ended form, which an expiry makes only after reading a last order that is still due. So if
+ * an order's swap comes first, the expiry's swap fails and, reading again, finds the new last
+ * order; if the expiry's comes first, the order's fails and the order goes to a new account. Either
+ * way no order is lost or lands on an ended account.
  */
 public final class Account {
   private static final long ENDED = Long.MIN_VALUE;
@@ -41,14 +42,19 @@ public final class Account {
 
   private volatile String name;
   private volatile String attribute = "";
+
   /** Widgets ordered, with {@link #ENDED} set once the account has ended. Accessed via COUNT. */
   @SuppressWarnings("unused")
   private volatile long count;
+
   /** Accessed via LAST_ORDER_MILLIS. */
   @SuppressWarnings("unused")
   private volatile long lastOrderMillis;
 
-  /** The next account in the same expiry slot: {@link ExpiryCalendar}'s alone, set by the push that files it, read by the sweep that takes it. */
+  /**
+   * The next account in the same expiry slot: {@link ExpiryCalendar}'s alone, set by the push that
+   * files it, read by the sweep that takes it.
+   */
   Account nextInSlot;
 
   Account(long id, long widgetsOrdered, long orderedAtMillis, Lifetime lifetime) {
@@ -102,7 +108,12 @@ public final class Account {
 
   @Override
   public String toString() {
-    return "Account[id=" + id + ", widgetsOrdered=" + widgetsOrdered() + (isEnded() ? ", ended" : "") + "]";
+    return "Account[id="
+        + id
+        + ", widgetsOrdered="
+        + widgetsOrdered()
+        + (isEnded() ? ", ended" : "")
+        + "]";
   }
 
   /** The name of an account the directory does not know. */
@@ -131,7 +142,7 @@ public final class Account {
     if (lastOrderMillis() < nowMillis) {
       LAST_ORDER_MILLIS.setRelease(this, nowMillis);
     }
-    for (;; current = (long) COUNT.getVolatile(this)) {
+    for (; ; current = (long) COUNT.getVolatile(this)) {
       if (current < 0) {
         return false;
       }
@@ -148,7 +159,7 @@ public final class Account {
    * @return true if this call ended it
    */
   boolean tryEnd(long horizonMillis) {
-    for (;;) {
+    for (; ; ) {
       long current = (long) COUNT.getVolatile(this);
       if (current < 0 || lastOrderMillis() > horizonMillis) {
         return false;

@@ -14,4 +14,5 @@ import java.time.Instant;
  * @param widgetsOrdered widgets ordered since the account was created
  * @param expiresAt when the account ends unless it orders again
  */
-public record AccountDetails(long accountId, String name, String attribute, long widgetsOrdered, Instant expiresAt) {}
+public record AccountDetails(
+    long accountId, String name, String attribute, long widgetsOrdered, Instant expiresAt) {}

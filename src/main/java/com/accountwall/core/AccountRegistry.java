@@ -75,8 +75,8 @@ final class AccountRegistry {
 
   /**
    * The account holding {@code accountId}, made by {@code create} if none does. Callers for one id
-   * wait for each other while {@code create} runs, and no other thread can see its account before it
-   * returns.
+   * wait for each other while {@code create} runs, and no other thread can see its account before
+   * it returns.
    */
   Account computeIfAbsent(long accountId, LongFunction<Account> create) {
     long hash = AccountTable.hash(accountId);

@@ -56,7 +56,9 @@ public final class AccountSupervisor implements AccountDesk {
     return new Builder();
   }
 
-  /** The registry of live accounts, for the core's own lookups and tests; others ask the supervisor. */
+  /**
+   * The registry of live accounts, for the core's own lookups and tests; others ask the supervisor.
+   */
   AccountRegistry registry() {
     return registry;
   }
@@ -90,8 +92,8 @@ public final class AccountSupervisor implements AccountDesk {
   /**
    * {@inheritDoc}
    *
-   * <p>The first order for an id creates the account with {@code quantity} widgets; a later one adds
-   * them and moves the account's deadline to now plus the lifetime.
+   * <p>The first order for an id creates the account with {@code quantity} widgets; a later one
+   * adds them and moves the account's deadline to now plus the lifetime.
    *
    * @throws ArithmeticException if the account's count would overflow; nothing changes
    */
@@ -123,7 +125,7 @@ public final class AccountSupervisor implements AccountDesk {
   private Account apply(long accountId, long quantity, long atMillis, boolean endIfDue) {
     Account.requireValidId(accountId);
     Account.requireValidQuantity(quantity);
-    for (;;) {
+    for (; ; ) {
       Account account = registry.get(accountId);
       if (account == null) {
         Account fresh = new Account(accountId, quantity, atMillis, lifetime);
@@ -200,7 +202,10 @@ public final class AccountSupervisor implements AccountDesk {
     return widgetsOfLiveAccounts.sum();
   }
 
-  /** A snapshot of the live account with this id ({@link Account#details()}): the seed's {@code details/1}. */
+  /**
+   * A snapshot of the live account with this id ({@link Account#details()}): the seed's {@code
+   * details/1}.
+   */
   public Optional<AccountDetails> details(long accountId) {
     Account account = registry.get(Account.requireValidId(accountId));
     return account == null || account.isEnded() ? Optional.empty() : Optional.of(account.details());
@@ -247,11 +252,13 @@ public final class AccountSupervisor implements AccountDesk {
     long now = clock.millis();
     long horizon = now - lifetime.millis();
     int[] ended = {0};
-    calendar.takeDue(horizon, account -> {
-      if (expireOrRefile(account, horizon)) {
-        ended[0]++;
-      }
-    });
+    calendar.takeDue(
+        horizon,
+        account -> {
+          if (expireOrRefile(account, horizon)) {
+            ended[0]++;
+          }
+        });
     return ended[0];
   }
 
@@ -279,7 +286,7 @@ public final class AccountSupervisor implements AccountDesk {
    * {@code fresh} if it was published, the live account otherwise, never an ended one.
    */
   private Account publish(Account fresh) {
-    for (;;) {
+    for (; ; ) {
       Account holder = registry.computeIfAbsent(fresh.id(), id -> announceCreation(fresh));
       if (holder == fresh) {
         LOG.log(Level.DEBUG, "account created: {0}", fresh.id());
@@ -313,7 +320,8 @@ public final class AccountSupervisor implements AccountDesk {
     try {
       enrichment.execute(() -> fetchProfile(account));
     } catch (RejectedExecutionException e) {
-      LOG.log(Level.WARNING, "no profile lookup for account " + account.id() + ": " + e.getMessage());
+      LOG.log(
+          Level.WARNING, "no profile lookup for account " + account.id() + ": " + e.getMessage());
     }
   }
 
@@ -322,7 +330,10 @@ public final class AccountSupervisor implements AccountDesk {
     try {
       profile = directory.lookup(account.id());
     } catch (Exception | LinkageError e) {
-      LOG.log(Level.WARNING, "profile lookup failed for account " + account.id() + "; it keeps its default name", e);
+      LOG.log(
+          Level.WARNING,
+          "profile lookup failed for account " + account.id() + "; it keeps its default name",
+          e);
       return;
     }
     if (profile.isEmpty()) {

@@ -13,24 +13,30 @@ import java.util.function.LongFunction;
  * <p><b>Thread safety:</b> lookups and traversals take no lock; insertions and removals hold this
  * segment's monitor. Readers stay correct without the lock because a slot only ever changes in ways
  * a probe tolerates: from empty to an account (release store, so its fields are seen), from an
- * account to {@link #REMOVED} (whose id, 0, matches no valid id, so a probe walks past it), and from
- * {@code REMOVED} to another account. An empty slot, where a probe stops, never appears where an
- * account was. Growing, or clearing out removed slots, copies the live accounts into a new table
+ * account to {@link #REMOVED} (whose id, 0, matches no valid id, so a probe walks past it), and
+ * from {@code REMOVED} to another account. An empty slot, where a probe stops, never appears where
+ * an account was. Growing, or clearing out removed slots, copies the live accounts into a new table
  * and publishes it through a volatile field; a reader still on the old one sees the segment as it
  * was a moment ago, which a weakly consistent map allows, and an account removed since then is
  * ended, which every caller checks.
  */
 final class AccountTable {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Account[].class);
+
   /** Marks a removed account's slot; id 0 is never a valid account id. */
   private static final Account REMOVED = new Account(0, 0, 0, null);
+
   private static final int MIN_CAPACITY = 16;
 
   private volatile Account[] slots = new Account[MIN_CAPACITY];
   private volatile int size;
+
   /** Slots no longer empty: live accounts plus removed ones. Guarded by this. */
   private int used;
-  /** Whether {@code create} is running; the slot it will fill was chosen before. Guarded by this. */
+
+  /**
+   * Whether {@code create} is running; the slot it will fill was chosen before. Guarded by this.
+   */
   private boolean creating;
 
   /** The account with this id, live or ending, or null. */

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The system clock in UTC, read from a field that a daemon thread refreshes every {@value
  * #RESOLUTION_MILLIS} ms. Every order reads the time; a volatile load costs it about a nanosecond
- * where the system clock costs tens, which is a third of an order's whole cost. Deadlines are
- * hours long, so a millisecond of resolution changes nothing a person can see. Thread-safe.
+ * where the system clock costs tens, which is a third of an order's whole cost. Deadlines are hours
+ * long, so a millisecond of resolution changes nothing a person can see. Thread-safe.
  */
 public final class CoarseClock extends Clock implements AutoCloseable {
   static final long RESOLUTION_MILLIS = 1;

@@ -7,10 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link AccountSupervisor#expireDue()} on a daemon thread every {@link #PERIOD}, so an account
- * ends at most that long after its deadline. A sweep with nothing due costs next to nothing, whatever
- * the number of live accounts. A sweep that fails, with any {@link Throwable}, is logged and the next
- * one runs as usual.
+ * Runs {@link AccountSupervisor#expireDue()} on a daemon thread every {@link #PERIOD}, so an
+ * account ends at most that long after its deadline. A sweep with nothing due costs next to
+ * nothing, whatever the number of live accounts. A sweep that fails, with any {@link Throwable}, is
+ * logged and the next one runs as usual.
  */
 public final class ExpiryTicker implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ExpiryTicker.class.getName());
@@ -22,7 +22,9 @@ public final class ExpiryTicker implements AutoCloseable {
 
   public ExpiryTicker(AccountSupervisor supervisor) {
     long period = PERIOD.toMillis();
-    var unused = scheduler.scheduleWithFixedDelay(() -> sweep(supervisor), period, period, TimeUnit.MILLISECONDS);
+    var unused =
+        scheduler.scheduleWithFixedDelay(
+            () -> sweep(supervisor), period, period, TimeUnit.MILLISECONDS);
   }
 
   private static void sweep(AccountSupervisor supervisor) {
@@ -31,7 +33,8 @@ public final class ExpiryTicker implements AutoCloseable {
     } catch (Throwable e) {
       // Anything escaping a scheduled task cancels every later run, and silently. So an Error stops
       // here too, even a VirtualMachineError: by now a StackOverflowError or OutOfMemoryError has
-      // unwound, the next sweep may well succeed, and rethrowing would end only expiry, not the process.
+      // unwound, the next sweep may well succeed, and rethrowing would end only expiry, not the
+      // process.
       LOG.log(Level.ERROR, "expiry sweep failed; the next one retries", e);
     }
   }

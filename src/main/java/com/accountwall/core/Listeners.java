@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
-/** The supervisor's listeners, each called in isolation: one that throws anything is logged and skipped. */
+/**
+ * The supervisor's listeners, each called in isolation: one that throws anything is logged and
+ * skipped.
+ */
 final class Listeners {
   private static final System.Logger LOG = System.getLogger(AccountSupervisor.class.getName());
 

@@ -6,19 +6,21 @@ import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
- * The listing of {@link AccountSupervisor#allWidgetsOrdered()}: account ids with their counts in two
- * primitive arrays, sorted by id, and shown as an unmodifiable list that makes each element when it
- * is read.
+ * The listing of {@link AccountSupervisor#allWidgetsOrdered()}: account ids with their counts in
+ * two primitive arrays, sorted by id, and shown as an unmodifiable list that makes each element
+ * when it is read.
  *
- * <p>The sort is a most-significant-digit radix sort fitted to the ids present: it spreads them over
- * up to 2^16 buckets by their highest bits within the range actually used, so a million ids take
- * one counting pass and one scattering pass, after which the buckets (about 15 ids each when ids are
- * spread evenly) are sorted by insertion. A bucket that is still large, as with ids bunched in one
- * place, is spread again by its own range; each level narrows the range 2^16-fold, so there are at
- * most four. Sorting a million objects with a comparator instead chases a pointer per comparison.
+ * <p>The sort is a most-significant-digit radix sort fitted to the ids present: it spreads them
+ * over up to 2^16 buckets by their highest bits within the range actually used, so a million ids
+ * take one counting pass and one scattering pass, after which the buckets (about 15 ids each when
+ * ids are spread evenly) are sorted by insertion. A bucket that is still large, as with ids bunched
+ * in one place, is spread again by its own range; each level narrows the range 2^16-fold, so there
+ * are at most four. Sorting a million objects with a comparator instead chases a pointer per
+ * comparison.
  */
 final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAccess {
   private static final int DIGIT_BITS = 16;
+
   /** Buckets up to this size are sorted by insertion. */
   private static final int INSERTION_MAX = 32;
 
@@ -75,8 +77,11 @@ final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAc
     return new WidgetsById(sortedIds, sortedWidgets, size);
   }
 
-  /** Sorts {@code [from, to)} of {@code ids} and {@code widgets} in place; the spares are scratch. */
-  private static void sort(long[] ids, long[] widgets, long[] spareIds, long[] spareWidgets, int from, int to) {
+  /**
+   * Sorts {@code [from, to)} of {@code ids} and {@code widgets} in place; the spares are scratch.
+   */
+  private static void sort(
+      long[] ids, long[] widgets, long[] spareIds, long[] spareWidgets, int from, int to) {
     if (to - from <= INSERTION_MAX) {
       insertionSort(ids, widgets, from, to);
       return;
@@ -90,7 +95,8 @@ final class WidgetsById extends AbstractList<WidgetsOrdered> implements RandomAc
    * Puts {@code [from, to)} of {@code ids} and {@code widgets} sorted into the same range of {@code
    * intoIds} and {@code intoWidgets}, using the former as scratch.
    */
-  private static void spread(long[] ids, long[] widgets, long[] intoIds, long[] intoWidgets, int from, int to) {
+  private static void spread(
+      long[] ids, long[] widgets, long[] intoIds, long[] intoWidgets, int from, int to) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = from; i < to; i++) {

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 
 /**
- * A data folder claimed by one running wall, so that two walls never share one database, token
- * and settings. {@link #claim} creates the folder if it is missing (0700 on POSIX, see
- * {@link OwnerOnly}) and takes an operating-system lock on its {@value #LOCK_FILE} file, which then
+ * A data folder claimed by one running wall, so that two walls never share one database, token and
+ * settings. {@link #claim} creates the folder if it is missing (0700 on POSIX, see {@link
+ * OwnerOnly}) and takes an operating-system lock on its {@value #LOCK_FILE} file, which then
  * records the owner's pid. The lock lasts until {@link #close}, or until the process ends in any
  * way: the operating system drops it even on {@code kill -9} or a power cut, so there is never a
  * stale lock to clear by hand. A start that finds the folder claimed reads nothing but the lock
@@ -27,6 +27,7 @@ import java.util.EnumSet;
 public final class DataFolder implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DataFolder.class.getName());
   static final String LOCK_FILE = ".lock";
+
   /**
    * The byte locked, far past the pid: Windows locks are mandatory, and a refused start must still
    * be able to read the pid to name the owner. On POSIX a lock past the end of a file is as good.
@@ -51,9 +52,12 @@ public final class DataFolder implements AutoCloseable {
     Path absolute = folder.toAbsolutePath();
     OwnerOnly.createFolder(absolute);
     Path lockFile = absolute.resolve(LOCK_FILE);
-    FileChannel channel = FileChannel.open(lockFile,
-        EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE),
-        OwnerOnly.fileAttributes(lockFile));
+    FileChannel channel =
+        FileChannel.open(
+            lockFile,
+            EnumSet.of(
+                StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE),
+            OwnerOnly.fileAttributes(lockFile));
     try {
       if (!tryLock(channel)) {
         throw new InUseException(absolute, recordedPid(channel));
@@ -80,7 +84,10 @@ public final class DataFolder implements AutoCloseable {
     try {
       channel.close(); // releases the lock with it
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot release the data folder " + path + "; it is released when the process ends", e);
+      LOG.log(
+          Level.WARNING,
+          "cannot release the data folder " + path + "; it is released when the process ends",
+          e);
     }
   }
 
@@ -113,13 +120,19 @@ public final class DataFolder implements AutoCloseable {
     }
   }
 
-  /** Another wall owns the folder; the message names the folder and, when known, the owner's pid. */
+  /**
+   * Another wall owns the folder; the message names the folder and, when known, the owner's pid.
+   */
   public static final class InUseException extends Exception {
     private static final long serialVersionUID = 1L;
 
     InUseException(Path folder, Long ownerPid) {
-      super("the data folder " + folder + " is in use by another Account Wall ("
-          + (ownerPid != null ? "pid " + ownerPid : "pid not known yet") + "); stop it, or give --data another folder");
+      super(
+          "the data folder "
+              + folder
+              + " is in use by another Account Wall ("
+              + (ownerPid != null ? "pid " + ownerPid : "pid not known yet")
+              + "); stop it, or give --data another folder");
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where a user's data folder is when none is given, as each platform keeps an application's data:
- * {@code %LOCALAPPDATA%\AccountWall} on Windows, {@code ~/Library/Application Support/Account
- * Wall} on macOS, and elsewhere {@code $XDG_DATA_HOME/account-wall}, or {@code
+ * {@code %LOCALAPPDATA%\AccountWall} on Windows, {@code ~/Library/Application Support/Account Wall}
+ * on macOS, and elsewhere {@code $XDG_DATA_HOME/account-wall}, or {@code
  * ~/.local/share/account-wall} without it (the XDG Base Directory default).
  *
  * <p>Thread-safe: it reads the system properties and the environment, and keeps nothing.
@@ -17,7 +17,10 @@ public final class DataFolders {
 
   /** This user's data folder on this machine. */
   public static Path perUser() {
-    return perUser(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System::getenv);
+    return perUser(
+        System.getProperty("os.name", ""),
+        Path.of(System.getProperty("user.home")),
+        System::getenv);
   }
 
   /**
@@ -35,6 +38,7 @@ public final class DataFolders {
       return home.resolve("Library/Application Support/Account Wall");
     }
     String xdg = environment.apply("XDG_DATA_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("account-wall");
+    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share"))
+        .resolve("account-wall");
   }
 }

@@ -13,15 +13,15 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The wall's log files: every log record, the wall's own and its libraries' (Kafka's client logs
- * through SLF4J, bound to java.util.logging), goes to the console as before and also to
- * {@value #FOLDER}/{@code account-wall.0.log} in the data folder. JUL's own {@link FileHandler}
- * rotates it by size: past {@value #LIMIT_BYTES} bytes the files shift up one number
- * ({@code .0.log} becomes {@code .1.log}) and the oldest past {@value #COUNT} files is deleted, so
- * the logs never take more than about 50 MB. The folder is created 0700 on POSIX, like the data
- * folder (see {@link OwnerOnly}).
+ * through SLF4J, bound to java.util.logging), goes to the console as before and also to {@value
+ * #FOLDER}/{@code account-wall.0.log} in the data folder. JUL's own {@link FileHandler} rotates it
+ * by size: past {@value #LIMIT_BYTES} bytes the files shift up one number ({@code .0.log} becomes
+ * {@code .1.log}) and the oldest past {@value #COUNT} files is deleted, so the logs never take more
+ * than about 50 MB. The folder is created 0700 on POSIX, like the data folder (see {@link
+ * OwnerOnly}).
  *
- * <p>An operator who configures java.util.logging with {@code -Djava.util.logging.config.file}
- * or {@code .config.class} gets exactly that configuration: {@link #open} then adds nothing.
+ * <p>An operator who configures java.util.logging with {@code -Djava.util.logging.config.file} or
+ * {@code .config.class} gets exactly that configuration: {@link #open} then adds nothing.
  *
  * <p>{@link #prepare} must run first thing in {@code main}; {@link #open} once the data folder is
  * claimed, since nothing may be written into a folder another wall owns. Thread-safe.
@@ -29,9 +29,11 @@ import java.util.logging.SimpleFormatter;
 public final class LogFiles {
   /** The folder of the log files, inside the data folder. */
   static final String FOLDER = "logs";
+
   static final String PATTERN = "account-wall.%g.log";
   static final int LIMIT_BYTES = 10 * 1024 * 1024;
   static final int COUNT = 5;
+
   /** One line per record: date, time, level, logger, message, and the stack trace if any. */
   private static final String FORMAT = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
 
@@ -41,9 +43,9 @@ public final class LogFiles {
   private LogFiles() {}
 
   /**
-   * Sets what must be set before java.util.logging starts: one line per record, unless the
-   * operator chose a format, and {@link LastingLogManager}, so that the stop line written during
-   * the JVM's shutdown still reaches the file. Call it before anything logs.
+   * Sets what must be set before java.util.logging starts: one line per record, unless the operator
+   * chose a format, and {@link LastingLogManager}, so that the stop line written during the JVM's
+   * shutdown still reaches the file. Call it before anything logs.
    */
   public static void prepare() {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
@@ -56,8 +58,8 @@ public final class LogFiles {
 
   /**
    * Adds the rotating log file in {@code dataFolder}, unless the operator configured logging. A
-   * folder or file it cannot create is logged, and the wall logs to the console only: a log file
-   * is no reason to keep a wall from starting.
+   * folder or file it cannot create is logged, and the wall logs to the console only: a log file is
+   * no reason to keep a wall from starting.
    *
    * @return the log file records now go to, or null if they go to the console only
    */
@@ -70,8 +72,13 @@ public final class LogFiles {
       return open(dataFolder, LIMIT_BYTES, COUNT);
     } catch (IOException | RuntimeException e) {
       // Not a static logger: making one starts java.util.logging, which prepare() must precede.
-      System.getLogger(LogFiles.class.getName()).log(Level.WARNING, "cannot write the log file in "
-          + dataFolder.toAbsolutePath().resolve(FOLDER) + "; logging to the console only", e);
+      System.getLogger(LogFiles.class.getName())
+          .log(
+              Level.WARNING,
+              "cannot write the log file in "
+                  + dataFolder.toAbsolutePath().resolve(FOLDER)
+                  + "; logging to the console only",
+              e);
       return null;
     }
   }

@@ -16,10 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * have chosen them. Stateless and thread-safe.
  */
 public final class OwnerOnly {
-  private static final FileAttribute<?>[] FILE = {PosixFilePermissions.asFileAttribute(
-      PosixFilePermissions.fromString("rw-------"))};
-  private static final FileAttribute<?>[] FOLDER = {PosixFilePermissions.asFileAttribute(
-      PosixFilePermissions.fromString("rwx------"))};
+  private static final FileAttribute<?>[] FILE = {
+    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+  };
+  private static final FileAttribute<?>[] FOLDER = {
+    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+  };
   private static final FileAttribute<?>[] NONE = {};
 
   private OwnerOnly() {}
@@ -43,7 +45,10 @@ public final class OwnerOnly {
     }
   }
 
-  /** Creates {@code folder} and any missing parent, each 0700 on POSIX; an existing one is left as it is. */
+  /**
+   * Creates {@code folder} and any missing parent, each 0700 on POSIX; an existing one is left as
+   * it is.
+   */
   public static void createFolder(Path folder) throws IOException {
     Files.createDirectories(folder, isPosix(folder) ? FOLDER : NONE);
   }

@@ -18,9 +18,9 @@ import java.util.function.Function;
  * {@link WallSettings} kept in {@code settings.properties} in the data folder.
  *
  * <p>A save replaces the file with {@link AtomicFile}, readable by its owner only, so a wall
- * unplugged mid-save finds either the old settings or the new ones, never half of each. A
- * file that cannot be read, or a value in it that makes no sense, is logged and replaced by the
- * fallback; it never stops the wall. Thread-safe: saves are serialised.
+ * unplugged mid-save finds either the old settings or the new ones, never half of each. A file that
+ * cannot be read, or a value in it that makes no sense, is logged and replaced by the fallback; it
+ * never stops the wall. Thread-safe: saves are serialised.
  */
 public final class SettingsFile {
   private static final System.Logger LOG = System.getLogger(SettingsFile.class.getName());
@@ -44,7 +44,11 @@ public final class SettingsFile {
     } catch (NoSuchFileException e) {
       return fallback;
     } catch (IOException | IllegalArgumentException e) {
-      LOG.log(Level.WARNING, "cannot read the settings file {0} ({1}); starting with the defaults", file, e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "cannot read the settings file {0} ({1}); starting with the defaults",
+          file,
+          e.getMessage());
       return fallback;
     }
     return new WallSettings(
@@ -78,7 +82,14 @@ public final class SettingsFile {
     try {
       return parse.apply(text);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "ignoring {0}={1} in {2} ({3}); using {4}", key, text, file, e.getMessage(), fallback);
+      LOG.log(
+          Level.WARNING,
+          "ignoring {0}={1} in {2} ({3}); using {4}",
+          key,
+          text,
+          file,
+          e.getMessage(),
+          fallback);
       return fallback;
     }
   }

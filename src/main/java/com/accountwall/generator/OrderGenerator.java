@@ -15,19 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Simulated orders, the wall's order source when no real feed is attached: one widget at a time,
- * at a steady {@linkplain #setRate rate}, for ids drawn from a pool of accounts with a Zipf skew.
- * The same seed gives the same sequence of ids, for reproducible demos.
+ * Simulated orders, the wall's order source when no real feed is attached: one widget at a time, at
+ * a steady {@linkplain #setRate rate}, for ids drawn from a pool of accounts with a Zipf skew. The
+ * same seed gives the same sequence of ids, for reproducible demos.
  *
  * <p>It paces itself against its ticker rather than sleeping per order, so it keeps the rate at
  * hundreds of thousands of orders a second as well as at one; after a stall it catches up by at
  * most one second's worth. Each tick's orders go out as one batch ({@link OrderBatches}), so the
  * order journal takes them in one commit without the generator waiting for it. Orders the sink
- * rejects are logged (at most every {@value #REJECTIONS_LOGGED_EVERY_SECONDS} s) and the
- * generator goes on.
+ * rejects are logged (at most every {@value #REJECTIONS_LOGGED_EVERY_SECONDS} s) and the generator
+ * goes on.
  *
- * <p><b>Thread safety:</b> the control methods may be called from any thread; orders are sent
- * from the generator's own daemon thread.
+ * <p><b>Thread safety:</b> the control methods may be called from any thread; orders are sent from
+ * the generator's own daemon thread.
  */
 public final class OrderGenerator implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(OrderGenerator.class.getName());
@@ -72,27 +72,34 @@ public final class OrderGenerator implements AutoCloseable {
     return new Builder(sink);
   }
 
-  /** A generator that sends its orders to {@code sink} one by one, as they come (the core's supervisor, in tests). */
+  /**
+   * A generator that sends its orders to {@code sink} one by one, as they come (the core's
+   * supervisor, in tests).
+   */
   public static Builder builder(OrderSink sink) {
     Objects.requireNonNull(sink, "sink");
-    return new Builder(orders -> {
-      RuntimeException first = null;
-      for (Order order : orders) {
-        try {
-          sink.order(order.accountId(), order.quantity());
-        } catch (RuntimeException e) {
-          first = first == null ? e : first; // the others still go out, as each stands alone
-        }
-      }
-      return first == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(first);
-    });
+    return new Builder(
+        orders -> {
+          RuntimeException first = null;
+          for (Order order : orders) {
+            try {
+              sink.order(order.accountId(), order.quantity());
+            } catch (RuntimeException e) {
+              first = first == null ? e : first; // the others still go out, as each stands alone
+            }
+          }
+          return first == null
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.failedFuture(first);
+        });
   }
 
   /** Starts the generator thread, sending orders from now on. Calling it again does nothing. */
   public synchronized void start() {
     if (thread == null) {
       thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("order-generator"));
-      var unused = thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+      var unused =
+          thread.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
     resume();
   }
@@ -140,21 +147,28 @@ public final class OrderGenerator implements AutoCloseable {
       orders.add(new Order(ids.next(), 1));
     }
     try {
-      var unused = sink.place(orders).whenComplete((placed, failure) -> {
-        if (failure != null) {
-          rejected(failure);
-        }
-      });
+      var unused =
+          sink.place(orders)
+              .whenComplete(
+                  (placed, failure) -> {
+                    if (failure != null) {
+                      rejected(failure);
+                    }
+                  });
     } catch (RuntimeException e) {
       rejected(e);
     }
   }
 
-  /** Logs a rejection, unless one was logged in the last few seconds: a journal that refuses refuses every tick. */
+  /**
+   * Logs a rejection, unless one was logged in the last few seconds: a journal that refuses refuses
+   * every tick.
+   */
   private void rejected(Throwable failure) {
     long now = ticker.getAsLong();
     long last = rejectionLoggedAt;
-    if (last == Long.MIN_VALUE || now - last >= TimeUnit.SECONDS.toNanos(REJECTIONS_LOGGED_EVERY_SECONDS)) {
+    if (last == Long.MIN_VALUE
+        || now - last >= TimeUnit.SECONDS.toNanos(REJECTIONS_LOGGED_EVERY_SECONDS)) {
       rejectionLoggedAt = now;
       LOG.log(Level.WARNING, "simulated orders are rejected: " + failure.getMessage());
     }
@@ -197,7 +211,9 @@ public final class OrderGenerator implements AutoCloseable {
       return this;
     }
 
-    /** The Zipf exponent: 0 spreads orders evenly, higher favours a few accounts; 1.1 by default. */
+    /**
+     * The Zipf exponent: 0 spreads orders evenly, higher favours a few accounts; 1.1 by default.
+     */
     public Builder skew(double skew) {
       this.skew = skew;
       return this;

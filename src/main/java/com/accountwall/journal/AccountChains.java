@@ -19,14 +19,16 @@ import java.util.Map;
  * written that much later starts a new chain. As log time is read from the log, every wall forgets
  * alike, and memory holds only the chains of about one lifetime.
  *
- * <p>A chain whose first order is the first event of its id read may have begun earlier, before
- * the stretch read: {@link #earliestOpenStart} tells how far back to read to be sure, and {@link
+ * <p>A chain whose first order is the first event of its id read may have begun earlier, before the
+ * stretch read: {@link #earliestOpenStart} tells how far back to read to be sure, and {@link
  * #continueFrom} joins such chains to an earlier stretch's.
  *
  * <p>Not thread-safe: one replay, then one follower thread, owns it.
  */
 public final class AccountChains {
-  /** How long past its deadline (in log time) a chain is still extended by an order made before it. */
+  /**
+   * How long past its deadline (in log time) a chain is still extended by an order made before it.
+   */
   public static final long GRACE_MILLIS = 60_000;
 
   private final long lifetimeMillis;
@@ -47,6 +49,7 @@ public final class AccountChains {
     long firstMillis;
     long lastMillis;
     boolean ended;
+
     /** Whether the chain might have begun before the stretch read. */
     boolean open;
 
@@ -114,13 +117,15 @@ public final class AccountChains {
   /** Whether an order made at {@code atMillis} extends the chain, as the log has it so far. */
   private boolean isExtendedAt(Chain chain, long atMillis) {
     long deadline = chain.lastMillis + lifetimeMillis;
-    return !chain.ended && deadline > atMillis && deadline + GRACE_MILLIS > logMillis(chain.partition);
+    return !chain.ended
+        && deadline > atMillis
+        && deadline + GRACE_MILLIS > logMillis(chain.partition);
   }
 
   /**
-   * At least the largest count any chain has had: a bound below which no order of {@code
-   * quantity} can overflow a count, so a caller that must apply several orders all or none can
-   * skip checking each.
+   * At least the largest count any chain has had: a bound below which no order of {@code quantity}
+   * can overflow a count, so a caller that must apply several orders all or none can skip checking
+   * each.
    */
   public boolean mayOverflow(long quantity) {
     return largestCount > Long.MAX_VALUE - quantity;
@@ -166,7 +171,9 @@ public final class AccountChains {
       if (chain.open) {
         Chain before = earlier.chains.get(entry.getKey());
         chain.open = false;
-        if (before != null && !before.ended && before.lastMillis + lifetimeMillis > chain.firstMillis) {
+        if (before != null
+            && !before.ended
+            && before.lastMillis + lifetimeMillis > chain.firstMillis) {
           chain.count = Math.addExact(chain.count, before.count);
           largestCount = Math.max(largestCount, chain.count);
           chain.firstMillis = before.firstMillis;
@@ -201,8 +208,8 @@ public final class AccountChains {
 
   /**
    * Takes the chains of a checkpoint from {@code seed}, each the first time its id is asked for,
-   * rather than holding a million of them from the start: for a history whose checkpoint is also
-   * on the wall. {@code largestCount} is the largest count among them, for {@link #mayOverflow}.
+   * rather than holding a million of them from the start: for a history whose checkpoint is also on
+   * the wall. {@code largestCount} is the largest count among them, for {@link #mayOverflow}.
    */
   public void seedFrom(Seed seed, long largestCount) {
     this.seed = seed;
@@ -223,19 +230,27 @@ public final class AccountChains {
     return chain;
   }
 
-  /** The account's chain if it is live at {@code nowMillis}, as a link that extended it; else null. */
+  /**
+   * The account's chain if it is live at {@code nowMillis}, as a link that extended it; else null.
+   */
   public Link liveChain(long id, long nowMillis) {
     Chain chain = chain(id);
-    return chain != null && isLive(chain, nowMillis) ? new Link(true, chain.count, chain.lastMillis) : null;
+    return chain != null && isLive(chain, nowMillis)
+        ? new Link(true, chain.count, chain.lastMillis)
+        : null;
   }
 
-  /** Hands each account live at {@code nowMillis} to {@code live} as (id, chain) count and last order. */
+  /**
+   * Hands each account live at {@code nowMillis} to {@code live} as (id, chain) count and last
+   * order.
+   */
   public void forEachLive(long nowMillis, LiveAccount live) {
-    chains.forEach((id, chain) -> {
-      if (isLive(chain, nowMillis)) {
-        live.accept(id, chain.count, chain.lastMillis);
-      }
-    });
+    chains.forEach(
+        (id, chain) -> {
+          if (isLive(chain, nowMillis)) {
+            live.accept(id, chain.count, chain.lastMillis);
+          }
+        });
   }
 
   private boolean isLive(Chain chain, long nowMillis) {

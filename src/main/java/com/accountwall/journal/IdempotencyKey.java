@@ -24,14 +24,21 @@ public record IdempotencyKey(String value, String fingerprint) {
   public IdempotencyKey {
     Objects.requireNonNull(fingerprint, "fingerprint");
     if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("an Idempotency-Key must have 1 to " + MAX_LENGTH + " characters, had "
-          + (value == null ? 0 : value.length()));
+      throw new IllegalArgumentException(
+          "an Idempotency-Key must have 1 to "
+              + MAX_LENGTH
+              + " characters, had "
+              + (value == null ? 0 : value.length()));
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < ' ' || c > '~') {
-        throw new IllegalArgumentException("an Idempotency-Key may hold only printable ASCII characters;"
-            + " character " + (i + 1) + " is U+" + String.format("%04X", (int) c));
+        throw new IllegalArgumentException(
+            "an Idempotency-Key may hold only printable ASCII characters;"
+                + " character "
+                + (i + 1)
+                + " is U+"
+                + String.format("%04X", (int) c));
       }
     }
   }

@@ -6,7 +6,10 @@ package com.accountwall.journal;
  */
 public final class IdempotencyKeyReusedException extends RuntimeException {
   public IdempotencyKeyReusedException(String key) {
-    super("the Idempotency-Key '" + key + "' was used for another request; a retry must send the same body,"
-        + " and a new request a new key");
+    super(
+        "the Idempotency-Key '"
+            + key
+            + "' was used for another request; a retry must send the same body,"
+            + " and a new request a new key");
   }
 }

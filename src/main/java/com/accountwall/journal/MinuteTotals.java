@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Orders and widgets per minute, kept in memory by a journal whose history lives elsewhere (the
- * Kafka topic): what its follower read, for the figures and {@code GET /api/history}. It holds
- * at most {@link #MAX_MINUTES} minutes, the oldest forgotten first.
+ * Kafka topic): what its follower read, for the figures and {@code GET /api/history}. It holds at
+ * most {@link #MAX_MINUTES} minutes, the oldest forgotten first.
  *
  * <p><b>Thread safety:</b> all methods may be called from any thread (one lock).
  */
@@ -34,8 +34,11 @@ public final class MinuteTotals {
   /** The minutes from {@code from} (inclusive) to {@code to} (exclusive) that hold orders. */
   public synchronized List<HistoryStep> between(Instant from, Instant to) {
     List<HistoryStep> steps = new ArrayList<>();
-    for (Map.Entry<Long, long[]> minute : minutes.subMap(from.toEpochMilli(), to.toEpochMilli()).entrySet()) {
-      steps.add(new HistoryStep(Instant.ofEpochMilli(minute.getKey()), minute.getValue()[0], minute.getValue()[1]));
+    for (Map.Entry<Long, long[]> minute :
+        minutes.subMap(from.toEpochMilli(), to.toEpochMilli()).entrySet()) {
+      steps.add(
+          new HistoryStep(
+              Instant.ofEpochMilli(minute.getKey()), minute.getValue()[0], minute.getValue()[1]));
     }
     return steps;
   }

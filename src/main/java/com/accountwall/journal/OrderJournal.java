@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
  * API, the window, the generator), in the order they took effect. The wall's accounts are a
  * projection of it: the journal applies to the {@link com.accountwall.core.AccountSupervisor} what
  * it has made durable, after it is durable, by the rule of {@link AccountChains}, so that a change
- * of lifetime or a restart derives the same accounts from the same history. A single wall keeps
- * the history in its embedded database ({@link com.accountwall.store.EmbeddedJournal}); walls in
+ * of lifetime or a restart derives the same accounts from the same history. A single wall keeps the
+ * history in its embedded database ({@link com.accountwall.store.EmbeddedJournal}); walls in
  * cluster mode share a Kafka topic ({@link com.accountwall.kafka.KafkaOrders}).
  *
  * <p>A future this journal returns completes once its change is durable and applied to this wall's
@@ -32,7 +32,9 @@ import java.util.concurrent.TimeoutException;
  */
 public interface OrderJournal extends AccountDesk, AutoCloseable {
 
-  /** How long a caller waits at most for its change to be made durable before it is answered 503. */
+  /**
+   * How long a caller waits at most for its change to be made durable before it is answered 503.
+   */
   Duration ACKNOWLEDGE_TIMEOUT = Duration.ofSeconds(30);
 
   /** How long a journal recognises an {@link IdempotencyKey} after its first request, at least. */
@@ -52,8 +54,8 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
    * Appends every order, all or none, at most once for {@code key}, without waiting: the first
    * request with a key applies its orders and keeps the key with its receipt in the same commit; a
    * later one with the same key and fingerprint applies nothing and gets that receipt {@linkplain
-   * Receipt#repeat() as a repeat}, once it is durable. A repeat that arrives while the first request
-   * is still waiting for its commit waits for the same commit.
+   * Receipt#repeat() as a repeat}, once it is durable. A repeat that arrives while the first
+   * request is still waiting for its commit waits for the same commit.
    *
    * @return completes with what the first request with this key applied; fails with {@link
    *     IdempotencyKeyReusedException} if the key was first used with another fingerprint, or with
@@ -123,7 +125,10 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
    */
   void changeLifetime(Duration lifetime);
 
-  /** The re-projection under way, if a lifetime change (or a start with another lifetime) is being applied. */
+  /**
+   * The re-projection under way, if a lifetime change (or a start with another lifetime) is being
+   * applied.
+   */
   Optional<Reprojection> reprojection();
 
   /**
@@ -132,15 +137,16 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
    *
    * @param step a whole number of minutes
    * @throws IllegalArgumentException if the step is not a positive whole number of minutes, {@code
-   *     to} is before {@code from}, or the range holds more than {@link HistoryStep#MAX_STEPS} steps
+   *     to} is before {@code from}, or the range holds more than {@link HistoryStep#MAX_STEPS}
+   *     steps
    * @throws JournalUnavailableException if the history cannot be read now
    */
   List<HistoryStep> history(Instant from, Instant to, Duration step);
 
   /**
-   * What keeps the journal from acknowledging orders now, each said for an operator ("orders
-   * cannot be stored: no space left on the data folder's disk, since 14:05:12"); empty while it
-   * can. Cheap enough for a health check several times a second.
+   * What keeps the journal from acknowledging orders now, each said for an operator ("orders cannot
+   * be stored: no space left on the data folder's disk, since 14:05:12"); empty while it can. Cheap
+   * enough for a health check several times a second.
    */
   List<String> problems();
 
@@ -163,11 +169,14 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
       }
       throw new IllegalStateException(cause);
     } catch (TimeoutException e) {
-      throw new JournalUnavailableException("not made durable within " + ACKNOWLEDGE_TIMEOUT.toSeconds()
-          + " s; it may still be stored: retry with the same Idempotency-Key");
+      throw new JournalUnavailableException(
+          "not made durable within "
+              + ACKNOWLEDGE_TIMEOUT.toSeconds()
+              + " s; it may still be stored: retry with the same Idempotency-Key");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JournalUnavailableException("interrupted while waiting for the change to be made durable");
+      throw new JournalUnavailableException(
+          "interrupted while waiting for the change to be made durable");
     }
   }
 }

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param expiresAt that account's deadline just after the last order
  * @param repeat whether this answers a repeat of the request, which applied nothing
  */
-public record Receipt(int accepted, long accountId, long widgetsSold, Instant expiresAt, boolean repeat) {
+public record Receipt(
+    int accepted, long accountId, long widgetsSold, Instant expiresAt, boolean repeat) {
 
   /** The same receipt, as the answer to a repeat. */
   public Receipt asRepeat() {

@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
  * <p>Thread-safe.
  */
 public final class TimeOfDay {
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private TimeOfDay() {}
 

@@ -33,7 +33,8 @@ public final class WallProjection {
     Account held = live(id);
     if (!link.extended()) {
       if (held != null) {
-        supervisor.end(id); // it belongs to an earlier chain, though this wall's expiry has not run yet
+        supervisor.end(
+            id); // it belongs to an earlier chain, though this wall's expiry has not run yet
       }
       return supervisor.orderAt(id, quantity, atMillis);
     }
@@ -46,7 +47,8 @@ public final class WallProjection {
       }
       supervisor.end(id);
     }
-    // This wall's expiry ended the account; the history still extends it: put it back with the order added.
+    // This wall's expiry ended the account; the history still extends it: put it back with the
+    // order added.
     if (supervisor.restore(id, link.count(), Instant.ofEpochMilli(link.lastMillis()))) {
       return supervisor.whereis(id).orElse(null);
     }
@@ -67,17 +69,21 @@ public final class WallProjection {
    */
   public int reconcile(AccountChains chains, long nowMillis) {
     Map<Long, AccountChains.Link> missing = new HashMap<>();
-    chains.forEachLive(nowMillis, (id, count, last) -> missing.put(id, new AccountChains.Link(true, count, last)));
+    chains.forEachLive(
+        nowMillis, (id, count, last) -> missing.put(id, new AccountChains.Link(true, count, last)));
     for (Account account : supervisor.accounts()) {
       AccountChains.Link chain = missing.get(account.id());
-      if (chain != null && chain.count() == account.widgetsOrdered()
+      if (chain != null
+          && chain.count() == account.widgetsOrdered()
           && chain.lastMillis() == account.lastOrderAt().toEpochMilli()) {
         missing.remove(account.id());
       } else {
         supervisor.end(account.id());
       }
     }
-    missing.forEach((id, chain) -> supervisor.restore(id, chain.count(), Instant.ofEpochMilli(chain.lastMillis())));
+    missing.forEach(
+        (id, chain) ->
+            supervisor.restore(id, chain.count(), Instant.ofEpochMilli(chain.lastMillis())));
     return supervisor.count();
   }
 

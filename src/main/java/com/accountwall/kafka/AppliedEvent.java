@@ -9,7 +9,10 @@ import com.accountwall.journal.Receipt;
  */
 sealed interface AppliedEvent {
 
-  /** An order event without a key: the live account its last order landed on, or null if none is live by now. */
+  /**
+   * An order event without a key: the live account its last order landed on, or null if none is
+   * live by now.
+   */
   record Landed(Account account) implements AppliedEvent {}
 
   /** An end event: whether the account was live at that point of the log. */

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AppliedEvents {
   private final AtomicLong sequence = new AtomicLong();
-  private final ConcurrentMap<Long, CompletableFuture<AppliedEvent>> waiting = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, CompletableFuture<AppliedEvent>> waiting =
+      new ConcurrentHashMap<>();
 
   /** A new request's number, with the future its result will come in. */
   record Ticket(long seq, CompletableFuture<AppliedEvent> applied) {}

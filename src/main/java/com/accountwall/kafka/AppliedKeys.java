@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * request interleave across partitions (a retry racing its first attempt on another wall), each
  * part is applied exactly once, and since a decision reads one partition's order only, every wall
  * decides alike. The receipt is what the part holding the request's last order did; it is known
- * once that part is read, and as the parts were committed together, the whole request is durable
- * by then.
+ * once that part is read, and as the parts were committed together, the whole request is durable by
+ * then.
  *
  * <p><b>Another body.</b> The same key with another fingerprint is a client's mistake: a wall that
  * has seen the key refuses it before writing. One that has not yet (it lags, or two walls took the
@@ -65,7 +65,10 @@ final class AppliedKeys {
     REPEAT,
     /** A part with the key of another request already applied there: skip it. */
     REUSED,
-    /** The first with its key on its partition, but another request holds the key: apply it, answer as reused. */
+    /**
+     * The first with its key on its partition, but another request holds the key: apply it, answer
+     * as reused.
+     */
     STRAY;
 
     boolean applies() {
@@ -74,8 +77,8 @@ final class AppliedKeys {
   }
 
   /**
-   * Decides a keyed part read from {@code partition} with record time {@code atMillis}, and
-   * records it. Follower thread only.
+   * Decides a keyed part read from {@code partition} with record time {@code atMillis}, and records
+   * it. Follower thread only.
    */
   Part read(JournalEvent.KeyPart key, int partition, long atMillis) {
     logMillis = Math.max(logMillis, atMillis);
@@ -101,7 +104,10 @@ final class AppliedKeys {
     keys.get(key).receipt = receipt;
   }
 
-  /** The key's entry, or null if the log has none younger than {@link OrderJournal#KEYS_KEPT} at {@code nowMillis}. */
+  /**
+   * The key's entry, or null if the log has none younger than {@link OrderJournal#KEYS_KEPT} at
+   * {@code nowMillis}.
+   */
   Entry find(String key, long nowMillis) {
     Entry entry = keys.get(key);
     return entry == null || nowMillis - entry.firstMillis >= KEPT_MILLIS ? null : entry;

@@ -13,11 +13,11 @@ import java.util.List;
  * One event of the order log, as a Kafka record's value holds it, in JSON: {@code
  * {"v":1,"type":"order","orders":[{"accountId":10,"quantity":3}],"wall":"…","seq":7}} or {@code
  * {"v":1,"type":"end","id":10,"wall":"…","seq":8}}. Every account of an event belongs to the
- * record's partition (the partition the producer picks for the account id as key), so all events
- * of an account are in one partition, in order. An order event holds one order, or the part of a
- * batch that falls in its partition. The record's timestamp is when the orders were made. {@code
- * wall} and {@code seq} name the wall's run that wrote it and its request there, so that run can
- * answer its caller once it has applied the event itself.
+ * record's partition (the partition the producer picks for the account id as key), so all events of
+ * an account are in one partition, in order. An order event holds one order, or the part of a batch
+ * that falls in its partition. The record's timestamp is when the orders were made. {@code wall}
+ * and {@code seq} name the wall's run that wrote it and its request there, so that run can answer
+ * its caller once it has applied the event itself.
  *
  * <p>An order event of a request with an {@link IdempotencyKey} also holds {@code
  * "key":{"value":"…","fingerprint":"…","accepted":3,"last":true}}: the key, how many orders the
@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record JournalEvent(int v, String type, List<Order> orders, Long id, String wall, long seq, KeyPart key) {
+record JournalEvent(
+    int v, String type, List<Order> orders, Long id, String wall, long seq, KeyPart key) {
   static final int VERSION = 1;
   static final String ORDER = "order";
   static final String END = "end";
@@ -78,33 +79,44 @@ record JournalEvent(int v, String type, List<Order> orders, Long id, String wall
   /**
    * Reads an event.
    *
-   * @throws IllegalArgumentException naming what is wrong, if it is not an event of a known
-   *     version and type, with orders of positive ids and quantities or a positive id to end, and
-   *     a valid key if it has one
+   * @throws IllegalArgumentException naming what is wrong, if it is not an event of a known version
+   *     and type, with orders of positive ids and quantities or a positive id to end, and a valid
+   *     key if it has one
    */
   static JournalEvent parse(String json) {
     JournalEvent event;
     try {
-      event = JSON.readValue(json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), JournalEvent.class);
+      event =
+          JSON.readValue(
+              json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8),
+              JournalEvent.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a journal event: " + e.getMessage(), e);
     }
     if (event.v != VERSION) {
-      throw new IllegalArgumentException("journal event of version " + event.v + "; this wall reads version " + VERSION);
+      throw new IllegalArgumentException(
+          "journal event of version " + event.v + "; this wall reads version " + VERSION);
     }
-    boolean valid = switch (event.type == null ? "" : event.type) {
-      case ORDER -> event.orders != null && !event.orders.isEmpty();
-      case END -> event.id != null && event.id > 0;
-      default -> throw new IllegalArgumentException("journal event of unknown type " + event.type);
-    };
+    boolean valid =
+        switch (event.type == null ? "" : event.type) {
+          case ORDER -> event.orders != null && !event.orders.isEmpty();
+          case END -> event.id != null && event.id > 0;
+          default ->
+              throw new IllegalArgumentException("journal event of unknown type " + event.type);
+        };
     if (!valid) {
-      throw new IllegalArgumentException("journal event without orders, or without an id to end: " + json);
+      throw new IllegalArgumentException(
+          "journal event without orders, or without an id to end: " + json);
     }
     if (event.key != null) {
-      if (!event.isOrder() || event.key.accepted() < event.orders.size() || event.key.fingerprint() == null) {
+      if (!event.isOrder()
+          || event.key.accepted() < event.orders.size()
+          || event.key.fingerprint() == null) {
         throw new IllegalArgumentException("journal event with an incomplete key: " + json);
       }
-      event.key.key(); // IllegalArgumentException naming the fault, for a value no client could have sent
+      event.key
+          .key(); // IllegalArgumentException naming the fault, for a value no client could have
+      // sent
     }
     return event;
   }

@@ -3,16 +3,16 @@ package com.accountwall.kafka;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.journal.HistoryStep;
+import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
-import com.accountwall.journal.HistoryStep;
-import com.accountwall.journal.HistorySteps;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import com.accountwall.journal.Reprojection;
-import com.accountwall.settings.WallSettings;
 import com.accountwall.journal.TimeOfDay;
+import com.accountwall.settings.WallSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,14 +50,14 @@ import org.apache.kafka.common.KafkaException;
  * producer with {@code acks=all}; a method returns only once Kafka has acknowledged the record (on
  * a topic with {@code min.insync.replicas=2}, it is then on at least two brokers) and this wall has
  * applied it, so the caller reads its own write. A write not acknowledged within {@link
- * #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not acknowledged,
- * though Kafka may still have taken it.
+ * #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not acknowledged, though
+ * Kafka may still have taken it.
  *
  * <p><b>Batches.</b> A batch becomes one record per partition it touches, each holding the orders
  * of the accounts whose key goes to that partition, so an account's events stay in one partition's
  * order. Several records are written in one transaction (shared with the other batches waiting,
- * {@link TransactionWriter}); one record is atomic by itself. Walls read {@code read_committed},
- * so each applies all of a batch or none. Adding partitions to the topic later would move accounts
+ * {@link TransactionWriter}); one record is atomic by itself. Walls read {@code read_committed}, so
+ * each applies all of a batch or none. Adding partitions to the topic later would move accounts
  * between partitions; don't.
  *
  * <p><b>Keys.</b> A request with an {@link IdempotencyKey} carries it in every record it writes;
@@ -66,21 +66,29 @@ import org.apache.kafka.common.KafkaException;
  *
  * <p><b>Failures</b> are {@link JournalUnavailableException}s that say whether the write may still
  * take effect: {@linkplain JournalUnavailableException#refused refused} when nothing was written
- * (Kafka refused it at once, a transaction was aborted), possibly taking effect when Kafka may
- * have it (not acknowledged in time, a commit that failed). {@link #problems} says what keeps the
- * wall from acknowledging, from what the follower and the last writes saw, without asking Kafka.
+ * (Kafka refused it at once, a transaction was aborted), possibly taking effect when Kafka may have
+ * it (not acknowledged in time, a commit that failed). {@link #problems} says what keeps the wall
+ * from acknowledging, from what the follower and the last writes saw, without asking Kafka.
  *
  * <p><b>Thread safety:</b> all methods may be called from any number of threads.
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
-  /** How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged since. */
+
+  /**
+   * How long a write Kafka did not acknowledge counts as a problem, unless one is acknowledged
+   * since.
+   */
   private static final long UNACKNOWLEDGED_SHOWN_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   /** A write waiting longer than this for Kafka's acknowledgement makes the wall degraded. */
   private static final long SLOW_WRITE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   // Kafka's clients log every setting at INFO when they start: keep their warnings, unless the
-  // operator set a level. Held strongly, as java.util.logging forgets levels of unreferenced loggers.
-  private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+  // operator set a level. Held strongly, as java.util.logging forgets levels of unreferenced
+  // loggers.
+  private static final java.util.logging.Logger KAFKA_LOG =
+      java.util.logging.Logger.getLogger("org.apache.kafka");
 
   static {
     if (KAFKA_LOG.getLevel() == null) {
@@ -95,16 +103,25 @@ public final class KafkaOrders implements OrderJournal {
   private final TransactionWriter transactions;
   private final LogFollower follower;
   private final AppliedEvents applied;
+
   /** The last write Kafka did not acknowledge, until one is acknowledged again; else null. */
   private volatile Unacknowledged unacknowledged;
 
   private record Unacknowledged(String problem, long atNanos) {}
 
-  /** When each write now waiting for Kafka's acknowledgement was sent; at most one per API thread. */
+  /**
+   * When each write now waiting for Kafka's acknowledgement was sent; at most one per API thread.
+   */
   private final Map<Object, Long> writesWaiting = new ConcurrentHashMap<>();
 
-  private KafkaOrders(KafkaSettings settings, Clock clock, String run, KafkaProducer<String, String> producer,
-      TransactionWriter transactions, LogFollower follower, AppliedEvents applied) {
+  private KafkaOrders(
+      KafkaSettings settings,
+      Clock clock,
+      String run,
+      KafkaProducer<String, String> producer,
+      TransactionWriter transactions,
+      LogFollower follower,
+      AppliedEvents applied) {
     this.topic = settings.topic();
     this.clock = clock;
     this.run = run;
@@ -122,48 +139,76 @@ public final class KafkaOrders implements OrderJournal {
    * @throws JournalUnavailableException if the cluster cannot be reached, the topic does not exist
    *     or the wall's id cannot be kept
    */
-  public static KafkaOrders start(KafkaSettings settings, String wallId, Path dataFolder, AccountSupervisor supervisor,
+  public static KafkaOrders start(
+      KafkaSettings settings,
+      String wallId,
+      Path dataFolder,
+      AccountSupervisor supervisor,
       Clock clock) {
     String id;
     try {
       id = wallId != null ? WallId.requireValid(wallId) : WallId.kept(dataFolder);
     } catch (IOException e) {
-      throw JournalUnavailableException.refused("cannot keep this wall's id in " + dataFolder + " (" + e.getMessage()
-          + ")", e);
+      throw JournalUnavailableException.refused(
+          "cannot keep this wall's id in " + dataFolder + " (" + e.getMessage() + ")", e);
     }
-    // Names this run in its events, so a restarted wall never takes its predecessor's answers for its own.
+    // Names this run in its events, so a restarted wall never takes its predecessor's answers for
+    // its own.
     String run = UUID.randomUUID().toString();
     AppliedEvents applied = new AppliedEvents();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       // First, so that initTransactions fences a predecessor with this id and aborts the
       // transaction it left open, which would hold up every wall's read_committed reading.
-      TransactionWriter transactions = new TransactionWriter(() -> {
-        KafkaProducer<String, String> transactional = new KafkaProducer<>(settings.transactionalProducer(id));
-        try {
-          transactional.initTransactions();
-        } catch (RuntimeException e) {
-          transactional.close(Duration.ZERO);
-          throw e;
-        }
-        return transactional;
-      });
+      TransactionWriter transactions =
+          new TransactionWriter(
+              () -> {
+                KafkaProducer<String, String> transactional =
+                    new KafkaProducer<>(settings.transactionalProducer(id));
+                try {
+                  transactional.initTransactions();
+                } catch (RuntimeException e) {
+                  transactional.close(Duration.ZERO);
+                  throw e;
+                }
+                return transactional;
+              });
       opened.add(transactions);
-      LogFollower follower = new LogFollower(() -> new KafkaConsumer<>(settings.consumer()), settings.topic(),
-          settings.servers(), supervisor, clock, run, applied);
+      LogFollower follower =
+          new LogFollower(
+              () -> new KafkaConsumer<>(settings.consumer()),
+              settings.topic(),
+              settings.servers(),
+              supervisor,
+              clock,
+              run,
+              applied);
       opened.add(follower);
       LogFollower.Replayed replayed = follower.replay();
       KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producer());
       opened.add(producer);
       follower.start();
-      LOG.log(Level.INFO, "replayed {0} live accounts from {1} records in {2} stretches of topic {3} at {4},"
-          + " as wall {5}", replayed.accounts(), replayed.recordsRead(), replayed.stretches(), settings.topic(),
-          settings.servers(), id);
+      LOG.log(
+          Level.INFO,
+          "replayed {0} live accounts from {1} records in {2} stretches of topic {3} at {4},"
+              + " as wall {5}",
+          replayed.accounts(),
+          replayed.recordsRead(),
+          replayed.stretches(),
+          settings.topic(),
+          settings.servers(),
+          id);
       return new KafkaOrders(settings, clock, run, producer, transactions, follower, applied);
     } catch (KafkaException | IllegalStateException e) {
       closeAll(opened);
-      throw JournalUnavailableException.refused("cannot use Kafka topic " + settings.topic() + " at "
-          + settings.servers() + ": " + e.getMessage(), e);
+      throw JournalUnavailableException.refused(
+          "cannot use Kafka topic "
+              + settings.topic()
+              + " at "
+              + settings.servers()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -175,15 +220,18 @@ public final class KafkaOrders implements OrderJournal {
    */
   @Override
   public Account order(long accountId, long quantity) {
-    Order order = new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
+    Order order =
+        new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
     JournalEvent event = JournalEvent.orders(List.of(order), run, ticket.seq());
-    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
+    awaitAcknowledged(
+        List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     Account landed = awaitApplied(ticket, deadline, AppliedEvent.Landed.class).account();
     if (landed == null) {
-      throw new JournalUnavailableException("the order was applied, but by the time this wall read it back, its"
-          + " account's deadline had passed here");
+      throw new JournalUnavailableException(
+          "the order was applied, but by the time this wall read it back, its"
+              + " account's deadline had passed here");
     }
     return landed;
   }
@@ -200,7 +248,8 @@ public final class KafkaOrders implements OrderJournal {
       return 0;
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
+    List<AppliedEvents.Ticket> tickets =
+        write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
     for (AppliedEvents.Ticket ticket : tickets) {
       awaitApplied(ticket, deadline, AppliedEvent.Landed.class);
     }
@@ -216,10 +265,12 @@ public final class KafkaOrders implements OrderJournal {
    * not know yet is written and then skipped by every wall as it reads it.
    */
   @Override
-  @SuppressWarnings("ReferenceEquality") // a part holds the request's last order itself, not an equal one
+  @SuppressWarnings(
+      "ReferenceEquality") // a part holds the request's last order itself, not an equal one
   public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
     if (orders.isEmpty()) {
-      throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");
+      throw new IllegalArgumentException(
+          "a request with an Idempotency-Key holds at least one order");
     }
     AppliedKeys.Entry known = follower.appliedKey(key.value());
     if (known != null) {
@@ -232,9 +283,20 @@ public final class KafkaOrders implements OrderJournal {
     }
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     Order last = orders.get(orders.size() - 1);
-    List<AppliedEvents.Ticket> tickets = write(orders, (part, seq) -> JournalEvent.keyedOrders(part, run, seq,
-        new JournalEvent.KeyPart(key.value(), key.fingerprint(), orders.size(), part.get(part.size() - 1) == last)),
-        deadline);
+    List<AppliedEvents.Ticket> tickets =
+        write(
+            orders,
+            (part, seq) ->
+                JournalEvent.keyedOrders(
+                    part,
+                    run,
+                    seq,
+                    new JournalEvent.KeyPart(
+                        key.value(),
+                        key.fingerprint(),
+                        orders.size(),
+                        part.get(part.size() - 1) == last)),
+            deadline);
     Receipt receipt = null;
     boolean reused = false;
     for (AppliedEvents.Ticket ticket : tickets) {
@@ -261,13 +323,15 @@ public final class KafkaOrders implements OrderJournal {
     long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     AppliedEvents.Ticket ticket = applied.register();
     JournalEvent event = JournalEvent.end(accountId, run, ticket.seq());
-    awaitAcknowledged(List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
+    awaitAcknowledged(
+        List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
     return awaitApplied(ticket, deadline, AppliedEvent.Ended.class).wasLive();
   }
 
   // Keyed requests and endings still wait on threads of their own; unkeyed orders do not.
   private static final java.util.concurrent.ExecutorService WAITERS =
-      java.util.concurrent.Executors.newCachedThreadPool(com.accountwall.core.DaemonThreads.named("kafka-order-waiter"));
+      java.util.concurrent.Executors.newCachedThreadPool(
+          com.accountwall.core.DaemonThreads.named("kafka-order-waiter"));
 
   /**
    * {@inheritDoc}
@@ -285,79 +349,118 @@ public final class KafkaOrders implements OrderJournal {
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     AppliedEvents.Ticket[] holdingLast = new AppliedEvents.Ticket[1];
     try {
-      partitioned(orders).forEach((partition, part) -> {
-        AppliedEvents.Ticket ticket = applied.register();
-        tickets.add(ticket);
-        records.add(record(partition, part.get(0).accountId(), JournalEvent.orders(part, run, ticket.seq())));
-        if (part.get(part.size() - 1).accountId() == last.accountId()) {
-          holdingLast[0] = ticket; // the part of the last order's account ends with the request's last order
-        }
-      });
+      partitioned(orders)
+          .forEach(
+              (partition, part) -> {
+                AppliedEvents.Ticket ticket = applied.register();
+                tickets.add(ticket);
+                records.add(
+                    record(
+                        partition,
+                        part.get(0).accountId(),
+                        JournalEvent.orders(part, run, ticket.seq())));
+                if (part.get(part.size() - 1).accountId() == last.accountId()) {
+                  holdingLast[0] =
+                      ticket; // the part of the last order's account ends with the request's last
+                  // order
+                }
+              });
     } catch (JournalUnavailableException e) {
       return CompletableFuture.failedFuture(e);
     }
     Object waiting = new Object();
     writesWaiting.put(waiting, System.nanoTime());
-    sendAsync(records).whenComplete((done, failure) -> {
-      writesWaiting.remove(waiting);
-      if (failure == null) {
-        unacknowledged = null;
-        return;
-      }
-      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-      JournalUnavailableException refused = cause instanceof JournalUnavailableException unavailable ? unavailable
-          : new JournalUnavailableException("Kafka did not acknowledge the write (" + cause + "); it may still"
-              + " take effect", cause);
-      unacknowledged(tickets, refused);
-      tickets.forEach(ticket -> applied.failed(ticket.seq(), refused));
-    });
-    CompletableFuture<?>[] applying = tickets.stream().map(AppliedEvents.Ticket::applied)
-        .toArray(CompletableFuture[]::new);
+    sendAsync(records)
+        .whenComplete(
+            (done, failure) -> {
+              writesWaiting.remove(waiting);
+              if (failure == null) {
+                unacknowledged = null;
+                return;
+              }
+              Throwable cause =
+                  failure instanceof CompletionException ? failure.getCause() : failure;
+              JournalUnavailableException refused =
+                  cause instanceof JournalUnavailableException unavailable
+                      ? unavailable
+                      : new JournalUnavailableException(
+                          "Kafka did not acknowledge the write ("
+                              + cause
+                              + "); it may still"
+                              + " take effect",
+                          cause);
+              unacknowledged(tickets, refused);
+              tickets.forEach(ticket -> applied.failed(ticket.seq(), refused));
+            });
+    CompletableFuture<?>[] applying =
+        tickets.stream().map(AppliedEvents.Ticket::applied).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(applying)
         .orTimeout(ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)
-        .handle((done, failure) -> {
-          if (failure != null) {
-            tickets.forEach(ticket -> applied.forget(ticket.seq()));
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof RuntimeException unavailable && !(cause instanceof TimeoutException)) {
-              throw unavailable;
-            }
-            throw new JournalUnavailableException("Kafka has not acknowledged it, or this wall not read it back,"
-                + " within " + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; it may still take effect", cause);
-          }
-          Account landed = holdingLast[0].applied().join() instanceof AppliedEvent.Landed at ? at.account() : null;
-          return new Receipt(orders.size(), last.accountId(), landed == null ? 0 : landed.widgetsOrdered(),
-              landed == null ? clock.instant() : landed.expiresAt(), false);
-        });
+        .handle(
+            (done, failure) -> {
+              if (failure != null) {
+                tickets.forEach(ticket -> applied.forget(ticket.seq()));
+                Throwable cause =
+                    failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof RuntimeException unavailable
+                    && !(cause instanceof TimeoutException)) {
+                  throw unavailable;
+                }
+                throw new JournalUnavailableException(
+                    "Kafka has not acknowledged it, or this wall not read it back,"
+                        + " within "
+                        + ACKNOWLEDGE_TIMEOUT.toSeconds()
+                        + " s; it may still take effect",
+                    cause);
+              }
+              Account landed =
+                  holdingLast[0].applied().join() instanceof AppliedEvent.Landed at
+                      ? at.account()
+                      : null;
+              return new Receipt(
+                  orders.size(),
+                  last.accountId(),
+                  landed == null ? 0 : landed.widgetsOrdered(),
+                  landed == null ? clock.instant() : landed.expiresAt(),
+                  false);
+            });
   }
 
-  /** Sends the records, one alone or several in a transaction, and completes once Kafka has them. */
+  /**
+   * Sends the records, one alone or several in a transaction, and completes once Kafka has them.
+   */
   private CompletableFuture<Void> sendAsync(List<ProducerRecord<String, String>> records) {
     if (records.size() > 1) {
       return transactions.write(records);
     }
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     try {
-      producer.send(records.get(0), (metadata, failure) -> {
-        if (failure == null) {
-          acknowledged.complete(null);
-        } else {
-          acknowledged.completeExceptionally(failure);
-        }
-      });
+      producer.send(
+          records.get(0),
+          (metadata, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(null);
+            } else {
+              acknowledged.completeExceptionally(failure);
+            }
+          });
     } catch (KafkaException e) {
-      acknowledged.completeExceptionally(JournalUnavailableException.refused("Kafka refused the write (" + e
-          + "); nothing was written", e));
+      acknowledged.completeExceptionally(
+          JournalUnavailableException.refused(
+              "Kafka refused the write (" + e + "); nothing was written", e));
     }
     return acknowledged;
   }
 
   @Override
-  public java.util.concurrent.CompletableFuture<Receipt> placeOnce(IdempotencyKey key, List<Order> orders) {
+  public java.util.concurrent.CompletableFuture<Receipt> placeOnce(
+      IdempotencyKey key, List<Order> orders) {
     if (orders.isEmpty()) {
-      throw new IllegalArgumentException("a request with an Idempotency-Key holds at least one order");
+      throw new IllegalArgumentException(
+          "a request with an Idempotency-Key holds at least one order");
     }
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> orderOnce(key, orders), WAITERS);
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> orderOnce(key, orders), WAITERS);
   }
 
   @Override
@@ -411,7 +514,10 @@ public final class KafkaOrders implements OrderJournal {
     long now = System.nanoTime();
     long longest = writesWaiting.values().stream().mapToLong(sent -> now - sent).max().orElse(0);
     if (longest > SLOW_WRITE_NANOS) {
-      problems.add("Kafka has not acknowledged an order for " + TimeUnit.NANOSECONDS.toSeconds(longest) + " s");
+      problems.add(
+          "Kafka has not acknowledged an order for "
+              + TimeUnit.NANOSECONDS.toSeconds(longest)
+              + " s");
     }
     return problems;
   }
@@ -436,14 +542,21 @@ public final class KafkaOrders implements OrderJournal {
   private List<AppliedEvents.Ticket> write(List<Order> orders, Part parts, long deadline) {
     List<AppliedEvents.Ticket> tickets = new ArrayList<>();
     List<ProducerRecord<String, String>> records = new ArrayList<>();
-    partitioned(orders).forEach((partition, part) -> {
-      AppliedEvents.Ticket ticket = applied.register();
-      tickets.add(ticket);
-      records.add(record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
-    });
+    partitioned(orders)
+        .forEach(
+            (partition, part) -> {
+              AppliedEvents.Ticket ticket = applied.register();
+              tickets.add(ticket);
+              records.add(
+                  record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
+            });
     // One record is atomic by itself; several, on several partitions, need a transaction.
-    awaitAcknowledged(tickets,
-        () -> List.of(records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)), deadline);
+    awaitAcknowledged(
+        tickets,
+        () ->
+            List.of(
+                records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)),
+        deadline);
     return tickets;
   }
 
@@ -451,8 +564,10 @@ public final class KafkaOrders implements OrderJournal {
    * A record keyed by {@code accountId}; on {@code partition}, or if null where the producer puts
    * that key. The wall's clock stamps it: that is the order's time on every wall (CreateTime).
    */
-  private ProducerRecord<String, String> record(Integer partition, long accountId, JournalEvent event) {
-    return new ProducerRecord<>(topic, partition, clock.millis(), Long.toString(accountId), event.toJson());
+  private ProducerRecord<String, String> record(
+      Integer partition, long accountId, JournalEvent event) {
+    return new ProducerRecord<>(
+        topic, partition, clock.millis(), Long.toString(accountId), event.toJson());
   }
 
   /**
@@ -464,13 +579,14 @@ public final class KafkaOrders implements OrderJournal {
     try {
       partitions = producer.partitionsFor(topic).size();
     } catch (KafkaException e) {
-      throw JournalUnavailableException.refused("cannot learn the partitions of topic " + topic + " (" + e
-          + "); nothing was written", e);
+      throw JournalUnavailableException.refused(
+          "cannot learn the partitions of topic " + topic + " (" + e + "); nothing was written", e);
     }
     Map<Integer, List<Order>> parts = new TreeMap<>();
     for (Order order : orders) {
       byte[] key = Long.toString(order.accountId()).getBytes(StandardCharsets.UTF_8);
-      // What the producer does with a keyed record (murmur2 of the key), so ids land alike either way.
+      // What the producer does with a keyed record (murmur2 of the key), so ids land alike either
+      // way.
       int partition = BuiltInPartitioner.partitionForKey(key, partitions);
       parts.computeIfAbsent(partition, p -> new ArrayList<>()).add(order);
     }
@@ -497,13 +613,16 @@ public final class KafkaOrders implements OrderJournal {
     }
   }
 
-  private void awaitAcknowledgedTimed(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
+  private void awaitAcknowledgedTimed(
+      List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
     List<Future<?>> sent;
     try {
       sent = write.send();
     } catch (KafkaException e) {
-      throw unacknowledged(tickets, JournalUnavailableException.refused("Kafka refused the write (" + e
-          + "); nothing was written", e));
+      throw unacknowledged(
+          tickets,
+          JournalUnavailableException.refused(
+              "Kafka refused the write (" + e + "); nothing was written", e));
     }
     try {
       for (Future<?> acknowledged : sent) {
@@ -511,34 +630,55 @@ public final class KafkaOrders implements OrderJournal {
       }
       unacknowledged = null;
     } catch (ExecutionException e) {
-      throw unacknowledged(tickets, e.getCause() instanceof JournalUnavailableException failure ? failure
-          : new JournalUnavailableException("Kafka did not acknowledge the write (" + e.getCause() + "); it may"
-              + " still take effect", e.getCause()));
+      throw unacknowledged(
+          tickets,
+          e.getCause() instanceof JournalUnavailableException failure
+              ? failure
+              : new JournalUnavailableException(
+                  "Kafka did not acknowledge the write ("
+                      + e.getCause()
+                      + "); it may"
+                      + " still take effect",
+                  e.getCause()));
     } catch (TimeoutException e) {
-      throw unacknowledged(tickets, new JournalUnavailableException("Kafka did not acknowledge within "
-          + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; it may still take effect", e));
+      throw unacknowledged(
+          tickets,
+          new JournalUnavailableException(
+              "Kafka did not acknowledge within "
+                  + ACKNOWLEDGE_TIMEOUT.toSeconds()
+                  + " s; it may still take effect",
+              e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tickets.forEach(ticket -> applied.forget(ticket.seq()));
-      throw new JournalUnavailableException("interrupted while waiting for Kafka; it may still take effect", e);
+      throw new JournalUnavailableException(
+          "interrupted while waiting for Kafka; it may still take effect", e);
     }
   }
 
   /** Gives up the tickets and notes the failure for {@link #problems}. */
-  private JournalUnavailableException unacknowledged(List<AppliedEvents.Ticket> tickets,
-      JournalUnavailableException failure) {
+  private JournalUnavailableException unacknowledged(
+      List<AppliedEvents.Ticket> tickets, JournalUnavailableException failure) {
     tickets.forEach(ticket -> applied.forget(ticket.seq()));
-    unacknowledged = new Unacknowledged("Kafka did not acknowledge an order at " + TimeOfDay.of(Instant.now()) + ": "
-        + failure.getMessage(), System.nanoTime());
+    unacknowledged =
+        new Unacknowledged(
+            "Kafka did not acknowledge an order at "
+                + TimeOfDay.of(Instant.now())
+                + ": "
+                + failure.getMessage(),
+            System.nanoTime());
     return failure;
   }
 
   /** Waits until this wall has applied the ticket's event, which is of {@code kind}. */
-  private <T extends AppliedEvent> T awaitApplied(AppliedEvents.Ticket ticket, long deadline, Class<T> kind) {
+  private <T extends AppliedEvent> T awaitApplied(
+      AppliedEvents.Ticket ticket, long deadline, Class<T> kind) {
     try {
-      AppliedEvent outcome = ticket.applied().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      AppliedEvent outcome =
+          ticket.applied().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (!kind.isInstance(outcome)) {
-        throw new IllegalStateException("the follower answered " + outcome + " to an event that wants " + kind);
+        throw new IllegalStateException(
+            "the follower answered " + outcome + " to an event that wants " + kind);
       }
       return kind.cast(outcome);
     } catch (ExecutionException e) {
@@ -548,11 +688,15 @@ public final class KafkaOrders implements OrderJournal {
       throw new JournalUnavailableException("applying failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       applied.forget(ticket.seq());
-      throw new JournalUnavailableException("Kafka acknowledged it, but this wall has not read it back within "
-          + ACKNOWLEDGE_TIMEOUT.toSeconds() + " s; other walls may show it", e);
+      throw new JournalUnavailableException(
+          "Kafka acknowledged it, but this wall has not read it back within "
+              + ACKNOWLEDGE_TIMEOUT.toSeconds()
+              + " s; other walls may show it",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JournalUnavailableException("interrupted while waiting for the wall to apply it", e);
+      throw new JournalUnavailableException(
+          "interrupted while waiting for the wall to apply it", e);
     }
   }
 

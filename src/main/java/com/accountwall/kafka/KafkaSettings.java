@@ -17,12 +17,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public record KafkaSettings(List<String> bootstrapServers, String topic) {
   /** The topic walls use unless told otherwise. */
   public static final String DEFAULT_TOPIC = "account-wall.orders";
+
   private static final String TIMEOUT_MS = "30000";
   static final int MAX_POLL_RECORDS = 100;
+
   /**
-   * How long a transaction may stay open. A wall that dies inside one and never comes back holds
-   * up every wall's {@code read_committed} reading of its partitions until the coordinator aborts
-   * it: after this, plus at most the broker's {@code
+   * How long a transaction may stay open. A wall that dies inside one and never comes back holds up
+   * every wall's {@code read_committed} reading of its partitions until the coordinator aborts it:
+   * after this, plus at most the broker's {@code
    * transaction.abort.timed.out.transaction.cleanup.interval.ms} (10 s by default), so 15 s at
    * most. A group commit takes milliseconds; one still open after 5 s is stuck anyway.
    */
@@ -43,16 +45,25 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   /** Idempotent, acks=all: a record is acknowledged once every in-sync replica has it. */
   Map<String, Object> producer() {
     return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        servers(),
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
         // An answer waits for its record: send as soon as the previous request is out.
-        ProducerConfig.LINGER_MS_CONFIG, 0,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000",
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        ProducerConfig.LINGER_MS_CONFIG,
+        0,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        TIMEOUT_MS,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        "15000",
+        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        TIMEOUT_MS,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class);
   }
 
   /**
@@ -69,15 +80,24 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
   /** No group: the wall assigns itself every partition and keeps its positions in memory. */
   Map<String, Object> consumer() {
     return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        servers(),
         // The replay stops reading a partition at a stretch's end after each poll: a smaller poll
-        // hands out fewer records past it (reading on is a matter of the fetched buffer, not a round trip).
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // hands out fewer records past it (reading on is a matter of the fetched buffer, not a
+        // round trip).
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        MAX_POLL_RECORDS,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        TIMEOUT_MS,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        StringDeserializer.class);
   }
 }

@@ -47,14 +47,14 @@ import org.apache.kafka.common.errors.WakeupException;
  * <p><b>Replay.</b> It folds the log from {@code offsetsForTimes(now − max(lifetime, KEYS_KEPT))}
  * up to the end offsets taken at start. A live account whose first order there may continue an
  * earlier chain makes it read the stretch before, each one at least twice as long as the last,
- * folded alone and joined to the later one, until no such account is left or the log begins; if
- * it had to, it folds once more from there to the end, for exact counts and keys. So each record
- * is read at most twice, whatever the lifetime: linear in the records of the stretch it needs.
+ * folded alone and joined to the later one, until no such account is left or the log begins; if it
+ * had to, it folds once more from there to the end, for exact counts and keys. So each record is
+ * read at most twice, whatever the lifetime: linear in the records of the stretch it needs.
  *
  * <p><b>Faults.</b> An event it cannot read or apply is logged and skipped, so one bad record does
- * not stop every wall. Anything else the consumer throws is logged; the follower backs off, makes
- * a new consumer and goes on from the next unapplied offset of each partition. Meanwhile, and
- * while Kafka is unreachable or this wall lags, {@link #problems} says so.
+ * not stop every wall. Anything else the consumer throws is logged; the follower backs off, makes a
+ * new consumer and goes on from the next unapplied offset of each partition. Meanwhile, and while
+ * Kafka is unreachable or this wall lags, {@link #problems} says so.
  *
  * <p><b>Thread safety:</b> {@link #replay} runs on the starting thread before {@link #start}; from
  * then on the consumer, the chains and the positions belong to the follower thread. {@link #close},
@@ -63,8 +63,13 @@ import org.apache.kafka.common.errors.WakeupException;
 final class LogFollower implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LogFollower.class.getName());
   private static final Duration POLL = Duration.ofMillis(200);
-  /** How far back the replay reads for keys beyond {@link OrderJournal#KEYS_KEPT}: records written late. */
+
+  /**
+   * How far back the replay reads for keys beyond {@link OrderJournal#KEYS_KEPT}: records written
+   * late.
+   */
   private static final Duration KEYS_MARGIN = Duration.ofMinutes(5);
+
   private static final long PROGRESS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
   private static final long BEHIND_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -81,18 +86,23 @@ final class LogFollower implements AutoCloseable {
   private long lifetimeMillis; // the follower thread's once started
   private final Thread thread;
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final Map<TopicPartition, Long> positions = new HashMap<>(); // next offset to apply, per partition
+  private final Map<TopicPartition, Long> positions =
+      new HashMap<>(); // next offset to apply, per partition
   private volatile Consumer<String, String> consumer;
   private volatile AppliedKeys keys;
   private AccountChains chains;
   private volatile MinuteTotals minutes = new MinuteTotals();
   private long recordsRead;
+
   /** A lifetime asked for and not yet re-projected under; the follower takes it between polls. */
   private final AtomicReference<Duration> askedLifetime = new AtomicReference<>();
+
   /** How far the re-projection under way has come, or null. */
   private volatile Reprojection reprojection;
+
   /** The records the fold under way will read, at least, for its progress. */
   private long foldTotal;
+
   private volatile boolean closing;
   private volatile boolean started;
   // Health, written by the follower thread, read by problems(): each null or a time while it holds.
@@ -110,14 +120,20 @@ final class LogFollower implements AutoCloseable {
    */
   record Replayed(int accounts, long recordsRead, int stretches) {}
 
-
   /**
-   * @param consumers makes the consumer, and a new one after a failure: {@code read_committed},
-   *     no group
-   * @param run names this run of the wall in the events it writes, so it answers only its own callers
+   * @param consumers makes the consumer, and a new one after a failure: {@code read_committed}, no
+   *     group
+   * @param run names this run of the wall in the events it writes, so it answers only its own
+   *     callers
    */
-  LogFollower(Supplier<Consumer<String, String>> consumers, String topic, String servers, AccountSupervisor supervisor,
-      Clock clock, String run, AppliedEvents applied) {
+  LogFollower(
+      Supplier<Consumer<String, String>> consumers,
+      String topic,
+      String servers,
+      AccountSupervisor supervisor,
+      Clock clock,
+      String run,
+      AppliedEvents applied) {
     this.consumers = consumers;
     this.topic = topic;
     this.servers = servers;
@@ -146,17 +162,19 @@ final class LogFollower implements AutoCloseable {
     positions.putAll(end);
     caughtUpNanos = System.nanoTime();
     int[] restored = {0};
-    chains.forEachLive(now, (id, count, last) -> {
-      if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
-        restored[0]++;
-      }
-    });
+    chains.forEachLive(
+        now,
+        (id, count, last) -> {
+          if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
+            restored[0]++;
+          }
+        });
     return new Replayed(restored[0], recordsRead, stretches);
   }
 
   /**
-   * Folds the log up to {@code end} into new chains, keys and minutes: the stretch a lifetime needs,
-   * and earlier ones while open chains may begin before it (see the class comment).
+   * Folds the log up to {@code end} into new chains, keys and minutes: the stretch a lifetime
+   * needs, and earlier ones while open chains may begin before it (see the class comment).
    *
    * @return in how many stretches it read
    */
@@ -170,12 +188,13 @@ final class LogFollower implements AutoCloseable {
     int stretches = 1;
     boolean readEarlier = false;
     long window = 0;
-    for (;;) {
+    for (; ; ) {
       long openStart = chains.earliestOpenStart(now);
       if (openStart == Long.MAX_VALUE || openStart - lifetimeMillis >= from) {
         break;
       }
-      // What the open chains need, but at least twice the stretch before: few stretches, few reads wasted.
+      // What the open chains need, but at least twice the stretch before: few stretches, few reads
+      // wasted.
       window = Math.max(from - (openStart - lifetimeMillis), 2 * window);
       long earlierFrom = from - window;
       Map<TopicPartition, Long> earlierStart = offsetsAt(partitions, earlierFrom, start);
@@ -195,15 +214,19 @@ final class LogFollower implements AutoCloseable {
       fold(start, end); // once more from the earliest point needed: exact counts, keys and minutes
       stretches++;
     }
-    LOG.log(Level.DEBUG, "folded {0} records in {1} stretches", recordsRead - readBefore, stretches);
+    LOG.log(
+        Level.DEBUG, "folded {0} records in {1} stretches", recordsRead - readBefore, stretches);
     return stretches;
   }
 
   private List<TopicPartition> partitions() {
     List<PartitionInfo> infos = consumer.partitionsFor(topic);
     if (infos == null || infos.isEmpty()) {
-      throw new IllegalStateException("the topic " + topic + " does not exist; create it first (see the README,"
-          + " \"Running several walls\": replication factor 3, min.insync.replicas=2)");
+      throw new IllegalStateException(
+          "the topic "
+              + topic
+              + " does not exist; create it first (see the README,"
+              + " \"Running several walls\": replication factor 3, min.insync.replicas=2)");
     }
     List<TopicPartition> partitions = new ArrayList<>();
     infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -215,7 +238,10 @@ final class LogFollower implements AutoCloseable {
     thread.start();
   }
 
-  /** The key's entry as the log has it, or null if it has none younger than {@link OrderJournal#KEYS_KEPT}. */
+  /**
+   * The key's entry as the log has it, or null if it has none younger than {@link
+   * OrderJournal#KEYS_KEPT}.
+   */
   AppliedKeys.Entry appliedKey(String key) {
     return keys.find(key, clock.millis());
   }
@@ -254,15 +280,16 @@ final class LogFollower implements AutoCloseable {
     }
   }
 
-  private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, long millis,
-      Map<TopicPartition, Long> none) {
+  private Map<TopicPartition, Long> offsetsAt(
+      List<TopicPartition> partitions, long millis, Map<TopicPartition, Long> none) {
     Map<TopicPartition, Long> times = new HashMap<>();
     partitions.forEach(partition -> times.put(partition, Math.max(0, millis)));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
     Map<TopicPartition, Long> offsets = new HashMap<>();
     for (TopicPartition partition : partitions) {
       OffsetAndTimestamp at = found.get(partition);
-      offsets.put(partition, at != null ? Math.min(at.offset(), none.get(partition)) : none.get(partition));
+      offsets.put(
+          partition, at != null ? Math.min(at.offset(), none.get(partition)) : none.get(partition));
     }
     return offsets;
   }
@@ -277,12 +304,13 @@ final class LogFollower implements AutoCloseable {
     minutes = new MinuteTotals();
     long foldStart = recordsRead;
     List<TopicPartition> reading = new ArrayList<>();
-    start.forEach((partition, offset) -> {
-      consumer.seek(partition, offset);
-      if (offset < end.get(partition)) {
-        reading.add(partition);
-      }
-    });
+    start.forEach(
+        (partition, offset) -> {
+          consumer.seek(partition, offset);
+          if (offset < end.get(partition)) {
+            reading.add(partition);
+          }
+        });
     consumer.pause(start.keySet());
     consumer.resume(reading);
     while (!reading.isEmpty()) {
@@ -328,7 +356,8 @@ final class LogFollower implements AutoCloseable {
             if (event != null) {
               applyLive(event, record);
             }
-            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            positions.put(
+                new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
           }
           checkProgress();
           stopped = null;
@@ -340,8 +369,13 @@ final class LogFollower implements AutoCloseable {
             break;
           }
           backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(500, 2 * backoffMillis));
-          LOG.log(Level.ERROR, "the order log's follower failed; this wall shows no new orders until it recovers,"
-              + " trying again in " + backoffMillis + " ms", e);
+          LOG.log(
+              Level.ERROR,
+              "the order log's follower failed; this wall shows no new orders until it recovers,"
+                  + " trying again in "
+                  + backoffMillis
+                  + " ms",
+              e);
           if (stopped == null) {
             stopped = new Problem("log follower stopped: " + e, Instant.now());
           }
@@ -397,9 +431,16 @@ final class LogFollower implements AutoCloseable {
       end = consumer.endOffsets(positions.keySet(), PROGRESS_TIMEOUT);
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
       if (unreachable == null) {
-        LOG.log(Level.WARNING, "Kafka at " + servers + " did not tell the end of the order log within "
-            + PROGRESS_TIMEOUT.toSeconds() + " s: " + e.getMessage());
-        unreachable = new Problem("Kafka unreachable at " + servers, Instant.now().minus(PROGRESS_TIMEOUT));
+        LOG.log(
+            Level.WARNING,
+            "Kafka at "
+                + servers
+                + " did not tell the end of the order log within "
+                + PROGRESS_TIMEOUT.toSeconds()
+                + " s: "
+                + e.getMessage());
+        unreachable =
+            new Problem("Kafka unreachable at " + servers, Instant.now().minus(PROGRESS_TIMEOUT));
       }
       return;
     }
@@ -427,7 +468,10 @@ final class LogFollower implements AutoCloseable {
     return true;
   }
 
-  /** Applies a record read live, answering this wall's caller if it wrote it; skips one it cannot apply. */
+  /**
+   * Applies a record read live, answering this wall's caller if it wrote it; skips one it cannot
+   * apply.
+   */
   private void applyLive(JournalEvent event, ConsumerRecord<String, String> record) {
     AppliedEvent result = null;
     RuntimeException failed = null;
@@ -439,7 +483,8 @@ final class LogFollower implements AutoCloseable {
       failed = e;
     } catch (RuntimeException | Error e) {
       // Applying it again would count what it applied before failing twice: skip it, loudly.
-      LOG.log(Level.ERROR, "skipping record " + where(record) + ", which this wall failed to apply", e);
+      LOG.log(
+          Level.ERROR, "skipping record " + where(record) + ", which this wall failed to apply", e);
       failed = e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
     }
     if (run.equals(event.wall())) {
@@ -455,7 +500,8 @@ final class LogFollower implements AutoCloseable {
    * Applies an event to the chains and keys and, if {@code live}, to the supervisor.
    *
    * @return what this wall's caller gets, for the event's kind
-   * @throws ArithmeticException if an order would overflow its count; the event's other orders are applied
+   * @throws ArithmeticException if an order would overflow its count; the event's other orders are
+   *     applied
    */
   private AppliedEvent apply(JournalEvent event, int partition, long atMillis, boolean live) {
     if (!event.isOrder()) {
@@ -469,7 +515,8 @@ final class LogFollower implements AutoCloseable {
     AppliedKeys.Part part = key == null ? null : keys.read(key, partition, atMillis);
     if (part != null && !part.applies()) {
       AppliedKeys.Entry entry = keys.find(key.value(), atMillis);
-      return new AppliedEvent.KeyedPart(part, key.last() && entry.receipt() != null ? entry.receipt().asRepeat() : null);
+      return new AppliedEvent.KeyedPart(
+          part, key.last() && entry.receipt() != null ? entry.receipt().asRepeat() : null);
     }
     Account landed = null;
     AccountChains.Link link = null;
@@ -494,8 +541,13 @@ final class LogFollower implements AutoCloseable {
     Receipt receipt = null;
     if (key.last() && part == AppliedKeys.Part.FIRST) {
       Order last = event.orders().get(event.orders().size() - 1);
-      receipt = new Receipt(key.accepted(), last.accountId(), link.count(),
-          Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis), false);
+      receipt =
+          new Receipt(
+              key.accepted(),
+              last.accountId(),
+              link.count(),
+              Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis),
+              false);
       keys.receipt(key.value(), receipt);
     }
     return new AppliedEvent.KeyedPart(part, receipt);
@@ -551,8 +603,13 @@ final class LogFollower implements AutoCloseable {
     if (askedLifetime.get() == null) {
       reprojection = null;
     }
-    LOG.log(Level.INFO, "the wall now shows the order log under a lifetime of {0}: {1} live accounts, from {2}"
-        + " stretches in {3} ms", lifetime, live, stretches, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    LOG.log(
+        Level.INFO,
+        "the wall now shows the order log under a lifetime of {0}: {1} live accounts, from {2}"
+            + " stretches in {3} ms",
+        lifetime,
+        live,
+        stretches,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
-
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,35 +16,37 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes groups of records, each group all or nothing, in Kafka transactions: group commit. A
- * producer runs one transaction at a time, and a transaction costs a few round trips to the
- * brokers whatever it holds, so one thread takes every group waiting, writes them all in one
- * transaction and commits it; each group's future completes when that commit does, or fails with
- * it.
+ * producer runs one transaction at a time, and a transaction costs a few round trips to the brokers
+ * whatever it holds, so one thread takes every group waiting, writes them all in one transaction
+ * and commits it; each group's future completes when that commit does, or fails with it.
  *
- * <p><b>Failures.</b> Whatever the producer throws, every group of the transaction is answered
- * and the thread goes on with the next. A transaction that failed before its commit was asked for
- * is aborted, so no {@code read_committed} reader sees it: its groups fail {@linkplain
+ * <p><b>Failures.</b> Whatever the producer throws, every group of the transaction is answered and
+ * the thread goes on with the next. A transaction that failed before its commit was asked for is
+ * aborted, so no {@code read_committed} reader sees it: its groups fail {@linkplain
  * JournalUnavailableException#refused refused}. One whose commit failed or timed out may still be
- * committed (kafka-clients cannot even abort it then, it throws {@link IllegalStateException}):
- * its groups fail as possibly taking effect. Either way, unless the abort succeeded, the producer
- * is closed and the next group gets a new one from the same supplier; as it has the same
- * transactional id, its {@code initTransactions} finishes or aborts what the old one left open.
+ * committed (kafka-clients cannot even abort it then, it throws {@link IllegalStateException}): its
+ * groups fail as possibly taking effect. Either way, unless the abort succeeded, the producer is
+ * closed and the next group gets a new one from the same supplier; as it has the same transactional
+ * id, its {@code initTransactions} finishes or aborts what the old one left open.
  *
  * <p><b>Thread safety:</b> {@link #write} may be called from any thread; the producer belongs to
  * the writer thread.
  */
 final class TransactionWriter implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TransactionWriter.class.getName());
+
   /** Bounds one transaction: 64 API batches of up to 1 MiB each. */
   private static final int MAX_GROUPS = 64;
 
   private final Supplier<Producer<String, String>> producers;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private Producer<String, String> producer; // the writer thread's; null until needed and after a failure
+  private Producer<String, String>
+      producer; // the writer thread's; null until needed and after a failure
   private volatile boolean closing;
 
-  private record Pending(List<ProducerRecord<String, String>> records, CompletableFuture<Void> committed) {}
+  private record Pending(
+      List<ProducerRecord<String, String>> records, CompletableFuture<Void> committed) {}
 
   /**
    * Starts with a producer from {@code producers}, which must make transactional producers whose
@@ -68,7 +69,8 @@ final class TransactionWriter implements AutoCloseable {
   CompletableFuture<Void> write(List<ProducerRecord<String, String>> records) {
     CompletableFuture<Void> committed = new CompletableFuture<>();
     if (closing) {
-      committed.completeExceptionally(JournalUnavailableException.refused("the wall is stopping", null));
+      committed.completeExceptionally(
+          JournalUnavailableException.refused("the wall is stopping", null));
     } else {
       queue.add(new Pending(records, committed));
     }
@@ -99,7 +101,8 @@ final class TransactionWriter implements AutoCloseable {
       // A race with write() may leave a group behind the last poll: answer it too.
       List<Pending> left = new ArrayList<>();
       queue.drainTo(left);
-      JournalUnavailableException stopping = JournalUnavailableException.refused("the wall is stopping", null);
+      JournalUnavailableException stopping =
+          JournalUnavailableException.refused("the wall is stopping", null);
       left.forEach(pending -> pending.committed().completeExceptionally(stopping));
       dropProducer();
     }
@@ -123,10 +126,15 @@ final class TransactionWriter implements AutoCloseable {
       group.forEach(pending -> pending.committed().complete(null));
     } catch (RuntimeException | Error e) {
       // Any failure: an unchecked one from a client library is no reason to stop writing batches.
-      JournalUnavailableException failure = commitAsked
-          ? new JournalUnavailableException("the Kafka transaction's commit failed (" + e + "); it may still be"
-              + " committed, so it may still take effect", e)
-          : abort(e);
+      JournalUnavailableException failure =
+          commitAsked
+              ? new JournalUnavailableException(
+                  "the Kafka transaction's commit failed ("
+                      + e
+                      + "); it may still be"
+                      + " committed, so it may still take effect",
+                  e)
+              : abort(e);
       group.forEach(pending -> pending.committed().completeExceptionally(failure));
       if (commitAsked) {
         dropProducer();
@@ -134,25 +142,33 @@ final class TransactionWriter implements AutoCloseable {
     }
   }
 
-  /** Aborts the open transaction, or drops a producer that cannot; the records are not written either way. */
+  /**
+   * Aborts the open transaction, or drops a producer that cannot; the records are not written
+   * either way.
+   */
   private JournalUnavailableException abort(Throwable cause) {
     if (producer != null) {
       try {
         producer.abortTransaction();
       } catch (RuntimeException | Error e) {
-        LOG.log(Level.WARNING, "cannot abort a failed transaction (" + e + "); the next batch starts a new"
-            + " transactional producer, which aborts it");
+        LOG.log(
+            Level.WARNING,
+            "cannot abort a failed transaction ("
+                + e
+                + "); the next batch starts a new"
+                + " transactional producer, which aborts it");
         dropProducer();
       }
     }
-    return JournalUnavailableException.refused("the Kafka transaction failed (" + cause + ") and was not committed",
-        cause);
+    return JournalUnavailableException.refused(
+        "the Kafka transaction failed (" + cause + ") and was not committed", cause);
   }
 
   private void dropProducer() {
     if (producer != null) {
       try {
-        producer.close(Duration.ZERO); // what it still holds belongs to a transaction its successor ends
+        producer.close(
+            Duration.ZERO); // what it still holds belongs to a transaction its successor ends
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "closing a failed transactional producer: " + e);
       }

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * predecessor's producer and aborts that transaction at once, instead of every wall's {@code
  * read_committed} readers waiting for the transaction timeout.
  *
- * <p>Given with {@code --wall-id}, or else kept in the file {@value #FILE} of the data folder,
- * made on first start. Two walls running with one id fence each other's batches, so each wall
- * needs its own: the data folder belongs to one wall at a time, and an id given by hand must be
- * unique among the walls.
+ * <p>Given with {@code --wall-id}, or else kept in the file {@value #FILE} of the data folder, made
+ * on first start. Two walls running with one id fence each other's batches, so each wall needs its
+ * own: the data folder belongs to one wall at a time, and an id given by hand must be unique among
+ * the walls.
  *
  * <p>Stateless; safe from any thread, though a wall resolves its id once at start.
  */
@@ -37,15 +37,16 @@ public final class WallId {
    */
   public static String requireValid(String id) {
     if (id == null || !VALID.matcher(id).matches()) {
-      throw new IllegalArgumentException("a wall id has 1 to 100 letters, digits, '.', '_' or '-', was '" + id + "'");
+      throw new IllegalArgumentException(
+          "a wall id has 1 to 100 letters, digits, '.', '_' or '-', was '" + id + "'");
     }
     return id;
   }
 
   /**
-   * The id in {@code dataFolder}, made and kept there first if there is none: written aside,
-   * forced to disk, moved into place atomically and the folder forced too, so a power cut leaves
-   * either no file or the whole id, never a different id next time.
+   * The id in {@code dataFolder}, made and kept there first if there is none: written aside, forced
+   * to disk, moved into place atomically and the folder forced too, so a power cut leaves either no
+   * file or the whole id, never a different id next time.
    *
    * @throws IOException if the file cannot be read or written; a file that holds no valid id is
    *     reported as such rather than replaced, since replacing it would unfence the old id
@@ -57,14 +58,19 @@ public final class WallId {
       try {
         return requireValid(id);
       } catch (IllegalArgumentException e) {
-        throw new IOException(file + " holds no wall id: " + e.getMessage() + "; delete it or pass --wall-id", e);
+        throw new IOException(
+            file + " holds no wall id: " + e.getMessage() + "; delete it or pass --wall-id", e);
       }
     }
     String id = UUID.randomUUID().toString();
     Files.createDirectories(dataFolder);
     Path aside = dataFolder.resolve(FILE + ".new");
-    try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            aside,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       channel.write(StandardCharsets.US_ASCII.encode(id + "\n"));
       channel.force(true);
     }

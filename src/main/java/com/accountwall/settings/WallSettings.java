@@ -11,10 +11,13 @@ import java.time.Duration;
  * @param pageSeconds at least 1
  * @param screen index into the screens, from 0; a screen that is gone means the primary one
  */
-public record WallSettings(Theme theme, double rate, Duration lifetime, int pageSeconds, int screen) {
+public record WallSettings(
+    Theme theme, double rate, Duration lifetime, int pageSeconds, int screen) {
   public static final int DEFAULT_PAGE_SECONDS = 10;
+
   /** Deadlines are kept in milliseconds, so a lifetime shorter than one is none. */
   public static final Duration MIN_LIFETIME = Duration.ofMillis(1);
+
   /** Ten years: far beyond any use, and far from where deadlines in milliseconds overflow. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
 
@@ -27,7 +30,8 @@ public record WallSettings(Theme theme, double rate, Duration lifetime, int page
    */
   public static double checkRate(double rate) {
     if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("a rate must be a finite number of orders per second, 0 or more, was " + rate);
+      throw new IllegalArgumentException(
+          "a rate must be a finite number of orders per second, 0 or more, was " + rate);
     }
     return rate;
   }

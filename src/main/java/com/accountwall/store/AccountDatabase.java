@@ -26,9 +26,8 @@ import java.util.function.Consumer;
 /**
  * The wall's database, through JDBC: the order history with its per-minute totals and its
  * checkpoint of the live accounts, the Idempotency-Keys of the orders it applied, and the {@code
- * accounts} table that names them. By default an SQLite
- * file in the data folder; any JDBC URL whose database speaks standard SQL upserts (PostgreSQL)
- * works with the same schema.
+ * accounts} table that names them. By default an SQLite file in the data folder; any JDBC URL whose
+ * database speaks standard SQL upserts (PostgreSQL) works with the same schema.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a commit is on disk, fsynced, when
  * {@link #append} returns: it survives a power cut, not just a crash.
@@ -51,40 +50,50 @@ import java.util.function.Consumer;
  * connection of their own; {@link #openHistoryReader()} gives a thread a connection of its own.
  */
 public final class AccountDatabase implements AutoCloseable {
-  private static final String APPEND = "INSERT INTO order_history (seq, account_id, quantity, ordered_at)"
-      + " VALUES (?, ?, ?, ?)";
-  private static final String ADD_MINUTE = "INSERT INTO order_minutes (minute, orders, widgets) VALUES (?, ?, ?)"
-      + " ON CONFLICT (minute) DO UPDATE SET orders = order_minutes.orders + excluded.orders,"
-      + " widgets = order_minutes.widgets + excluded.widgets";
-  private static final String UPSERT = "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
-      + " VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE"
-      + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
+  private static final String APPEND =
+      "INSERT INTO order_history (seq, account_id, quantity, ordered_at)" + " VALUES (?, ?, ?, ?)";
+  private static final String ADD_MINUTE =
+      "INSERT INTO order_minutes (minute, orders, widgets) VALUES (?, ?, ?)"
+          + " ON CONFLICT (minute) DO UPDATE SET orders = order_minutes.orders + excluded.orders,"
+          + " widgets = order_minutes.widgets + excluded.widgets";
+  private static final String UPSERT =
+      "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
+          + " VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE"
+          + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
   private static final String DELETE = "DELETE FROM live_accounts WHERE account_id = ?";
-  private static final String MARK_CHECKPOINT = "UPDATE history_checkpoint"
-      + " SET up_to_seq = ?, lifetime_millis = ?, taken_at = ? WHERE id = 1";
-  private static final String ROWS = "SELECT seq, account_id, quantity, ordered_at FROM order_history"
-      + " WHERE seq > ? AND seq <= ? ORDER BY seq";
-  private static final String MINUTES = "SELECT minute, orders, widgets FROM order_minutes"
-      + " WHERE minute >= ? AND minute < ?";
+  private static final String MARK_CHECKPOINT =
+      "UPDATE history_checkpoint"
+          + " SET up_to_seq = ?, lifetime_millis = ?, taken_at = ? WHERE id = 1";
+  private static final String ROWS =
+      "SELECT seq, account_id, quantity, ordered_at FROM order_history"
+          + " WHERE seq > ? AND seq <= ? ORDER BY seq";
+  private static final String MINUTES =
+      "SELECT minute, orders, widgets FROM order_minutes" + " WHERE minute >= ? AND minute < ?";
   // A key is looked up before its orders are applied, so it is never there already; DO NOTHING
   // keeps a mistake in that from failing every commit after it.
-  private static final String KEEP_KEY = "INSERT INTO idempotency_keys"
-      + " (idempotency_key, fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String KEEP_KEY =
+      "INSERT INTO idempotency_keys"
+          + " (idempotency_key, fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
   private static final String FORGET_KEYS = "DELETE FROM idempotency_keys WHERE kept_at < ?";
-  private static final String FIND_KEY = "SELECT fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at"
-      + " FROM idempotency_keys WHERE idempotency_key = ?";
+  private static final String FIND_KEY =
+      "SELECT fingerprint, accepted, account_id, widgets_sold, expires_at, kept_at"
+          + " FROM idempotency_keys WHERE idempotency_key = ?";
 
   static final int BUSY_TIMEOUT_MILLIS = 2000;
 
   private final String url;
   private WriterSession writer; // null after a failure, until the next write opens one
   private final Object readerLock = new Object();
+
   /** Null after a failure, until the next read opens one. */
   @GuardedBy("readerLock")
   private ReaderSession reader;
 
-  /** The writer's connection with its statements, prepared once: preparing costs as much as a small batch. */
+  /**
+   * The writer's connection with its statements, prepared once: preparing costs as much as a small
+   * batch.
+   */
   private static final class WriterSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement append;
@@ -109,7 +118,10 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
-  /** The reader's connection with its statements, for names and keys; it commits each read by itself. */
+  /**
+   * The reader's connection with its statements, for names and keys; it commits each read by
+   * itself.
+   */
   private static final class ReaderSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement lookup;
@@ -117,7 +129,8 @@ public final class AccountDatabase implements AutoCloseable {
 
     ReaderSession(Connection connection) throws SQLException {
       this.connection = connection;
-      this.lookup = connection.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
+      this.lookup =
+          connection.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
       this.minutes = connection.prepareStatement(MINUTES);
     }
 
@@ -144,7 +157,8 @@ public final class AccountDatabase implements AutoCloseable {
       Path file = Path.of(url.substring("jdbc:sqlite:".length()));
       try {
         OwnerOnly.createFolder(file.toAbsolutePath().getParent());
-        // Empty and 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+        // Empty and 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same
+        // mode.
         OwnerOnly.createFile(file);
       } catch (IOException e) {
         throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
@@ -173,56 +187,74 @@ public final class AccountDatabase implements AutoCloseable {
 
   /** Where the checkpoint stands. */
   Checkpoint checkpoint() throws SQLException {
-    return onWriter(connection -> {
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("SELECT up_to_seq, lifetime_millis FROM history_checkpoint WHERE id = 1")) {
-        return row.next() ? new Checkpoint(row.getLong(1), row.getLong(2)) : new Checkpoint(0, 0);
-      }
-    });
+    return onWriter(
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet row =
+                  statement.executeQuery(
+                      "SELECT up_to_seq, lifetime_millis FROM history_checkpoint WHERE id = 1")) {
+            return row.next()
+                ? new Checkpoint(row.getLong(1), row.getLong(2))
+                : new Checkpoint(0, 0);
+          }
+        });
   }
 
   /** Hands every account of the checkpoint to {@code account}; some may be past their deadline. */
   void forEachCheckpointed(Consumer<StoredAccount> account) throws SQLException {
-    onWriter(connection -> {
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
-        while (rows.next()) {
-          account.accept(new StoredAccount(rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
-        }
-      }
-      return null;
-    });
+    onWriter(
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet rows =
+                  statement.executeQuery(
+                      "SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
+            while (rows.next()) {
+              account.accept(
+                  new StoredAccount(
+                      rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
+            }
+          }
+          return null;
+        });
   }
 
   /** Whether the history holds a row numbered {@code seq}. */
   boolean hasRow(long seq) throws SQLException {
-    return onWriter(connection -> {
-      try (PreparedStatement row = connection.prepareStatement("SELECT 1 FROM order_history WHERE seq = ?")) {
-        row.setLong(1, seq);
-        try (ResultSet found = row.executeQuery()) {
-          return found.next();
-        }
-      }
-    });
+    return onWriter(
+        connection -> {
+          try (PreparedStatement row =
+              connection.prepareStatement("SELECT 1 FROM order_history WHERE seq = ?")) {
+            row.setLong(1, seq);
+            try (ResultSet found = row.executeQuery()) {
+              return found.next();
+            }
+          }
+        });
   }
 
   /** The first and last rows' seq, or {0, 0} for an empty history. */
   long[] seqRange() throws SQLException {
-    return onWriter(connection -> {
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("SELECT MIN(seq), MAX(seq) FROM order_history")) {
-        row.next();
-        return new long[] {row.getLong(1), row.getLong(2)};
-      }
-    });
+    return onWriter(
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet row =
+                  statement.executeQuery("SELECT MIN(seq), MAX(seq) FROM order_history")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
+          }
+        });
   }
 
-  /** Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order, on the writer's connection. */
+  /**
+   * Hands the rows after {@code afterSeq} up to {@code upToSeq} to {@code row}, in order, on the
+   * writer's connection.
+   */
   void forEachRow(long afterSeq, long upToSeq, Consumer<HistoryRow> row) throws SQLException {
-    onWriter(connection -> {
-      readRows(connection, afterSeq, upToSeq, row);
-      return null;
-    });
+    onWriter(
+        connection -> {
+          readRows(connection, afterSeq, upToSeq, row);
+          return null;
+        });
   }
 
   /**
@@ -230,49 +262,54 @@ public final class AccountDatabase implements AutoCloseable {
    * nothing, and forgets keys kept before {@code forgetKeysBefore} (epoch milliseconds; {@link
    * Long#MIN_VALUE} forgets none). When it returns, all of it is durable.
    */
-  void append(List<HistoryRow> rows, Collection<HistoryStep> minutes, Collection<KeptReceipt> keys,
-      long forgetKeysBefore) throws SQLException {
-    onWriter(connection -> {
-      WriterSession session = writer;
-      for (HistoryRow row : rows) {
-        session.append.setLong(1, row.seq());
-        session.append.setLong(2, row.accountId());
-        session.append.setLong(3, row.quantity());
-        session.append.setLong(4, row.atMillis());
-        session.append.addBatch();
-      }
-      if (!rows.isEmpty()) {
-        session.append.executeBatch();
-      }
-      for (HistoryStep minute : minutes) {
-        session.addMinute.setLong(1, minute.start().toEpochMilli());
-        session.addMinute.setLong(2, minute.orders());
-        session.addMinute.setLong(3, minute.widgets());
-        session.addMinute.addBatch();
-      }
-      if (!minutes.isEmpty()) {
-        session.addMinute.executeBatch();
-      }
-      for (KeptReceipt kept : keys) {
-        Receipt receipt = kept.receipt();
-        session.keepKey.setString(1, kept.key().value());
-        session.keepKey.setString(2, kept.key().fingerprint());
-        session.keepKey.setInt(3, receipt.accepted());
-        session.keepKey.setLong(4, receipt.accountId());
-        session.keepKey.setLong(5, receipt.widgetsSold());
-        session.keepKey.setLong(6, receipt.expiresAt().toEpochMilli());
-        session.keepKey.setLong(7, kept.keptAtMillis());
-        session.keepKey.addBatch();
-      }
-      if (!keys.isEmpty()) {
-        session.keepKey.executeBatch();
-      }
-      if (forgetKeysBefore != Long.MIN_VALUE) {
-        session.forgetKeys.setLong(1, forgetKeysBefore);
-        session.forgetKeys.executeUpdate();
-      }
-      return null;
-    });
+  void append(
+      List<HistoryRow> rows,
+      Collection<HistoryStep> minutes,
+      Collection<KeptReceipt> keys,
+      long forgetKeysBefore)
+      throws SQLException {
+    onWriter(
+        connection -> {
+          WriterSession session = writer;
+          for (HistoryRow row : rows) {
+            session.append.setLong(1, row.seq());
+            session.append.setLong(2, row.accountId());
+            session.append.setLong(3, row.quantity());
+            session.append.setLong(4, row.atMillis());
+            session.append.addBatch();
+          }
+          if (!rows.isEmpty()) {
+            session.append.executeBatch();
+          }
+          for (HistoryStep minute : minutes) {
+            session.addMinute.setLong(1, minute.start().toEpochMilli());
+            session.addMinute.setLong(2, minute.orders());
+            session.addMinute.setLong(3, minute.widgets());
+            session.addMinute.addBatch();
+          }
+          if (!minutes.isEmpty()) {
+            session.addMinute.executeBatch();
+          }
+          for (KeptReceipt kept : keys) {
+            Receipt receipt = kept.receipt();
+            session.keepKey.setString(1, kept.key().value());
+            session.keepKey.setString(2, kept.key().fingerprint());
+            session.keepKey.setInt(3, receipt.accepted());
+            session.keepKey.setLong(4, receipt.accountId());
+            session.keepKey.setLong(5, receipt.widgetsSold());
+            session.keepKey.setLong(6, receipt.expiresAt().toEpochMilli());
+            session.keepKey.setLong(7, kept.keptAtMillis());
+            session.keepKey.addBatch();
+          }
+          if (!keys.isEmpty()) {
+            session.keepKey.executeBatch();
+          }
+          if (forgetKeysBefore != Long.MIN_VALUE) {
+            session.forgetKeys.setLong(1, forgetKeysBefore);
+            session.forgetKeys.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /**
@@ -280,45 +317,51 @@ public final class AccountDatabase implements AutoCloseable {
    * {@code replaceAll}, every live account, the old ones dropped), the ones that ended since, and
    * that it now stands at {@code upToSeq} under {@code lifetimeMillis}.
    */
-  void writeCheckpoint(Collection<AccountChange> changes, boolean replaceAll, long upToSeq, long lifetimeMillis,
-      long takenAtMillis) throws SQLException {
-    onWriter(connection -> {
-      if (replaceAll) {
-        try (Statement statement = connection.createStatement()) {
-          statement.executeUpdate("DELETE FROM live_accounts");
-        }
-      }
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
-          PreparedStatement delete = connection.prepareStatement(DELETE);
-          PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
-        int upserts = 0;
-        int deletes = 0;
-        for (AccountChange change : changes) {
-          if (change.ended()) {
-            delete.setLong(1, change.accountId());
-            delete.addBatch();
-            deletes++;
-          } else {
-            upsert.setLong(1, change.accountId());
-            upsert.setLong(2, change.widgetsSold());
-            upsert.setLong(3, change.lastOrderAtMillis());
-            upsert.addBatch();
-            upserts++;
+  void writeCheckpoint(
+      Collection<AccountChange> changes,
+      boolean replaceAll,
+      long upToSeq,
+      long lifetimeMillis,
+      long takenAtMillis)
+      throws SQLException {
+    onWriter(
+        connection -> {
+          if (replaceAll) {
+            try (Statement statement = connection.createStatement()) {
+              statement.executeUpdate("DELETE FROM live_accounts");
+            }
           }
-        }
-        if (upserts > 0) {
-          upsert.executeBatch();
-        }
-        if (deletes > 0) {
-          delete.executeBatch();
-        }
-        mark.setLong(1, upToSeq);
-        mark.setLong(2, lifetimeMillis);
-        mark.setLong(3, takenAtMillis);
-        mark.executeUpdate();
-      }
-      return null;
-    });
+          try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+              PreparedStatement delete = connection.prepareStatement(DELETE);
+              PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
+            int upserts = 0;
+            int deletes = 0;
+            for (AccountChange change : changes) {
+              if (change.ended()) {
+                delete.setLong(1, change.accountId());
+                delete.addBatch();
+                deletes++;
+              } else {
+                upsert.setLong(1, change.accountId());
+                upsert.setLong(2, change.widgetsSold());
+                upsert.setLong(3, change.lastOrderAtMillis());
+                upsert.addBatch();
+                upserts++;
+              }
+            }
+            if (upserts > 0) {
+              upsert.executeBatch();
+            }
+            if (deletes > 0) {
+              delete.executeBatch();
+            }
+            mark.setLong(1, upToSeq);
+            mark.setLong(2, lifetimeMillis);
+            mark.setLong(3, takenAtMillis);
+            mark.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /**
@@ -328,33 +371,47 @@ public final class AccountDatabase implements AutoCloseable {
    * @return how many rows it deleted
    */
   int forget(long belowSeq, long beforeMillis) throws SQLException {
-    return onWriter(connection -> {
-      try (PreparedStatement rows = connection.prepareStatement(
-              "DELETE FROM order_history WHERE seq < ? AND ordered_at < ?");
-          PreparedStatement minutes = connection.prepareStatement("DELETE FROM order_minutes WHERE minute < ?")) {
-        rows.setLong(1, belowSeq);
-        rows.setLong(2, beforeMillis);
-        int deleted = rows.executeUpdate();
-        minutes.setLong(1, HistorySteps.minuteOf(beforeMillis));
-        minutes.executeUpdate();
-        return deleted;
-      }
-    });
+    return onWriter(
+        connection -> {
+          try (PreparedStatement rows =
+                  connection.prepareStatement(
+                      "DELETE FROM order_history WHERE seq < ? AND ordered_at < ?");
+              PreparedStatement minutes =
+                  connection.prepareStatement("DELETE FROM order_minutes WHERE minute < ?")) {
+            rows.setLong(1, belowSeq);
+            rows.setLong(2, beforeMillis);
+            int deleted = rows.executeUpdate();
+            minutes.setLong(1, HistorySteps.minuteOf(beforeMillis));
+            minutes.executeUpdate();
+            return deleted;
+          }
+        });
   }
 
-  /** The receipt kept with {@code key}, whatever its fingerprint, if the key is kept: read on the writer's connection. */
+  /**
+   * The receipt kept with {@code key}, whatever its fingerprint, if the key is kept: read on the
+   * writer's connection.
+   */
   Optional<KeptReceipt> keptReceipt(String key) throws SQLException {
-    return onWriter(connection -> {
-      writer.findKey.setString(1, key);
-      try (ResultSet row = writer.findKey.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        Receipt receipt = new Receipt(row.getInt(2), row.getLong(3), row.getLong(4),
-            Instant.ofEpochMilli(row.getLong(5)), false);
-        return Optional.of(new KeptReceipt(new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
-      }
-    });
+    return onWriter(
+        connection -> {
+          writer.findKey.setString(1, key);
+          try (ResultSet row = writer.findKey.executeQuery()) {
+            if (!row.next()) {
+              return Optional.empty();
+            }
+            Receipt receipt =
+                new Receipt(
+                    row.getInt(2),
+                    row.getLong(3),
+                    row.getLong(4),
+                    Instant.ofEpochMilli(row.getLong(5)),
+                    false);
+            return Optional.of(
+                new KeptReceipt(
+                    new IdempotencyKey(key, row.getString(1)), receipt, row.getLong(6)));
+          }
+        });
   }
 
   /** Work on the writer's connection, committed; a failure discards the connection. */
@@ -363,7 +420,10 @@ public final class AccountDatabase implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs {@code work} on the writer's session and commits; after any failure the session is rolled back and closed. */
+  /**
+   * Runs {@code work} on the writer's session and commits; after any failure the session is rolled
+   * back and closed.
+   */
   private <T> T onWriter(WriterWork<T> work) throws SQLException {
     WriterSession session = session();
     try {
@@ -377,7 +437,8 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
-  private static void readRows(Connection connection, long afterSeq, long upToSeq, Consumer<HistoryRow> row)
+  private static void readRows(
+      Connection connection, long afterSeq, long upToSeq, Consumer<HistoryRow> row)
       throws SQLException {
     try (PreparedStatement rows = connection.prepareStatement(ROWS)) {
       rows.setFetchSize(10_000);
@@ -385,7 +446,8 @@ public final class AccountDatabase implements AutoCloseable {
       rows.setLong(2, upToSeq);
       try (ResultSet each = rows.executeQuery()) {
         while (each.next()) {
-          row.accept(new HistoryRow(each.getLong(1), each.getLong(2), each.getLong(3), each.getLong(4)));
+          row.accept(
+              new HistoryRow(each.getLong(1), each.getLong(2), each.getLong(3), each.getLong(4)));
         }
       }
     }
@@ -394,7 +456,9 @@ public final class AccountDatabase implements AutoCloseable {
   /** Takes one row of the history as it is read, without making an object of it. */
   @FunctionalInterface
   interface RowSink {
-    /** @param quantity the widgets ordered; 0 for an ending */
+    /**
+     * @param quantity the widgets ordered; 0 for an ending
+     */
     void accept(long accountId, long quantity, long atMillis);
   }
 
@@ -421,8 +485,10 @@ public final class AccountDatabase implements AutoCloseable {
       public void forEachRow(long afterSeq, long upToSeq, RowSink row) throws SQLException {
         // One read transaction, so the rows are those of one moment however long it takes.
         connection.setAutoCommit(false);
-        try (PreparedStatement rows = connection.prepareStatement("SELECT account_id, quantity, ordered_at"
-            + " FROM order_history WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+        try (PreparedStatement rows =
+            connection.prepareStatement(
+                "SELECT account_id, quantity, ordered_at"
+                    + " FROM order_history WHERE seq > ? AND seq <= ? ORDER BY seq")) {
           rows.setFetchSize(10_000);
           rows.setLong(1, afterSeq);
           rows.setLong(2, upToSeq);
@@ -461,7 +527,9 @@ public final class AccountDatabase implements AutoCloseable {
         List<HistoryStep> minutes = new ArrayList<>();
         try (ResultSet rows = session.minutes.executeQuery()) {
           while (rows.next()) {
-            minutes.add(new HistoryStep(Instant.ofEpochMilli(rows.getLong(1)), rows.getLong(2), rows.getLong(3)));
+            minutes.add(
+                new HistoryStep(
+                    Instant.ofEpochMilli(rows.getLong(1)), rows.getLong(2), rows.getLong(3)));
           }
         }
         return minutes;
@@ -479,14 +547,14 @@ public final class AccountDatabase implements AutoCloseable {
    * write.
    */
   void check() throws SQLException {
-    onWriter(connection -> {
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-        return rows.next();
-      }
-    });
+    onWriter(
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rows.next();
+          }
+        });
   }
-
 
   /**
    * What a failed call on {@code connection} throws: {@code failure} itself, or the SQLException it
@@ -504,7 +572,8 @@ public final class AccountDatabase implements AutoCloseable {
         return sql; // the driver's own words and SQL state, which CommitFailure reads
       }
     }
-    return new SQLException("the database driver failed: " + failure, isLost(connection) ? "08006" : null, failure);
+    return new SQLException(
+        "the database driver failed: " + failure, isLost(connection) ? "08006" : null, failure);
   }
 
   /** Whether {@code connection} no longer answers. */
@@ -541,7 +610,10 @@ public final class AccountDatabase implements AutoCloseable {
     }
   }
 
-  /** Rolls back and closes the failed session; what goes wrong on the way is kept with {@code failure}. */
+  /**
+   * Rolls back and closes the failed session; what goes wrong on the way is kept with {@code
+   * failure}.
+   */
   private void discardWriter(SQLException failure) {
     try {
       writer.connection.rollback();
@@ -556,7 +628,9 @@ public final class AccountDatabase implements AutoCloseable {
     writer = null;
   }
 
-  /** The reader's session, opening a new one after a failure; the caller holds {@code readerLock}. */
+  /**
+   * The reader's session, opening a new one after a failure; the caller holds {@code readerLock}.
+   */
   @GuardedBy("readerLock")
   private ReaderSession readerSession() throws SQLException {
     if (reader == null) {
@@ -607,7 +681,9 @@ public final class AccountDatabase implements AutoCloseable {
     try {
       session.lookup.setLong(1, accountId);
       try (ResultSet row = session.lookup.executeQuery()) {
-        return row.next() ? Optional.of(new AccountProfile(row.getString(1), row.getString(2))) : Optional.empty();
+        return row.next()
+            ? Optional.of(new AccountProfile(row.getString(1), row.getString(2)))
+            : Optional.empty();
       }
     } catch (SQLException | RuntimeException | Error e) {
       SQLException failure = asFailure(e, session.connection);

@@ -34,7 +34,8 @@ final class DiskSpace {
     try {
       return new DiskSpace(Files.getFileStore(folder), folder);
     } catch (IOException e) {
-      return ELSEWHERE; // the database opened there, so this does not happen; nothing to watch if it does
+      return ELSEWHERE; // the database opened there, so this does not happen; nothing to watch if
+      // it does
     }
   }
 
@@ -47,8 +48,13 @@ final class DiskSpace {
       long total = store.getTotalSpace();
       long free = store.getUsableSpace();
       if (free < Math.min(total / 50, ENOUGH_BYTES)) {
-        return Optional.of("the data folder's disk is nearly full: " + megabytes(free) + " of "
-            + megabytes(total) + " free at " + folder);
+        return Optional.of(
+            "the data folder's disk is nearly full: "
+                + megabytes(free)
+                + " of "
+                + megabytes(total)
+                + " free at "
+                + folder);
       }
       return Optional.empty();
     } catch (IOException e) {

@@ -53,17 +53,28 @@ public final class EmbeddedJournal implements OrderJournal {
   private final Duration retention;
   private final DiskSpace disk;
   private final HistoryWriter writer;
-  /** Keyed requests handed to the writer and not yet committed (or refused): a repeat waits for the first. */
+
+  /**
+   * Keyed requests handed to the writer and not yet committed (or refused): a repeat waits for the
+   * first.
+   */
   private final Map<String, Entry.Orders> keysInFlight;
+
   private final Object reprojectionLock = new Object();
+
   @GuardedBy("reprojectionLock")
   private Reprojector reprojector;
+
   /** The latest lifetime asked for. */
   @GuardedBy("reprojectionLock")
   private Duration lifetime;
 
-  private EmbeddedJournal(AccountSupervisor supervisor, AccountDatabase database, Duration retention,
-      HistoryWriter writer, Map<String, Entry.Orders> keysInFlight) {
+  private EmbeddedJournal(
+      AccountSupervisor supervisor,
+      AccountDatabase database,
+      Duration retention,
+      HistoryWriter writer,
+      Map<String, Entry.Orders> keysInFlight) {
     this.database = database;
     this.retention = retention;
     this.disk = DiskSpace.of(database.file());
@@ -73,69 +84,109 @@ public final class EmbeddedJournal implements OrderJournal {
   }
 
   /**
-   * Puts the live accounts the history gives back into {@code supervisor} (the checkpoint, then
-   * the rows after it) and from then on keeps every change. If the checkpoint was taken under
-   * another lifetime than the supervisor's, the wall starts from it as a stand-in and the history
-   * is re-projected under the new lifetime in the background.
+   * Puts the live accounts the history gives back into {@code supervisor} (the checkpoint, then the
+   * rows after it) and from then on keeps every change. If the checkpoint was taken under another
+   * lifetime than the supervisor's, the wall starts from it as a stand-in and the history is
+   * re-projected under the new lifetime in the background.
    *
    * @param clock the time orders are stamped with and keys are kept at
    * @param retention how long history is kept; at least the lifetime
    * @throws IllegalArgumentException if the retention is shorter than the lifetime
    */
-  public static EmbeddedJournal open(AccountSupervisor supervisor, AccountDatabase database, Clock clock,
-      Duration retention) throws SQLException {
+  public static EmbeddedJournal open(
+      AccountSupervisor supervisor, AccountDatabase database, Clock clock, Duration retention)
+      throws SQLException {
     return open(supervisor, database, clock, retention, HistoryWriter.MAX_BACKLOG);
   }
 
-  /** As {@link #open(AccountSupervisor, AccountDatabase, Clock, Duration)}, refusing orders once {@code maxBacklog} wait. */
-  static EmbeddedJournal open(AccountSupervisor supervisor, AccountDatabase database, Clock clock, Duration retention,
-      int maxBacklog) throws SQLException {
+  /**
+   * As {@link #open(AccountSupervisor, AccountDatabase, Clock, Duration)}, refusing orders once
+   * {@code maxBacklog} wait.
+   */
+  static EmbeddedJournal open(
+      AccountSupervisor supervisor,
+      AccountDatabase database,
+      Clock clock,
+      Duration retention,
+      int maxBacklog)
+      throws SQLException {
     requireRetention(retention, supervisor.lifetime());
     long lifetimeMillis = supervisor.lifetime().toMillis();
     Checkpoint checkpoint = database.checkpoint();
     long[] range = database.seqRange();
-    boolean exact = checkpoint.lifetimeMillis() == 0 || checkpoint.lifetimeMillis() == lifetimeMillis;
+    boolean exact =
+        checkpoint.lifetimeMillis() == 0 || checkpoint.lifetimeMillis() == lifetimeMillis;
     // The checkpoint goes onto the wall alone; the chains take each account from the wall the first
     // time the history touches it (the wall holds exactly the checkpoint until then, as everything
     // after goes through the chains). The rows after it are linked and applied as a commit's are.
     AccountChains chains = new AccountChains(lifetimeMillis);
     long[] largest = {0};
-    database.forEachCheckpointed(account -> {
-      supervisor.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
-      largest[0] = Math.max(largest[0], account.widgetsSold());
-    });
+    database.forEachCheckpointed(
+        account -> {
+          supervisor.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
+          largest[0] = Math.max(largest[0], account.widgetsSold());
+        });
     WallProjection projection = new WallProjection(supervisor);
-    chains.seedFrom(id -> {
-      Account live = projection.live(id);
-      return live == null ? null : new AccountChains.Link(true, live.widgetsOrdered(), live.lastOrderAt().toEpochMilli());
-    }, largest[0]);
+    chains.seedFrom(
+        id -> {
+          Account live = projection.live(id);
+          return live == null
+              ? null
+              : new AccountChains.Link(
+                  true, live.widgetsOrdered(), live.lastOrderAt().toEpochMilli());
+        },
+        largest[0]);
     long[] tail = {0};
     Set<Long> changedSinceCheckpoint = new HashSet<>();
-    database.forEachRow(checkpoint.upToSeq(), Long.MAX_VALUE, row -> {
-      if (row.isEnd()) {
-        chains.end(0, row.accountId(), row.atMillis());
-        projection.end(row.accountId());
-      } else {
-        AccountChains.Link link = chains.order(0, row.accountId(), row.quantity(), row.atMillis());
-        projection.order(row.accountId(), row.quantity(), row.atMillis(), link);
-      }
-      changedSinceCheckpoint.add(row.accountId()); // or the next checkpoint would pass over them
-      tail[0]++;
-    });
+    database.forEachRow(
+        checkpoint.upToSeq(),
+        Long.MAX_VALUE,
+        row -> {
+          if (row.isEnd()) {
+            chains.end(0, row.accountId(), row.atMillis());
+            projection.end(row.accountId());
+          } else {
+            AccountChains.Link link =
+                chains.order(0, row.accountId(), row.quantity(), row.atMillis());
+            projection.order(row.accountId(), row.quantity(), row.atMillis(), link);
+          }
+          changedSinceCheckpoint.add(
+              row.accountId()); // or the next checkpoint would pass over them
+          tail[0]++;
+        });
     int restored = supervisor.count();
     long lastSeq = Math.max(range[1], checkpoint.upToSeq());
     long firstSeq = range[0] == 0 ? lastSeq + 1 : range[0];
-    LOG.log(Level.INFO, "restored {0} live accounts from {1}: the checkpoint and {2} history rows after it",
-        restored, database, tail[0]);
+    LOG.log(
+        Level.INFO,
+        "restored {0} live accounts from {1}: the checkpoint and {2} history rows after it",
+        restored,
+        database,
+        tail[0]);
     Map<String, Entry.Orders> keysInFlight = new ConcurrentHashMap<>();
-    HistoryWriter writer = new HistoryWriter(database, supervisor, clock, retention, maxBacklog, chains, firstSeq,
-        lastSeq, checkpoint.upToSeq(), changedSinceCheckpoint, exact,
-        request -> keysInFlight.remove(request.key.value(), request));
-    EmbeddedJournal journal = new EmbeddedJournal(supervisor, database, retention, writer, keysInFlight);
+    HistoryWriter writer =
+        new HistoryWriter(
+            database,
+            supervisor,
+            clock,
+            retention,
+            maxBacklog,
+            chains,
+            firstSeq,
+            lastSeq,
+            checkpoint.upToSeq(),
+            changedSinceCheckpoint,
+            exact,
+            request -> keysInFlight.remove(request.key.value(), request));
+    EmbeddedJournal journal =
+        new EmbeddedJournal(supervisor, database, retention, writer, keysInFlight);
     journal.writer.start();
     if (!exact) {
-      LOG.log(Level.INFO, "the checkpoint was taken under a lifetime of {0}: re-projecting the history under {1}",
-          Duration.ofMillis(checkpoint.lifetimeMillis()), supervisor.lifetime());
+      LOG.log(
+          Level.INFO,
+          "the checkpoint was taken under a lifetime of {0}: re-projecting the history under {1}",
+          Duration.ofMillis(checkpoint.lifetimeMillis()),
+          supervisor.lifetime());
       journal.reproject(supervisor.lifetime());
     }
     return journal;
@@ -154,12 +205,13 @@ public final class EmbeddedJournal implements OrderJournal {
     Entry.Orders entry = new Entry.Orders(List.copyOf(orders), key);
     Entry.Orders first = keysInFlight.putIfAbsent(key.value(), entry);
     if (first != null) {
-      return first.done.thenApply(receipt -> {
-        if (!first.key.fingerprint().equals(key.fingerprint())) {
-          throw new IdempotencyKeyReusedException(key.value());
-        }
-        return receipt.asRepeat();
-      });
+      return first.done.thenApply(
+          receipt -> {
+            if (!first.key.fingerprint().equals(key.fingerprint())) {
+              throw new IdempotencyKeyReusedException(key.value());
+            }
+            return receipt.asRepeat();
+          });
     }
     CompletableFuture<Receipt> done = submit(entry, entry.done);
     if (done.isCompletedExceptionally()) {
@@ -201,8 +253,9 @@ public final class EmbeddedJournal implements OrderJournal {
     OrderJournal.await(submit(entry, entry.done));
     Account landed = entry.landed;
     if (landed == null) {
-      throw new JournalUnavailableException("the order is stored, but its account's deadline had passed on this"
-          + " wall's clock by the time it was applied");
+      throw new JournalUnavailableException(
+          "the order is stored, but its account's deadline had passed on this"
+              + " wall's clock by the time it was applied");
     }
     return landed;
   }
@@ -227,13 +280,14 @@ public final class EmbeddedJournal implements OrderJournal {
       }
       Reprojector started = new Reprojector(database, writer, newLifetime);
       reprojector = started;
-      started.start(() -> {
-        synchronized (reprojectionLock) {
-          if (reprojector == started) {
-            reprojector = null;
-          }
-        }
-      });
+      started.start(
+          () -> {
+            synchronized (reprojectionLock) {
+              if (reprojector == started) {
+                reprojector = null;
+              }
+            }
+          });
     }
   }
 
@@ -248,9 +302,11 @@ public final class EmbeddedJournal implements OrderJournal {
   public List<HistoryStep> history(Instant from, Instant to, Duration step) {
     HistorySteps.count(from, to, step);
     try {
-      return HistorySteps.sum(from, to, step, database.minutes(from.toEpochMilli(), to.toEpochMilli()));
+      return HistorySteps.sum(
+          from, to, step, database.minutes(from.toEpochMilli(), to.toEpochMilli()));
     } catch (SQLException e) {
-      throw JournalUnavailableException.refused("cannot read the history: " + CommitFailure.describe(e), e);
+      throw JournalUnavailableException.refused(
+          "cannot read the history: " + CommitFailure.describe(e), e);
     }
   }
 
@@ -274,8 +330,12 @@ public final class EmbeddedJournal implements OrderJournal {
 
   private static void requireRetention(Duration retention, Duration lifetime) {
     if (retention.compareTo(lifetime) < 0) {
-      throw new IllegalArgumentException("the history's retention (" + retention
-          + ") must be at least the lifetime (" + lifetime + ")");
+      throw new IllegalArgumentException(
+          "the history's retention ("
+              + retention
+              + ") must be at least the lifetime ("
+              + lifetime
+              + ")");
     }
   }
 

@@ -27,9 +27,13 @@ abstract sealed class Entry {
     final List<Order> orders;
     final IdempotencyKey key;
     final CompletableFuture<Receipt> done = new CompletableFuture<>();
+
     /** The receipt, once the writer has linked the orders; written and read by the writer only. */
     Receipt receipt;
-    /** The live account its last order landed on, or null; written before {@link #done} completes. */
+
+    /**
+     * The live account its last order landed on, or null; written before {@link #done} completes.
+     */
     volatile Account landed;
 
     Orders(List<Order> orders, IdempotencyKey key) {
@@ -47,7 +51,10 @@ abstract sealed class Entry {
       return orders.size();
     }
 
-    /** The widgets of all its orders; a request's total fits a long, or it would not have been linked. */
+    /**
+     * The widgets of all its orders; a request's total fits a long, or it would not have been
+     * linked.
+     */
     long widgets() {
       long widgets = 0;
       for (Order order : orders) {
@@ -61,6 +68,7 @@ abstract sealed class Entry {
   static final class Ending extends Entry {
     final long accountId;
     final CompletableFuture<Boolean> done = new CompletableFuture<>();
+
     /** Whether the account was live by the history when it took effect; the writer's. */
     boolean wasLive;
 

@@ -13,8 +13,8 @@ import java.util.Map;
  * What one commit appends to the history: its rows, each with the link {@link AccountChains} gave
  * it, the per-minute totals they add, the keys of keyed requests, and the entries whose callers
  * wait for it. Orders of one account made in the same millisecond share a row (their quantities
- * summed): replayed, such a row links exactly as its orders did one by one, since only the first
- * of them can start a new chain. The writer stamps a whole commit with one time, so that is one row
+ * summed): replayed, such a row links exactly as its orders did one by one, since only the first of
+ * them can start a new chain. The writer stamps a whole commit with one time, so that is one row
  * per account per commit.
  *
  * <p>Not thread-safe: the writer's alone.
@@ -22,10 +22,13 @@ import java.util.Map;
 final class HistoryBatch {
   final List<Entry> entries = new ArrayList<>();
   final List<HistoryRow> rows = new ArrayList<>();
+
   /** Per row: how it linked; null for an ending. */
   final List<AccountChains.Link> links = new ArrayList<>();
+
   final List<KeptReceipt> keys = new ArrayList<>();
   private final Map<Long, long[]> minutes = new HashMap<>();
+
   /** Per account: its last row in this batch, which a later order of the same millisecond joins. */
   private final Map<Long, Integer> lastRow = new HashMap<>();
 
@@ -39,7 +42,9 @@ final class HistoryBatch {
     if (last != null && rows.get(last).atMillis() == atMillis && !rows.get(last).isEnd()) {
       HistoryRow row = rows.get(last);
       rows.set(last, new HistoryRow(row.seq(), id, row.quantity() + quantity, atMillis));
-      links.set(last, new AccountChains.Link(links.get(last).extended(), link.count(), link.lastMillis()));
+      links.set(
+          last,
+          new AccountChains.Link(links.get(last).extended(), link.count(), link.lastMillis()));
       return false;
     }
     lastRow.put(id, rows.size());
@@ -48,7 +53,10 @@ final class HistoryBatch {
     return true;
   }
 
-  /** Adds {@code orders} orders of {@code widgets} widgets made at {@code atMillis} to their minute's totals. */
+  /**
+   * Adds {@code orders} orders of {@code widgets} widgets made at {@code atMillis} to their
+   * minute's totals.
+   */
   void count(long atMillis, long orders, long widgets) {
     long[] minute = minutes.computeIfAbsent(HistorySteps.minuteOf(atMillis), key -> new long[2]);
     minute[0] += orders;
@@ -68,18 +76,21 @@ final class HistoryBatch {
     rows.addAll(later.rows);
     links.addAll(later.links);
     keys.addAll(later.keys);
-    later.minutes.forEach((minute, totals) -> {
-      long[] mine = minutes.computeIfAbsent(minute, key -> new long[2]);
-      mine[0] += totals[0];
-      mine[1] += totals[1];
-    });
+    later.minutes.forEach(
+        (minute, totals) -> {
+          long[] mine = minutes.computeIfAbsent(minute, key -> new long[2]);
+          mine[0] += totals[0];
+          mine[1] += totals[1];
+        });
     lastRow.clear(); // rows are not joined across the two
   }
 
   /** The per-minute totals to add. */
   List<HistoryStep> minutes() {
     List<HistoryStep> steps = new ArrayList<>(minutes.size());
-    minutes.forEach((minute, totals) -> steps.add(new HistoryStep(Instant.ofEpochMilli(minute), totals[0], totals[1])));
+    minutes.forEach(
+        (minute, totals) ->
+            steps.add(new HistoryStep(Instant.ofEpochMilli(minute), totals[0], totals[1])));
     return steps;
   }
 

@@ -1,6 +1,5 @@
 package com.accountwall.store;
 
-import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
 import com.accountwall.journal.AccountChains;
@@ -46,24 +45,33 @@ import java.util.function.Consumer;
  * #CHECKPOINT_ROWS} rows; and retention, which deletes history older than the retention a step of
  * {@link #FORGET_STEP_ROWS} rows at a time, never past the checkpoint.
  *
- * <p><b>Thread safety:</b> {@link #submit}, {@link #problems}, {@link #handOver} and {@link
- * #close} may be called from any thread; everything else runs on the writer's thread.
+ * <p><b>Thread safety:</b> {@link #submit}, {@link #problems}, {@link #handOver} and {@link #close}
+ * may be called from any thread; everything else runs on the writer's thread.
  */
 final class HistoryWriter {
   private static final System.Logger LOG = System.getLogger(HistoryWriter.class.getName());
+
   /** Orders that may wait for a commit; past it, changes are refused rather than memory growing. */
   static final int MAX_BACKLOG = 250_000;
+
   /**
    * How often a checkpoint is written, a minute; the system property {@code
    * account-wall.checkpoint-every-millis} makes it more often, so that the fault tests kill walls
    * in the middle of one.
    */
-  static final Duration CHECKPOINT_EVERY = Duration.ofMillis(Long.getLong("account-wall.checkpoint-every-millis",
-      60_000));
+  static final Duration CHECKPOINT_EVERY =
+      Duration.ofMillis(Long.getLong("account-wall.checkpoint-every-millis", 60_000));
+
   static final int CHECKPOINT_ROWS = 500_000;
   static final int FORGET_STEP_ROWS = 10_000;
-  /** How often a step of retention is taken while old history is left, 10 s; for the fault tests, as above. */
-  private static final long FORGET_EVERY_MILLIS = Long.getLong("account-wall.retention-every-millis", 10_000);
+
+  /**
+   * How often a step of retention is taken while old history is left, 10 s; for the fault tests, as
+   * above.
+   */
+  private static final long FORGET_EVERY_MILLIS =
+      Long.getLong("account-wall.retention-every-millis", 10_000);
+
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long LAST_RETRY_MILLIS = 1000;
   private static final long FORGET_KEYS_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
@@ -75,17 +83,23 @@ final class HistoryWriter {
   private final Duration retention;
   private final int maxBacklog;
   private final Thread thread;
+
   /** Called with each key once its request is committed, or refused before anything was stored. */
   private final Consumer<Entry.Orders> keySettled;
 
   private final Object pendingLock = new Object();
+
   @GuardedBy("pendingLock")
   private List<Entry> pending = new ArrayList<>();
+
   @GuardedBy("pendingLock")
   private int pendingOrders;
+
   private volatile boolean closing; // written under pendingLock
-  private volatile int backlog; // written under pendingLock, read by submit() and problems() without it
+  private volatile int
+      backlog; // written under pendingLock, read by submit() and problems() without it
   private volatile Failure failure; // set while commits fail
+
   /** A re-projection done in the background, for the writer to take over between batches. */
   private volatile Handover handover;
 
@@ -97,8 +111,13 @@ final class HistoryWriter {
   private HistoryBatch failed;
   private final Set<Long> changedSinceCheckpoint;
   private boolean rewriteCheckpoint;
-  /** Whether the chains are the history's projection under their lifetime, not a stand-in until a re-projection is taken over. */
+
+  /**
+   * Whether the chains are the history's projection under their lifetime, not a stand-in until a
+   * re-projection is taken over.
+   */
   private boolean exact;
+
   private long checkpointSeq;
   private long checkpointAt;
   private long firstSeq;
@@ -121,13 +140,24 @@ final class HistoryWriter {
   /**
    * @param chains the history projected up to {@code lastSeq}, which the wall already shows
    * @param checkpointSeq where the checkpoint stands
-   * @param changedSinceCheckpoint the accounts of the rows after it, which the next checkpoint must write
+   * @param changedSinceCheckpoint the accounts of the rows after it, which the next checkpoint must
+   *     write
    * @param exact false if {@code chains} only stand in until a re-projection is taken over (the
    *     checkpoint was taken under another lifetime); no checkpoint is written until then
    */
-  HistoryWriter(AccountDatabase database, AccountSupervisor supervisor, Clock clock, Duration retention,
-      int maxBacklog, AccountChains chains, long firstSeq, long lastSeq, long checkpointSeq,
-      Set<Long> changedSinceCheckpoint, boolean exact, Consumer<Entry.Orders> keySettled) {
+  HistoryWriter(
+      AccountDatabase database,
+      AccountSupervisor supervisor,
+      Clock clock,
+      Duration retention,
+      int maxBacklog,
+      AccountChains chains,
+      long firstSeq,
+      long lastSeq,
+      long checkpointSeq,
+      Set<Long> changedSinceCheckpoint,
+      boolean exact,
+      Consumer<Entry.Orders> keySettled) {
     this.database = database;
     this.supervisor = supervisor;
     this.projection = new WallProjection(supervisor);
@@ -190,7 +220,8 @@ final class HistoryWriter {
       problems.add(now.describe());
     }
     if (!thread.isAlive() && !closing) {
-      problems.add("orders cannot be stored: the journal's writer has stopped; restart the wall, its log says why");
+      problems.add(
+          "orders cannot be stored: the journal's writer has stopped; restart the wall, its log says why");
     }
     if (backlog >= maxBacklog) {
       problems.add("orders are refused: " + backlog + " orders wait to be stored");
@@ -198,7 +229,10 @@ final class HistoryWriter {
     return problems;
   }
 
-  /** Stops taking changes and returns once every change taken so far is committed (or the database gave up). */
+  /**
+   * Stops taking changes and returns once every change taken so far is committed (or the database
+   * gave up).
+   */
   void close() throws InterruptedException {
     synchronized (pendingLock) {
       closing = true;
@@ -212,8 +246,11 @@ final class HistoryWriter {
       throw JournalUnavailableException.refused("the wall is stopping; not applied", null);
     }
     if (backlog >= maxBacklog) {
-      throw JournalUnavailableException.refused("orders are refused: " + backlog
-          + " orders wait to be stored, the most this wall holds; not applied", null);
+      throw JournalUnavailableException.refused(
+          "orders are refused: "
+              + backlog
+              + " orders wait to be stored, the most this wall holds; not applied",
+          null);
     }
     Failure now = failure;
     if (now != null) {
@@ -223,7 +260,7 @@ final class HistoryWriter {
 
   private void run() {
     long retryMillis = FIRST_RETRY_MILLIS;
-    for (;;) {
+    for (; ; ) {
       Handover next = handover;
       if (next != null && failed == null) {
         takeOver(next);
@@ -241,7 +278,9 @@ final class HistoryWriter {
           continue; // the database still fails; the new entries wait with the failed batch
         }
         if (landed) {
-          LOG.log(Level.WARNING, "a commit reported as failed had landed: its {0} rows are in the history",
+          LOG.log(
+              Level.WARNING,
+              "a commit reported as failed had landed: its {0} rows are in the history",
               failed.rows.size());
           committed(failed);
         } else {
@@ -255,7 +294,8 @@ final class HistoryWriter {
           database.check();
         } else {
           long now = clock.millis();
-          long forgetKeysBefore = now >= forgetKeysAt ? now - OrderJournal.KEYS_KEPT.toMillis() : Long.MIN_VALUE;
+          long forgetKeysBefore =
+              now >= forgetKeysAt ? now - OrderJournal.KEYS_KEPT.toMillis() : Long.MIN_VALUE;
           database.append(batch.rows, batch.minutes(), batch.keys, forgetKeysBefore);
           if (forgetKeysBefore != Long.MIN_VALUE) {
             forgetKeysAt = now + FORGET_KEYS_EVERY_MILLIS;
@@ -269,7 +309,8 @@ final class HistoryWriter {
         fail(batch, e);
         if (closing) {
           // Nobody waits any more: the callers have had their 503s or are gone with the wall.
-          LOG.log(Level.ERROR, "stopping with " + batch.rows.size() + " history rows not stored", e);
+          LOG.log(
+              Level.ERROR, "stopping with " + batch.rows.size() + " history rows not stored", e);
           return;
         }
         failed = batch;
@@ -308,7 +349,11 @@ final class HistoryWriter {
    */
   private List<Entry> take() {
     synchronized (pendingLock) {
-      while (pending.isEmpty() && !closing && failure == null && failed == null && handover == null) {
+      while (pending.isEmpty()
+          && !closing
+          && failure == null
+          && failed == null
+          && handover == null) {
         try {
           pendingLock.wait(Math.max(1, checkpointAt - clock.millis()));
         } catch (InterruptedException e) {
@@ -349,7 +394,8 @@ final class HistoryWriter {
 
   /**
    * Whether a keyed request's key is new; a repeat of a committed request is answered here, and a
-   * key that cannot be looked up fails the request (not applied) and the database as a commit would.
+   * key that cannot be looked up fails the request (not applied) and the database as a commit
+   * would.
    */
   private boolean isNew(Entry.Orders request) {
     if (request.key == null) {
@@ -360,8 +406,11 @@ final class HistoryWriter {
       kept = database.keptReceipt(request.key.value());
     } catch (SQLException e) {
       setFailure(CommitFailure.describe(e), e);
-      settle(request, JournalUnavailableException.refused("cannot look up the Idempotency-Key: "
-          + CommitFailure.describe(e) + "; not applied", e));
+      settle(
+          request,
+          JournalUnavailableException.refused(
+              "cannot look up the Idempotency-Key: " + CommitFailure.describe(e) + "; not applied",
+              e));
       return false;
     }
     if (kept.isEmpty()) {
@@ -383,7 +432,10 @@ final class HistoryWriter {
 
   private void linkOrders(Entry.Orders request, long at, HistoryBatch batch) {
     if (wouldOverflow(request, at)) {
-      settle(request, JournalUnavailableException.refused("an account's widget count would overflow; not applied", null));
+      settle(
+          request,
+          JournalUnavailableException.refused(
+              "an account's widget count would overflow; not applied", null));
       return;
     }
     AccountChains.Link link = null;
@@ -395,15 +447,23 @@ final class HistoryWriter {
     }
     batch.count(at, request.orders.size(), request.widgets());
     Order last = request.orders.get(request.orders.size() - 1);
-    request.receipt = new Receipt(request.orders.size(), last.accountId(), link.count(),
-        Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis), false);
+    request.receipt =
+        new Receipt(
+            request.orders.size(),
+            last.accountId(),
+            link.count(),
+            Instant.ofEpochMilli(link.lastMillis() + lifetimeMillis),
+            false);
     if (request.key != null) {
       batch.keys.add(new KeptReceipt(request.key, request.receipt, at));
     }
     batch.entries.add(request);
   }
 
-  /** Whether the request's orders would take an account's count past what a long holds, so none is applied. */
+  /**
+   * Whether the request's orders would take an account's count past what a long holds, so none is
+   * applied.
+   */
   private boolean wouldOverflow(Entry.Orders request, long at) {
     try {
       long total = 0;
@@ -459,16 +519,22 @@ final class HistoryWriter {
       backlog = pendingOrders;
     }
     if (healed != null) {
-      LOG.log(Level.WARNING, "orders are stored again, {0} s after: {1}",
-          Duration.between(healed.since(), clock.instant()).toSeconds(), healed.cause());
+      LOG.log(
+          Level.WARNING,
+          "orders are stored again, {0} s after: {1}",
+          Duration.between(healed.since(), clock.instant()).toSeconds(),
+          healed.cause());
     }
   }
 
   private void fail(HistoryBatch batch, Throwable e) {
     String cause = e instanceof SQLException sql ? CommitFailure.describe(sql) : String.valueOf(e);
     setFailure(cause, e);
-    JournalUnavailableException failure = new JournalUnavailableException(this.failure.describe()
-        + "; it is retried, so it may still be stored: retry with the same Idempotency-Key", e);
+    JournalUnavailableException failure =
+        new JournalUnavailableException(
+            this.failure.describe()
+                + "; it is retried, so it may still be stored: retry with the same Idempotency-Key",
+            e);
     for (Entry entry : batch.entries) {
       entry.fail(failure); // no-op for those a first failure of this batch answered already
     }
@@ -478,7 +544,10 @@ final class HistoryWriter {
     Failure before = failure;
     failure = new Failure(cause, before != null ? before.since() : clock.instant());
     if (before == null) {
-      LOG.log(Level.ERROR, "orders cannot be stored: " + cause + "; refusing new orders and retrying every second", e);
+      LOG.log(
+          Level.ERROR,
+          "orders cannot be stored: " + cause + "; refusing new orders and retrying every second",
+          e);
     } else {
       LOG.log(Level.DEBUG, "retry failed: " + cause);
     }
@@ -490,7 +559,11 @@ final class HistoryWriter {
    */
   private void checkpoint(boolean now) {
     long time = clock.millis();
-    boolean due = now || time >= checkpointAt || committedSeq - checkpointSeq >= CHECKPOINT_ROWS || rewriteCheckpoint;
+    boolean due =
+        now
+            || time >= checkpointAt
+            || committedSeq - checkpointSeq >= CHECKPOINT_ROWS
+            || rewriteCheckpoint;
     if (!due || !exact || failed != null || (committedSeq == checkpointSeq && !rewriteCheckpoint)) {
       if (time >= checkpointAt) {
         checkpointAt = time + CHECKPOINT_EVERY.toMillis();
@@ -499,11 +572,15 @@ final class HistoryWriter {
     }
     List<AccountChange> changes = new ArrayList<>();
     if (rewriteCheckpoint) {
-      chains.forEachLive(time, (id, count, last) -> changes.add(AccountChange.live(id, count, last)));
+      chains.forEachLive(
+          time, (id, count, last) -> changes.add(AccountChange.live(id, count, last)));
     } else {
       for (long id : changedSinceCheckpoint) {
         AccountChains.Link chain = chains.liveChain(id, time);
-        changes.add(chain == null ? AccountChange.ended(id) : AccountChange.live(id, chain.count(), chain.lastMillis()));
+        changes.add(
+            chain == null
+                ? AccountChange.ended(id)
+                : AccountChange.live(id, chain.count(), chain.lastMillis()));
       }
     }
     try {
@@ -517,7 +594,9 @@ final class HistoryWriter {
     checkpointAt = time + CHECKPOINT_EVERY.toMillis();
   }
 
-  /** Deletes one step of history older than the retention, if due; never a row past the checkpoint. */
+  /**
+   * Deletes one step of history older than the retention, if due; never a row past the checkpoint.
+   */
   private void forgetOldHistory() {
     long time = clock.millis();
     if (time < forgetAt || firstSeq > checkpointSeq) {
@@ -539,10 +618,11 @@ final class HistoryWriter {
   /**
    * Takes over a re-projection: links the rows committed since it read (with nothing pending to
    * retry, the database holds everything linked), makes the wall agree with it, and rewrites the
-   * checkpoint under the new lifetime. If the rows cannot be read, it is tried again after the
-   * next batch.
+   * checkpoint under the new lifetime. If the rows cannot be read, it is tried again after the next
+   * batch.
    */
-  @SuppressWarnings("ReferenceEquality") // this very hand-over: a newer one, however equal, is another
+  @SuppressWarnings(
+      "ReferenceEquality") // this very hand-over: a newer one, however equal, is another
   private void takeOver(Handover next) {
     List<HistoryRow> since = new ArrayList<>();
     try {
@@ -570,15 +650,20 @@ final class HistoryWriter {
     rewriteCheckpoint = true;
     exact = true;
     next.taken().run();
-    LOG.log(Level.INFO, "the wall now shows the history under a lifetime of {0}: {1} live accounts",
-        Duration.ofMillis(lifetimeMillis), live);
+    LOG.log(
+        Level.INFO,
+        "the wall now shows the history under a lifetime of {0}: {1} live accounts",
+        Duration.ofMillis(lifetimeMillis),
+        live);
   }
 
   /** Waits before a retry; a closing wall cuts it short. */
   private void pause(long millis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (pendingLock) {
-      for (long left = millis; left > 0 && !closing; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+      for (long left = millis;
+          left > 0 && !closing;
+          left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
         try {
           pendingLock.wait(left);
         } catch (InterruptedException e) {

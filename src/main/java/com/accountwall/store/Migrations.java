@@ -13,22 +13,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Brings a database's schema up to this build's version by applying the numbered scripts in
- * {@code migrations/} that it has not seen yet, each in its own transaction, and recording each in
- * {@code schema_version}. A database newer than this build is refused rather than guessed at.
+ * Brings a database's schema up to this build's version by applying the numbered scripts in {@code
+ * migrations/} that it has not seen yet, each in its own transaction, and recording each in {@code
+ * schema_version}. A database newer than this build is refused rather than guessed at.
  */
 final class Migrations {
   /**
    * In order; a script, once released, is never edited: a change is a new script. One whose name
-   * ends in {@value #SQLITE_ONLY} runs on SQLite; elsewhere its version is recorded with nothing run.
-   * One with a namesake in {@code migrations/sqlite/} runs that on SQLite instead, for what only
-   * SQLite spells differently.
+   * ends in {@value #SQLITE_ONLY} runs on SQLite; elsewhere its version is recorded with nothing
+   * run. One with a namesake in {@code migrations/sqlite/} runs that on SQLite instead, for what
+   * only SQLite spells differently.
    */
-  private static final List<String> SCRIPTS = List.of(
-      "V1__accounts_and_live_accounts.sql",
-      "V2__live_accounts_by_id.sqlite.sql",
-      "V3__idempotency_keys.sql",
-      "V4__order_history.sql");
+  private static final List<String> SCRIPTS =
+      List.of(
+          "V1__accounts_and_live_accounts.sql",
+          "V2__live_accounts_by_id.sqlite.sql",
+          "V3__idempotency_keys.sql",
+          "V4__order_history.sql");
+
   private static final String SQLITE_ONLY = ".sqlite.sql";
 
   private Migrations() {}
@@ -44,13 +46,18 @@ final class Migrations {
    */
   static void apply(Connection connection, int version) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version ("
-          + " version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+      statement.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS schema_version ("
+              + " version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
     }
     int current = currentVersion(connection);
     if (current > SCRIPTS.size()) {
-      throw new SQLException("the database's schema is version " + current
-          + ", newer than this build knows (" + SCRIPTS.size() + "); use a newer Account Wall");
+      throw new SQLException(
+          "the database's schema is version "
+              + current
+              + ", newer than this build knows ("
+              + SCRIPTS.size()
+              + "); use a newer Account Wall");
     }
     for (int next = current + 1; next <= version; next++) {
       applyScript(connection, next, SCRIPTS.get(next - 1));
@@ -64,7 +71,8 @@ final class Migrations {
     }
   }
 
-  private static void applyScript(Connection connection, int version, String script) throws SQLException {
+  private static void applyScript(Connection connection, int version, String script)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
@@ -75,8 +83,9 @@ final class Migrations {
           statement.executeUpdate(sql);
         }
       }
-      try (PreparedStatement record = connection.prepareStatement(
-          "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+      try (PreparedStatement record =
+          connection.prepareStatement(
+              "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
         record.setInt(1, version);
         record.setString(2, script);
         record.setLong(3, System.currentTimeMillis());
@@ -98,8 +107,14 @@ final class Migrations {
   /** The script's statements: comment lines dropped, split at semicolons. */
   private static List<String> statements(String script) {
     StringBuilder sql = new StringBuilder();
-    script.lines().filter(line -> !line.strip().startsWith("--")).forEach(line -> sql.append(line).append('\n'));
-    return Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    script
+        .lines()
+        .filter(line -> !line.strip().startsWith("--"))
+        .forEach(line -> sql.append(line).append('\n'));
+    return Arrays.stream(sql.toString().split(";"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static boolean exists(String script) {

@@ -26,6 +26,7 @@ final class Reprojector {
   private final Duration lifetime;
   private volatile Reprojection progress;
   private volatile boolean cancelled;
+
   /** The last row read; this thread's. */
   private long readUpTo;
 
@@ -36,7 +37,10 @@ final class Reprojector {
     this.progress = new Reprojection(lifetime, 0, 0);
   }
 
-  /** Starts it on a thread of its own; {@code done} runs once the writer shows the result, or it was cancelled. */
+  /**
+   * Starts it on a thread of its own; {@code done} runs once the writer shows the result, or it was
+   * cancelled.
+   */
   void start(Runnable done) {
     DaemonThreads.named("history-reprojection").newThread(() -> run(done)).start();
   }
@@ -55,8 +59,12 @@ final class Reprojector {
     while (!cancelled) {
       try {
         AccountChains chains = read();
-        LOG.log(Level.INFO, "re-projected {0} history rows under a lifetime of {1} in {2} ms", progress.read(),
-            lifetime, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LOG.log(
+            Level.INFO,
+            "re-projected {0} history rows under a lifetime of {1} in {2} ms",
+            progress.read(),
+            lifetime,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         writer.handOver(new HistoryWriter.Handover(chains, lifetime.toMillis(), readUpTo, done));
         return;
       } catch (CancellationException e) {
@@ -73,7 +81,10 @@ final class Reprojector {
     done.run();
   }
 
-  /** Reads every row committed now into new chains; {@link Reprojection#total()} is the last row's seq. */
+  /**
+   * Reads every row committed now into new chains; {@link Reprojection#total()} is the last row's
+   * seq.
+   */
   private AccountChains read() throws SQLException {
     long upTo = writer.committedSeq();
     readUpTo = upTo;
@@ -83,19 +94,22 @@ final class Reprojector {
       long total = first == 0 ? 0 : upTo - first + 1;
       long[] read = {0};
       progress = new Reprojection(lifetime, 0, total);
-      reader.forEachRow(0, upTo, (accountId, quantity, atMillis) -> {
-        if (cancelled) {
-          throw new CancellationException();
-        }
-        if (quantity == 0) {
-          chains.end(0, accountId, atMillis);
-        } else {
-          chains.order(0, accountId, quantity, atMillis);
-        }
-        if (++read[0] % PROGRESS_EVERY == 0) {
-          progress = new Reprojection(lifetime, read[0], total);
-        }
-      });
+      reader.forEachRow(
+          0,
+          upTo,
+          (accountId, quantity, atMillis) -> {
+            if (cancelled) {
+              throw new CancellationException();
+            }
+            if (quantity == 0) {
+              chains.end(0, accountId, atMillis);
+            } else {
+              chains.order(0, accountId, quantity, atMillis);
+            }
+            if (++read[0] % PROGRESS_EVERY == 0) {
+              progress = new Reprojection(lifetime, read[0], total);
+            }
+          });
       progress = new Reprojection(lifetime, read[0], Math.max(total, read[0]));
     }
     return chains;

@@ -17,20 +17,24 @@ final class FontScale {
 
   /** Keeps {@code root}'s font size in step with the size of whichever scene it is in. */
   static void follow(Parent root) {
-    root.sceneProperty().addListener((observable, before, scene) -> {
-      if (scene != null) {
-        scene.widthProperty().addListener(size -> apply(root, scene));
-        scene.heightProperty().addListener(size -> apply(root, scene));
-        apply(root, scene);
-      }
-    });
+    root.sceneProperty()
+        .addListener(
+            (observable, before, scene) -> {
+              if (scene != null) {
+                scene.widthProperty().addListener(size -> apply(root, scene));
+                scene.heightProperty().addListener(size -> apply(root, scene));
+                apply(root, scene);
+              }
+            });
   }
 
   private static void apply(Parent root, Scene scene) {
     double size = Math.min(scene.getHeight() / LINES_PER_HEIGHT, scene.getWidth() / EMS_PER_WIDTH);
     if (size > 0) {
       // Whole pixels keep the text crisp; the stylesheet cannot see the window size, hence inline.
-      root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %dpx;", Math.round(Math.max(10, size))));
+      root.setStyle(
+          String.format(
+              java.util.Locale.ROOT, "-fx-font-size: %dpx;", Math.round(Math.max(10, size))));
     }
   }
 }

@@ -53,7 +53,9 @@ public final class WallController {
     body.getChildren().setAll(table, new LeaderboardView(model.leaderboard()));
     bindPaging(table);
     root.getStylesheets().setAll(stylesheets(model.themeProperty().get()));
-    model.themeProperty().addListener((observable, before, now) -> root.getStylesheets().setAll(stylesheets(now)));
+    model
+        .themeProperty()
+        .addListener((observable, before, now) -> root.getStylesheets().setAll(stylesheets(now)));
     KioskMode kioskMode = new KioskMode(root, controls, statusBar);
     kioskMode.kioskProperty().bindBidirectional(model.kioskProperty());
     model.addFrameListener(kioskMode::onFrame);
@@ -67,7 +69,8 @@ public final class WallController {
     table.fitWholeRows(body.heightProperty());
     pager.rowsPerPageProperty().bind(table.wholeRowsProperty());
     pager.pageProperty().addListener(observable -> showPage(table));
-    // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift the page.
+    // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift
+    // the page.
     pager.rowCountProperty().addListener(observable -> showPage(table));
   }
 
@@ -107,15 +110,23 @@ public final class WallController {
   private void showStatus() {
     String lifetime = Durations.describe(model.lifetimeProperty().get());
     subtitle.setText("Every account with an order in the last " + lifetime);
-    Label state = new Label(model.controls().generatorOnProperty().get()
-        ? "Simulated orders: " + Counts.format((long) model.rate()) + "/s"
-        : "Simulated orders: paused");
+    Label state =
+        new Label(
+            model.controls().generatorOnProperty().get()
+                ? "Simulated orders: " + Counts.format((long) model.rate()) + "/s"
+                : "Simulated orders: paused");
     Label life = new Label("Lifetime: " + lifetime);
     statusBar.getRightItems().setAll(state, life);
     ApiEndpoint api = model.api();
     if (api != null) {
-      statusBar.getRightItems().add(0, new Label("API " + api.address()
-          + (api.shownToken() == null ? "" : "  \u00b7  token " + api.shownToken())));
+      statusBar
+          .getRightItems()
+          .add(
+              0,
+              new Label(
+                  "API "
+                      + api.address()
+                      + (api.shownToken() == null ? "" : "  \u00b7  token " + api.shownToken())));
     }
     statusBar.getRightItems().forEach(item -> item.getStyleClass().add("status-item"));
   }

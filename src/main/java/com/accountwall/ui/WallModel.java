@@ -47,8 +47,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}), plus what belongs to the whole window: the theme, kiosk mode, what the status bar
- * says and the settings the wall remembers. Built by {@link #builder}; shown by {@link WallView}.
+ * ControlsModel}), plus what belongs to the whole window: the theme, kiosk mode, what the status
+ * bar says and the settings the wall remembers. Built by {@link #builder}; shown by {@link
+ * WallView}.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -58,15 +59,18 @@ import javafx.beans.property.SimpleObjectProperty;
  * join through {@link #addFrameListener}.
  *
  * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
- * history under a new one; a few times a second whether a re-projection is under way, for the status
- * bar; and once a second what keeps the wall from acknowledging orders. All three are cheap reads.
+ * history under a new one; a few times a second whether a re-projection is under way, for the
+ * status bar; and once a second what keeps the wall from acknowledging orders. All three are cheap
+ * reads.
  *
- * <p>Confined to the JavaFX thread, but for {@link AccountListener}'s methods, which any thread may call.
+ * <p>Confined to the JavaFX thread, but for {@link AccountListener}'s methods, which any thread may
+ * call.
  */
 public final class WallModel implements AccountListener {
   private static final System.Logger LOG = System.getLogger(WallModel.class.getName());
   private static final long PROBLEMS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long REPROJECTION_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
   /** How far back the figures' history goes: the sparkline's hour. */
   private static final Duration SEEDED_HISTORY = Duration.ofHours(1);
 
@@ -95,18 +99,20 @@ public final class WallModel implements AccountListener {
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
   private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
-  private final ReadOnlyStringWrapper reprojection = new ReadOnlyStringWrapper(this, "reprojection", "");
+  private final ReadOnlyStringWrapper reprojection =
+      new ReadOnlyStringWrapper(this, "reprojection", "");
   private final List<LongConsumer> frameListeners = new ArrayList<>();
   private long nextProblemsCheck;
   private long nextReprojectionCheck;
   private boolean checked;
 
-  private final AnimationTimer frames = new AnimationTimer() {
-    @Override
-    public void handle(long frameNanos) {
-      onFrame(frameNanos);
-    }
-  };
+  private final AnimationTimer frames =
+      new AnimationTimer() {
+        @Override
+        public void handle(long frameNanos) {
+          onFrame(frameNanos);
+        }
+      };
 
   private WallModel(Builder setup) {
     supervisor = setup.supervisor;
@@ -125,15 +131,24 @@ public final class WallModel implements AccountListener {
     pager.secondsProperty().set(settings.pageSeconds());
     pager.runningProperty().bind(kiosk);
     supervisor.addListener(this);
-    // Accounts that were live before the window, such as those restored on start, arrive as changes.
+    // Accounts that were live before the window, such as those restored on start, arrive as
+    // changes.
     List<Account> earlier = supervisor.accounts();
     changed.addAll(earlier);
     table = new TableModel(clock.instant(), supervisor.lifetime(), earlier);
     table.addRowListener(figures);
     table.addRowListener(leaderboard);
     figures.lifetimeProperty().bind(table.lifetimeProperty());
-    controls = new ControlsModel(setup.desk, setup.deskCalls, setup.generator, settings.lifetime(),
-        setup.retention, setup.lifetimeChanges, theme, kiosk);
+    controls =
+        new ControlsModel(
+            setup.desk,
+            setup.deskCalls,
+            setup.generator,
+            settings.lifetime(),
+            setup.retention,
+            setup.lifetimeChanges,
+            theme,
+            kiosk);
     theme.addListener(observable -> saveSettings());
     controls.generatorOnProperty().addListener(observable -> saveSettings());
     controls.rateProperty().addListener(observable -> saveSettings());
@@ -146,11 +161,14 @@ public final class WallModel implements AccountListener {
    * endings on the supervisor itself, on the calling thread; a lifetime change applied to the
    * supervisor at once; no history, no problems, no API.
    */
-  public static Builder builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
+  public static Builder builder(
+      AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
     return new Builder(supervisor, clock, generator);
   }
 
-  /** Starts following the core once per frame, and fills the figures' last hour in from the history. */
+  /**
+   * Starts following the core once per frame, and fills the figures' last hour in from the history.
+   */
   public void start() {
     seedFigures();
     frames.start();
@@ -200,12 +218,18 @@ public final class WallModel implements AccountListener {
     return generator.rate();
   }
 
-  /** What keeps the wall from acknowledging orders, as the health check says it; empty while nothing does. */
+  /**
+   * What keeps the wall from acknowledging orders, as the health check says it; empty while nothing
+   * does.
+   */
   public ReadOnlyStringProperty problemsProperty() {
     return problems.getReadOnlyProperty();
   }
 
-  /** How far the journal has come projecting its history under a new lifetime; empty while it is not. */
+  /**
+   * How far the journal has come projecting its history under a new lifetime; empty while it is
+   * not.
+   */
   public ReadOnlyStringProperty reprojectionProperty() {
     return reprojection.getReadOnlyProperty();
   }
@@ -262,10 +286,17 @@ public final class WallModel implements AccountListener {
   private void checkJournal(long frameNanos) {
     if (!checked || frameNanos - nextReprojectionCheck >= 0) {
       nextReprojectionCheck = frameNanos + REPROJECTION_EVERY_NANOS;
-      reprojection.set(reprojections.get()
-          .map(under -> "Re-projecting the history under a " + Durations.describe(under.lifetime()) + " lifetime: "
-              + Math.round(under.fraction() * 100) + " %")
-          .orElse(""));
+      reprojection.set(
+          reprojections
+              .get()
+              .map(
+                  under ->
+                      "Re-projecting the history under a "
+                          + Durations.describe(under.lifetime())
+                          + " lifetime: "
+                          + Math.round(under.fraction() * 100)
+                          + " %")
+              .orElse(""));
     }
     if (!checked || frameNanos - nextProblemsCheck >= 0) {
       nextProblemsCheck = frameNanos + PROBLEMS_EVERY_NANOS;
@@ -283,26 +314,35 @@ public final class WallModel implements AccountListener {
   void seedFigures() {
     Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Instant from = to.minus(SEEDED_HISTORY);
-    deskCalls.execute(() -> {
-      List<HistoryStep> steps;
-      try {
-        steps = history.history(from, to, Duration.ofMinutes(1));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "the figures start from nothing: cannot read the order history ({0})", e.getMessage());
-        return;
-      }
-      if (Platform.isFxApplicationThread()) {
-        figures.seed(steps);
-      } else {
-        Platform.runLater(() -> figures.seed(steps));
-      }
-    });
+    deskCalls.execute(
+        () -> {
+          List<HistoryStep> steps;
+          try {
+            steps = history.history(from, to, Duration.ofMinutes(1));
+          } catch (RuntimeException e) {
+            LOG.log(
+                Level.WARNING,
+                "the figures start from nothing: cannot read the order history ({0})",
+                e.getMessage());
+            return;
+          }
+          if (Platform.isFxApplicationThread()) {
+            figures.seed(steps);
+          } else {
+            Platform.runLater(() -> figures.seed(steps));
+          }
+        });
   }
 
   /** Tells where settings go what is in force now, once the window has started. */
   private void saveSettings() {
-    onSettingsChanged.accept(new WallSettings(theme.get(), generator.rate(),
-        controls.lifetimeProperty().get(), pager.secondsProperty().get(), screen));
+    onSettingsChanged.accept(
+        new WallSettings(
+            theme.get(),
+            generator.rate(),
+            controls.lifetimeProperty().get(),
+            pager.secondsProperty().get(),
+            screen));
   }
 
   private static List<Account> drain(Set<Account> pending) {
@@ -368,19 +408,28 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
-    /** Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not block. */
+    /**
+     * Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not
+     * block.
+     */
     public Builder lifetimeChanges(Consumer<Duration> value) {
       lifetimeChanges = Objects.requireNonNull(value, "lifetimeChanges");
       return this;
     }
 
-    /** How long the order history is kept: the window offers no lifetime longer than that. Default: no limit. */
+    /**
+     * How long the order history is kept: the window offers no lifetime longer than that. Default:
+     * no limit.
+     */
     public Builder retention(Duration value) {
       retention = Objects.requireNonNull(value, "retention");
       return this;
     }
 
-    /** The re-projection under way, if any; read on the JavaFX thread a few times a second, so it must be cheap. */
+    /**
+     * The re-projection under way, if any; read on the JavaFX thread a few times a second, so it
+     * must be cheap.
+     */
     public Builder reprojection(Supplier<Optional<Reprojection>> value) {
       reprojection = Objects.requireNonNull(value, "reprojection");
       return this;
@@ -444,8 +493,13 @@ public final class WallModel implements AccountListener {
 
     private WallSettings settings() {
       if (settings == null) {
-        settings = new WallSettings(Theme.DARK, generator.rate(), supervisor.lifetime(),
-            WallSettings.DEFAULT_PAGE_SECONDS, 0);
+        settings =
+            new WallSettings(
+                Theme.DARK,
+                generator.rate(),
+                supervisor.lifetime(),
+                WallSettings.DEFAULT_PAGE_SECONDS,
+                0);
       }
       return settings;
     }

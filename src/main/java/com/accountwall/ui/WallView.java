@@ -15,9 +15,11 @@ public final class WallView {
   /** The window's content, showing {@code model}. */
   public static Parent load(WallModel model) throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
-    loader.setControllerFactory(type -> type == ControlsController.class
-        ? new ControlsController(model.controls())
-        : new WallController(model));
+    loader.setControllerFactory(
+        type ->
+            type == ControlsController.class
+                ? new ControlsController(model.controls())
+                : new WallController(model));
     Parent root = loader.load();
     FontScale.follow(root);
     return root;

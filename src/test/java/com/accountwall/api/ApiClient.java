@@ -14,10 +14,11 @@ import java.util.Map;
 
 /** Talks to a wall's API the way a client would, over loopback HTTP/1.1 with keep-alive. */
 public final class ApiClient {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +38,8 @@ public final class ApiClient {
   }
 
   /** An order request with an {@code Idempotency-Key} header. */
-  public Response post(String json, String idempotencyKey) throws IOException, InterruptedException {
+  public Response post(String json, String idempotencyKey)
+      throws IOException, InterruptedException {
     return send("POST", "/api/orders", json, "application/json", idempotencyKey);
   }
 
@@ -62,15 +64,18 @@ public final class ApiClient {
     return send("DELETE", path, null, null);
   }
 
-  public Response send(String method, String path, String body, String contentType) throws IOException, InterruptedException {
+  public Response send(String method, String path, String body, String contentType)
+      throws IOException, InterruptedException {
     return send(method, path, body, contentType, null);
   }
 
-  private Response send(String method, String path, String body, String contentType, String idempotencyKey)
+  private Response send(
+      String method, String path, String body, String contentType, String idempotencyKey)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

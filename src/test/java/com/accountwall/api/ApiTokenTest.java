@@ -25,8 +25,11 @@ class ApiTokenTest {
     token.keep();
 
     assertEquals(token.value() + "\n", Files.readString(data.resolve(ApiToken.FILE_NAME)));
-    assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"), "permissions are POSIX ones");
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token.file())));
+    assumeTrue(
+        data.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "permissions are POSIX ones");
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(token.file())));
   }
 
   @Test
@@ -39,7 +42,11 @@ class ApiTokenTest {
 
     assertEquals(first.value(), again.value());
     assertFalse(again.generated());
-    assertEquals("API token " + first.abbreviated() + ", kept in " + data.toAbsolutePath().resolve("api-token"),
+    assertEquals(
+        "API token "
+            + first.abbreviated()
+            + ", kept in "
+            + data.toAbsolutePath().resolve("api-token"),
         again.describe());
   }
 
@@ -59,7 +66,8 @@ class ApiTokenTest {
     ApiToken token = new ApiToken("3kP1xyzabcdefgh", true, data.resolve(ApiToken.FILE_NAME));
 
     assertEquals("3kP1…", token.abbreviated());
-    assertEquals("generated API token 3kP1…, kept in " + data.resolve(ApiToken.FILE_NAME), token.describe());
+    assertEquals(
+        "generated API token 3kP1…, kept in " + data.resolve(ApiToken.FILE_NAME), token.describe());
     assertFalse(token.toString().contains("3kP1x"), token.toString());
     assertEquals("ab…", new ApiToken("abcde", false, null).abbreviated());
   }

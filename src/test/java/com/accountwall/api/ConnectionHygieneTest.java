@@ -34,14 +34,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clients that hold connections without finishing requests, or without sending any, cannot take
- * the API from the others: each connection has time limits, the connections a cap, and a waiting
- * order holds no thread. Every wait here is for a condition, with a deadline.
+ * Clients that hold connections without finishing requests, or without sending any, cannot take the
+ * API from the others: each connection has time limits, the connections a cap, and a waiting order
+ * holds no thread. Every wait here is for a condition, with a deadline.
  */
 class ConnectionHygieneTest {
   private static final String TOKEN = TestWalls.TOKEN;
   private static final String AUTH = "\nAuthorization: Bearer " + TOKEN;
-  private static final byte[] HEALTH = RawHttp.request("GET /api/health HTTP/1.1\nHost: x", new byte[0]);
+  private static final byte[] HEALTH =
+      RawHttp.request("GET /api/health HTTP/1.1\nHost: x", new byte[0]);
 
   @TempDir static Path data;
   private static Wall wall;
@@ -65,16 +66,25 @@ class ConnectionHygieneTest {
 
   @Test
   void aRequestThatDoesNotArriveWholeWithinTheReadLimitIs408AndClosed() throws Exception {
-    try (OrderApi api = api(new ApiLimits(100, Duration.ofMillis(300), Duration.ofSeconds(30)), wall.orders())) {
-      for (String half : List.of("GET /api/hea", "POST /api/orders HTTP/1.1\nHost: x" + AUTH
-          + "\nContent-Type: application/json\nContent-Length: 17\n\n{\"accountId\"")) {
+    try (OrderApi api =
+        api(new ApiLimits(100, Duration.ofMillis(300), Duration.ofSeconds(30)), wall.orders())) {
+      for (String half :
+          List.of(
+              "GET /api/hea",
+              "POST /api/orders HTTP/1.1\nHost: x"
+                  + AUTH
+                  + "\nContent-Type: application/json\nContent-Length: 17\n\n{\"accountId\"")) {
         try (RawHttp connection = new RawHttp(api.uri())) {
           connection.write(half.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
 
           RawHttp.Answer answer = connection.read();
 
           assertEquals(408, answer.status(), answer.body());
-          assertTrue(answer.body().startsWith("{\"error\":\"the request did not arrive whole within 300 ms"), answer.body());
+          assertTrue(
+              answer
+                  .body()
+                  .startsWith("{\"error\":\"the request did not arrive whole within 300 ms"),
+              answer.body());
           assertTrue(connection.closedByServer());
         }
       }
@@ -83,7 +93,8 @@ class ConnectionHygieneTest {
 
   @Test
   void aConnectionIdleBetweenRequestsIsClosedAfterTheIdleTimeout() throws Exception {
-    try (OrderApi api = api(new ApiLimits(100, Duration.ofSeconds(10), Duration.ofMillis(300)), wall.orders());
+    try (OrderApi api =
+            api(new ApiLimits(100, Duration.ofSeconds(10), Duration.ofMillis(300)), wall.orders());
         RawHttp silent = new RawHttp(api.uri());
         RawHttp keptAlive = new RawHttp(api.uri())) {
       assertEquals(200, keptAlive.exchange(HEALTH).status());
@@ -95,24 +106,33 @@ class ConnectionHygieneTest {
 
   @Test
   void pastTheCapANewConnectionIsRefusedWith503AndTheOthersKeepWorking() throws Exception {
-    try (OrderApi api = api(new ApiLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(30)), wall.orders())) {
+    try (OrderApi api =
+        api(new ApiLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(30)), wall.orders())) {
       List<RawHttp> held = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
           held.add(new RawHttp(api.uri()));
         }
-        Await.until(() -> api.openConnections() == 3, Duration.ofSeconds(30), () -> "the three connections are accepted");
+        Await.until(
+            () -> api.openConnections() == 3,
+            Duration.ofSeconds(30),
+            () -> "the three connections are accepted");
         try (RawHttp fourth = new RawHttp(api.uri())) {
           RawHttp.Answer refused = fourth.read();
 
           assertEquals(503, refused.status());
           assertEquals("1", refused.headers().get("retry-after"));
-          assertTrue(refused.body().startsWith("{\"error\":\"the wall has 3 connections open"), refused.body());
+          assertTrue(
+              refused.body().startsWith("{\"error\":\"the wall has 3 connections open"),
+              refused.body());
           assertTrue(fourth.closedByServer());
         }
         assertEquals(200, held.get(0).exchange(HEALTH).status());
         held.remove(0).close();
-        Await.until(() -> api.openConnections() == 2, Duration.ofSeconds(30), () -> "a closed connection frees its place");
+        Await.until(
+            () -> api.openConnections() == 2,
+            Duration.ofSeconds(30),
+            () -> "a closed connection frees its place");
         try (RawHttp again = new RawHttp(api.uri())) {
           assertEquals(200, again.exchange(HEALTH).status());
         }
@@ -127,18 +147,24 @@ class ConnectionHygieneTest {
   @Test
   void waitingOrdersHoldNoThreadAndHealthAnswersMeanwhile() throws Exception {
     ConcurrentLinkedQueue<CompletableFuture<Receipt>> stalled = new ConcurrentLinkedQueue<>();
-    OrderJournal journal = (OrderJournal) Proxy.newProxyInstance(OrderJournal.class.getClassLoader(),
-        new Class<?>[] {OrderJournal.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "place" -> {
-            CompletableFuture<Receipt> commit = new CompletableFuture<>();
-            stalled.add(commit);
-            yield commit;
-          }
-          case "problems" -> List.of();
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    OrderJournal journal =
+        (OrderJournal)
+            Proxy.newProxyInstance(
+                OrderJournal.class.getClassLoader(),
+                new Class<?>[] {OrderJournal.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "place" -> {
+                        CompletableFuture<Receipt> commit = new CompletableFuture<>();
+                        stalled.add(commit);
+                        yield commit;
+                      }
+                      case "problems" -> List.of();
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
     int orders = 500; // the JDK's server had 64 threads; every one of these would have held one
-    try (OrderApi api = api(new ApiLimits(1_000, Duration.ofSeconds(10), Duration.ofSeconds(60)), journal)) {
+    try (OrderApi api =
+        api(new ApiLimits(1_000, Duration.ofSeconds(10), Duration.ofSeconds(60)), journal)) {
       int threadsBefore = Thread.activeCount();
       List<RawHttp> waiting = new ArrayList<>();
       try {
@@ -147,12 +173,17 @@ class ConnectionHygieneTest {
           waiting.add(connection);
           connection.write(order(1 + i));
         }
-        Await.until(() -> stalled.size() == orders, Duration.ofSeconds(30), () -> "every order reaches the journal");
+        Await.until(
+            () -> stalled.size() == orders,
+            Duration.ofSeconds(30),
+            () -> "every order reaches the journal");
 
         try (RawHttp health = new RawHttp(api.uri())) {
           assertEquals(200, health.exchange(HEALTH).status());
         }
-        assertTrue(Thread.activeCount() < threadsBefore + 16, "threads: " + threadsBefore + " before, " + Thread.activeCount() + " now");
+        assertTrue(
+            Thread.activeCount() < threadsBefore + 16,
+            "threads: " + threadsBefore + " before, " + Thread.activeCount() + " now");
 
         Instant expires = Instant.parse("2026-11-24T09:00:00Z");
         int i = 0;
@@ -182,17 +213,28 @@ class ConnectionHygieneTest {
    */
   @Test
   void halfRequestsAndIdleConnectionsLeaveHealthAnsweringAndOrdersFlowing() throws Exception {
-    UnixOperatingSystemMXBean os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    UnixOperatingSystemMXBean os =
+        (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     int half = 1_000;
-    int idle = (int) Math.min(10_000, (os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 600) / 2 - half);
-    assertTrue(idle >= 1_000, "too few file descriptors for this test: " + os.getMaxFileDescriptorCount());
-    // Time limits longer than the test, so the siege is held throughout (they have a test of their own).
-    ApiLimits limits = new ApiLimits(ApiLimits.defaults().maxConnections(), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    int idle =
+        (int)
+            Math.min(
+                10_000,
+                (os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 600) / 2
+                    - half);
+    assertTrue(
+        idle >= 1_000, "too few file descriptors for this test: " + os.getMaxFileDescriptorCount());
+    // Time limits longer than the test, so the siege is held throughout (they have a test of their
+    // own).
+    ApiLimits limits =
+        new ApiLimits(
+            ApiLimits.defaults().maxConnections(), Duration.ofSeconds(60), Duration.ofSeconds(120));
     try (OrderApi api = api(limits, wall.orders())) {
       Traffic before = traffic(api);
       List<Socket> siege = new ArrayList<>(half + idle);
       try {
-        byte[] halfHeaders = "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthori".getBytes(StandardCharsets.US_ASCII);
+        byte[] halfHeaders =
+            "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthori".getBytes(StandardCharsets.US_ASCII);
         byte[] halfBody = Arrays.copyOf(order(1), order(1).length - 5);
         for (int i = 0; i < half; i++) {
           Socket socket = connect(api.uri());
@@ -202,18 +244,33 @@ class ConnectionHygieneTest {
         for (int i = 0; i < idle; i++) {
           siege.add(connect(api.uri()));
         }
-        Await.until(() -> api.openConnections() == half + idle, Duration.ofSeconds(30),
+        Await.until(
+            () -> api.openConnections() == half + idle,
+            Duration.ofSeconds(30),
             () -> "all " + (half + idle) + " connections are accepted");
 
         Traffic under = traffic(api);
 
-        System.out.printf("%,d half requests and %,d idle connections held: /api/health p99 %.2f ms (%.2f ms before the"
-            + " siege), %,d orders acknowledged meanwhile (%,d before)%n",
-            half, idle, under.healthP99Millis(), before.healthP99Millis(), under.acknowledged(), before.acknowledged());
-        assertTrue(under.healthP99Millis() < Math.max(50, 2 * before.healthP99Millis()),
-            "health p99 " + under.healthP99Millis() + " ms, " + before.healthP99Millis() + " ms before the siege");
+        System.out.printf(
+            "%,d half requests and %,d idle connections held: /api/health p99 %.2f ms (%.2f ms before the"
+                + " siege), %,d orders acknowledged meanwhile (%,d before)%n",
+            half,
+            idle,
+            under.healthP99Millis(),
+            before.healthP99Millis(),
+            under.acknowledged(),
+            before.acknowledged());
+        assertTrue(
+            under.healthP99Millis() < Math.max(50, 2 * before.healthP99Millis()),
+            "health p99 "
+                + under.healthP99Millis()
+                + " ms, "
+                + before.healthP99Millis()
+                + " ms before the siege");
         assertTrue(under.acknowledged() >= 20, "orders flowed: " + under.acknowledged());
-        assertTrue(api.openConnections() >= half + idle, "the siege was still held, so the figures are under it");
+        assertTrue(
+            api.openConnections() >= half + idle,
+            "the siege was still held, so the figures are under it");
       } finally {
         for (Socket socket : siege) {
           socket.close();
@@ -235,16 +292,18 @@ class ConnectionHygieneTest {
     List<Future<Integer>> ordering = new ArrayList<>();
     for (int c = 0; c < 4; c++) {
       long account = 1_000 + c;
-      ordering.add(clients.submit(() -> {
-        int acknowledged = 0;
-        try (RawHttp connection = new RawHttp(api.uri())) {
-          while (!done.get()) {
-            assertEquals(200, connection.exchange(order(account)).status());
-            acknowledged++;
-          }
-        }
-        return acknowledged;
-      }));
+      ordering.add(
+          clients.submit(
+              () -> {
+                int acknowledged = 0;
+                try (RawHttp connection = new RawHttp(api.uri())) {
+                  while (!done.get()) {
+                    assertEquals(200, connection.exchange(order(account)).status());
+                    acknowledged++;
+                  }
+                }
+                return acknowledged;
+              }));
     }
     long[] healthNanos = new long[1_000_000];
     int checks = 0;
@@ -275,8 +334,11 @@ class ConnectionHygieneTest {
 
   private static byte[] order(long accountId) {
     byte[] body = ("{\"accountId\": " + accountId + "}").getBytes(StandardCharsets.US_ASCII);
-    return RawHttp.request("POST /api/orders HTTP/1.1\nHost: x" + AUTH + "\nContent-Type: application/json\nContent-Length: "
-        + body.length, body);
+    return RawHttp.request(
+        "POST /api/orders HTTP/1.1\nHost: x"
+            + AUTH
+            + "\nContent-Type: application/json\nContent-Length: "
+            + body.length,
+        body);
   }
-
 }

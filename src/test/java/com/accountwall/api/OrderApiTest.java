@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderApiTest {
   private static final String TOKEN = "test-token";
@@ -38,7 +37,8 @@ class OrderApiTest {
   private ApiClient api;
 
   private void start(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN));
+    List<String> args =
+        new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN));
     args.addAll(List.of(extra));
     wall = Wall.start(WallOptions.parse(args.toArray(String[]::new)), clock);
     api = new ApiClient(wall.endpoint().address(), TOKEN);
@@ -55,11 +55,15 @@ class OrderApiTest {
   void anOrderCreatesOrAddsAndAnswersWithTheAccount() throws Exception {
     start();
 
-    assertEquals(new ApiClient.Response(200,
+    assertEquals(
+        new ApiClient.Response(
+            200,
             "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
         api.post("{\"accountId\": 10, \"quantity\": 3}"));
     clock.advance(java.time.Duration.ofMinutes(15));
-    assertEquals(new ApiClient.Response(200,
+    assertEquals(
+        new ApiClient.Response(
+            200,
             "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:15:00Z\"}"),
         api.post("{\"accountId\": 10}"));
   }
@@ -68,12 +72,17 @@ class OrderApiTest {
   void aBatchIsAcceptedWholeAndAccountsListSortedById() throws Exception {
     start();
 
-    assertEquals(new ApiClient.Response(200, "{\"accepted\":3}"),
-        api.post("[{\"accountId\": 30}, {\"accountId\": 2, \"quantity\": 4}, {\"accountId\": 30}]"));
+    assertEquals(
+        new ApiClient.Response(200, "{\"accepted\":3}"),
+        api.post(
+            "[{\"accountId\": 30}, {\"accountId\": 2, \"quantity\": 4}, {\"accountId\": 30}]"));
 
-    assertEquals(new ApiClient.Response(200, "["
-            + "{\"accountId\":2,\"name\":\"Account 2\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
-            + "{\"accountId\":30,\"name\":\"Account 30\",\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
+    assertEquals(
+        new ApiClient.Response(
+            200,
+            "["
+                + "{\"accountId\":2,\"name\":\"Account 2\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
+                + "{\"accountId\":30,\"name\":\"Account 30\",\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
         api.get("/api/accounts"));
     assertEquals(200, api.get("/api/accounts/30").status());
   }
@@ -109,31 +118,34 @@ class OrderApiTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"accountId\": \"abc\"}                    | accountId",
-      "{\"accountId\": \"10\"}                     | accountId",
-      "{\"accountId\": 1.5}                        | accountId",
-      "{\"accountId\": 0}                          | accountId",
-      "{\"accountId\": -3}                         | accountId",
-      "{\"accountId\": null}                       | accountId",
-      "{\"accountId\": 9223372036854775808}        | accountId",
-      "{\"quantity\": 2}                           | accountId is missing",
-      "{\"accountId\": 1, \"quantity\": 0}         | quantity",
-      "{\"accountId\": 1, \"quantity\": -3}        | quantity",
-      "{\"accountId\": 1, \"quantity\": 1.5}       | quantity",
-      "{\"accountId\": 1, \"quantity\": \"2\"}     | quantity",
-      "{\"accountId\": 1, \"quantity\": null}      | quantity",
-      "{\"accountId\": 1, \"quantity\": 1000001}   | quantity",
-      "{\"accountId\": 1, \"colour\": \"red\"}     | colour",
-      "{\"accountId\": 1, \"accountId\": 2}        | accountId",
-      "{\"accountId\": 1                           | not valid JSON",
-      "{\"accountId\": 1} {\"accountId\": 2}       | not valid JSON",
-      "10                                          | must be an object",
-      "[]                                          | empty",
-      "[{\"accountId\": 1}, {\"accountId\": \"x\"}] | [1].accountId",
-      "[{\"accountId\": 1}, 7]                     | [1] must be an object",
-  })
-  void aBadOrderIsRefusedNamingTheFieldAndChangesNothing(String body, String named) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"accountId\": \"abc\"}                    | accountId",
+        "{\"accountId\": \"10\"}                     | accountId",
+        "{\"accountId\": 1.5}                        | accountId",
+        "{\"accountId\": 0}                          | accountId",
+        "{\"accountId\": -3}                         | accountId",
+        "{\"accountId\": null}                       | accountId",
+        "{\"accountId\": 9223372036854775808}        | accountId",
+        "{\"quantity\": 2}                           | accountId is missing",
+        "{\"accountId\": 1, \"quantity\": 0}         | quantity",
+        "{\"accountId\": 1, \"quantity\": -3}        | quantity",
+        "{\"accountId\": 1, \"quantity\": 1.5}       | quantity",
+        "{\"accountId\": 1, \"quantity\": \"2\"}     | quantity",
+        "{\"accountId\": 1, \"quantity\": null}      | quantity",
+        "{\"accountId\": 1, \"quantity\": 1000001}   | quantity",
+        "{\"accountId\": 1, \"colour\": \"red\"}     | colour",
+        "{\"accountId\": 1, \"accountId\": 2}        | accountId",
+        "{\"accountId\": 1                           | not valid JSON",
+        "{\"accountId\": 1} {\"accountId\": 2}       | not valid JSON",
+        "10                                          | must be an object",
+        "[]                                          | empty",
+        "[{\"accountId\": 1}, {\"accountId\": \"x\"}] | [1].accountId",
+        "[{\"accountId\": 1}, 7]                     | [1] must be an object",
+      })
+  void aBadOrderIsRefusedNamingTheFieldAndChangesNothing(String body, String named)
+      throws Exception {
     start();
     api.post("{\"accountId\": 1, \"quantity\": 2}");
     String before = api.get("/api/accounts").body();
@@ -158,9 +170,16 @@ class OrderApiTest {
     String tooLarge = "[" + "{\"accountId\": 1},".repeat(70_000) + "{\"accountId\": 1}]";
 
     assertError(413, "1 MiB", api.post(tooLarge));
-    assertError(415, "application/json", api.send("POST", "/api/orders", "{\"accountId\": 1}", "text/plain"));
-    assertError(415, "application/json", api.send("POST", "/api/orders", "{\"accountId\": 1}", "application/json; charset=latin1"));
-    assertError(405, "POST", api.send("PUT", "/api/orders", "{\"accountId\": 1}", "application/json"));
+    assertError(
+        415,
+        "application/json",
+        api.send("POST", "/api/orders", "{\"accountId\": 1}", "text/plain"));
+    assertError(
+        415,
+        "application/json",
+        api.send("POST", "/api/orders", "{\"accountId\": 1}", "application/json; charset=latin1"));
+    assertError(
+        405, "POST", api.send("PUT", "/api/orders", "{\"accountId\": 1}", "application/json"));
     assertError(405, "GET", api.send("POST", "/api/accounts", "{}", "application/json"));
     assertError(405, "GET or DELETE", api.send("PUT", "/api/accounts/1", "{}", "application/json"));
     assertError(404, "/api/nothing", api.get("/api/nothing"));
@@ -169,7 +188,10 @@ class OrderApiTest {
     assertError(400, "account id in the path", api.delete("/api/accounts/0"));
 
     assertEquals(before, api.get("/api/accounts").body());
-    assertEquals(200, api.send("POST", "/api/orders", "{\"accountId\": 1}", "application/json; charset=UTF-8").status());
+    assertEquals(
+        200,
+        api.send("POST", "/api/orders", "{\"accountId\": 1}", "application/json; charset=UTF-8")
+            .status());
   }
 
   @Test
@@ -182,16 +204,20 @@ class OrderApiTest {
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       long own = 100 + c;
-      running.add(pool.submit(() -> {
-        for (int i = 0; i < ordersEach; i++) {
-          long id = i % 2 == 0 ? 1 + i % 5 : own;
-          int quantity = 1 + i % 3;
-          if (api.post("{\"accountId\": " + id + ", \"quantity\": " + quantity + "}").status() == 200) {
-            acknowledged.addAndGet(quantity);
-          }
-        }
-        return null;
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < ordersEach; i++) {
+                  long id = i % 2 == 0 ? 1 + i % 5 : own;
+                  int quantity = 1 + i % 3;
+                  if (api.post("{\"accountId\": " + id + ", \"quantity\": " + quantity + "}")
+                          .status()
+                      == 200) {
+                    acknowledged.addAndGet(quantity);
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> client : running) {
       client.get(60, TimeUnit.SECONDS);
@@ -207,7 +233,8 @@ class OrderApiTest {
     try (AccountDatabase created = AccountDatabase.open(AccountDatabase.embeddedUrl(data));
         Connection connection = DriverManager.getConnection(AccountDatabase.embeddedUrl(data));
         Statement insert = connection.createStatement()) {
-      insert.executeUpdate("INSERT INTO accounts (account_id, name, attribute) VALUES (7, 'Acme Widgets Ltd', 'gold')");
+      insert.executeUpdate(
+          "INSERT INTO accounts (account_id, name, attribute) VALUES (7, 'Acme Widgets Ltd', 'gold')");
     }
     start();
 
@@ -219,7 +246,8 @@ class OrderApiTest {
   private void awaitName(long accountId, String name) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!api.get("/api/accounts/" + accountId).body().contains(name)) {
-      assertTrue(System.nanoTime() < deadline, "account " + accountId + " never got its name " + name);
+      assertTrue(
+          System.nanoTime() < deadline, "account " + accountId + " never got its name " + name);
       Thread.onSpinWait();
     }
   }
@@ -241,12 +269,22 @@ class OrderApiTest {
     api.post("{\"accountId\": 10}");
     clock.advance(java.time.Duration.ofMinutes(5));
 
-    assertEquals(new ApiClient.Response(200,
-        "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"), first);
+    assertEquals(
+        new ApiClient.Response(
+            200,
+            "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
+        first);
     assertEquals(first, api.post(order, "order-17"));
-    assertEquals(first, api.post(order, "\"order-17\""), "the quoted form of the draft's header is the same key");
-    assertEquals(new ApiClient.Response(200, "{\"accepted\":2}"), api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
-    assertEquals(new ApiClient.Response(200, "{\"accepted\":2}"), api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
+    assertEquals(
+        first,
+        api.post(order, "\"order-17\""),
+        "the quoted form of the draft's header is the same key");
+    assertEquals(
+        new ApiClient.Response(200, "{\"accepted\":2}"),
+        api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
+    assertEquals(
+        new ApiClient.Response(200, "{\"accepted\":2}"),
+        api.post("[{\"accountId\": 1}, {\"accountId\": 2}]", "b"));
     assertEquals(4, wall.supervisor().details(10).orElseThrow().widgetsOrdered());
     assertEquals(1, wall.supervisor().details(1).orElseThrow().widgetsOrdered());
   }
@@ -266,21 +304,31 @@ class OrderApiTest {
 
     assertError(400, "1 to 255 characters", api.post("{\"accountId\": 12}", "\"\""));
     assertError(400, "1 to 255 characters", api.post("{\"accountId\": 12}", "k".repeat(256)));
-    // Java's client will not send a header that is not ASCII, so this one goes over a socket as UTF-8.
+    // Java's client will not send a header that is not ASCII, so this one goes over a socket as
+    // UTF-8.
     String body = "{\"accountId\": 12}";
-    String request = "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
-        + "\r\nContent-Type: application/json\r\nIdempotency-Key: caf\u00e9\r\nContent-Length: " + body.length()
-        + "\r\nConnection: close\r\n\r\n" + body;
-    try (java.net.Socket socket = new java.net.Socket(wall.endpoint().address().getHost(), wall.endpoint().address().getPort())) {
+    String request =
+        "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + TOKEN
+            + "\r\nContent-Type: application/json\r\nIdempotency-Key: caf\u00e9\r\nContent-Length: "
+            + body.length()
+            + "\r\nConnection: close\r\n\r\n"
+            + body;
+    try (java.net.Socket socket =
+        new java.net.Socket(
+            wall.endpoint().address().getHost(), wall.endpoint().address().getPort())) {
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("printable ASCII"), answer);
     }
     assertEquals(false, wall.supervisor().exists(12));
   }
 
   @Test
-  void whileTheDatabaseIsLockedOrdersGet503SayingWhetherTheyMayStillCountAndHealthSaysWhy() throws Exception {
+  void whileTheDatabaseIsLockedOrdersGet503SayingWhetherTheyMayStillCountAndHealthSaysWhy()
+      throws Exception {
     start();
     ApiClient anonymous = new ApiClient(wall.endpoint().address(), null);
     try (Connection other = DriverManager.getConnection(AccountDatabase.embeddedUrl(data));
@@ -294,7 +342,11 @@ class OrderApiTest {
       assertTrue(refused.body().contains("\"outcome\":\"not applied\""), refused.body());
       ApiClient.Response health = anonymous.get("/api/health");
       assertEquals(503, health.status());
-      assertTrue(health.body().startsWith("{\"status\":\"degraded\",\"problems\":[\"orders cannot be stored: the database is locked"),
+      assertTrue(
+          health
+              .body()
+              .startsWith(
+                  "{\"status\":\"degraded\",\"problems\":[\"orders cannot be stored: the database is locked"),
           health.body());
 
       sql.execute("COMMIT");
@@ -304,13 +356,18 @@ class OrderApiTest {
       assertTrue(System.nanoTime() < deadline, "healthy again within 10 s of the lock's end");
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    assertEquals(200, api.post("{\"accountId\": 10}", "first").status(), "the retry finds the first request stored");
+    assertEquals(
+        200,
+        api.post("{\"accountId\": 10}", "first").status(),
+        "the retry finds the first request stored");
     assertEquals(1, wall.supervisor().details(10).orElseThrow().widgetsOrdered());
   }
 
   private static void assertError(int status, String mentioned, ApiClient.Response response) {
     assertEquals(status, response.status(), response.body());
     assertTrue(response.body().startsWith("{\"error\":\""), response.body());
-    assertTrue(response.body().contains(mentioned), () -> response.body() + " should mention " + mentioned);
+    assertTrue(
+        response.body().contains(mentioned),
+        () -> response.body() + " should mention " + mentioned);
   }
 }

@@ -32,9 +32,12 @@ final class RawHttp implements AutoCloseable {
   /** An answer: its status, headers (names in lower case) and body. */
   record Answer(int status, Map<String, String> headers, String body) {}
 
-  /** A request from {@code head} (lines joined with CRLF, the blank line added) and {@code body}. */
+  /**
+   * A request from {@code head} (lines joined with CRLF, the blank line added) and {@code body}.
+   */
   static byte[] request(String head, byte[] body) {
-    byte[] headBytes = (head.replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] headBytes =
+        (head.replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     byte[] request = new byte[headBytes.length + body.length];
     System.arraycopy(headBytes, 0, request, 0, headBytes.length);
     System.arraycopy(body, 0, request, headBytes.length, body.length);
@@ -58,14 +61,21 @@ final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
-      headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+      headers.put(
+          header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          header.substring(colon + 1).strip());
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-    return new Answer(Integer.parseInt(statusLine.substring(9, 12)), headers,
+    return new Answer(
+        Integer.parseInt(statusLine.substring(9, 12)),
+        headers,
         new String(in.readNBytes(length), StandardCharsets.UTF_8));
   }
 
-  /** Whether the server has closed the connection: the next read finds its end, within the socket's timeout. */
+  /**
+   * Whether the server has closed the connection: the next read finds its end, within the socket's
+   * timeout.
+   */
   boolean closedByServer() throws IOException {
     try {
       return in.read() < 0;

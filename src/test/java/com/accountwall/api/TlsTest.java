@@ -31,7 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS from PEM files, read again when they change; certificates made by the machine's openssl. */
+/**
+ * HTTPS from PEM files, read again when they change; certificates made by the machine's openssl.
+ */
 class TlsTest {
   private static final String TOKEN = TestWalls.TOKEN;
 
@@ -42,7 +44,9 @@ class TlsTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs Debian's openssl to make certificates");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")),
+        "needs Debian's openssl to make certificates");
     wall = TestWalls.start(folder.resolve("data"));
     cert = folder.resolve("cert.pem");
     key = folder.resolve("key.pem");
@@ -58,14 +62,23 @@ class TlsTest {
 
   @Test
   void servesHttpsAndTakesOrders() throws Exception {
-    try (OrderApi api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0), ApiLimits.defaults(), TlsFiles.load(cert, key))) {
+    try (OrderApi api =
+        OrderApi.bind(
+            new InetSocketAddress("127.0.0.1", 0),
+            ApiLimits.defaults(),
+            TlsFiles.load(cert, key))) {
       api.serve(wall.orders(), wall.supervisor(), TOKEN);
       assertTrue(api.uri().toString().startsWith("https://127.0.0.1:"));
       HttpClient client = trusting(cert);
 
-      HttpResponse<String> order = client.send(HttpRequest.newBuilder(api.uri().resolve("/api/orders"))
-          .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": 7}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> order =
+          client.send(
+              HttpRequest.newBuilder(api.uri().resolve("/api/orders"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": 7}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, order.statusCode(), order.body());
       assertEquals("CN=first", servedSubject(client, api));
@@ -77,15 +90,28 @@ class TlsTest {
   void aWallStartedWithTlsAndATokensFileServesHttpsToEachNamedToken() throws Exception {
     Path tokens = folder.resolve("tokens");
     Files.writeString(tokens, "erp " + "e".repeat(20) + "\nshop " + "s".repeat(20) + "\n");
-    try (Wall https = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + folder.resolve("https"),
-        "--tls-cert=" + cert, "--tls-key=" + key, "--tokens-file=" + tokens), java.time.Clock.systemUTC())) {
+    try (Wall https =
+        Wall.start(
+            WallOptions.parse(
+                "--headless",
+                "--port=0",
+                "--data=" + folder.resolve("https"),
+                "--tls-cert=" + cert,
+                "--tls-key=" + key,
+                "--tokens-file=" + tokens),
+            java.time.Clock.systemUTC())) {
       URI uri = https.endpoint().address();
       assertTrue(uri.toString().startsWith("https://127.0.0.1:"), uri.toString());
       HttpClient client = trusting(cert);
       for (String token : new String[] {"s".repeat(20), "e".repeat(20), "not one of them!"}) {
-        HttpResponse<String> order = client.send(HttpRequest.newBuilder(uri.resolve("/api/orders"))
-            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": 9}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> order =
+            client.send(
+                HttpRequest.newBuilder(uri.resolve("/api/orders"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\": 9}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(token.startsWith("not") ? 401 : 200, order.statusCode(), order.body());
       }
       assertEquals(2, https.supervisor().details(9).orElseThrow().widgetsOrdered());
@@ -94,7 +120,11 @@ class TlsTest {
 
   @Test
   void aRenewedCertificateIsServedWithoutARestartAndABadOneKeepsTheLastGood() throws Exception {
-    try (OrderApi api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0), ApiLimits.defaults(), TlsFiles.load(cert, key))) {
+    try (OrderApi api =
+        OrderApi.bind(
+            new InetSocketAddress("127.0.0.1", 0),
+            ApiLimits.defaults(),
+            TlsFiles.load(cert, key))) {
       api.serve(wall.orders(), wall.supervisor(), TOKEN);
       Path renewedCert = folder.resolve("renewed-cert.pem");
       Path renewedKey = folder.resolve("renewed-key.pem");
@@ -104,7 +134,9 @@ class TlsTest {
 
       // A renewal caught half-way: a key that does not go with the certificate.
       Files.copy(renewedCert, cert, StandardCopyOption.REPLACE_EXISTING);
-      assertHoldsPastTheNextLook(() -> servedSubject(trustsBoth, api).equals("CN=first"), "the last good pair is still served");
+      assertHoldsPastTheNextLook(
+          () -> servedSubject(trustsBoth, api).equals("CN=first"),
+          "the last good pair is still served");
 
       Files.copy(renewedKey, key, StandardCopyOption.REPLACE_EXISTING);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -137,21 +169,49 @@ class TlsTest {
     boolean holds() throws Exception;
   }
 
-  /** The subject of the certificate a new connection is served, asked with a client of its own (so not a pooled connection). */
+  /**
+   * The subject of the certificate a new connection is served, asked with a client of its own (so
+   * not a pooled connection).
+   */
   private static String servedSubject(HttpClient template, OrderApi api) throws Exception {
-    HttpClient fresh = HttpClient.newBuilder().sslContext(template.sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> health = fresh.send(HttpRequest.newBuilder(api.uri().resolve("/api/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpClient fresh =
+        HttpClient.newBuilder()
+            .sslContext(template.sslContext())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    HttpResponse<String> health =
+        fresh.send(
+            HttpRequest.newBuilder(api.uri().resolve("/api/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode());
-    X509Certificate served = (X509Certificate) health.sslSession().orElseThrow().getPeerCertificates()[0];
+    X509Certificate served =
+        (X509Certificate) health.sslSession().orElseThrow().getPeerCertificates()[0];
     return served.getSubjectX500Principal().getName();
   }
 
   private static void certificate(String name, Path cert, Path key) throws Exception {
-    Process openssl = new ProcessBuilder("/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=" + name,
-        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString())
-        .redirectErrorStream(true).start();
+    Process openssl =
+        new ProcessBuilder(
+                "/usr/bin/openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + name,
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(openssl.getInputStream().readAllBytes());
     assertTrue(openssl.waitFor(30, TimeUnit.SECONDS), "openssl did not finish");
     assertEquals(0, openssl.exitValue(), output);
@@ -166,7 +226,8 @@ class TlsTest {
         trusted.setCertificateEntry("cert" + i, certificate);
       }
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, trust.getTrustManagers(), null);

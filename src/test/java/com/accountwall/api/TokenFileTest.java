@@ -38,7 +38,8 @@ class TokenFileTest {
   void start() throws Exception {
     wall = TestWalls.start(folder.resolve("data"));
     file = folder.resolve("tokens");
-    Files.writeString(file, "# one line per order system\nerp " + ERP + "\n\nshop   " + SHOP + "\n");
+    Files.writeString(
+        file, "# one line per order system\nerp " + ERP + "\n\nshop   " + SHOP + "\n");
     api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0));
   }
 
@@ -65,27 +66,41 @@ class TokenFileTest {
     api.serve(wall.orders(), wall.supervisor(), TokenFile.load(file));
 
     replace("erp " + ERP + "\nshop " + SHOP_NEXT + "\n");
-    Await.until(() -> status(SHOP_NEXT) == 200 && status(SHOP) == 401, Duration.ofSeconds(10),
+    Await.until(
+        () -> status(SHOP_NEXT) == 200 && status(SHOP) == 401,
+        Duration.ofSeconds(10),
         () -> "the shop's new token is taken and its old one refused");
     assertEquals(200, status(ERP));
 
     replace("erp " + ERP + "\nshop short\n");
-    assertHoldsPastTheNextLook(() -> status(SHOP_NEXT) == 200, "a file with a bad line changes nothing");
+    assertHoldsPastTheNextLook(
+        () -> status(SHOP_NEXT) == 200, "a file with a bad line changes nothing");
 
     replace("shop " + SHOP_NEXT + "\n");
-    Await.until(() -> status(ERP) == 401, Duration.ofSeconds(10), () -> "the erp's token is revoked");
+    Await.until(
+        () -> status(ERP) == 401, Duration.ofSeconds(10), () -> "the erp's token is revoked");
     assertEquals(200, status(SHOP_NEXT));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "# nothing\n", "erp\n", "erp short\n", "e r p " + ERP + "\n", "erp " + ERP + "\nerp " + SHOP + "\n",
-      "caf\u00e9 " + ERP + "\n"})
+  @ValueSource(
+      strings = {
+        "",
+        "# nothing\n",
+        "erp\n",
+        "erp short\n",
+        "e r p " + ERP + "\n",
+        "erp " + ERP + "\nerp " + SHOP + "\n",
+        "caf\u00e9 " + ERP + "\n"
+      })
   void aFileTheWallCannotUseFailsTheStartWithoutNamingAToken(String content) throws Exception {
     Files.writeString(file, content);
 
     IOException refused = assertThrows(IOException.class, () -> TokenFile.load(file));
 
-    assertTrue(!refused.getMessage().contains(ERP) && !refused.getMessage().contains(SHOP), refused.getMessage());
+    assertTrue(
+        !refused.getMessage().contains(ERP) && !refused.getMessage().contains(SHOP),
+        refused.getMessage());
   }
 
   private int status(String token) {
@@ -114,5 +129,4 @@ class TokenFileTest {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
   }
-
 }

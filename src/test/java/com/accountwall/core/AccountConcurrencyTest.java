@@ -49,24 +49,26 @@ class AccountConcurrencyTest {
   void manyWritersOnSharedAndOwnIdsLoseNoOrder() throws Exception {
     AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
     Map<Long, LongAdder> created = new ConcurrentHashMap<>();
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountCreated(Account account) {
-        created.computeIfAbsent(account.id(), id -> new LongAdder()).increment();
-      }
-    });
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountCreated(Account account) {
+            created.computeIfAbsent(account.id(), id -> new LongAdder()).increment();
+          }
+        });
     int ordersPerThread = 20_000;
     AtomicLong threadNumber = new AtomicLong();
 
-    runTogether(() -> {
-      long own = 1_000 + threadNumber.incrementAndGet();
-      for (int i = 0; i < ordersPerThread; i++) {
-        supervisor.findOrCreate(1 + i % 50);
-        supervisor.orderWidget(1 + i % 50); // shared by every thread
-        supervisor.orderWidget(own);        // this thread's alone
-      }
-      return null;
-    });
+    runTogether(
+        () -> {
+          long own = 1_000 + threadNumber.incrementAndGet();
+          for (int i = 0; i < ordersPerThread; i++) {
+            supervisor.findOrCreate(1 + i % 50);
+            supervisor.orderWidget(1 + i % 50); // shared by every thread
+            supervisor.orderWidget(own); // this thread's alone
+          }
+          return null;
+        });
 
     assertEquals(50 + THREADS, supervisor.count());
     created.forEach((id, times) -> assertEquals(1, times.sum(), "account " + id + " created once"));
@@ -87,28 +89,32 @@ class AccountConcurrencyTest {
     AccountSupervisor supervisor =
         AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMillis(5)).build();
     LongAdder widgetsOfEndedAccounts = new LongAdder();
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountEnded(Account account) {
-        widgetsOfEndedAccounts.add(account.widgetsOrdered());
-      }
-    });
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountEnded(Account account) {
+            widgetsOfEndedAccounts.add(account.widgetsOrdered());
+          }
+        });
     int ordersPerThread = 20_000;
     CountDownLatch writersDone = new CountDownLatch(THREADS - 1);
-    Future<?> sweeper = pool.submit(() -> {
-      while (writersDone.getCount() > 0) {
-        clock.advance(Duration.ofMillis(1));
-        supervisor.expireDue();
-      }
-    });
+    Future<?> sweeper =
+        pool.submit(
+            () -> {
+              while (writersDone.getCount() > 0) {
+                clock.advance(Duration.ofMillis(1));
+                supervisor.expireDue();
+              }
+            });
 
     for (int t = 0; t < THREADS - 1; t++) {
-      pool.submit(() -> {
-        for (int i = 0; i < ordersPerThread; i++) {
-          supervisor.orderWidget(1 + i % 20);
-        }
-        writersDone.countDown();
-      });
+      pool.submit(
+          () -> {
+            for (int i = 0; i < ordersPerThread; i++) {
+              supervisor.orderWidget(1 + i % 20);
+            }
+            writersDone.countDown();
+          });
     }
     sweeper.get(30, TimeUnit.SECONDS);
 
@@ -121,29 +127,34 @@ class AccountConcurrencyTest {
     AccountSupervisor supervisor =
         AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMillis(1)).build();
     Map<Long, Integer> ends = new ConcurrentHashMap<>();
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountEnded(Account account) {
-        ends.merge(account.id(), 1, Integer::sum);
-      }
-    });
-    clock.advance(Duration.ofMillis(100)); // mid-slot: a sweep's horizon falls in the slot being filled
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountEnded(Account account) {
+            ends.merge(account.id(), 1, Integer::sum);
+          }
+        });
+    clock.advance(
+        Duration.ofMillis(100)); // mid-slot: a sweep's horizon falls in the slot being filled
     int accountsPerThread = 20_000;
     CountDownLatch creatorsDone = new CountDownLatch(THREADS - 1);
-    Future<?> sweeper = pool.submit(() -> {
-      while (creatorsDone.getCount() > 0) {
-        supervisor.expireDue();
-      }
-    });
+    Future<?> sweeper =
+        pool.submit(
+            () -> {
+              while (creatorsDone.getCount() > 0) {
+                supervisor.expireDue();
+              }
+            });
 
     for (int t = 0; t < THREADS - 1; t++) {
       long first = 1 + (long) t * accountsPerThread;
-      pool.submit(() -> {
-        for (long id = first; id < first + accountsPerThread; id++) {
-          supervisor.findOrCreate(id);
-        }
-        creatorsDone.countDown();
-      });
+      pool.submit(
+          () -> {
+            for (long id = first; id < first + accountsPerThread; id++) {
+              supervisor.findOrCreate(id);
+            }
+            creatorsDone.countDown();
+          });
     }
     sweeper.get(30, TimeUnit.SECONDS);
     clock.advance(Duration.ofSeconds(1));
@@ -159,53 +170,62 @@ class AccountConcurrencyTest {
     AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
     Map<Account, List<String>> eventsByAccount = new ConcurrentHashMap<>();
     LongAdder widgetsOfEndedAccounts = new LongAdder();
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountCreated(Account account) {
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        events.add("created");
-        assertEquals(null, eventsByAccount.putIfAbsent(account, events), "created once, first");
-      }
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountCreated(Account account) {
+            List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            events.add("created");
+            assertEquals(null, eventsByAccount.putIfAbsent(account, events), "created once, first");
+          }
 
-      @Override
-      public void accountChanged(Account account) {
-        List<String> events = eventsByAccount.get(account);
-        assertTrue(events != null, "no change before the account is announced");
-        events.add("changed");
-      }
+          @Override
+          public void accountChanged(Account account) {
+            List<String> events = eventsByAccount.get(account);
+            assertTrue(events != null, "no change before the account is announced");
+            events.add("changed");
+          }
 
-      @Override
-      public void accountEnded(Account account) {
-        List<String> events = eventsByAccount.get(account);
-        assertTrue(events != null && !events.contains("ended"), "ends once, after it was announced");
-        events.add("ended");
-        widgetsOfEndedAccounts.add(account.widgetsOrdered());
-      }
-    });
+          @Override
+          public void accountEnded(Account account) {
+            List<String> events = eventsByAccount.get(account);
+            assertTrue(
+                events != null && !events.contains("ended"), "ends once, after it was announced");
+            events.add("ended");
+            widgetsOfEndedAccounts.add(account.widgetsOrdered());
+          }
+        });
     int ordersPerThread = 20_000;
     CountDownLatch writersDone = new CountDownLatch(THREADS - 1);
-    Future<?> ender = pool.submit(() -> {
-      for (long i = 0; writersDone.getCount() > 0; i++) {
-        supervisor.end(1 + i % 8);
-      }
-    });
+    Future<?> ender =
+        pool.submit(
+            () -> {
+              for (long i = 0; writersDone.getCount() > 0; i++) {
+                supervisor.end(1 + i % 8);
+              }
+            });
     List<Future<?>> writers = new ArrayList<>();
     for (int t = 0; t < THREADS - 1; t++) {
-      writers.add(pool.submit(() -> {
-        for (int i = 0; i < ordersPerThread; i++) {
-          supervisor.orderWidget(1 + i % 8);
-        }
-        writersDone.countDown();
-      }));
+      writers.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < ordersPerThread; i++) {
+                  supervisor.orderWidget(1 + i % 8);
+                }
+                writersDone.countDown();
+              }));
     }
     for (Future<?> writer : writers) {
       writer.get(60, TimeUnit.SECONDS);
     }
     ender.get(60, TimeUnit.SECONDS);
 
-    assertEquals((long) (THREADS - 1) * ordersPerThread,
-        supervisor.totalWidgetsOrdered() + widgetsOfEndedAccounts.sum(), "every order counted exactly once");
-    eventsByAccount.forEach((account, events) -> assertEquals(account.isEnded(), events.contains("ended")));
+    assertEquals(
+        (long) (THREADS - 1) * ordersPerThread,
+        supervisor.totalWidgetsOrdered() + widgetsOfEndedAccounts.sum(),
+        "every order counted exactly once");
+    eventsByAccount.forEach(
+        (account, events) -> assertEquals(account.isEnded(), events.contains("ended")));
     long widgetsOfLiveAccounts = 0;
     for (long id : supervisor.ids()) {
       widgetsOfLiveAccounts += supervisor.whereis(id).orElseThrow().widgetsOrdered();
@@ -218,10 +238,12 @@ class AccountConcurrencyTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return task.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return task.call();
+              }));
     }
     start.countDown();
     List<T> results = new ArrayList<>();

@@ -18,7 +18,8 @@ class AccountExpiryTest {
   private static final Duration JUST_BEFORE = LIFETIME.minusMillis(1);
 
   private final MutableClock clock = new MutableClock(START);
-  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   private final RecordingListener recorder = new RecordingListener();
 
   AccountExpiryTest() {
@@ -130,7 +131,8 @@ class AccountExpiryTest {
       supervisor.orderWidget(id);
       clock.advance(Duration.ofMillis(37));
     }
-    // Every account is 37 ms younger than the one before; sweep in steps smaller and larger than a slot.
+    // Every account is 37 ms younger than the one before; sweep in steps smaller and larger than a
+    // slot.
     clock.advance(LIFETIME.minusMillis(37_000));
     for (long id = 1; id <= 1_000; id++) {
       supervisor.expireDue();
@@ -153,7 +155,8 @@ class AccountExpiryTest {
     assertFalse(supervisor.exists(3), "restored after a newer account, yet due first");
     assertTrue(supervisor.restore(4, 5, START.minus(Duration.ofHours(19))));
     clock.advance(Duration.ofHours(1));
-    assertEquals(1, supervisor.expireDue(), "restored after the first sweep, due at its own deadline");
+    assertEquals(
+        1, supervisor.expireDue(), "restored after the first sweep, due at its own deadline");
     assertFalse(supervisor.exists(4));
 
     clock.advance(Duration.ofHours(9));

@@ -30,7 +30,12 @@ class AccountRegistryTest {
       assertTrue(supervisor.end(ids[i]));
     }
 
-    long[] live = LongStream.range(0, ids.length).filter(i -> i % 2 == 1).map(i -> ids[(int) i]).sorted().toArray();
+    long[] live =
+        LongStream.range(0, ids.length)
+            .filter(i -> i % 2 == 1)
+            .map(i -> ids[(int) i])
+            .sorted()
+            .toArray();
     assertEquals(live.length, registry.count());
     assertArrayEquals(live, registry.ids());
     assertEquals(live.length, registry.accounts().size());
@@ -52,10 +57,15 @@ class AccountRegistryTest {
 
   @Test
   void aCreationInsideACreationOfTheSameIdIsRefusedAndLeavesNoTrace() {
-    assertThrows(IllegalStateException.class, () -> registry.computeIfAbsent(1, id -> {
-      supervisor.findOrCreate(id);
-      return new Account(id, 1, 0, null);
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            registry.computeIfAbsent(
+                1,
+                id -> {
+                  supervisor.findOrCreate(id);
+                  return new Account(id, 1, 0, null);
+                }));
     assertFalse(registry.exists(1));
   }
 
@@ -65,14 +75,18 @@ class AccountRegistryTest {
     for (long id : steady) {
       supervisor.findOrCreate(id);
     }
-    CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
-      for (long id = 1_000_000; id < 1_200_000; id++) { // grows, clears and shrinks every segment
-        supervisor.findOrCreate(id);
-        if (id % 4 != 0) {
-          supervisor.end(id);
-        }
-      }
-    });
+    CompletableFuture<Void> churn =
+        CompletableFuture.runAsync(
+            () -> {
+              for (long id = 1_000_000;
+                  id < 1_200_000;
+                  id++) { // grows, clears and shrinks every segment
+                supervisor.findOrCreate(id);
+                if (id % 4 != 0) {
+                  supervisor.end(id);
+                }
+              }
+            });
 
     long lookups = 0;
     while (!churn.isDone()) {

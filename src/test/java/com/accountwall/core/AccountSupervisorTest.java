@@ -25,10 +25,14 @@ class AccountSupervisorTest {
   void seedReadmeScenario() {
     supervisor.findOrCreate(2);
     supervisor.findOrCreate(10);
-    assertEquals(List.of(new WidgetsOrdered(2, 1), new WidgetsOrdered(10, 1)), supervisor.allWidgetsOrdered());
+    assertEquals(
+        List.of(new WidgetsOrdered(2, 1), new WidgetsOrdered(10, 1)),
+        supervisor.allWidgetsOrdered());
 
     supervisor.orderWidget(10);
-    assertEquals(List.of(new WidgetsOrdered(2, 1), new WidgetsOrdered(10, 2)), supervisor.allWidgetsOrdered());
+    assertEquals(
+        List.of(new WidgetsOrdered(2, 1), new WidgetsOrdered(10, 2)),
+        supervisor.allWidgetsOrdered());
   }
 
   @Test
@@ -121,10 +125,12 @@ class AccountSupervisorTest {
 
   @Test
   void theDirectoryNamesAccounts() {
-    AccountSupervisor named = AccountSupervisor.builder()
-        .clock(clock)
-        .directory(id -> id == 2 ? Optional.of(new AccountProfile("Acme", "gold")) : Optional.empty())
-        .build();
+    AccountSupervisor named =
+        AccountSupervisor.builder()
+            .clock(clock)
+            .directory(
+                id -> id == 2 ? Optional.of(new AccountProfile("Acme", "gold")) : Optional.empty())
+            .build();
 
     named.orderWidget(2);
     named.orderWidget(3);
@@ -136,15 +142,17 @@ class AccountSupervisorTest {
 
   @Test
   void aFailingLookupLeavesTheDefaultNameAndHarmsNoOtherAccount() {
-    AccountSupervisor flaky = AccountSupervisor.builder()
-        .clock(clock)
-        .directory(id -> {
-          if (id == 13) {
-            throw new IllegalStateException("directory down");
-          }
-          return Optional.of(new AccountProfile("Customer " + id, ""));
-        })
-        .build();
+    AccountSupervisor flaky =
+        AccountSupervisor.builder()
+            .clock(clock)
+            .directory(
+                id -> {
+                  if (id == 13) {
+                    throw new IllegalStateException("directory down");
+                  }
+                  return Optional.of(new AccountProfile("Customer " + id, ""));
+                })
+            .build();
 
     flaky.orderWidget(12);
     flaky.orderWidget(13);
@@ -160,12 +168,13 @@ class AccountSupervisorTest {
   @Test
   void aFailingListenerHarmsNeitherTheOrderNorOtherListeners() {
     RecordingListener recorder = new RecordingListener();
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountCreated(Account account) {
-        throw new IllegalStateException("broken listener");
-      }
-    });
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountCreated(Account account) {
+            throw new IllegalStateException("broken listener");
+          }
+        });
     supervisor.addListener(recorder);
 
     supervisor.orderWidget(8);

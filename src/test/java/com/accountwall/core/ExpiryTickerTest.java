@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Expiry goes on whatever a sweep throws; the test clock decides when deadlines pass, latches when it is seen. */
+/**
+ * Expiry goes on whatever a sweep throws; the test clock decides when deadlines pass, latches when
+ * it is seen.
+ */
 class ExpiryTickerTest {
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
   private static final Duration LIFETIME = Duration.ofMinutes(1);
@@ -23,7 +26,8 @@ class ExpiryTickerTest {
 
   private final MutableClock time = new MutableClock(START);
   private final FailingClock clock = new FailingClock(time);
-  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   private ExpiryTicker ticker;
 
   @AfterEach
@@ -33,12 +37,13 @@ class ExpiryTickerTest {
 
   @Test
   void aListenerThrowingAnErrorStopsNeitherItsSweepNorTheNextOnes() throws Exception {
-    supervisor.addListener(new AccountListener() {
-      @Override
-      public void accountEnded(Account account) {
-        throw new LinkageError("a listener with a class missing at run time");
-      }
-    });
+    supervisor.addListener(
+        new AccountListener() {
+          @Override
+          public void accountEnded(Account account) {
+            throw new LinkageError("a listener with a class missing at run time");
+          }
+        });
     Ends ends = new Ends(3);
     supervisor.addListener(ends);
     supervisor.orderWidget(1);
@@ -48,12 +53,16 @@ class ExpiryTickerTest {
     ticker = new ExpiryTicker(supervisor);
 
     time.advance(Duration.ofSeconds(30));
-    assertTrue(ends.await(Set.of(1L, 2L)), "both accounts of the sweep end, and the other listener hears it");
+    assertTrue(
+        ends.await(Set.of(1L, 2L)),
+        "both accounts of the sweep end, and the other listener hears it");
 
     time.advance(Duration.ofSeconds(30));
     assertTrue(ends.await(Set.of(1L, 2L, 3L)), "a later sweep ends the next account");
-    // Sweeps run one after the other, so the first one has finished: its accounts left the registry.
-    assertFalse(supervisor.exists(1) || supervisor.exists(2), "the first sweep's accounts are gone");
+    // Sweeps run one after the other, so the first one has finished: its accounts left the
+    // registry.
+    assertFalse(
+        supervisor.exists(1) || supervisor.exists(2), "the first sweep's accounts are gone");
   }
 
   @Test

@@ -17,7 +17,8 @@ class OrderAtTest {
   private static final Duration LIFETIME = Duration.ofHours(1);
 
   private final MutableClock clock = new MutableClock(START);
-  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   private final RecordingListener recorder = new RecordingListener();
 
   OrderAtTest() {

@@ -35,8 +35,9 @@ class WidgetsByIdTest {
   void sortsIdsBunchedInOnePlaceBesideOutliers() {
     SplittableRandom random = new SplittableRandom(5);
     long[] bunched = random.longs(20_000, 1L << 40, (1L << 40) + 50_000).distinct().toArray();
-    long[] ids = LongStream.concat(
-        LongStream.of(Long.MAX_VALUE, 1, 1L << 62), LongStream.of(bunched)).toArray();
+    long[] ids =
+        LongStream.concat(LongStream.of(Long.MAX_VALUE, 1, 1L << 62), LongStream.of(bunched))
+            .toArray();
     long[] widgets = ids.clone();
 
     List<WidgetsOrdered> listed = WidgetsById.sort(ids.clone(), widgets, ids.length);
@@ -51,7 +52,8 @@ class WidgetsByIdTest {
 
   @Test
   void sortsOnlyTheFilledPartAndIsReadOnly() {
-    List<WidgetsOrdered> listed = WidgetsById.sort(new long[] {9, 3, 0, 0}, new long[] {1, 2, 0, 0}, 2);
+    List<WidgetsOrdered> listed =
+        WidgetsById.sort(new long[] {9, 3, 0, 0}, new long[] {1, 2, 0, 0}, 2);
 
     assertEquals(List.of(new WidgetsOrdered(3, 2), new WidgetsOrdered(9, 1)), listed);
     assertThrows(UnsupportedOperationException.class, () -> listed.add(new WidgetsOrdered(1, 1)));
@@ -65,7 +67,8 @@ class WidgetsByIdTest {
       supervisor.orderWidget(id);
     }
 
-    assertEquals(List.of(1L, 65_535L, 65_536L, 1L << 48, Long.MAX_VALUE),
+    assertEquals(
+        List.of(1L, 65_535L, 65_536L, 1L << 48, Long.MAX_VALUE),
         supervisor.allWidgetsOrdered().stream().map(WidgetsOrdered::accountId).toList());
   }
 }

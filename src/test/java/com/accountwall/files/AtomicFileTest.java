@@ -21,7 +21,8 @@ class AtomicFileTest {
     AtomicFile.write(file, "secret\n".getBytes(StandardCharsets.UTF_8));
 
     assertEquals("secret\n", Files.readString(file));
-    assertFalse(Files.exists(folder.resolve("api-token.partial")), "nothing is left beside the file");
+    assertFalse(
+        Files.exists(folder.resolve("api-token.partial")), "nothing is left beside the file");
   }
 
   @Test

@@ -26,7 +26,9 @@ class DataFolderTest {
 
     try (DataFolder claimed = DataFolder.claim(folder)) {
       assertEquals(folder.toAbsolutePath(), claimed.path());
-      assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(folder.resolve(DataFolder.LOCK_FILE)));
+      assertEquals(
+          ProcessHandle.current().pid() + "\n",
+          Files.readString(folder.resolve(DataFolder.LOCK_FILE)));
       assumePosix();
       assertEquals("rwx------", permissions(folder));
       assertEquals("rw-------", permissions(folder.resolve(DataFolder.LOCK_FILE)));
@@ -48,10 +50,16 @@ class DataFolderTest {
     try (DataFolder first = DataFolder.claim(temp)) {
       byte[] lockFile = Files.readAllBytes(temp.resolve(DataFolder.LOCK_FILE));
 
-      DataFolder.InUseException refused = assertThrows(DataFolder.InUseException.class, () -> DataFolder.claim(temp));
+      DataFolder.InUseException refused =
+          assertThrows(DataFolder.InUseException.class, () -> DataFolder.claim(temp));
 
-      assertEquals("the data folder " + temp.toAbsolutePath() + " is in use by another Account Wall (pid "
-          + ProcessHandle.current().pid() + "); stop it, or give --data another folder", refused.getMessage());
+      assertEquals(
+          "the data folder "
+              + temp.toAbsolutePath()
+              + " is in use by another Account Wall (pid "
+              + ProcessHandle.current().pid()
+              + "); stop it, or give --data another folder",
+          refused.getMessage());
       assertArrayEquals(lockFile, Files.readAllBytes(temp.resolve(DataFolder.LOCK_FILE)));
     }
   }
@@ -68,18 +76,23 @@ class DataFolderTest {
   /** The operating system's lock, not just this JVM's bookkeeping, keeps a second process out. */
   @Test
   void aClaimByAnotherProcessIsRefusedNamingItsPid() throws Exception {
-    Process holder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            FolderHolder.class.getName(), temp.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FolderHolder.class.getName(),
+                temp.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
       BufferedReader output =
-          new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("claimed", output.readLine());
 
-      DataFolder.InUseException refused = assertThrows(DataFolder.InUseException.class, () -> DataFolder.claim(temp));
+      DataFolder.InUseException refused =
+          assertThrows(DataFolder.InUseException.class, () -> DataFolder.claim(temp));
 
       assertTrue(refused.getMessage().contains("(pid " + holder.pid() + ")"), refused.getMessage());
       holder.getOutputStream().close(); // the holder lets go when its input ends
@@ -102,7 +115,9 @@ class DataFolderTest {
   }
 
   private void assumePosix() {
-    assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"), "permissions are POSIX ones");
+    assumeTrue(
+        temp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "permissions are POSIX ones");
   }
 
   private static String permissions(Path path) throws IOException {

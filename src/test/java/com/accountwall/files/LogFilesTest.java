@@ -35,8 +35,12 @@ class LogFilesTest {
     LogFiles.close();
 
     assertEquals(data.resolve("logs/account-wall.0.log"), file);
-    assertTrue(Files.readString(file).contains("INFO " + LogFilesTest.class.getName() + ": a line for the file"));
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("logs"))));
+    assertTrue(
+        Files.readString(file)
+            .contains("INFO " + LogFilesTest.class.getName() + ": a line for the file"));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("logs"))));
   }
 
   @Test
@@ -50,10 +54,13 @@ class LogFilesTest {
     Path logs = data.resolve("logs");
     for (int generation = 0; generation < 3; generation++) {
       Path file = logs.resolve("account-wall." + generation + ".log");
-      assertTrue(Files.size(file) <= 1_000 + 200, file + " stays near its limit: " + Files.size(file));
+      assertTrue(
+          Files.size(file) <= 1_000 + 200, file + " stays near its limit: " + Files.size(file));
     }
     assertFalse(Files.exists(logs.resolve("account-wall.3.log")), "the oldest is deleted");
-    assertTrue(Files.readString(logs.resolve("account-wall.0.log")).contains("line 99 "), "the newest is .0");
+    assertTrue(
+        Files.readString(logs.resolve("account-wall.0.log")).contains("line 99 "),
+        "the newest is .0");
   }
 
   @Test
@@ -63,6 +70,8 @@ class LogFilesTest {
     LOG.info("in a folder with a percent sign");
     LogFiles.close();
 
-    assertTrue(Files.readString(folder.resolve("logs/account-wall.0.log")).contains("in a folder with a percent sign"));
+    assertTrue(
+        Files.readString(folder.resolve("logs/account-wall.0.log"))
+            .contains("in a folder with a percent sign"));
   }
 }

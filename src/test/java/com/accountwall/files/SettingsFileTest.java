@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsFileTest {
-  private static final WallSettings DEFAULTS = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
+  private static final WallSettings DEFAULTS =
+      new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
 
   @TempDir Path data;
 
@@ -28,19 +29,25 @@ class SettingsFileTest {
     file.save(saved);
 
     assertEquals(saved, new SettingsFile(data.resolve("new folder")).load(DEFAULTS));
-    assertFalse(Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")),
+    assertFalse(
+        Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")),
         "nothing is left aside");
   }
 
   @Test
   void onlyItsOwnerMayReadIt() throws IOException {
-    assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"), "permissions are POSIX ones");
+    assumeTrue(
+        data.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "permissions are POSIX ones");
     SettingsFile file = new SettingsFile(data.resolve("new folder"));
 
     file.save(DEFAULTS);
 
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("new folder"))));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("new folder"))));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
   }
 
   @Test
@@ -50,22 +57,28 @@ class SettingsFileTest {
 
   @Test
   void aBrokenValueFallsBackAloneAndTheRestIsKept() throws IOException {
-    Files.writeString(data.resolve(SettingsFile.NAME),
-        "theme=purple\nrate=-3\nlifetime=PT5M\npageSeconds=0\nscreen=2\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve(SettingsFile.NAME),
+        "theme=purple\nrate=-3\nlifetime=PT5M\npageSeconds=0\nscreen=2\n",
+        StandardCharsets.UTF_8);
 
-    assertEquals(new WallSettings(Theme.DARK, 10, Duration.ofMinutes(5), 10, 2), new SettingsFile(data).load(DEFAULTS));
+    assertEquals(
+        new WallSettings(Theme.DARK, 10, Duration.ofMinutes(5), 10, 2),
+        new SettingsFile(data).load(DEFAULTS));
   }
 
   @Test
   void aLifetimeBeyondTenYearsIsRefusedLikeOnTheCommandLine() throws IOException {
-    Files.writeString(data.resolve(SettingsFile.NAME), "lifetime=PT24000000000000H\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        data.resolve(SettingsFile.NAME), "lifetime=PT24000000000000H\n", StandardCharsets.UTF_8);
 
     assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
   }
 
   @Test
   void anUnreadableFileMeansTheFallback() throws IOException {
-    Files.write(data.resolve(SettingsFile.NAME), new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', '1'});
+    Files.write(
+        data.resolve(SettingsFile.NAME), new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', '1'});
 
     assertEquals(DEFAULTS, new SettingsFile(data).load(DEFAULTS));
   }

@@ -18,10 +18,11 @@ class OrderGeneratorTest {
 
   private long now;
   private final List<Long> ordered = new ArrayList<>();
-  private final OrderSink sink = (id, quantity) -> {
-    ordered.add(id);
-    return null;
-  };
+  private final OrderSink sink =
+      (id, quantity) -> {
+        ordered.add(id);
+        return null;
+      };
 
   private OrderGenerator.Builder generator() {
     return OrderGenerator.builder(sink).ticker(() -> now).seed(7);
@@ -90,22 +91,27 @@ class OrderGeneratorTest {
     int topTen = counts.subList(0, 10).stream().mapToInt(Integer::intValue).sum();
 
     assertTrue(perAccount.keySet().stream().allMatch(id -> id >= 1 && id <= 1_000));
-    assertTrue(topTen > ordered.size() / 3, "the top 1% of accounts place over a third of the orders");
+    assertTrue(
+        topTen > ordered.size() / 3, "the top 1% of accounts place over a third of the orders");
     assertTrue(perAccount.size() > 500, "most of the pool orders at least once");
   }
 
   @Test
   void aRejectedOrderDoesNotStopTheGenerator() {
     List<Long> accepted = new ArrayList<>();
-    OrderGenerator generator = OrderGenerator.builder((id, quantity) -> {
-          if (accepted.size() % 2 == 0 && accepted.size() < 4) {
-            accepted.add(-id);
-            throw new IllegalArgumentException("no");
-          }
-          accepted.add(id);
-          return null;
-        })
-        .ticker(() -> now).rate(10).build();
+    OrderGenerator generator =
+        OrderGenerator.builder(
+                (id, quantity) -> {
+                  if (accepted.size() % 2 == 0 && accepted.size() < 4) {
+                    accepted.add(-id);
+                    throw new IllegalArgumentException("no");
+                  }
+                  accepted.add(id);
+                  return null;
+                })
+            .ticker(() -> now)
+            .rate(10)
+            .build();
     generator.resume();
 
     now += SECOND;

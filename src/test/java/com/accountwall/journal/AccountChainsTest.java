@@ -33,8 +33,14 @@ class AccountChainsTest {
     AccountChains chains = new AccountChains(LIFETIME);
     chains.seedFrom(id -> id == 1 ? new AccountChains.Link(true, 4, 1000) : null, 4);
 
-    assertEquals(new AccountChains.Link(true, 6, 1050), chains.order(0, 1, 2, 1050), "before its deadline: extended");
-    assertEquals(new AccountChains.Link(false, 1, 1060), chains.order(0, 2, 1, 1060), "no seed: a new chain");
+    assertEquals(
+        new AccountChains.Link(true, 6, 1050),
+        chains.order(0, 1, 2, 1050),
+        "before its deadline: extended");
+    assertEquals(
+        new AccountChains.Link(false, 1, 1060),
+        chains.order(0, 2, 1, 1060),
+        "no seed: a new chain");
     assertEquals(List.of(6L, 1050L), live(chains, 1100).get(1L));
     assertTrue(chains.mayOverflow(Long.MAX_VALUE - 5), "the seed's largest count counts");
   }
@@ -77,13 +83,17 @@ class AccountChainsTest {
   void aLateOrderExtendsItsChainUntilTheLogHasMovedAMinutePastTheDeadline() {
     AccountChains chains = new AccountChains(LIFETIME);
     chains.order(0, 1, 2, 1000);
-    chains.order(0, 2, 1, 1000 + LIFETIME + AccountChains.GRACE_MILLIS - 1); // the log's time moves on
+    chains.order(
+        0, 2, 1, 1000 + LIFETIME + AccountChains.GRACE_MILLIS - 1); // the log's time moves on
 
     AccountChains.Link late = chains.order(0, 1, 3, 1050); // made before 1's deadline, written late
     assertEquals(new AccountChains.Link(true, 5, 1050), late);
 
     chains.order(0, 2, 1, 1050 + LIFETIME + AccountChains.GRACE_MILLIS);
-    assertEquals(new AccountChains.Link(false, 4, 1100), chains.order(0, 1, 4, 1100), "forgotten: a new chain");
+    assertEquals(
+        new AccountChains.Link(false, 4, 1100),
+        chains.order(0, 1, 4, 1100),
+        "forgotten: a new chain");
   }
 
   @Test
@@ -111,7 +121,9 @@ class AccountChainsTest {
 
     later.continueFrom(earlier);
 
-    assertEquals(Map.of(1L, List.of(3L, 950L), 2L, List.of(1L, 950L), 3L, List.of(1L, 970L)), live(later, 1000));
+    assertEquals(
+        Map.of(1L, List.of(3L, 950L), 2L, List.of(1L, 950L), 3L, List.of(1L, 970L)),
+        live(later, 1000));
     assertEquals(900, later.earliestOpenStart(1000), "1 may go back further still");
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three Kafka nodes as separate processes, two walls on them, clients ordering through both walls;
  * one node is killed mid-stream. Afterwards every order that was answered 200 is counted on both
- * walls, and both walls agree. Runs in the {@code cluster-it} profile: {@code mvn -B -Pcluster-it test}.
+ * walls, and both walls agree. Runs in the {@code cluster-it} profile: {@code mvn -B -Pcluster-it
+ * test}.
  */
 @Tag("cluster-it")
 class BrokerFailoverTest {
@@ -55,8 +56,16 @@ class BrokerFailoverTest {
     brokers = BrokerProcesses.start(dir, 3);
     brokers.createTopic("orders", 3, 90_000);
     for (String name : List.of("east", "west")) {
-      walls.add(Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + dir.resolve(name), "--token=" + TOKEN,
-          "--kafka=" + brokers.bootstrapServers(), "--topic=orders"), Clock.systemUTC()));
+      walls.add(
+          Wall.start(
+              WallOptions.parse(
+                  "--headless",
+                  "--port=0",
+                  "--data=" + dir.resolve(name),
+                  "--token=" + TOKEN,
+                  "--kafka=" + brokers.bootstrapServers(),
+                  "--topic=orders"),
+              Clock.systemUTC()));
     }
 
     Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
@@ -69,21 +78,24 @@ class BrokerFailoverTest {
       for (int c = 0; c < CLIENTS; c++) {
         ApiClient api = new ApiClient(walls.get(c % walls.size()).endpoint().address(), TOKEN);
         int client = c;
-        clients.add(pool.submit(() -> {
-          for (int i = 0; i < ORDERS_PER_CLIENT; i++) {
-            long id = 1 + (client * 7L + i) % IDS;
-            try {
-              long sent = System.nanoTime();
-              ApiClient.Response response = api.post("{\"accountId\": " + id + "}");
-              longestAnswerNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
-              (response.status() == 200 ? acknowledged : unanswered).merge(id, 1L, Long::sum);
-            } catch (Exception e) {
-              unanswered.merge(id, 1L, Long::sum);
-            }
-            midStream.countDown();
-          }
-          return null;
-        }));
+        clients.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < ORDERS_PER_CLIENT; i++) {
+                    long id = 1 + (client * 7L + i) % IDS;
+                    try {
+                      long sent = System.nanoTime();
+                      ApiClient.Response response = api.post("{\"accountId\": " + id + "}");
+                      longestAnswerNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
+                      (response.status() == 200 ? acknowledged : unanswered)
+                          .merge(id, 1L, Long::sum);
+                    } catch (Exception e) {
+                      unanswered.merge(id, 1L, Long::sum);
+                    }
+                    midStream.countDown();
+                  }
+                  return null;
+                }));
       }
       assertTrue(midStream.await(120, TimeUnit.SECONDS), "orders flowing before the kill");
       brokers.kill(0);
@@ -95,10 +107,17 @@ class BrokerFailoverTest {
     }
 
     long total = acknowledged.values().stream().mapToLong(Long::longValue).sum();
-    System.out.println("failover: " + total + " orders acknowledged, "
-        + unanswered.values().stream().mapToLong(Long::longValue).sum() + " not; longest answer "
-        + TimeUnit.NANOSECONDS.toMillis(longestAnswerNanos.get()) + " ms (reported, not asserted)");
-    assertTrue(total > CLIENTS * ORDERS_PER_CLIENT / 2, "most orders acknowledged despite the lost node: " + total);
+    System.out.println(
+        "failover: "
+            + total
+            + " orders acknowledged, "
+            + unanswered.values().stream().mapToLong(Long::longValue).sum()
+            + " not; longest answer "
+            + TimeUnit.NANOSECONDS.toMillis(longestAnswerNanos.get())
+            + " ms (reported, not asserted)");
+    assertTrue(
+        total > CLIENTS * ORDERS_PER_CLIENT / 2,
+        "most orders acknowledged despite the lost node: " + total);
     for (Wall wall : walls) {
       awaitAllCounted(wall, acknowledged, unanswered);
     }
@@ -111,17 +130,26 @@ class BrokerFailoverTest {
   }
 
   /** Every acknowledged order counted, and nothing beyond what was sent. */
-  private static void awaitAllCounted(Wall wall, Map<Long, Long> acknowledged, Map<Long, Long> unanswered)
+  private static void awaitAllCounted(
+      Wall wall, Map<Long, Long> acknowledged, Map<Long, Long> unanswered)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    for (;;) {
+    for (; ; ) {
       String missing = null;
       for (long id = 1; id <= IDS; id++) {
         long acked = acknowledged.getOrDefault(id, 0L);
         long counted = wall.supervisor().details(id).map(AccountDetails::widgetsOrdered).orElse(0L);
         if (counted < acked || counted > acked + unanswered.getOrDefault(id, 0L)) {
-          missing = "account " + id + ": " + counted + " counted, " + acked + " acknowledged, "
-              + unanswered.getOrDefault(id, 0L) + " unanswered";
+          missing =
+              "account "
+                  + id
+                  + ": "
+                  + counted
+                  + " counted, "
+                  + acked
+                  + " acknowledged, "
+                  + unanswered.getOrDefault(id, 0L)
+                  + " unanswered";
           break;
         }
       }

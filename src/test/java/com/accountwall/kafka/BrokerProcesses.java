@@ -44,26 +44,40 @@ final class BrokerProcesses implements AutoCloseable {
         Path node = dir.resolve("node-" + (i + 1));
         Files.createDirectories(node);
         Path properties = node.resolve("node.properties");
-        Files.writeString(properties, String.join("\n",
-            "process.roles=broker,controller",
-            "node.id=" + (i + 1),
-            "controller.quorum.voters=" + voters,
-            "listeners=PLAINTEXT://127.0.0.1:" + cluster.brokerPorts.get(i) + ",CONTROLLER://127.0.0.1:" + controllerPorts.get(i),
-            "advertised.listeners=PLAINTEXT://127.0.0.1:" + cluster.brokerPorts.get(i),
-            "controller.listener.names=CONTROLLER",
-            "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-            "log.dirs=" + node.resolve("data"),
-            "min.insync.replicas=2",
-            "offsets.topic.replication.factor=3",
-            "transaction.state.log.replication.factor=3",
-            "transaction.state.log.min.isr=2",
-            "broker.session.timeout.ms=3000",
-            // As scripts/kafka-cluster: a transaction left open by a lost wall is aborted within a second of its timeout.
-            "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
-            ""));
-        Process format = java(node.resolve("format.log"), "kafka.tools.StorageTool", "format", "--cluster-id", clusterId,
-            "--config", properties.toString());
+        Files.writeString(
+            properties,
+            String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=" + (i + 1),
+                "controller.quorum.voters=" + voters,
+                "listeners=PLAINTEXT://127.0.0.1:"
+                    + cluster.brokerPorts.get(i)
+                    + ",CONTROLLER://127.0.0.1:"
+                    + controllerPorts.get(i),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + cluster.brokerPorts.get(i),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + node.resolve("data"),
+                "min.insync.replicas=2",
+                "offsets.topic.replication.factor=3",
+                "transaction.state.log.replication.factor=3",
+                "transaction.state.log.min.isr=2",
+                "broker.session.timeout.ms=3000",
+                // As scripts/kafka-cluster: a transaction left open by a lost wall is aborted
+                // within a second of its timeout.
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
+                ""));
+        Process format =
+            java(
+                node.resolve("format.log"),
+                "kafka.tools.StorageTool",
+                "format",
+                "--cluster-id",
+                clusterId,
+                "--config",
+                properties.toString());
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
           throw new IOException("formatting " + node + " failed; see format.log there");
         }
@@ -80,14 +94,23 @@ final class BrokerProcesses implements AutoCloseable {
     return brokerPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
   }
 
-  /** Creates a topic as the README says to: every partition on all three nodes, two in sync to acknowledge. */
+  /**
+   * Creates a topic as the README says to: every partition on all three nodes, two in sync to
+   * acknowledge.
+   */
   void createTopic(String topic, int partitions, long timeoutMillis) throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      for (;;) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      for (; ; ) {
         try {
-          admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 3)
-              .configs(Map.of("min.insync.replicas", "2")))).all().get();
+          admin
+              .createTopics(
+                  List.of(
+                      new NewTopic(topic, partitions, (short) 3)
+                          .configs(Map.of("min.insync.replicas", "2"))))
+              .all()
+              .get();
           return;
         } catch (Exception e) {
           if (System.currentTimeMillis() > deadline) {
@@ -109,7 +132,10 @@ final class BrokerProcesses implements AutoCloseable {
     nodes.get(index).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
-  /** Stops node {@code index} (from 0) with SIGSTOP: it holds its connections and answers nothing, as a hung machine. */
+  /**
+   * Stops node {@code index} (from 0) with SIGSTOP: it holds its connections and answers nothing,
+   * as a hung machine.
+   */
   void pause(int index) throws IOException, InterruptedException {
     signal("-STOP", index);
   }
@@ -120,7 +146,10 @@ final class BrokerProcesses implements AutoCloseable {
   }
 
   private void signal(String signal, int index) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", signal, Long.toString(nodes.get(index).pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", signal, Long.toString(nodes.get(index).pid()))
+            .inheritIO()
+            .start();
     if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       throw new IOException("kill " + signal + " of node " + index + " failed");
     }
@@ -135,11 +164,19 @@ final class BrokerProcesses implements AutoCloseable {
   }
 
   private static Process java(Path log, String... mainAndArgs) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path")));
     command.addAll(List.of(mainAndArgs));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static int freePort() throws IOException {

@@ -2,7 +2,6 @@ package com.accountwall.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,8 +69,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFaultsTest {
   private static final String TOKEN = "t";
   private static final Duration LIFETIME = Duration.ofHours(1);
+
   /** What issue 11 allows a lost wall to hold up the others. */
   private static final Duration MOST_STALL = Duration.ofSeconds(15);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -105,8 +106,15 @@ class ClusterFaultsTest {
   }
 
   private static String[] wallArgs(String name, String topic, String... more) {
-    List<String> args = new ArrayList<>(List.of("--port=0", "--data=" + dir.resolve(name), "--token=" + TOKEN,
-        "--lifetime=" + LIFETIME, "--kafka=" + brokers.bootstrapServers(), "--topic=" + topic));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--port=0",
+                "--data=" + dir.resolve(name),
+                "--token=" + TOKEN,
+                "--lifetime=" + LIFETIME,
+                "--kafka=" + brokers.bootstrapServers(),
+                "--topic=" + topic));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -120,19 +128,26 @@ class ClusterFaultsTest {
   }
 
   private WallProcess wallProcess(String name, String topic) throws Exception {
-    WallProcess wall = WallProcess.start(dir.resolve(name), TOKEN, "--lifetime=" + LIFETIME,
-        "--kafka=" + brokers.bootstrapServers(), "--topic=" + topic);
+    WallProcess wall =
+        WallProcess.start(
+            dir.resolve(name),
+            TOKEN,
+            "--lifetime=" + LIFETIME,
+            "--kafka=" + brokers.bootstrapServers(),
+            "--topic=" + topic);
     opened.add(wall);
     return wall;
   }
 
   @Test
-  void aWallKilledWhileWritingBatchesHoldsUpTheOthersAtMost15sAndConvergesWhenRestarted() throws Exception {
+  void aWallKilledWhileWritingBatchesHoldsUpTheOthersAtMost15sAndConvergesWhenRestarted()
+      throws Exception {
     String topic = topic("killed");
     WallProcess east = wallProcess("killed-east", topic);
     Wall west = wall("killed-west", topic);
     Tally tally = new Tally();
-    ConcurrentLinkedQueue<long[]> westAnswers = new ConcurrentLinkedQueue<>(); // {sent, answered} nanos
+    ConcurrentLinkedQueue<long[]> westAnswers =
+        new ConcurrentLinkedQueue<>(); // {sent, answered} nanos
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> clients = new ArrayList<>();
@@ -140,50 +155,70 @@ class ClusterFaultsTest {
       boolean toEast = c % 2 == 0;
       ApiClient api = new ApiClient(toEast ? east.uri() : west.endpoint().address(), TOKEN);
       Random random = new Random(c);
-      clients.add(pool.submit(() -> {
-        while (!stop.get()) {
-          List<Long> ids = List.of(1 + random.nextLong(30), 1 + random.nextLong(30), 1 + random.nextLong(30));
-          long sent = System.nanoTime();
-          try {
-            boolean ok = api.post(batch(ids)).status() == 200;
-            tally.count(ids, ok);
-            if (ok && !toEast) {
-              westAnswers.add(new long[] {sent, System.nanoTime()});
-            }
-          } catch (Exception e) {
-            tally.count(ids, false);
-            if (toEast) {
-              return null; // the wall is gone; its client stops
-            }
-          }
-        }
-        return null;
-      }));
+      clients.add(
+          pool.submit(
+              () -> {
+                while (!stop.get()) {
+                  List<Long> ids =
+                      List.of(
+                          1 + random.nextLong(30),
+                          1 + random.nextLong(30),
+                          1 + random.nextLong(30));
+                  long sent = System.nanoTime();
+                  try {
+                    boolean ok = api.post(batch(ids)).status() == 200;
+                    tally.count(ids, ok);
+                    if (ok && !toEast) {
+                      westAnswers.add(new long[] {sent, System.nanoTime()});
+                    }
+                  } catch (Exception e) {
+                    tally.count(ids, false);
+                    if (toEast) {
+                      return null; // the wall is gone; its client stops
+                    }
+                  }
+                }
+                return null;
+              }));
     }
     try {
-      await(() -> tally.acknowledgedRequests.get() >= 40, Duration.ofSeconds(60),
+      await(
+          () -> tally.acknowledgedRequests.get() >= 40,
+          Duration.ofSeconds(60),
           () -> "batches flowing before the kill");
       east.kill();
       long killed = System.nanoTime();
 
-      await(() -> westAnswers.stream().anyMatch(answer -> answer[0] > killed), Duration.ofSeconds(60),
+      await(
+          () -> westAnswers.stream().anyMatch(answer -> answer[0] > killed),
+          Duration.ofSeconds(60),
           () -> "west acknowledging a batch sent after the kill");
-      long firstAfter = westAnswers.stream().filter(answer -> answer[0] > killed).mapToLong(answer -> answer[1])
-          .min().orElseThrow();
+      long firstAfter =
+          westAnswers.stream()
+              .filter(answer -> answer[0] > killed)
+              .mapToLong(answer -> answer[1])
+              .min()
+              .orElseThrow();
       Duration stall = Duration.ofNanos(firstAfter - killed);
-      System.out.println("kill -9 of a wall: the other acknowledged again after " + stall.toMillis() + " ms");
+      System.out.println(
+          "kill -9 of a wall: the other acknowledged again after " + stall.toMillis() + " ms");
       assertTrue(stall.compareTo(MOST_STALL) <= 0, "west held up for " + stall);
 
       WallProcess restarted = wallProcess("killed-east", topic); // same data folder: same wall id
-      await(() -> tally.acknowledgedRequests.get() >= 80, Duration.ofSeconds(60),
+      await(
+          () -> tally.acknowledgedRequests.get() >= 80,
+          Duration.ofSeconds(60),
           () -> "more batches after the restart");
       stop.set(true);
       for (Future<?> client : clients) {
         client.get(2, TimeUnit.MINUTES);
       }
       ApiClient restartedApi = new ApiClient(restarted.uri(), TOKEN);
-      await(() -> tally.explains(counts(west)) && counts(west).equals(counts(restartedApi)), Duration.ofSeconds(60),
-          () -> "both walls show every acknowledged order once: " + tally + ", west " + counts(west));
+      await(
+          () -> tally.explains(counts(west)) && counts(west).equals(counts(restartedApi)),
+          Duration.ofSeconds(60),
+          () ->
+              "both walls show every acknowledged order once: " + tally + ", west " + counts(west));
     } finally {
       stop.set(true);
       pool.shutdownNow();
@@ -194,24 +229,31 @@ class ClusterFaultsTest {
   void aTransactionLeftOpenEndsAtTheWallsRestartOrWithin15sIfItNeverComesBack() throws Exception {
     String topic = topic("abandoned");
     Wall west = wall("abandoned-west", topic);
-    KafkaSettings settings = new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
+    KafkaSettings settings =
+        new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
 
     // A wall that dies inside a transaction and never comes back: its timeout is this version's.
     long abandoned = abandonTransaction(settings.transactionalProducer("never-back"), topic, 1000);
     west.orders().orderAll(orders(1, 2, 3, 4, 5, 6));
     Duration stall = Duration.ofNanos(System.nanoTime() - abandoned);
-    System.out.println("open transaction of a lost wall: the other acknowledged after " + stall.toMillis() + " ms");
+    System.out.println(
+        "open transaction of a lost wall: the other acknowledged after "
+            + stall.toMillis()
+            + " ms");
     assertTrue(stall.compareTo(MOST_STALL) <= 0, "west held up for " + stall);
 
-    // One left by the previous run of a wall, with a minute's timeout as before: its restart ends it.
+    // One left by the previous run of a wall, with a minute's timeout as before: its restart ends
+    // it.
     Map<String, Object> previousRun = settings.transactionalProducer("comes-back");
     previousRun.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
     abandoned = abandonTransaction(previousRun, topic, 2000);
     wall("comes-back", topic, "--wall-id=comes-back");
     west.orders().orderAll(orders(1, 2, 3, 4, 5, 6));
     stall = Duration.ofNanos(System.nanoTime() - abandoned);
-    System.out.println("open transaction of a restarted wall: the other acknowledged after " + stall.toMillis()
-        + " ms");
+    System.out.println(
+        "open transaction of a restarted wall: the other acknowledged after "
+            + stall.toMillis()
+            + " ms");
     assertTrue(stall.compareTo(MOST_STALL) <= 0, "west held up for " + stall);
 
     for (long id : List.of(1000L, 1001L, 1002L, 2000L, 2001L, 2002L)) {
@@ -219,8 +261,12 @@ class ClusterFaultsTest {
     }
   }
 
-  /** Writes an order to every partition in a transaction and leaves it open, as a process death would. */
-  private static long abandonTransaction(Map<String, Object> config, String topic, long firstId) throws Exception {
+  /**
+   * Writes an order to every partition in a transaction and leaves it open, as a process death
+   * would.
+   */
+  private static long abandonTransaction(Map<String, Object> config, String topic, long firstId)
+      throws Exception {
     KafkaProducer<String, String> producer = new KafkaProducer<>(config);
     producer.initTransactions();
     producer.beginTransaction();
@@ -235,14 +281,21 @@ class ClusterFaultsTest {
   }
 
   @Test
-  void aBrokerPausedFor20sDegradesTheWallsWhichRecoverByThemselvesWithEveryOrderOnce() throws Exception {
+  void aBrokerPausedFor20sDegradesTheWallsWhichRecoverByThemselvesWithEveryOrderOnce()
+      throws Exception {
     String topic = topic("paused");
     Wall east = wall("paused-east", topic, "--wall-id=paused-east");
     Wall west = wall("paused-west", topic);
     int coordinator;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrapServers()))) {
-      coordinator = admin.describeTransactions(List.of("account-wall-paused-east"))
-          .description("account-wall-paused-east").get().coordinatorId();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrapServers()))) {
+      coordinator =
+          admin
+              .describeTransactions(List.of("account-wall-paused-east"))
+              .description("account-wall-paused-east")
+              .get()
+              .coordinatorId();
     }
     Map<Long, Long> expected = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
@@ -252,52 +305,63 @@ class ClusterFaultsTest {
     List<Wall> walls = List.of(east, west);
     for (int c = 0; c < 4; c++) {
       int client = c;
-      clients.add(pool.submit(() -> {
-        Random random = new Random(client);
-        for (int request = 0; !stop.get(); request++) {
-          List<Order> orders = new ArrayList<>();
-          for (int i = 1 + random.nextInt(4); i > 0; i--) {
-            orders.add(new Order(1 + random.nextLong(40), 1));
-          }
-          IdempotencyKey key = new IdempotencyKey("client-" + client + "-" + request, orders.toString());
-          // Retried with the same key until answered, alternating walls: each request counts once.
-          for (int attempt = 0; ; attempt++) {
-            try {
-              walls.get((client + attempt) % 2).orders().orderOnce(key, orders);
-              break;
-            } catch (JournalUnavailableException e) {
-              // not answered: retry with the same key
-            }
-          }
-          orders.forEach(order -> expected.merge(order.accountId(), order.quantity(), Long::sum));
-          done.incrementAndGet();
-        }
-        return null;
-      }));
+      clients.add(
+          pool.submit(
+              () -> {
+                Random random = new Random(client);
+                for (int request = 0; !stop.get(); request++) {
+                  List<Order> orders = new ArrayList<>();
+                  for (int i = 1 + random.nextInt(4); i > 0; i--) {
+                    orders.add(new Order(1 + random.nextLong(40), 1));
+                  }
+                  IdempotencyKey key =
+                      new IdempotencyKey("client-" + client + "-" + request, orders.toString());
+                  // Retried with the same key until answered, alternating walls: each request
+                  // counts once.
+                  for (int attempt = 0; ; attempt++) {
+                    try {
+                      walls.get((client + attempt) % 2).orders().orderOnce(key, orders);
+                      break;
+                    } catch (JournalUnavailableException e) {
+                      // not answered: retry with the same key
+                    }
+                  }
+                  orders.forEach(
+                      order -> expected.merge(order.accountId(), order.quantity(), Long::sum));
+                  done.incrementAndGet();
+                }
+                return null;
+              }));
     }
     try {
-      await(() -> done.get() >= 20, Duration.ofSeconds(60), () -> "orders flowing before the pause");
+      await(
+          () -> done.get() >= 20, Duration.ofSeconds(60), () -> "orders flowing before the pause");
       int node = BrokerProcesses.indexOf(coordinator);
       brokers.pause(node);
       List<String> degraded = new ArrayList<>();
       long resumeAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       try {
-        while (System.nanoTime() < resumeAt) { // the pause lasts 20 s; meanwhile, what do the walls say?
+        while (System.nanoTime()
+            < resumeAt) { // the pause lasts 20 s; meanwhile, what do the walls say?
           for (Wall wall : walls) {
             if (degraded.isEmpty()) {
               degraded.addAll(wall.orders().problems());
             }
           }
-          Thread.sleep(50); // sampling the walls' health during a fault of fixed length, not waiting for it
+          Thread.sleep(
+              50); // sampling the walls' health during a fault of fixed length, not waiting for it
         }
       } finally {
         brokers.resume(node);
       }
       System.out.println("broker paused 20 s: a wall said " + degraded);
-      assertFalse(degraded.isEmpty(), "a wall degraded while its transaction coordinator was paused");
+      assertFalse(
+          degraded.isEmpty(), "a wall degraded while its transaction coordinator was paused");
 
       int before = done.get();
-      await(() -> east.orders().problems().isEmpty() && west.orders().problems().isEmpty(), Duration.ofSeconds(90),
+      await(
+          () -> east.orders().problems().isEmpty() && west.orders().problems().isEmpty(),
+          Duration.ofSeconds(90),
           () -> "health ok again: " + east.orders().problems() + " " + west.orders().problems());
       await(() -> done.get() >= before + 20, Duration.ofSeconds(60), () -> "orders flowing again");
       stop.set(true);
@@ -309,8 +373,14 @@ class ClusterFaultsTest {
       pool.shutdownNow();
     }
     for (Wall wall : walls) {
-      await(() -> counts(wall).equals(expected), Duration.ofSeconds(60),
-          () -> "every acknowledged order exactly once: expected " + expected + ", has " + counts(wall));
+      await(
+          () -> counts(wall).equals(expected),
+          Duration.ofSeconds(60),
+          () ->
+              "every acknowledged order exactly once: expected "
+                  + expected
+                  + ", has "
+                  + counts(wall));
     }
   }
 
@@ -323,14 +393,18 @@ class ClusterFaultsTest {
   @Test
   void theBatchWriterGoesOnAfterACommitThatTimedOut() throws Exception {
     String topic = topic("commit-timeout");
-    KafkaSettings settings = new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
+    KafkaSettings settings =
+        new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
     AtomicInteger producersMade = new AtomicInteger();
-    try (TransactionWriter writer = new TransactionWriter(() -> {
-      producersMade.incrementAndGet();
-      KafkaProducer<String, String> producer = new KafkaProducer<>(settings.transactionalProducer("commit-timeout"));
-      producer.initTransactions();
-      return producer;
-    })) {
+    try (TransactionWriter writer =
+        new TransactionWriter(
+            () -> {
+              producersMade.incrementAndGet();
+              KafkaProducer<String, String> producer =
+                  new KafkaProducer<>(settings.transactionalProducer("commit-timeout"));
+              producer.initTransactions();
+              return producer;
+            })) {
       writer.write(records(topic, 1)).get(1, TimeUnit.MINUTES);
       Future<Void> stuck;
       for (int node = 0; node < 3; node++) {
@@ -338,23 +412,28 @@ class ClusterFaultsTest {
       }
       try {
         stuck = writer.write(records(topic, 2));
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> stuck.get(2, TimeUnit.MINUTES));
+        ExecutionException failed =
+            assertThrows(ExecutionException.class, () -> stuck.get(2, TimeUnit.MINUTES));
         System.out.println("commit with every broker paused: " + failed.getCause());
-        assertTrue(((JournalUnavailableException) failed.getCause()).mayTakeEffect(), "a commit was asked for");
+        assertTrue(
+            ((JournalUnavailableException) failed.getCause()).mayTakeEffect(),
+            "a commit was asked for");
       } finally {
         for (int node = 0; node < 3; node++) {
           brokers.resume(node);
         }
       }
-      await(() -> accepts(settings), Duration.ofMinutes(2), () -> "the brokers taking records again");
+      await(
+          () -> accepts(settings), Duration.ofMinutes(2), () -> "the brokers taking records again");
       writer.write(records(topic, 3)).get(2, TimeUnit.MINUTES);
       assertTrue(producersMade.get() >= 2, "a new producer after the failed commit");
     }
     Map<Long, Long> written = readCommitted(settings);
     assertEquals(3, written.get(1L), "the first batch, whole");
     assertEquals(3, written.get(3L), "the batch after the failure, whole");
-    assertTrue(written.get(2L) == null || written.get(2L) == 3, "the one that timed out: whole or not at all, "
-        + written);
+    assertTrue(
+        written.get(2L) == null || written.get(2L) == 3,
+        "the one that timed out: whole or not at all, " + written);
   }
 
   /** Whether a plain producer can write to every partition now (records of account 99). */
@@ -390,8 +469,10 @@ class ClusterFaultsTest {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        consumer.poll(Duration.ofMillis(200))
+      while (partitions.stream()
+          .anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        consumer
+            .poll(Duration.ofMillis(200))
             .forEach(record -> counts.merge(Long.parseLong(record.key()), 1L, Long::sum));
       }
     }
@@ -410,8 +491,10 @@ class ClusterFaultsTest {
     assertFalse(first.repeat());
     assertEquals(10, first.accepted());
     assertEquals(10, first.accountId());
-    assertEquals(first.asRepeat(), west.orders().orderOnce(key, batch), "a repeat sent to another wall");
-    assertThrows(IdempotencyKeyReusedException.class,
+    assertEquals(
+        first.asRepeat(), west.orders().orderOnce(key, batch), "a repeat sent to another wall");
+    assertThrows(
+        IdempotencyKeyReusedException.class,
         () -> west.orders().orderOnce(new IdempotencyKey("batch-1", "body-2"), orders(11)));
     Map<Long, Long> expected = new HashMap<>();
     batch.forEach(order -> expected.merge(order.accountId(), order.quantity(), Long::sum));
@@ -423,10 +506,12 @@ class ClusterFaultsTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Receipt>> answers = new ArrayList<>();
         for (Wall wall : List.of(east, west)) {
-          answers.add(pool.submit(() -> {
-            go.await();
-            return wall.orders().orderOnce(raced, batch);
-          }));
+          answers.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return wall.orders().orderOnce(raced, batch);
+                  }));
         }
         go.countDown();
         Receipt a = answers.get(0).get(1, TimeUnit.MINUTES);
@@ -439,13 +524,16 @@ class ClusterFaultsTest {
       pool.shutdownNow();
     }
     for (Wall wall : List.of(east, west)) {
-      await(() -> counts(wall).equals(expected), Duration.ofSeconds(30),
+      await(
+          () -> counts(wall).equals(expected),
+          Duration.ofSeconds(30),
           () -> "each key applied once: " + counts(wall));
     }
 
     east.close();
     Wall restarted = wall("keys-east", topic);
-    assertEquals(first.asRepeat(), restarted.orders().orderOnce(key, batch), "a repeat after a restart");
+    assertEquals(
+        first.asRepeat(), restarted.orders().orderOnce(key, batch), "a repeat after a restart");
     assertEquals(expected, counts(restarted));
   }
 
@@ -456,13 +544,19 @@ class ClusterFaultsTest {
     long first = now.minus(Duration.ofHours(30)).toEpochMilli();
     Random random = new Random(1);
     int records = 0;
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrapServers(),
-        ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            brokers.bootstrapServers(),
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      // Account 1 orders every 15 s for 30 hours, so with a 30 s lifetime it never ends; others now and then.
+      // Account 1 orders every 15 s for 30 hours, so with a 30 s lifetime it never ends; others now
+      // and then.
       for (long at = first; at < now.toEpochMilli(); at += 15_000) {
         producer.send(order(topic, 1, at));
         records++;
@@ -473,27 +567,43 @@ class ClusterFaultsTest {
       }
     }
     Clock replayedAt = Clock.fixed(now, ZoneOffset.UTC);
-    AccountSupervisor supervisor = AccountSupervisor.builder().lifetime(Duration.ofSeconds(30)).clock(replayedAt)
-        .build();
-    KafkaSettings settings = new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder().lifetime(Duration.ofSeconds(30)).clock(replayedAt).build();
+    KafkaSettings settings =
+        new KafkaSettings(List.of(brokers.bootstrapServers().split(",")), topic);
     LogFollower.Replayed replayed;
-    try (LogFollower follower = new LogFollower(() -> new KafkaConsumer<>(settings.consumer()), topic,
-        settings.servers(), supervisor, replayedAt, "replay-test", new AppliedEvents())) {
+    try (LogFollower follower =
+        new LogFollower(
+            () -> new KafkaConsumer<>(settings.consumer()),
+            topic,
+            settings.servers(),
+            supervisor,
+            replayedAt,
+            "replay-test",
+            new AppliedEvents())) {
       replayed = follower.replay();
     }
 
     System.out.println("replay of " + records + " records over 30 h, lifetime 30 s: " + replayed);
-    // Twice at most, plus what a poll may hand out past a stretch's end on each of the 3 partitions;
+    // Twice at most, plus what a poll may hand out past a stretch's end on each of the 3
+    // partitions;
     // the stretches double, so there are a dozen or so, not one per lifetime (3,600 here).
     long bound = 2L * records + (long) replayed.stretches() * 3 * KafkaSettings.MAX_POLL_RECORDS;
-    assertTrue(replayed.recordsRead() <= bound, replayed + " for " + records + " records, more than " + bound);
+    assertTrue(
+        replayed.recordsRead() <= bound,
+        replayed + " for " + records + " records, more than " + bound);
     assertTrue(replayed.stretches() <= 16, replayed + ": stretches doubling");
     AccountDetails one = supervisor.details(1).orElseThrow();
-    assertEquals((now.toEpochMilli() - first + 14_999) / 15_000, one.widgetsOrdered(), "its whole day");
+    assertEquals(
+        (now.toEpochMilli() - first + 14_999) / 15_000, one.widgetsOrdered(), "its whole day");
   }
 
   private static ProducerRecord<String, String> order(String topic, long id, long atMillis) {
-    return new ProducerRecord<>(topic, null, atMillis, Long.toString(id),
+    return new ProducerRecord<>(
+        topic,
+        null,
+        atMillis,
+        Long.toString(id),
         JournalEvent.orders(List.of(new Order(id, 1)), "generator", 0).toJson());
   }
 
@@ -513,7 +623,10 @@ class ClusterFaultsTest {
     return json.append(']').toString();
   }
 
-  /** Orders answered 200 and orders not answered (they may or may not have taken effect), per account. */
+  /**
+   * Orders answered 200 and orders not answered (they may or may not have taken effect), per
+   * account.
+   */
   private static final class Tally {
     final Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
     final Map<Long, Long> unanswered = new ConcurrentHashMap<>();
@@ -564,7 +677,10 @@ class ClusterFaultsTest {
     }
   }
 
-  /** Waits for {@code condition}; {@code what} says, when it fails, what was awaited and what there is. */
+  /**
+   * Waits for {@code condition}; {@code what} says, when it fails, what was awaited and what there
+   * is.
+   */
   private static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what)
       throws InterruptedException {
     Await.until(condition, timeout, what);

@@ -53,7 +53,8 @@ class ClusterModeTest {
   @TempDir Path data;
   // Record timestamps come from this clock; two hours back, so a test can move it on by hours
   // without writing timestamps from the future, which a broker may refuse.
-  private final MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
+  private final MutableClock clock =
+      new MutableClock(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
   private final List<Wall> walls = new ArrayList<>();
   private String topic;
 
@@ -68,8 +69,17 @@ class ClusterModeTest {
   }
 
   private Wall startWall(String name) throws Exception {
-    Wall wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data.resolve(name), "--token=" + TOKEN,
-        "--lifetime=" + LIFETIME, "--kafka=" + TestKafka.bootstrapServers(), "--topic=" + topic), clock);
+    Wall wall =
+        Wall.start(
+            WallOptions.parse(
+                "--headless",
+                "--port=0",
+                "--data=" + data.resolve(name),
+                "--token=" + TOKEN,
+                "--lifetime=" + LIFETIME,
+                "--kafka=" + TestKafka.bootstrapServers(),
+                "--topic=" + topic),
+            clock);
     walls.add(wall);
     return wall;
   }
@@ -115,21 +125,32 @@ class ClusterModeTest {
     changeLifetime(wall, Duration.ofMinutes(10));
     assertEquals(Map.of(3L, 4L), widgets(wall), "only account 3 ordered in the last 10 min");
     changeLifetime(wall, LIFETIME);
-    assertEquals(Map.of(1L, 5L, 2L, 1L, 3L, 4L), widgets(wall), "every order back, as the log has them");
+    assertEquals(
+        Map.of(1L, 5L, 2L, 1L, 3L, 4L), widgets(wall), "every order back, as the log has them");
     Instant from = clock.instant().minus(Duration.ofHours(2));
-    assertEquals(4, wall.orders().history(from, clock.instant().plusSeconds(60), Duration.ofHours(3)).get(0).orders(),
+    assertEquals(
+        4,
+        wall.orders()
+            .history(from, clock.instant().plusSeconds(60), Duration.ofHours(3))
+            .get(0)
+            .orders(),
         "the figures count what the follower read");
   }
 
   private static void changeLifetime(Wall wall, Duration lifetime) throws InterruptedException {
     wall.orders().changeLifetime(lifetime);
-    Await.until(() -> wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
-        CONVERGENCE, () -> "the wall shows the log under " + lifetime);
+    Await.until(
+        () ->
+            wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
+        CONVERGENCE,
+        () -> "the wall shows the log under " + lifetime);
   }
 
   private static Map<Long, Long> widgets(Wall wall) {
     Map<Long, Long> widgets = new HashMap<>();
-    wall.supervisor().accounts().forEach(account -> widgets.put(account.id(), account.widgetsOrdered()));
+    wall.supervisor()
+        .accounts()
+        .forEach(account -> widgets.put(account.id(), account.widgetsOrdered()));
     return widgets;
   }
 
@@ -140,7 +161,8 @@ class ClusterModeTest {
       long id = ThreadLocalRandom.current().nextLong(1, 25);
       long qty = ThreadLocalRandom.current().nextLong(1, 5);
       clock.advance(Duration.ofMillis(7));
-      assertEquals(200, api.post("{\"accountId\": " + id + ", \"quantity\": " + qty + "}").status());
+      assertEquals(
+          200, api.post("{\"accountId\": " + id + ", \"quantity\": " + qty + "}").status());
       sent.merge(id, qty, Long::sum);
     }
     return sent;
@@ -152,22 +174,24 @@ class ClusterModeTest {
     Wall west = startWall("west");
     List<String> heard = new CopyOnWriteArrayList<>();
     // The window's view model is such a listener: it shows what these events announce.
-    west.supervisor().addListener(new AccountListener() {
-      @Override
-      public void accountCreated(Account account) {
-        heard.add("created " + account.id() + " with " + account.widgetsOrdered());
-      }
+    west.supervisor()
+        .addListener(
+            new AccountListener() {
+              @Override
+              public void accountCreated(Account account) {
+                heard.add("created " + account.id() + " with " + account.widgetsOrdered());
+              }
 
-      @Override
-      public void accountChanged(Account account) {
-        heard.add("changed " + account.id() + " to " + account.widgetsOrdered());
-      }
+              @Override
+              public void accountChanged(Account account) {
+                heard.add("changed " + account.id() + " to " + account.widgetsOrdered());
+              }
 
-      @Override
-      public void accountEnded(Account account) {
-        heard.add("ended " + account.id());
-      }
-    });
+              @Override
+              public void accountEnded(Account account) {
+                heard.add("ended " + account.id());
+              }
+            });
 
     post(api(east), 9, 2);
     post(api(east), 9, 1);
@@ -187,8 +211,13 @@ class ClusterModeTest {
 
     assertEquals(200, second.status());
     String expiresAt = clock.instant().plus(LIFETIME).toString();
-    assertEquals("{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":5,\"expiresAt\":\"" + expiresAt + "\"}", second.body());
-    assertEquals(5, wall.supervisor().details(10).orElseThrow().widgetsOrdered(), "read your own write");
+    assertEquals(
+        "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":5,\"expiresAt\":\""
+            + expiresAt
+            + "\"}",
+        second.body());
+    assertEquals(
+        5, wall.supervisor().details(10).orElseThrow().widgetsOrdered(), "read your own write");
   }
 
   @Test
@@ -201,7 +230,10 @@ class ClusterModeTest {
     post(api, 2, 1);
     post(api, 1, 1);
     clock.advance(Duration.ofMinutes(40));
-    post(api, 1, 1); // account 1 has lived longer than a lifetime: replay must reach back for its first order
+    post(
+        api, 1,
+        1); // account 1 has lived longer than a lifetime: replay must reach back for its first
+    // order
     post(api, 3, 5);
     assertEquals(204, api.delete("/api/accounts/3").status());
     post(api, 4, 7);
@@ -239,7 +271,10 @@ class ClusterModeTest {
 
     awaitSame(Map.of(5L, 5L), wall);
     assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
-    assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+    assertEquals(
+        details(wall),
+        details(startWall("replayed")),
+        "as a wall that reads the log afresh has it");
   }
 
   /**
@@ -255,13 +290,15 @@ class ClusterModeTest {
     clock.advance(LIFETIME);
     CountDownLatch ending = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    wall.supervisor().addListener(new AccountListener() {
-      @Override
-      public void accountEnded(Account account) {
-        ending.countDown();
-        awaitQuietly(release); // the account is ended but still in the registry meanwhile
-      }
-    });
+    wall.supervisor()
+        .addListener(
+            new AccountListener() {
+              @Override
+              public void accountEnded(Account account) {
+                ending.countDown();
+                awaitQuietly(release); // the account is ended but still in the registry meanwhile
+              }
+            });
     Thread expiry = new Thread(wall.supervisor()::expireDue, "test-expiry");
     expiry.start();
     assertTrue(ending.await(30, TimeUnit.SECONDS));
@@ -276,7 +313,10 @@ class ClusterModeTest {
 
     awaitSame(Map.of(5L, 5L), wall);
     assertEquals(madeAt.plus(LIFETIME), wall.supervisor().details(5).orElseThrow().expiresAt());
-    assertEquals(details(wall), details(startWall("replayed")), "as a wall that reads the log afresh has it");
+    assertEquals(
+        details(wall),
+        details(startWall("replayed")),
+        "as a wall that reads the log afresh has it");
   }
 
   private static boolean followerIsInTheSupervisor() {
@@ -303,11 +343,17 @@ class ClusterModeTest {
   /** Writes an order as another wall would, made at {@code madeAt}. */
   private void sendAsAnotherWall(long id, long quantity, Instant madeAt) throws Exception {
     JournalEvent late = JournalEvent.orders(List.of(new Order(id, quantity)), "elsewhere", 1);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-      producer.send(new ProducerRecord<>(topic, null, madeAt.toEpochMilli(), Long.toString(id), late.toJson())).get();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, null, madeAt.toEpochMilli(), Long.toString(id), late.toJson()))
+          .get();
     }
   }
 
@@ -323,10 +369,16 @@ class ClusterModeTest {
     StringBuilder batch = new StringBuilder("[");
     Map<Long, Long> expected = new HashMap<>();
     for (long id = 1; id <= 40; id++) {
-      batch.append(id == 1 ? "" : ",").append("{\"accountId\": ").append(id).append(", \"quantity\": 2}");
+      batch
+          .append(id == 1 ? "" : ",")
+          .append("{\"accountId\": ")
+          .append(id)
+          .append(", \"quantity\": 2}");
       expected.put(id, 2L);
     }
-    assertEquals(new ApiClient.Response(200, "{\"accepted\":40}"), api(east).post(batch.append("]").toString()));
+    assertEquals(
+        new ApiClient.Response(200, "{\"accepted\":40}"),
+        api(east).post(batch.append("]").toString()));
 
     awaitSame(expected, east, west);
     // The 40 ids fill all three partitions, after the aborted transaction in each: had it been
@@ -340,17 +392,26 @@ class ClusterModeTest {
 
   /** Writes orders in a transaction on the walls' topic and aborts it. */
   private void abortedTransaction(List<Long> ids) throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + topic,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafka.bootstrapServers(),
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            "aborting-" + topic,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.initTransactions();
       producer.beginTransaction();
       for (long id : ids) {
         JournalEvent order = JournalEvent.orders(List.of(new Order(id, 1)), "elsewhere", id);
-        producer.send(new ProducerRecord<>(topic, null, clock.millis(), Long.toString(id), order.toJson())).get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    topic, null, clock.millis(), Long.toString(id), order.toJson()))
+            .get();
       }
       producer.abortTransaction();
     }
@@ -375,9 +436,11 @@ class ClusterModeTest {
   }
 
   /** Waits until every wall shows exactly these counts. */
-  private static void awaitSame(Map<Long, Long> expected, Wall... walls) throws InterruptedException {
+  private static void awaitSame(Map<Long, Long> expected, Wall... walls)
+      throws InterruptedException {
     for (Wall wall : walls) {
-      await(() -> counts(wall).equals(expected), "wall shows " + expected + ", has " + counts(wall));
+      await(
+          () -> counts(wall).equals(expected), "wall shows " + expected + ", has " + counts(wall));
     }
   }
 

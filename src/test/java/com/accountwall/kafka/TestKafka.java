@@ -19,8 +19,11 @@ import org.apache.kafka.common.utils.Exit;
  */
 final class TestKafka {
   // Held strongly: java.util.logging forgets a logger's level once nothing references it.
-  private static final List<Logger> QUIET = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-      Logger.getLogger("state.change.logger"));
+  private static final List<Logger> QUIET =
+      List.of(
+          Logger.getLogger("kafka"),
+          Logger.getLogger("org.apache.kafka"),
+          Logger.getLogger("state.change.logger"));
   private static KafkaClusterTestKit cluster;
 
   private TestKafka() {}
@@ -36,31 +39,40 @@ final class TestKafka {
       quietLogs();
       // A node that fails to stop cleanly exits or halts its JVM, here the test run's own, which
       // surefire then reports as a failed fork although every test passed: say so instead.
-      Exit.Procedure report = (status, message) ->
-          System.err.println("the test Kafka node asked to end the JVM (" + status + "): " + message);
+      Exit.Procedure report =
+          (status, message) ->
+              System.err.println(
+                  "the test Kafka node asked to end the JVM (" + status + "): " + message);
       Exit.setExitProcedure(report);
       Exit.setHaltProcedure(report);
-      KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-          .setCombined(true)
-          .setNumBrokerNodes(1)
-          .setNumControllerNodes(1)
-          .build())
-          // One node: the internal topics cannot have three replicas.
-          .setConfigProp("transaction.state.log.replication.factor", "1")
-          .setConfigProp("transaction.state.log.min.isr", "1")
-          .setConfigProp("offsets.topic.replication.factor", "1")
-          .build();
+      KafkaClusterTestKit started =
+          new KafkaClusterTestKit.Builder(
+                  new TestKitNodes.Builder()
+                      .setCombined(true)
+                      .setNumBrokerNodes(1)
+                      .setNumControllerNodes(1)
+                      .build())
+              // One node: the internal topics cannot have three replicas.
+              .setConfigProp("transaction.state.log.replication.factor", "1")
+              .setConfigProp("transaction.state.log.min.isr", "1")
+              .setConfigProp("offsets.topic.replication.factor", "1")
+              .build();
       started.format();
       started.startup();
       started.waitForReadyBrokers();
       cluster = started;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (Exception e) {
-          // the JVM is leaving; its temporary folders go with the test kit's own clean-up
-        }
-      }, "test-kafka-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (Exception e) {
+                      // the JVM is leaving; its temporary folders go with the test kit's own
+                      // clean-up
+                    }
+                  },
+                  "test-kafka-stop"));
     }
     return cluster.bootstrapServers();
   }
@@ -68,7 +80,8 @@ final class TestKafka {
   /** A new topic with a name of its own and {@code partitions} partitions. */
   static String newTopic(int partitions) throws Exception {
     String topic = "orders-" + UUID.randomUUID();
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
     return topic;

@@ -43,7 +43,8 @@ class TransactionWriterTest {
 
   /** Hands out new initialised mock producers, each first shaped by {@code faults} in turn. */
   @SafeVarargs
-  private Supplier<Producer<String, String>> producers(Consumer<MockProducer<String, String>>... faults) {
+  private Supplier<Producer<String, String>> producers(
+      Consumer<MockProducer<String, String>>... faults) {
     Deque<Consumer<MockProducer<String, String>>> left = new ArrayDeque<>(List.of(faults));
     return () -> {
       MockProducer<String, String> producer =
@@ -58,41 +59,59 @@ class TransactionWriterTest {
   }
 
   private static JournalUnavailableException failure(Future<Void> written) {
-    ExecutionException e = assertThrows(ExecutionException.class, () -> written.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> written.get(10, TimeUnit.SECONDS));
     return assertInstanceOf(JournalUnavailableException.class, e.getCause());
   }
 
   @Test
-  void aCommitThatTimedOutAndCannotBeAbortedMayTakeEffectAndTheNextBatchGetsANewProducer() throws Exception {
-    writer = new TransactionWriter(producers(producer -> {
-      producer.commitTransactionException = new TimeoutException("Timeout expired after 30000ms while awaiting EndTxn");
-      producer.abortTransactionException = new IllegalStateException("Cannot attempt operation `abortTransaction`"
-          + " because the previous call to `commitTransaction` timed out and must be retried");
-    }));
+  void aCommitThatTimedOutAndCannotBeAbortedMayTakeEffectAndTheNextBatchGetsANewProducer()
+      throws Exception {
+    writer =
+        new TransactionWriter(
+            producers(
+                producer -> {
+                  producer.commitTransactionException =
+                      new TimeoutException("Timeout expired after 30000ms while awaiting EndTxn");
+                  producer.abortTransactionException =
+                      new IllegalStateException(
+                          "Cannot attempt operation `abortTransaction`"
+                              + " because the previous call to `commitTransaction` timed out and must be retried");
+                }));
 
-    assertTrue(failure(writer.write(BATCH)).mayTakeEffect(), "a commit that timed out may still be committed");
+    assertTrue(
+        failure(writer.write(BATCH)).mayTakeEffect(),
+        "a commit that timed out may still be committed");
     writer.write(BATCH).get(10, TimeUnit.SECONDS);
 
-    assertEquals(2, made.size(), "a new producer, whose initTransactions ends what the old one left open");
+    assertEquals(
+        2, made.size(), "a new producer, whose initTransactions ends what the old one left open");
     assertTrue(made.getFirst().closed());
     assertEquals(1, made.getLast().commitCount());
   }
 
   @Test
   void aFailureBeforeTheCommitIsRefusedEvenIfTheAbortThrowsToo() throws Exception {
-    writer = new TransactionWriter(producers(producer -> {
-      producer.beginTransactionException = new IllegalStateException("in a bad state");
-      producer.abortTransactionException = new KafkaException("cannot abort either");
-    }));
+    writer =
+        new TransactionWriter(
+            producers(
+                producer -> {
+                  producer.beginTransactionException = new IllegalStateException("in a bad state");
+                  producer.abortTransactionException = new KafkaException("cannot abort either");
+                }));
 
-    assertFalse(failure(writer.write(BATCH)).mayTakeEffect(), "never committed: aborted now or by the next producer");
+    assertFalse(
+        failure(writer.write(BATCH)).mayTakeEffect(),
+        "never committed: aborted now or by the next producer");
     writer.write(BATCH).get(10, TimeUnit.SECONDS);
     assertEquals(2, made.size());
   }
 
   @Test
   void anAbortedTransactionKeepsItsProducer() throws Exception {
-    writer = new TransactionWriter(producers(producer -> producer.sendException = new KafkaException("no leader")));
+    writer =
+        new TransactionWriter(
+            producers(producer -> producer.sendException = new KafkaException("no leader")));
 
     assertFalse(failure(writer.write(BATCH)).mayTakeEffect());
     made.getFirst().sendException = null;
@@ -104,14 +123,20 @@ class TransactionWriterTest {
   @Test
   void aProducerThatCannotBeMadeFailsItsBatchesUntilOneCanBe() throws Exception {
     boolean[] reachable = {true};
-    Supplier<Producer<String, String>> producers = producers(producer ->
-        producer.commitTransactionException = new KafkaException("the coordinator went away"));
-    writer = new TransactionWriter(() -> {
-      if (!reachable[0]) {
-        throw new TimeoutException("Timeout expired after 30000ms while awaiting InitProducerId");
-      }
-      return producers.get();
-    });
+    Supplier<Producer<String, String>> producers =
+        producers(
+            producer ->
+                producer.commitTransactionException =
+                    new KafkaException("the coordinator went away"));
+    writer =
+        new TransactionWriter(
+            () -> {
+              if (!reachable[0]) {
+                throw new TimeoutException(
+                    "Timeout expired after 30000ms while awaiting InitProducerId");
+              }
+              return producers.get();
+            });
 
     assertTrue(failure(writer.write(BATCH)).mayTakeEffect());
     reachable[0] = false;

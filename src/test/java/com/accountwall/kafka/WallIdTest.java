@@ -21,7 +21,9 @@ class WallIdTest {
 
     assertEquals(first, WallId.kept(data.resolve("new-folder")));
     assertEquals(first + "\n", Files.readString(data.resolve("new-folder").resolve(WallId.FILE)));
-    assertTrue(Files.notExists(data.resolve("new-folder").resolve(WallId.FILE + ".new")), "nothing left aside");
+    assertTrue(
+        Files.notExists(data.resolve("new-folder").resolve(WallId.FILE + ".new")),
+        "nothing left aside");
   }
 
   @Test
@@ -36,8 +38,11 @@ class WallIdTest {
   @Test
   void anIdGivenByHandIsCheckedWithOneLine() {
     WallOptions.parse("--wall-id=east-1.b_2");
-    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
-        () -> WallOptions.parse("--wall-id=east 1"));
-    assertEquals("--wall-id: a wall id has 1 to 100 letters, digits, '.', '_' or '-', was 'east 1'", e.getMessage());
+    CommandLine.ParameterException e =
+        assertThrows(
+            CommandLine.ParameterException.class, () -> WallOptions.parse("--wall-id=east 1"));
+    assertEquals(
+        "--wall-id: a wall id has 1 to 100 letters, digits, '.', '_' or '-', was 'east 1'",
+        e.getMessage());
   }
 }

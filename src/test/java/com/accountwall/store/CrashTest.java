@@ -50,32 +50,40 @@ class CrashTest {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      clients.submit(() -> {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (int i = 0; System.nanoTime() < deadline; i++) {
-          long id = 1 + (i * 7L + client) % 25;
-          int quantity = 1 + i % 4;
-          boolean batch = i % 5 == 0;
-          String body = batch
-              ? "[{\"accountId\": " + id + ", \"quantity\": " + quantity + "}, {\"accountId\": " + (id + 100) + "}]"
-              : "{\"accountId\": " + id + ", \"quantity\": " + quantity + "}";
-          try {
-            if (api.post(body).status() == 200) {
-              acknowledged.computeIfAbsent(id, k -> new LongAdder()).add(quantity);
-              if (batch) {
-                acknowledged.computeIfAbsent(id + 100, k -> new LongAdder()).add(1);
-              }
-              if (acknowledgedOrders.incrementAndGet() >= ACKNOWLEDGED_BEFORE_KILL) {
-                enough.countDown();
+      clients.submit(
+          () -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+              long id = 1 + (i * 7L + client) % 25;
+              int quantity = 1 + i % 4;
+              boolean batch = i % 5 == 0;
+              String body =
+                  batch
+                      ? "[{\"accountId\": "
+                          + id
+                          + ", \"quantity\": "
+                          + quantity
+                          + "}, {\"accountId\": "
+                          + (id + 100)
+                          + "}]"
+                      : "{\"accountId\": " + id + ", \"quantity\": " + quantity + "}";
+              try {
+                if (api.post(body).status() == 200) {
+                  acknowledged.computeIfAbsent(id, k -> new LongAdder()).add(quantity);
+                  if (batch) {
+                    acknowledged.computeIfAbsent(id + 100, k -> new LongAdder()).add(1);
+                  }
+                  if (acknowledgedOrders.incrementAndGet() >= ACKNOWLEDGED_BEFORE_KILL) {
+                    enough.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                return; // the wall is gone
+              } catch (InterruptedException e) {
+                return;
               }
             }
-          } catch (IOException e) {
-            return; // the wall is gone
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+          });
     }
     assertTrue(enough.await(60, TimeUnit.SECONDS), "the wall acknowledged too few orders to test");
     wall.kill();
@@ -84,11 +92,21 @@ class CrashTest {
 
     WallProcess restarted = startWall();
     Map<Long, Long> restored = new ApiClient(restarted.uri(), TOKEN).widgetsById();
-    acknowledged.forEach((id, quantity) -> assertTrue(restored.getOrDefault(id, 0L) >= quantity.sum(),
-        "account " + id + ": " + quantity.sum() + " acknowledged, " + restored.get(id) + " restored"));
+    acknowledged.forEach(
+        (id, quantity) ->
+            assertTrue(
+                restored.getOrDefault(id, 0L) >= quantity.sum(),
+                "account "
+                    + id
+                    + ": "
+                    + quantity.sum()
+                    + " acknowledged, "
+                    + restored.get(id)
+                    + " restored"));
     // An order in flight at the kill may be stored without having been acknowledged, so the wall
     // may know more accounts than the clients were told of, never fewer.
-    assertTrue(restored.keySet().containsAll(acknowledged.keySet()), "no acknowledged account lost");
+    assertTrue(
+        restored.keySet().containsAll(acknowledged.keySet()), "no acknowledged account lost");
   }
 
   private WallProcess startWall() throws IOException {

@@ -16,13 +16,16 @@ class DatabaseFilesTest {
 
   @Test
   void theEmbeddedDatabaseAndItsWalAreForTheirOwnerAlone() throws Exception {
-    assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"), "permissions are POSIX ones");
+    assumeTrue(
+        temp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "permissions are POSIX ones");
     Path data = temp.resolve("data");
 
     try (AccountDatabase database = AccountDatabase.open(AccountDatabase.embeddedUrl(data))) {
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
       for (String name : List.of("account-wall.db", "account-wall.db-wal", "account-wall.db-shm")) {
-        String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name)));
+        String permissions =
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name)));
         assertEquals("rw-------", permissions, name);
       }
     }

@@ -56,10 +56,14 @@ class DiskFullTest {
 
   @BeforeEach
   void mountSmallDisk() throws Exception {
-    Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString())
-        .redirectErrorStream(true).start();
+    Process mounting =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString())
+            .redirectErrorStream(true)
+            .start();
     String said = new String(mounting.getInputStream().readAllBytes());
-    assumeTrue(mounting.waitFor() == 0, "skipped: cannot mount a tmpfs for a full disk (needs root): " + said);
+    assumeTrue(
+        mounting.waitFor() == 0,
+        "skipped: cannot mount a tmpfs for a full disk (needs root): " + said);
     data = mount.resolve("data");
   }
 
@@ -106,7 +110,9 @@ class DiskFullTest {
     Files.delete(filler);
     long freed = System.nanoTime();
     while (api.post("{\"accountId\": 2}", "after").status() != 200) {
-      assertTrue(System.nanoTime() - freed < TimeUnit.SECONDS.toNanos(5), "orders succeed within 5 s of space freed");
+      assertTrue(
+          System.nanoTime() - freed < TimeUnit.SECONDS.toNanos(5),
+          "orders succeed within 5 s of space freed");
       TimeUnit.MILLISECONDS.sleep(50);
     }
     assertEquals(200, anonymous.get("/api/health").status(), anonymous.get("/api/health").body());
@@ -119,13 +125,18 @@ class DiskFullTest {
     Map<Long, Long> widgets = api.widgetsById();
     for (Batch batch : sent) {
       long stored = batch.storedOf(widgets);
-      assertTrue(stored == 0 || stored == BATCH, batch.key() + ": " + stored + " of " + BATCH + " on disk, not all or nothing");
+      assertTrue(
+          stored == 0 || stored == BATCH,
+          batch.key() + ": " + stored + " of " + BATCH + " on disk, not all or nothing");
     }
     assertEquals(5, widgets.get(1L));
     assertEquals(1, widgets.get(2L));
 
     for (Batch batch : sent) {
-      assertEquals(200, api.post(batch.body(), batch.key()).status(), "a retry with the key of " + batch.key());
+      assertEquals(
+          200,
+          api.post(batch.body(), batch.key()).status(),
+          "a retry with the key of " + batch.key());
     }
     widgets = api.widgetsById();
     for (Batch batch : sent) {
@@ -143,7 +154,7 @@ class DiskFullTest {
   private static void fill(Path filler) throws IOException {
     byte[] block = new byte[64 * 1024];
     try (OutputStream out = Files.newOutputStream(filler)) {
-      for (;;) {
+      for (; ; ) {
         out.write(block);
       }
     } catch (IOException full) {

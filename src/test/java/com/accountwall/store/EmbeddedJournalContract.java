@@ -3,11 +3,8 @@ package com.accountwall.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.accountwall.Await;
-import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
@@ -29,14 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the embedded journal promises on any database it is given: keys answered alike, also after
- * a restart; a reused key refused; keys forgotten after a day; the order/end race; expired rows
+ * What the embedded journal promises on any database it is given: keys answered alike, also after a
+ * restart; a reused key refused; keys forgotten after a day; the order/end race; expired rows
  * deleted only by a commit. Each database's test runs these on a new database of its own.
  */
 abstract class EmbeddedJournalContract {
@@ -53,8 +47,10 @@ abstract class EmbeddedJournalContract {
 
   private final TestDatabase kind;
   @TempDir private Path data;
+
   /** The test's own new database, the same across the restarts within the test. */
   String url;
+
   private final MutableClock clock = new MutableClock(START);
   AccountSupervisor supervisor;
   private AccountDatabase database;
@@ -106,7 +102,8 @@ abstract class EmbeddedJournalContract {
     journal.order(5, 1);
     Receipt repeat = journal.orderOnce(key("k1", "A"), List.of(new Order(5, 2)));
 
-    assertEquals(new Receipt(1, 5, 2, START.plus(AccountSupervisor.DEFAULT_LIFETIME), false), first);
+    assertEquals(
+        new Receipt(1, 5, 2, START.plus(AccountSupervisor.DEFAULT_LIFETIME), false), first);
     assertEquals(first.asRepeat(), repeat);
     assertEquals(3, supervisor.details(5).orElseThrow().widgetsOrdered());
   }
@@ -114,11 +111,14 @@ abstract class EmbeddedJournalContract {
   @Test
   void aRepeatAfterARestartIsRecognisedFromTheDatabase() throws Exception {
     open();
-    Receipt first = journal.orderOnce(key("batch-1", "B"), List.of(new Order(1, 1), new Order(2, 4)));
+    Receipt first =
+        journal.orderOnce(key("batch-1", "B"), List.of(new Order(1, 1), new Order(2, 4)));
     close();
 
     open();
-    assertEquals(first.asRepeat(), journal.orderOnce(key("batch-1", "B"), List.of(new Order(1, 1), new Order(2, 4))));
+    assertEquals(
+        first.asRepeat(),
+        journal.orderOnce(key("batch-1", "B"), List.of(new Order(1, 1), new Order(2, 4))));
     assertEquals(4, supervisor.details(2).orElseThrow().widgetsOrdered());
   }
 
@@ -127,7 +127,9 @@ abstract class EmbeddedJournalContract {
     open();
     journal.orderOnce(key("k", "A"), List.of(new Order(5, 2)));
 
-    assertThrows(IdempotencyKeyReusedException.class, () -> journal.orderOnce(key("k", "other"), List.of(new Order(6, 1))));
+    assertThrows(
+        IdempotencyKeyReusedException.class,
+        () -> journal.orderOnce(key("k", "other"), List.of(new Order(6, 1))));
     assertFalse(supervisor.exists(6));
   }
 
@@ -181,19 +183,28 @@ abstract class EmbeddedJournalContract {
     assertEquals(1, storedWidgets(3));
   }
 
-  /** What a kill -9 leaves: rows committed after the last checkpoint. The next checkpoint must carry them. */
+  /**
+   * What a kill -9 leaves: rows committed after the last checkpoint. The next checkpoint must carry
+   * them.
+   */
   @Test
   void rowsACrashLeftAfterTheCheckpointAreKeptByTheNextOne() throws Exception {
     open();
     journal.order(1, 2);
     close();
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-      sql.executeUpdate("INSERT INTO order_history (seq, account_id, quantity, ordered_at) VALUES (2, 1, 3, "
-          + clock.millis() + ")");
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO order_history (seq, account_id, quantity, ordered_at) VALUES (2, 1, 3, "
+              + clock.millis()
+              + ")");
     }
 
     open();
-    assertEquals(5, supervisor.details(1).orElseThrow().widgetsOrdered(), "the checkpoint and the row after it");
+    assertEquals(
+        5,
+        supervisor.details(1).orElseThrow().widgetsOrdered(),
+        "the checkpoint and the row after it");
     journal.order(2, 1);
     close(); // a checkpoint up to the last row
 
@@ -203,7 +214,8 @@ abstract class EmbeddedJournalContract {
   }
 
   @Test
-  void aShorterLifetimeTakesAccountsOffAndALongerOneBringsThemBackWithTheirCounts() throws Exception {
+  void aShorterLifetimeTakesAccountsOffAndALongerOneBringsThemBackWithTheirCounts()
+      throws Exception {
     open();
     journal.order(1, 2);
     clock.advance(Duration.ofMinutes(30));
@@ -217,10 +229,15 @@ abstract class EmbeddedJournalContract {
     changeLifetime(Duration.ofMinutes(5));
     assertEquals(List.of(), supervisor.accounts(), "nothing ordered in the last 5 min");
     changeLifetime(Duration.ofHours(1));
-    assertEquals(Map.of(2L, 4L, 3L, 5L), widgets(), "account 2's first order is more than an hour before its second");
+    assertEquals(
+        Map.of(2L, 4L, 3L, 5L),
+        widgets(),
+        "account 2's first order is more than an hour before its second");
     changeLifetime(Duration.ofHours(24));
-    assertEquals(Map.of(1L, 5L, 2L, 5L, 3L, 5L), widgets(), "every order back, as the history has them");
-    assertEquals(widgets(), replayed(Duration.ofHours(24)), "as cluster mode's rule gives the same orders");
+    assertEquals(
+        Map.of(1L, 5L, 2L, 5L, 3L, 5L), widgets(), "every order back, as the history has them");
+    assertEquals(
+        widgets(), replayed(Duration.ofHours(24)), "as cluster mode's rule gives the same orders");
   }
 
   @Test
@@ -230,15 +247,19 @@ abstract class EmbeddedJournalContract {
     clock.advance(Duration.ofMinutes(2));
     journal.order(1, 4);
     Instant from = START.minus(Duration.ofMinutes(1));
-    List<HistoryStep> before = journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1));
+    List<HistoryStep> before =
+        journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1));
     close();
 
     open();
-    assertEquals(before, journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1)));
+    assertEquals(
+        before, journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1)));
     assertEquals(List.of(0L, 2L, 0L, 1L, 0L), before.stream().map(HistoryStep::orders).toList());
     assertEquals(List.of(0L, 5L, 0L, 4L, 0L), before.stream().map(HistoryStep::widgets).toList());
-    assertEquals(List.of(new HistoryStep(from, 3, 9)),
-        journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(5)), "steps of five minutes");
+    assertEquals(
+        List.of(new HistoryStep(from, 3, 9)),
+        journal.history(from, from.plus(Duration.ofMinutes(5)), Duration.ofMinutes(5)),
+        "steps of five minutes");
   }
 
   @Test
@@ -247,18 +268,25 @@ abstract class EmbeddedJournalContract {
     journal.order(1, 1);
     clock.advance(Duration.ofDays(1));
     journal.order(2, 1);
-    clock.advance(Duration.ofDays(6).plusHours(12)); // account 1's order is now 7.5 days old, account 2's 6.5
+    clock.advance(
+        Duration.ofDays(6).plusHours(12)); // account 1's order is now 7.5 days old, account 2's 6.5
     journal.order(3, 1); // the commit after which the checkpoint and a step of retention run
     journal.order(4, 1);
 
     assertEquals(List.of(2L, 3L, 4L), historyAccounts());
-    assertEquals(0, journal.history(START, START.plus(Duration.ofMinutes(1)), Duration.ofMinutes(1)).get(0).orders());
+    assertEquals(
+        0,
+        journal
+            .history(START, START.plus(Duration.ofMinutes(1)), Duration.ofMinutes(1))
+            .get(0)
+            .orders());
   }
 
   /** Changes the lifetime and waits until the wall shows the history under it. */
   private void changeLifetime(Duration lifetime) throws InterruptedException {
     journal.changeLifetime(lifetime);
-    awaitTrue(() -> journal.reprojection().isEmpty() && supervisor.lifetime().equals(lifetime),
+    awaitTrue(
+        () -> journal.reprojection().isEmpty() && supervisor.lifetime().equals(lifetime),
         "the wall shows the history under " + lifetime);
   }
 
@@ -269,11 +297,17 @@ abstract class EmbeddedJournalContract {
     return widgets;
   }
 
-  /** The live accounts' widgets as cluster mode's rule computes them from this history's rows under {@code lifetime}. */
+  /**
+   * The live accounts' widgets as cluster mode's rule computes them from this history's rows under
+   * {@code lifetime}.
+   */
   private Map<Long, Long> replayed(Duration lifetime) throws SQLException {
     AccountChains chains = new AccountChains(lifetime.toMillis());
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
-        ResultSet rows = sql.executeQuery("SELECT account_id, quantity, ordered_at FROM order_history ORDER BY seq")) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement();
+        ResultSet rows =
+            sql.executeQuery(
+                "SELECT account_id, quantity, ordered_at FROM order_history ORDER BY seq")) {
       while (rows.next()) {
         if (rows.getLong(2) == 0) {
           chains.end(0, rows.getLong(1), rows.getLong(3));
@@ -293,7 +327,8 @@ abstract class EmbeddedJournalContract {
 
   private List<Long> historyAccounts() throws SQLException {
     List<Long> accounts = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement();
         ResultSet rows = sql.executeQuery("SELECT account_id FROM order_history ORDER BY seq")) {
       while (rows.next()) {
         accounts.add(rows.getLong(1));
@@ -309,8 +344,11 @@ abstract class EmbeddedJournalContract {
   long storedWidgets(long accountId) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         Statement sql = connection.createStatement();
-        ResultSet rows = sql.executeQuery("SELECT quantity FROM order_history WHERE account_id = " + accountId
-            + " ORDER BY seq")) {
+        ResultSet rows =
+            sql.executeQuery(
+                "SELECT quantity FROM order_history WHERE account_id = "
+                    + accountId
+                    + " ORDER BY seq")) {
       long widgets = -1;
       while (rows.next()) {
         widgets = rows.getLong(1) == 0 ? -1 : Math.max(widgets, 0) + rows.getLong(1);

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A wall killed with kill -9 at random moments, again and again, while clients send single
- * orders, batches and DELETEs, each order with an Idempotency-Key, and retry every request that
- * was not answered (503, or the connection lost to the kill) with the same key until it is. The
- * wall writes a checkpoint every 20 ms, so kills land in the middle of checkpoints too. In the
- * end every account must hold exactly what its requests ordered: nothing acknowledged lost,
- * nothing counted twice; and every account that was deleted after its last order must be gone.
+ * A wall killed with kill -9 at random moments, again and again, while clients send single orders,
+ * batches and DELETEs, each order with an Idempotency-Key, and retry every request that was not
+ * answered (503, or the connection lost to the kill) with the same key until it is. The wall writes
+ * a checkpoint every 20 ms, so kills land in the middle of checkpoints too. In the end every
+ * account must hold exactly what its requests ordered: nothing acknowledged lost, nothing counted
+ * twice; and every account that was deleted after its last order must be gone.
  */
 @Tag("faults")
 class KillLoopTest {
@@ -38,7 +38,11 @@ class KillLoopTest {
   private static final int KILLS = 20;
   private static final int CLIENTS = 4;
   private static final long SHARED_ACCOUNTS = 50;
-  /** A checkpoint every 20 ms, so that many kills land in one, and each start reads one and the rows after it. */
+
+  /**
+   * A checkpoint every 20 ms, so that many kills land in one, and each start reads one and the rows
+   * after it.
+   */
   private static final String CHECKPOINT_OFTEN = "-Daccount-wall.checkpoint-every-millis=20";
 
   @TempDir Path data;
@@ -58,16 +62,19 @@ class KillLoopTest {
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      running.add(clients.submit(() -> {
-        run(client, new Random(seed + client));
-        return null;
-      }));
+      running.add(
+          clients.submit(
+              () -> {
+                run(client, new Random(seed + client));
+                return null;
+              }));
     }
     try {
       for (int kill = 0; kill < KILLS; kill++) {
         WallProcess process = WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN);
         wall = new ApiClient(process.uri(), TOKEN);
-        TimeUnit.MILLISECONDS.sleep(200 + moments.nextInt(1500)); // a random moment to kill at, not a wait
+        TimeUnit.MILLISECONDS.sleep(
+            200 + moments.nextInt(1500)); // a random moment to kill at, not a wait
         wall = null;
         process.kill();
       }
@@ -75,16 +82,20 @@ class KillLoopTest {
         wall = new ApiClient(last.uri(), TOKEN);
         stopping = true;
         for (Future<?> client : running) {
-          client.get(2, TimeUnit.MINUTES); // each finishes the request it is on, retrying until answered
+          client.get(
+              2, TimeUnit.MINUTES); // each finishes the request it is on, retrying until answered
         }
-        System.out.println(requests + " requests answered, " + retries + " retries, " + KILLS + " kills");
+        System.out.println(
+            requests + " requests answered, " + retries + " retries, " + KILLS + " kills");
         Map<Long, Long> widgets = wall.widgetsById();
-        ordered.forEach((id, quantity) -> {
-          if (!deleted.contains(id)) {
-            assertEquals(quantity.sum(), widgets.getOrDefault(id, 0L), "account " + id);
-          }
-        });
-        deleted.forEach(id -> assertFalse(widgets.containsKey(id), "account " + id + " was deleted"));
+        ordered.forEach(
+            (id, quantity) -> {
+              if (!deleted.contains(id)) {
+                assertEquals(quantity.sum(), widgets.getOrDefault(id, 0L), "account " + id);
+              }
+            });
+        deleted.forEach(
+            id -> assertFalse(widgets.containsKey(id), "account " + id + " was deleted"));
         assertTrue(requests.get() > 100, "too few requests to say anything: " + requests);
       }
     } finally {
@@ -102,11 +113,22 @@ class KillLoopTest {
         case 0, 1, 2, 3, 4, 5 -> {
           long id = 1 + random.nextInt((int) SHARED_ACCOUNTS);
           int quantity = 1 + random.nextInt(4);
-          order(key, "{\"accountId\":" + id + ",\"quantity\":" + quantity + "}", Map.of(id, (long) quantity));
+          order(
+              key,
+              "{\"accountId\":" + id + ",\"quantity\":" + quantity + "}",
+              Map.of(id, (long) quantity));
         }
         case 6, 7 -> {
           long shared = 1 + random.nextInt((int) SHARED_ACCOUNTS);
-          order(key, "[{\"accountId\":" + shared + "},{\"accountId\":" + own + ",\"quantity\":2},{\"accountId\":" + shared + "}]",
+          order(
+              key,
+              "[{\"accountId\":"
+                  + shared
+                  + "},{\"accountId\":"
+                  + own
+                  + ",\"quantity\":2},{\"accountId\":"
+                  + shared
+                  + "}]",
               Map.of(shared, 2L, own, 2L));
         }
         default -> {
@@ -119,13 +141,14 @@ class KillLoopTest {
   }
 
   private void order(String key, String body, Map<Long, Long> effects) throws Exception {
-    for (;;) {
+    for (; ; ) {
       ApiClient api = wall;
       if (api != null) {
         try {
           ApiClient.Response answer = api.post(body, key);
           if (answer.status() == 200) {
-            effects.forEach((id, quantity) -> ordered.computeIfAbsent(id, i -> new LongAdder()).add(quantity));
+            effects.forEach(
+                (id, quantity) -> ordered.computeIfAbsent(id, i -> new LongAdder()).add(quantity));
             requests.incrementAndGet();
             return;
           }
@@ -141,7 +164,7 @@ class KillLoopTest {
 
   /** Ends an account; 404 after a retry means the first attempt ended it before the kill. */
   private void delete(long accountId) throws Exception {
-    for (;;) {
+    for (; ; ) {
       ApiClient api = wall;
       if (api != null) {
         try {

@@ -23,10 +23,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The schema on SQLite and on PostgreSQL: made whole on a fresh database, upgraded in place on an older one. */
+/**
+ * The schema on SQLite and on PostgreSQL: made whole on a fresh database, upgraded in place on an
+ * older one.
+ */
 class MigrationsTest {
-  private static final Set<StoredAccount> LIVE = Set.of(new StoredAccount(7, 3, Instant.ofEpochMilli(1000)),
-      new StoredAccount(9, 1, Instant.ofEpochMilli(2000)));
+  private static final Set<StoredAccount> LIVE =
+      Set.of(
+          new StoredAccount(7, 3, Instant.ofEpochMilli(1000)),
+          new StoredAccount(9, 1, Instant.ofEpochMilli(2000)));
 
   @TempDir Path data;
 
@@ -44,12 +49,14 @@ class MigrationsTest {
 
   static Stream<Arguments> olderDatabases() {
     return Stream.of(TestDatabase.values())
-        .flatMap(kind -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, 2), Arguments.of(kind, 3)));
+        .flatMap(
+            kind -> Stream.of(Arguments.of(kind, 1), Arguments.of(kind, 2), Arguments.of(kind, 3)));
   }
 
   @ParameterizedTest(name = "{0} at version {1}")
   @MethodSource("olderDatabases")
-  void anOlderDatabaseIsUpgradedInPlaceKeepingItsLiveAccounts(TestDatabase kind, int version) throws Exception {
+  void anOlderDatabaseIsUpgradedInPlaceKeepingItsLiveAccounts(TestDatabase kind, int version)
+      throws Exception {
     String url = kind.newUrl(data);
     olderDatabase(url, version);
 
@@ -58,7 +65,9 @@ class MigrationsTest {
       assertEquals(new Checkpoint(2, 0), database.checkpoint(), "under the lifetime the wall has");
       List<HistoryRow> history = new ArrayList<>();
       database.forEachRow(0, Long.MAX_VALUE, history::add);
-      assertEquals(List.of(new HistoryRow(1, 7, 3, 1000), new HistoryRow(2, 9, 1, 2000)), history,
+      assertEquals(
+          List.of(new HistoryRow(1, 7, 3, 1000), new HistoryRow(2, 9, 1, 2000)),
+          history,
           "and the history's first rows, so that any later projection finds them");
       assertEquals(Optional.empty(), database.keptReceipt("no such key"), "V3's table is there");
     }
@@ -87,22 +96,38 @@ class MigrationsTest {
     olderDatabase(url, 1);
     AccountDatabase.open(url).close();
 
-    assertEquals("V2__live_accounts_by_id.sqlite.sql", single(url, "SELECT script FROM schema_version WHERE version = 2"));
-    assertEquals(0L, (long) single(url, "SELECT COUNT(*) FROM information_schema.tables"
-        + " WHERE table_name = 'live_accounts_by_id'"), "V2's SQLite script did not run");
-    assertEquals(LIVE.size(), (long) single(url, "SELECT COUNT(*) FROM live_accounts"), "V1's table is kept as it was");
+    assertEquals(
+        "V2__live_accounts_by_id.sqlite.sql",
+        single(url, "SELECT script FROM schema_version WHERE version = 2"));
+    assertEquals(
+        0L,
+        (long)
+            single(
+                url,
+                "SELECT COUNT(*) FROM information_schema.tables"
+                    + " WHERE table_name = 'live_accounts_by_id'"),
+        "V2's SQLite script did not run");
+    assertEquals(
+        LIVE.size(),
+        (long) single(url, "SELECT COUNT(*) FROM live_accounts"),
+        "V1's table is kept as it was");
   }
 
-  /** The database a build that knew only the first {@code version} scripts left, with two live accounts. */
+  /**
+   * The database a build that knew only the first {@code version} scripts left, with two live
+   * accounts.
+   */
   private static void olderDatabase(String url, int version) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
       Migrations.apply(connection, version);
       sql.executeUpdate("INSERT INTO live_accounts VALUES (7, 3, 1000), (9, 1, 2000)");
     }
   }
 
   private static List<Integer> versions(String url) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement();
         ResultSet rows = sql.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
       List<Integer> versions = new ArrayList<>();
       while (rows.next()) {
@@ -114,7 +139,8 @@ class MigrationsTest {
 
   @SuppressWarnings("unchecked")
   private static <T> T single(String url, String query) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement();
         ResultSet rows = sql.executeQuery(query)) {
       rows.next();
       return (T) rows.getObject(1);

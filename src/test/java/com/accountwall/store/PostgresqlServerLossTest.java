@@ -1,8 +1,8 @@
 package com.accountwall.store;
 
+import static com.accountwall.store.EmbeddedJournalContract.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.accountwall.store.EmbeddedJournalContract.awaitTrue;
 
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
@@ -48,20 +48,40 @@ class PostgresqlServerLossTest {
 
   @TempDir Path data;
 
-  /** Every keyed order the clients sent, by key: its account (one order per account) and how it was answered. */
+  /**
+   * Every keyed order the clients sent, by key: its account (one order per account) and how it was
+   * answered.
+   */
   private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+
   private final Map<String, Long> unanswered = new ConcurrentHashMap<>();
-  /** Answers the promise forbids: another status, a 503 not naming the server, or one that took too long. */
+
+  /**
+   * Answers the promise forbids: another status, a 503 not naming the server, or one that took too
+   * long.
+   */
   private final Queue<String> wrong = new ConcurrentLinkedQueue<>();
+
   private final AtomicBoolean ordering = new AtomicBoolean(true);
 
   @Test
   void ordersAre503WhileTheServerIsDownAndSucceedOnceItIsBackEachStoredOnce() throws Exception {
     try (TestPostgres server = TestPostgres.start()) {
       String url = server.newDatabase();
-      try (Wall wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=" + TOKEN,
-          "--db-url=" + url), Clock.systemUTC())) {
-        execute(url, "INSERT INTO accounts (account_id, name) VALUES (" + NAMED_ID + ", 'Named in PostgreSQL')");
+      try (Wall wall =
+          Wall.start(
+              WallOptions.parse(
+                  "--headless",
+                  "--port=0",
+                  "--data=" + data,
+                  "--token=" + TOKEN,
+                  "--db-url=" + url),
+              Clock.systemUTC())) {
+        execute(
+            url,
+            "INSERT INTO accounts (account_id, name) VALUES ("
+                + NAMED_ID
+                + ", 'Named in PostgreSQL')");
         ApiClient api = new ApiClient(wall.endpoint().address(), TOKEN);
         ApiClient anonymous = new ApiClient(wall.endpoint().address(), null);
 
@@ -75,21 +95,29 @@ class PostgresqlServerLossTest {
           awaitTrue(() -> acknowledged.size() >= 40, "orders are acknowledged before the loss");
           server.stopImmediately();
           int before = unanswered.size();
-          awaitTrue(() -> unanswered.size() >= before + 4 * CLIENTS, "orders are answered 503 while the server is down");
+          awaitTrue(
+              () -> unanswered.size() >= before + 4 * CLIENTS,
+              "orders are answered 503 while the server is down");
           ApiClient.Response health = anonymous.get("/api/health");
           assertEquals(503, health.status(), health.body());
-          assertTrue(health.body().contains("orders cannot be stored: " + SERVER_GONE), health.body());
+          assertTrue(
+              health.body().contains("orders cannot be stored: " + SERVER_GONE), health.body());
 
           server.restart();
           long back = System.nanoTime();
           while (api.post("{\"accountId\": " + NAMED_ID + "}", "after-restart").status() != 200) {
-            assertTrue(System.nanoTime() - back < TimeUnit.SECONDS.toNanos(5),
+            assertTrue(
+                System.nanoTime() - back < TimeUnit.SECONDS.toNanos(5),
                 "orders succeed within 5 s of the server accepting connections");
             TimeUnit.MILLISECONDS.sleep(50); // a client's pace, not a wait for the wall
           }
           assertEquals(200, anonymous.get("/api/health").status());
-          awaitTrue(() -> nameOf(api, NAMED_ID).equals("Named in PostgreSQL"), "names are read again after the restart");
-          awaitTrue(() -> acknowledged.size() >= before + 40, "the clients' orders are acknowledged again");
+          awaitTrue(
+              () -> nameOf(api, NAMED_ID).equals("Named in PostgreSQL"),
+              "names are read again after the restart");
+          awaitTrue(
+              () -> acknowledged.size() >= before + 40,
+              "the clients' orders are acknowledged again");
         } finally {
           ordering.set(false);
           for (Future<?> client : running) {
@@ -99,12 +127,17 @@ class PostgresqlServerLossTest {
         }
         assertTrue(wrong.isEmpty(), "answers the promise forbids: " + wrong);
 
-        // Every request once more with its key: those answered 503 as their clients would retry them,
+        // Every request once more with its key: those answered 503 as their clients would retry
+        // them,
         // those answered 200 as if the answer had been lost. Each must count once, whatever it was.
         for (Map<String, Long> answered : List.of(unanswered, acknowledged)) {
           for (Map.Entry<String, Long> order : answered.entrySet()) {
-            ApiClient.Response retry = api.post("{\"accountId\": " + order.getValue() + "}", order.getKey());
-            assertEquals(200, retry.status(), "a retry of " + order.getKey() + " with its key: " + retry.body());
+            ApiClient.Response retry =
+                api.post("{\"accountId\": " + order.getValue() + "}", order.getKey());
+            assertEquals(
+                200,
+                retry.status(),
+                "a retry of " + order.getKey() + " with its key: " + retry.body());
           }
         }
         Map<Long, Long> widgets = api.widgetsById();
@@ -112,14 +145,20 @@ class PostgresqlServerLossTest {
           assertEquals(1, widgets.get(id), "account " + id + " on the wall");
         }
       }
-      try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement();
-          ResultSet rows = sql.executeQuery("SELECT account_id, SUM(quantity) FROM order_history GROUP BY account_id")) {
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement sql = connection.createStatement();
+          ResultSet rows =
+              sql.executeQuery(
+                  "SELECT account_id, SUM(quantity) FROM order_history GROUP BY account_id")) {
         Map<Long, Long> stored = new ConcurrentHashMap<>();
         while (rows.next()) {
           stored.put(rows.getLong(1), rows.getLong(2));
         }
         for (long id : allSent()) {
-          assertEquals(1, stored.get(id), "account " + id + " in PostgreSQL's history: acknowledged once, stored once");
+          assertEquals(
+              1,
+              stored.get(id),
+              "account " + id + " in PostgreSQL's history: acknowledged once, stored once");
         }
       }
     }
@@ -171,7 +210,8 @@ class PostgresqlServerLossTest {
   }
 
   private static void execute(String url, String update) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
       sql.executeUpdate(update);
     }
   }

@@ -41,7 +41,8 @@ class RestartTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void aRestoredAccountKeepsItsCountAndEndsAtItsOriginalDeadline(TestDatabase kind) throws Exception {
+  void aRestoredAccountKeepsItsCountAndEndsAtItsOriginalDeadline(TestDatabase kind)
+      throws Exception {
     useNew(kind);
     try (Wall wall = start()) {
       wall.orders().order(10, 3);
@@ -54,7 +55,10 @@ class RestartTest {
     try (Wall wall = start()) {
       AccountDetails restored = wall.supervisor().details(10).orElseThrow();
       assertEquals(4, restored.widgetsOrdered());
-      assertEquals(START.plus(Duration.ofMinutes(20)).plus(LIFETIME), restored.expiresAt(), "not reset by the restart");
+      assertEquals(
+          START.plus(Duration.ofMinutes(20)).plus(LIFETIME),
+          restored.expiresAt(),
+          "not reset by the restart");
       assertEquals(5, wall.supervisor().details(20).orElseThrow().widgetsOrdered());
 
       clock.advance(LIFETIME.minusMinutes(30).minusMillis(1));
@@ -105,7 +109,8 @@ class RestartTest {
   void generatedOrdersAreKeptToo(TestDatabase kind) throws Exception {
     useNew(kind);
     try (Wall wall = start()) {
-      wall.orders().place(List.of(new Order(4, 7))); // as the generator places a tick's orders, not waiting
+      wall.orders()
+          .place(List.of(new Order(4, 7))); // as the generator places a tick's orders, not waiting
     }
     try (Wall wall = start()) {
       assertEquals(7, wall.supervisor().details(4).orElseThrow().widgetsOrdered());
@@ -136,13 +141,26 @@ class RestartTest {
   }
 
   private Wall start(Duration lifetime) throws Exception {
-    return Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t",
-        "--lifetime=" + lifetime, "--db-url=" + url), clock);
+    return Wall.start(
+        WallOptions.parse(
+            "--headless",
+            "--port=0",
+            "--data=" + data,
+            "--token=t",
+            "--lifetime=" + lifetime,
+            "--db-url=" + url),
+        clock);
   }
 
-  /** Waits until the wall shows its history under {@code lifetime}: a start under another lifetime re-projects it. */
+  /**
+   * Waits until the wall shows its history under {@code lifetime}: a start under another lifetime
+   * re-projects it.
+   */
   private static void awaitShown(Wall wall, Duration lifetime) throws InterruptedException {
-    Await.until(() -> wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
-        Duration.ofSeconds(10), () -> "the wall shows its history under " + lifetime);
+    Await.until(
+        () ->
+            wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
+        Duration.ofSeconds(10),
+        () -> "the wall shows its history under " + lifetime);
   }
 }

@@ -37,12 +37,17 @@ class RetentionKillTest {
   private static final String TOKEN = "retention";
   private static final int KILLS = 10;
   private static final long RETENTION_MILLIS = 1000;
-  private static final String[] OPTIONS = {"--lifetime=1s", "--retention=1s",
-      "-Daccount-wall.checkpoint-every-millis=20", "-Daccount-wall.retention-every-millis=20"};
+  private static final String[] OPTIONS = {
+    "--lifetime=1s",
+    "--retention=1s",
+    "-Daccount-wall.checkpoint-every-millis=20",
+    "-Daccount-wall.retention-every-millis=20"
+  };
 
   @TempDir Path data;
   private volatile ApiClient wall; // null while the wall is down
   private volatile boolean stopping;
+
   /** Acknowledged orders: one account each, with its quantity and the time before it was sent. */
   private final List<long[]> acknowledged = new CopyOnWriteArrayList<>();
 
@@ -52,15 +57,18 @@ class RetentionKillTest {
     System.out.println("retention kill seed " + seed);
     Random moments = new Random(seed);
     ExecutorService client = Executors.newSingleThreadExecutor();
-    Future<?> ordering = client.submit(() -> {
-      order(new Random(seed));
-      return null;
-    });
+    Future<?> ordering =
+        client.submit(
+            () -> {
+              order(new Random(seed));
+              return null;
+            });
     try {
       for (int kill = 0; kill < KILLS; kill++) {
         WallProcess process = WallProcess.start(data, TOKEN, OPTIONS);
         wall = new ApiClient(process.uri(), TOKEN);
-        TimeUnit.MILLISECONDS.sleep(300 + moments.nextInt(1500)); // a random moment to kill at, not a wait
+        TimeUnit.MILLISECONDS.sleep(
+            300 + moments.nextInt(1500)); // a random moment to kill at, not a wait
         wall = null;
         process.kill();
         assertRecentOrdersKept(System.currentTimeMillis());
@@ -71,11 +79,19 @@ class RetentionKillTest {
       client.shutdownNow();
     }
     long rows = rows("SELECT COUNT(*) FROM order_history");
-    assertTrue(rows < acknowledged.size(), "retention deleted old history: " + rows + " rows are left of "
-        + acknowledged.size() + " orders");
+    assertTrue(
+        rows < acknowledged.size(),
+        "retention deleted old history: "
+            + rows
+            + " rows are left of "
+            + acknowledged.size()
+            + " orders");
   }
 
-  /** Every acknowledged order sent within the retention before {@code now} is in the history as acknowledged. */
+  /**
+   * Every acknowledged order sent within the retention before {@code now} is in the history as
+   * acknowledged.
+   */
   private void assertRecentOrdersKept(long now) throws SQLException {
     Map<Long, Long> history = new HashMap<>();
     try (Connection connection = DriverManager.getConnection(AccountDatabase.embeddedUrl(data));
@@ -89,20 +105,30 @@ class RetentionKillTest {
     for (long[] order : acknowledged) {
       if (order[2] > now - RETENTION_MILLIS) {
         recent++;
-        assertEquals(order[1], history.getOrDefault(order[0], 0L), "account " + order[0] + ", acknowledged "
-            + (now - order[2]) + " ms before the check");
+        assertEquals(
+            order[1],
+            history.getOrDefault(order[0], 0L),
+            "account " + order[0] + ", acknowledged " + (now - order[2]) + " ms before the check");
       }
     }
-    System.out.println(recent + " recent acknowledged orders kept, " + history.size() + " accounts in the history");
+    System.out.println(
+        recent
+            + " recent acknowledged orders kept, "
+            + history.size()
+            + " accounts in the history");
   }
 
-  /** Orders one account each, with a key, retrying an unanswered one with the same key until it is answered. */
+  /**
+   * Orders one account each, with a key, retrying an unanswered one with the same key until it is
+   * answered.
+   */
   private void order(Random random) throws Exception {
     for (long id = 1; !stopping; id++) {
       long quantity = 1 + random.nextInt(5);
       String body = "{\"accountId\":" + id + ",\"quantity\":" + quantity + "}";
-      long sent = System.currentTimeMillis(); // the first attempt's: a retry may find it stored already
-      for (;;) {
+      long sent =
+          System.currentTimeMillis(); // the first attempt's: a retry may find it stored already
+      for (; ; ) {
         ApiClient api = wall;
         if (api != null) {
           try {

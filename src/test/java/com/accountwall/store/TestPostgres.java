@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server from the machine's Debian packages ({@code /usr/lib/postgresql/N/bin}),
  * in a throw-away cluster of its own: initdb'd in a temporary folder, listening on a free loopback
- * port only, with trust authentication for {@code postgres}. Each test takes a fresh database
- * with {@link #newDatabase()}. As root (CI) the server runs as the {@code postgres} user, since
+ * port only, with trust authentication for {@code postgres}. Each test takes a fresh database with
+ * {@link #newDatabase()}. As root (CI) the server runs as the {@code postgres} user, since
  * PostgreSQL refuses to run as root; otherwise as the user running the tests.
  *
- * <p>Where PostgreSQL is not installed, {@link #shared()} and {@link #start()} skip the calling test
- * through a JUnit assumption, saying so, so that the build stays green on a bare machine.
+ * <p>Where PostgreSQL is not installed, {@link #shared()} and {@link #start()} skip the calling
+ * test through a JUnit assumption, saying so, so that the build stays green on a bare machine.
  *
  * <p>{@link #shared()} is one server per JVM, started on first use and stopped when the JVM exits;
  * a test that stops the server itself starts one of its own with {@link #start()} and closes it.
@@ -52,7 +52,10 @@ final class TestPostgres implements AutoCloseable {
     this.port = port;
   }
 
-  /** The server every test of this JVM shares, started on first use; skips the test without PostgreSQL. */
+  /**
+   * The server every test of this JVM shares, started on first use; skips the test without
+   * PostgreSQL.
+   */
   static synchronized TestPostgres shared() throws IOException, InterruptedException {
     if (shared == null) {
       TestPostgres started = start();
@@ -65,16 +68,31 @@ final class TestPostgres implements AutoCloseable {
   /** A server of the caller's own, to close when done; skips the test without PostgreSQL. */
   static TestPostgres start() throws IOException, InterruptedException {
     Path bin = installedBin();
-    assumeTrue(bin != null, "skipped: PostgreSQL is not installed (no " + INSTALLED
-        + "/*/bin/initdb); apt-get install postgresql, as .ci/run does");
+    assumeTrue(
+        bin != null,
+        "skipped: PostgreSQL is not installed (no "
+            + INSTALLED
+            + "/*/bin/initdb); apt-get install postgresql, as .ci/run does");
     Path folder = Files.createTempDirectory("account-wall-pg");
     if (AS_ROOT) {
-      UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+      UserPrincipal postgres =
+          folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
       Files.setOwner(folder, postgres);
     }
     TestPostgres server = new TestPostgres(bin, folder, freePort());
     try {
-      server.run("initdb", "-D", server.data(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
+      server.run(
+          "initdb",
+          "-D",
+          server.data(),
+          "-A",
+          "trust",
+          "-U",
+          "postgres",
+          "--no-sync",
+          "-E",
+          "UTF8",
+          "--locale=C");
       server.startServer();
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
@@ -89,7 +107,8 @@ final class TestPostgres implements AutoCloseable {
       return null;
     }
     try (Stream<Path> versions = Files.list(INSTALLED)) {
-      return versions.map(version -> version.resolve("bin"))
+      return versions
+          .map(version -> version.resolve("bin"))
           .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
           .max(Comparator.comparingInt(bin -> versionOf(bin.getParent())))
           .orElse(null);
@@ -114,7 +133,8 @@ final class TestPostgres implements AutoCloseable {
   /** A new, empty database's JDBC URL. */
   String newDatabase() throws SQLException {
     String name = "wall_" + databases.incrementAndGet();
-    try (Connection admin = DriverManager.getConnection(url("postgres")); Statement sql = admin.createStatement()) {
+    try (Connection admin = DriverManager.getConnection(url("postgres"));
+        Statement sql = admin.createStatement()) {
       sql.executeUpdate("CREATE DATABASE " + name);
     }
     return url(name);
@@ -125,19 +145,32 @@ final class TestPostgres implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
   }
 
-  /** Stops the server at once, as a crash would: its connections are cut, nothing is shut down cleanly. */
+  /**
+   * Stops the server at once, as a crash would: its connections are cut, nothing is shut down
+   * cleanly.
+   */
   void stopImmediately() throws IOException, InterruptedException {
     run("pg_ctl", "stop", "-D", data(), "-m", "immediate", "-w");
   }
 
-  /** Starts the stopped server again; returns once it accepts connections (after crash recovery). */
+  /**
+   * Starts the stopped server again; returns once it accepts connections (after crash recovery).
+   */
   void restart() throws IOException, InterruptedException {
     startServer();
   }
 
   private void startServer() throws IOException, InterruptedException {
-    run("pg_ctl", "start", "-D", data(), "-l", folder.resolve("server.log").toString(), "-w",
-        "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1");
+    run(
+        "pg_ctl",
+        "start",
+        "-D",
+        data(),
+        "-l",
+        folder.resolve("server.log").toString(),
+        "-w",
+        "-o",
+        "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1");
   }
 
   /** Stops the server if it runs and deletes its folder. */
@@ -158,7 +191,10 @@ final class TestPostgres implements AutoCloseable {
     return folder.resolve("data").toString();
   }
 
-  /** Runs one of PostgreSQL's programs, as {@code postgres} when root; fails with its output if it fails. */
+  /**
+   * Runs one of PostgreSQL's programs, as {@code postgres} when root; fails with its output if it
+   * fails.
+   */
   private void run(String program, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     if (AS_ROOT) {
@@ -168,14 +204,20 @@ final class TestPostgres implements AutoCloseable {
     command.addAll(List.of(args));
     // To a file, not a pipe: nothing then depends on the program's output being read while it runs.
     Path said = folder.resolve(program + ".out");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(said.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(said.toFile()).start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IOException(String.join(" ", command) + " did not finish within 60 s");
     }
     if (process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue()
-          + ":\n" + Files.readString(said) + lastLines(folder.resolve("server.log")));
+      throw new IOException(
+          String.join(" ", command)
+              + " failed with exit code "
+              + process.exitValue()
+              + ":\n"
+              + Files.readString(said)
+              + lastLines(folder.resolve("server.log")));
     }
   }
 
@@ -183,7 +225,8 @@ final class TestPostgres implements AutoCloseable {
   private static String lastLines(Path log) {
     try {
       List<String> lines = Files.readAllLines(log);
-      return "\nserver.log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+      return "\nserver.log:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     } catch (IOException e) {
       return "";
     }

@@ -38,31 +38,34 @@ class DeskCallsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor =
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMinutes(2)).build();
-  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final OrderGenerator generator =
+      OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final Queue<Runnable> deskCalls = new ArrayDeque<>();
   private final AtomicBoolean journalDown = new AtomicBoolean();
-  private final AccountDesk desk = new AccountDesk() {
-    @Override
-    public Account order(long accountId, long quantity) {
-      if (journalDown.get()) {
-        throw new JournalUnavailableException("Kafka did not acknowledge within 30 s");
-      }
-      return supervisor.order(accountId, quantity);
-    }
+  private final AccountDesk desk =
+      new AccountDesk() {
+        @Override
+        public Account order(long accountId, long quantity) {
+          if (journalDown.get()) {
+            throw new JournalUnavailableException("Kafka did not acknowledge within 30 s");
+          }
+          return supervisor.order(accountId, quantity);
+        }
 
-    @Override
-    public boolean end(long accountId) {
-      return supervisor.end(accountId);
-    }
-  };
+        @Override
+        public boolean end(long accountId) {
+          return supervisor.end(accountId);
+        }
+      };
 
   @Start
   void start(Stage stage) throws Exception {
-    WallModel wall = WallModel.builder(supervisor, clock, generator)
-        .desk(desk)
-        .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0))
-        .deskCalls(deskCalls::add)
-        .build();
+    WallModel wall =
+        WallModel.builder(supervisor, clock, generator)
+            .desk(desk)
+            .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0))
+            .deskCalls(deskCalls::add)
+            .build();
     stage.setScene(new Scene(WallView.load(wall), 1400, 800));
     stage.show();
   }
@@ -95,7 +98,8 @@ class DeskCallsTest {
     runDeskCalls();
 
     assertFalse(supervisor.exists(42));
-    assertEquals("Could not order a widget for 42: Kafka did not acknowledge within 30 s", status(robot));
+    assertEquals(
+        "Could not order a widget for 42: Kafka did not acknowledge within 30 s", status(robot));
   }
 
   /** Runs the queued desk calls on this (test) thread, as the app's own desk thread would. */

@@ -25,10 +25,11 @@ final class FrameDriver {
   /** The frames of {@code length}, the last one exactly at its end. */
   void frames(FxRobot robot, Duration length) {
     long end = frameNanos + length.toNanos();
-    robot.interact(() -> {
-      while (frameNanos < end) {
-        wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
-      }
-    });
+    robot.interact(
+        () -> {
+          while (frameNanos < end) {
+            wall.onFrame(frameNanos = Math.min(frameNanos + FRAME, end));
+          }
+        });
   }
 }

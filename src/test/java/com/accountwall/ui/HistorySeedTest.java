@@ -22,10 +22,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * The window asks the order history, once, for the hour before it opened, so that the figures'
- * hour survives a restart; a history that cannot be read leaves them to start from nothing. The
- * history here is played by hand, and its question runs on the JavaFX thread, as the desk's calls
- * do in tests.
+ * The window asks the order history, once, for the hour before it opened, so that the figures' hour
+ * survives a restart; a history that cannot be read leaves them to start from nothing. The history
+ * here is played by hand, and its question runs on the JavaFX thread, as the desk's calls do in
+ * tests.
  */
 @ExtendWith(ApplicationExtension.class)
 class HistorySeedTest {
@@ -33,7 +33,8 @@ class HistorySeedTest {
 
   private final MutableClock clock = new MutableClock(OPENED);
   private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).build();
-  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final OrderGenerator generator =
+      OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final List<String> asked = new CopyOnWriteArrayList<>();
 
   @AfterEach
@@ -43,16 +44,18 @@ class HistorySeedTest {
 
   @Test
   void theFiguresHourIsTheHistorysWholeMinutesBeforeTheWindowOpened(FxRobot robot) {
-    WallModel wall = WallModel.builder(supervisor, clock, generator)
-        .history((from, to, step) -> {
-          asked.add(from + " " + to + " " + step);
-          List<HistoryStep> steps = new ArrayList<>();
-          for (Instant minute = from; minute.isBefore(to); minute = minute.plus(step)) {
-            steps.add(new HistoryStep(minute, 3, 4));
-          }
-          return steps;
-        })
-        .build();
+    WallModel wall =
+        WallModel.builder(supervisor, clock, generator)
+            .history(
+                (from, to, step) -> {
+                  asked.add(from + " " + to + " " + step);
+                  List<HistoryStep> steps = new ArrayList<>();
+                  for (Instant minute = from; minute.isBefore(to); minute = minute.plus(step)) {
+                    steps.add(new HistoryStep(minute, 3, 4));
+                  }
+                  return steps;
+                })
+            .build();
 
     robot.interact(wall::seedFigures);
     new FrameDriver(wall).frame(robot);
@@ -65,11 +68,13 @@ class HistorySeedTest {
 
   @Test
   void aHistoryThatCannotBeReadLeavesTheFiguresToStartFromNothing(FxRobot robot) {
-    WallModel wall = WallModel.builder(supervisor, clock, generator)
-        .history((from, to, step) -> {
-          throw new JournalUnavailableException("the database is locked");
-        })
-        .build();
+    WallModel wall =
+        WallModel.builder(supervisor, clock, generator)
+            .history(
+                (from, to, step) -> {
+                  throw new JournalUnavailableException("the database is locked");
+                })
+            .build();
 
     robot.interact(wall::seedFigures);
     new FrameDriver(wall).frame(robot);

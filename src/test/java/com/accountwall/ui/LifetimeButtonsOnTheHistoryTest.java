@@ -38,12 +38,21 @@ class LifetimeButtonsOnTheHistoryTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    wall = Wall.start(WallOptions.parse("--headless", "--port=0", "--data=" + data, "--token=t", "--rate=0",
-        "--lifetime=1h"), clock);
-    model = WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
-        .journal(wall.orders())
-        .retention(Duration.ofDays(7))
-        .build();
+    wall =
+        Wall.start(
+            WallOptions.parse(
+                "--headless",
+                "--port=0",
+                "--data=" + data,
+                "--token=t",
+                "--rate=0",
+                "--lifetime=1h"),
+            clock);
+    model =
+        WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
+            .journal(wall.orders())
+            .retention(Duration.ofDays(7))
+            .build();
     driver = new FrameDriver(model);
     stage.setScene(new Scene(WallView.load(model), 1400, 800));
     stage.show();
@@ -55,7 +64,8 @@ class LifetimeButtonsOnTheHistoryTest {
   }
 
   @Test
-  void aShorterLifetimeTakesAccountsOffAndALongerOneGivesThemBackWithTheirCounts(FxRobot robot) throws Exception {
+  void aShorterLifetimeTakesAccountsOffAndALongerOneGivesThemBackWithTheirCounts(FxRobot robot)
+      throws Exception {
     wall.orders().order(1, 4);
     wall.orders().order(2, 1);
     clock.advance(Duration.ofMinutes(20));
@@ -67,31 +77,41 @@ class LifetimeButtonsOnTheHistoryTest {
 
     robot.clickOn("10 min");
     awaitLifetime(robot, Duration.ofMinutes(10));
-    assertEquals(Map.of(2L, 2L, 3L, 5L), shown(robot),
+    assertEquals(
+        Map.of(2L, 2L, 3L, 5L),
+        shown(robot),
         "account 1 has not ordered in 10 minutes; account 2's first order is 20 minutes before its second");
 
     robot.clickOn("1 h");
     awaitLifetime(robot, Duration.ofHours(1));
-    assertEquals(Map.of(1L, 4L, 2L, 3L, 3L, 5L), shown(robot), "every account back, with its count");
+    assertEquals(
+        Map.of(1L, 4L, 2L, 3L, 3L, 5L), shown(robot), "every account back, with its count");
   }
 
-  /** Waits until the journal has applied the lifetime, then plays frames until the rows' fades are over. */
+  /**
+   * Waits until the journal has applied the lifetime, then plays frames until the rows' fades are
+   * over.
+   */
   private void awaitLifetime(FxRobot robot, Duration lifetime) throws InterruptedException {
-    Await.until(() -> wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
-        Duration.ofSeconds(10), () -> "the wall shows its history under " + lifetime);
+    Await.until(
+        () ->
+            wall.orders().reprojection().isEmpty() && wall.supervisor().lifetime().equals(lifetime),
+        Duration.ofSeconds(10),
+        () -> "the wall shows its history under " + lifetime);
     driver.frames(robot, Duration.ofSeconds(5));
   }
 
   /** The table's rows that are not fading out: widgets by account. */
   private Map<Long, Long> shown(FxRobot robot) {
     Map<Long, Long> shown = new TreeMap<>();
-    robot.interact(() -> {
-      for (AccountRow row : model.table().getRows()) {
-        if (!row.isEnding()) {
-          shown.put(row.getAccountId(), row.getWidgetsSold());
-        }
-      }
-    });
+    robot.interact(
+        () -> {
+          for (AccountRow row : model.table().getRows()) {
+            if (!row.isEnding()) {
+              shown.put(row.getAccountId(), row.getWidgetsSold());
+            }
+          }
+        });
     return shown;
   }
 }

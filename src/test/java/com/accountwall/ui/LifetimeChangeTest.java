@@ -38,16 +38,18 @@ class LifetimeChangeTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor =
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofMinutes(10)).build();
-  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final OrderGenerator generator =
+      OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final List<Duration> changes = new CopyOnWriteArrayList<>();
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
   private final AtomicReference<Reprojection> underWay = new AtomicReference<>();
-  private final WallModel wall = WallModel.builder(supervisor, clock, generator)
-      .lifetimeChanges(changes::add)
-      .retention(Duration.ofHours(1))
-      .reprojection(() -> Optional.ofNullable(underWay.get()))
-      .onSettingsChanged(saved::add)
-      .build();
+  private final WallModel wall =
+      WallModel.builder(supervisor, clock, generator)
+          .lifetimeChanges(changes::add)
+          .retention(Duration.ofHours(1))
+          .reprojection(() -> Optional.ofNullable(underWay.get()))
+          .onSettingsChanged(saved::add)
+          .build();
   private final FrameDriver driver = new FrameDriver(wall);
 
   @Start
@@ -71,8 +73,12 @@ class LifetimeChangeTest {
     robot.clickOn("2 min");
 
     assertEquals(List.of(Duration.ofMinutes(2)), changes, "handed to the journal");
-    assertEquals(Duration.ofMinutes(10), supervisor.lifetime(), "which applies it to the accounts in its own time");
-    assertEquals(Duration.ofMinutes(2), saved.get(saved.size() - 1).lifetime(), "the choice is remembered");
+    assertEquals(
+        Duration.ofMinutes(10),
+        supervisor.lifetime(),
+        "which applies it to the accounts in its own time");
+    assertEquals(
+        Duration.ofMinutes(2), saved.get(saved.size() - 1).lifetime(), "the choice is remembered");
 
     underWay.set(new Reprojection(Duration.ofMinutes(2), 45, 100));
     driver.frames(robot, Duration.ofMillis(250));
@@ -80,12 +86,18 @@ class LifetimeChangeTest {
     assertEquals("Re-projecting the history under a 2 min lifetime: 45 %", progress.getText());
 
     underWay.set(null);
-    robot.interact(() -> supervisor.setLifetime(Duration.ofMinutes(2))); // done: the journal applies it
+    robot.interact(
+        () -> supervisor.setLifetime(Duration.ofMinutes(2))); // done: the journal applies it
     driver.frames(robot, Duration.ofMillis(250));
     assertFalse(progress.isVisible(), "cleared once the re-projection is over");
-    assertTrue(robot.lookup("#statusBar").queryAs(StatusBar.class).getRightItems().stream()
-        .anyMatch(item -> item instanceof Label label && label.getText().equals("Lifetime: 2 min")));
-    assertEquals(Duration.ofMinutes(2), wall.table().lifetimeProperty().get(), "the rows follow the lifetime in force");
+    assertTrue(
+        robot.lookup("#statusBar").queryAs(StatusBar.class).getRightItems().stream()
+            .anyMatch(
+                item -> item instanceof Label label && label.getText().equals("Lifetime: 2 min")));
+    assertEquals(
+        Duration.ofMinutes(2),
+        wall.table().lifetimeProperty().get(),
+        "the rows follow the lifetime in force");
   }
 
   @Test

@@ -28,19 +28,53 @@ import javax.imageio.ImageIO;
 /**
  * Regenerates the README's screenshots in {@code assets/}: the wall after 75 minutes of generated
  * orders, drawn on Monocle's headless screen at 1920×1080, in kiosk mode in both themes and as a
- * window with the demo controls. The time is simulated with a clock moved by hand and one frame
- * per second, so it takes seconds and comes out the same each time.
+ * window with the demo controls. The time is simulated with a clock moved by hand and one frame per
+ * second, so it takes seconds and comes out the same each time.
  *
  * <pre>mvn -q -Pscreenshots test-compile exec:exec</pre>
  */
 public final class Screenshots {
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1080;
-  private static final String[] FIRST = {"Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Adventure",
-      "Proseware", "Woodgrove", "Alpine", "Blue Yonder", "Coho", "Lucerne", "Margie's", "Trey", "Wingtip",
-      "Fourth Coffee", "Humongous", "Wide World", "Graphic Design", "Southridge"};
-  private static final String[] SECOND = {"Traders", "Logistics", "Outfitters", "Foods", "Motors", "Supply",
-      "Labs", "Travel", "Hardware", "Systems", "Builders", "Retail", "Media", "Works", "Partners"};
+  private static final String[] FIRST = {
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Tailspin",
+    "Litware",
+    "Adventure",
+    "Proseware",
+    "Woodgrove",
+    "Alpine",
+    "Blue Yonder",
+    "Coho",
+    "Lucerne",
+    "Margie's",
+    "Trey",
+    "Wingtip",
+    "Fourth Coffee",
+    "Humongous",
+    "Wide World",
+    "Graphic Design",
+    "Southridge"
+  };
+  private static final String[] SECOND = {
+    "Traders",
+    "Logistics",
+    "Outfitters",
+    "Foods",
+    "Motors",
+    "Supply",
+    "Labs",
+    "Travel",
+    "Hardware",
+    "Systems",
+    "Builders",
+    "Retail",
+    "Media",
+    "Works",
+    "Partners"
+  };
 
   private Screenshots() {}
 
@@ -54,7 +88,8 @@ public final class Screenshots {
     System.setProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
     System.setProperty("java.awt.headless", "true");
     Platform.startup(() -> {});
-    Platform.setImplicitExit(false); // each shot closes its window; the next one needs the platform still
+    Platform.setImplicitExit(
+        false); // each shot closes its window; the next one needs the platform still
     try {
       shoot(folder.resolve("screenshot-dark.png"), Theme.DARK, true, 0);
       // A later page, where quieter accounts near their end show their orange and vermillion bars.
@@ -67,25 +102,28 @@ public final class Screenshots {
 
   private static void shoot(Path file, Theme theme, boolean kiosk, int pageTurns) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        write(drawWall(theme, kiosk, pageTurns), file);
-        done.complete(null);
-      } catch (Throwable e) {
-        done.completeExceptionally(e);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            write(drawWall(theme, kiosk, pageTurns), file);
+            done.complete(null);
+          } catch (Throwable e) {
+            done.completeExceptionally(e);
+          }
+        });
     done.get();
     System.out.println("wrote " + file);
   }
 
-  private static WritableImage drawWall(Theme theme, boolean kiosk, int pageTurns) throws IOException {
+  private static WritableImage drawWall(Theme theme, boolean kiosk, int pageTurns)
+      throws IOException {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
-    AccountSupervisor supervisor = AccountSupervisor.builder()
-        .clock(clock)
-        .lifetime(Duration.ofMinutes(10))
-        .directory(id -> Optional.of(new AccountProfile(name(id), "")))
-        .build();
+    AccountSupervisor supervisor =
+        AccountSupervisor.builder()
+            .clock(clock)
+            .lifetime(Duration.ofMinutes(10))
+            .directory(id -> Optional.of(new AccountProfile(name(id), "")))
+            .build();
     try (OrderGenerator generator = OrderGenerator.builder(supervisor).rate(6).seed(1).build()) {
       WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0);
       WallModel wall = WallModel.builder(supervisor, clock, generator).settings(settings).build();
@@ -97,13 +135,25 @@ public final class Screenshots {
       int warmUp = 75 * 60;
       long frameNanos = simulate(supervisor, clock, wall, random, 1_000_000_000L, 0, warmUp);
       if (kiosk) {
-        // As the operator would: Monocle's full screen needs a focused window, which a window only is once shown.
+        // As the operator would: Monocle's full screen needs a focused window, which a window only
+        // is once shown.
         stage.requestFocus();
-        root.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F11, false, false, false, false));
+        root.fireEvent(
+            new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F11, false, false, false, false));
       }
-      frameNanos = simulate(supervisor, clock, wall, random, frameNanos, warmUp, warmUp + pageTurns * settings.pageSeconds());
+      frameNanos =
+          simulate(
+              supervisor,
+              clock,
+              wall,
+              random,
+              frameNanos,
+              warmUp,
+              warmUp + pageTurns * settings.pageSeconds());
       lastSecond(supervisor, clock, wall, random, frameNanos);
-      for (int pass = 0; pass < 2; pass++) { // the second pass lays out what the first one's sizes changed
+      for (int pass = 0;
+          pass < 2;
+          pass++) { // the second pass lays out what the first one's sizes changed
         root.applyCss();
         root.layout();
       }
@@ -118,8 +168,14 @@ public final class Screenshots {
    * Orders from a skewed customer base from second {@code from} to {@code to}, busier as the first
    * hour goes on, at one frame a second; returns the last frame's time.
    */
-  private static long simulate(AccountSupervisor supervisor, MutableClock clock, WallModel wall, Random random,
-      long frameNanos, int from, int to) {
+  private static long simulate(
+      AccountSupervisor supervisor,
+      MutableClock clock,
+      WallModel wall,
+      Random random,
+      long frameNanos,
+      int from,
+      int to) {
     for (int second = from; second < to; second++) {
       double rate = 3 + 4.0 * Math.min(1, second / 3_600.0) + 2 * Math.sin(second / 300.0);
       int orders = (int) Math.round(rate + random.nextGaussian());
@@ -134,7 +190,11 @@ public final class Screenshots {
   }
 
   /** Half a second at 60 frames a second, so some rows are caught mid-flash. */
-  private static void lastSecond(AccountSupervisor supervisor, MutableClock clock, WallModel wall, Random random,
+  private static void lastSecond(
+      AccountSupervisor supervisor,
+      MutableClock clock,
+      WallModel wall,
+      Random random,
       long frameNanos) {
     for (int frame = 0; frame < 30; frame++) {
       if (frame % 5 == 0) {
@@ -159,7 +219,9 @@ public final class Screenshots {
     int width = (int) image.getWidth();
     int height = (int) image.getHeight();
     int[] argb = new int[width * height];
-    image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+    image
+        .getPixelReader()
+        .getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
     BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     png.setRGB(0, 0, width, height, argb, 0, width);
     ImageIO.write(png, "png", file.toFile());

@@ -49,14 +49,16 @@ class WallDisplayTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final AccountSupervisor supervisor =
       AccountSupervisor.builder().clock(clock).lifetime(Duration.ofHours(2)).build();
-  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final OrderGenerator generator =
+      OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final List<WallSettings> saved = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
-  private final WallModel wall = WallModel.builder(supervisor, clock, generator)
-      .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0))
-      .onSettingsChanged(saved::add)
-      .problems(() -> List.copyOf(problems))
-      .build();
+  private final WallModel wall =
+      WallModel.builder(supervisor, clock, generator)
+          .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0))
+          .onSettingsChanged(saved::add)
+          .problems(() -> List.copyOf(problems))
+          .build();
   private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;
   private TableView<?> table;
@@ -96,11 +98,13 @@ class WallDisplayTest {
 
   @Test
   void theStatusBarSaysWhatKeepsOrdersFromBeingStoredUntilItClears(FxRobot robot) {
-    problems.add("orders cannot be stored: no space left on the data folder's disk, since 14:05:12");
+    problems.add(
+        "orders cannot be stored: no space left on the data folder's disk, since 14:05:12");
     driver.frame(robot);
     Label problem = robot.lookup(".status-problem").queryAs(Label.class);
     assertTrue(problem.isVisible());
-    assertTrue(problem.getText().contains("no space left on the data folder's disk"), problem.getText());
+    assertTrue(
+        problem.getText().contains("no space left on the data folder's disk"), problem.getText());
 
     problems.clear();
     driver.frames(robot, Duration.ofSeconds(1));
@@ -140,7 +144,9 @@ class WallDisplayTest {
     driver.frames(robot, Duration.ofSeconds(PAGE_SECONDS));
     assertEquals("Page 2 of " + pages, indicator.getText());
     int secondPage = firstVisibleRow(robot);
-    assertTrue(secondPage > 0 && secondPage * (pages - 1) < 100, "the second page starts after the first: " + secondPage);
+    assertTrue(
+        secondPage > 0 && secondPage * (pages - 1) < 100,
+        "the second page starts after the first: " + secondPage);
 
     driver.frames(robot, Duration.ofSeconds((long) PAGE_SECONDS * (pages - 1)));
     assertEquals("Page 1 of " + pages, indicator.getText(), "after the last page comes the first");
@@ -178,21 +184,30 @@ class WallDisplayTest {
     driver.frame(robot);
     assertFigures(3, 10, 1, 4, true);
     assertEquals(3, kpis.newestProperty().get().getAccountId());
-    assertEquals(0, Arrays.stream(kpis.minuteHistoryProperty().get()).sum(), "the current minute is not whole yet");
+    assertEquals(
+        0,
+        Arrays.stream(kpis.minuteHistoryProperty().get()).sum(),
+        "the current minute is not whole yet");
 
     clock.advance(Duration.ofMinutes(1));
     driver.frame(robot);
     long[] history = kpis.minuteHistoryProperty().get();
     assertEquals(60, history.length);
     assertEquals(1, history[history.length - 1], "the last whole minute");
-    assertEquals(1, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
+    assertEquals(
+        1, Arrays.stream(history).sum(), "the orders of an hour ago have left the history");
 
     driver.frames(robot, Duration.ofSeconds(1));
-    assertEquals("3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
-    assertEquals("10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
-    assertEquals("0", robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
+    assertEquals(
+        "3", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals(
+        "10", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals(
+        "0",
+        robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
         "a minute later, none in the last 60 seconds");
-    assertEquals("Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals(
+        "Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
   }
 
   @Test
@@ -219,21 +234,26 @@ class WallDisplayTest {
     assertEquals(Leaderboard.Trend.SAME, board.get(5).trend(), "account 6 is sixth as before");
     assertEquals(12, board.get(6).accountId());
     assertEquals(Leaderboard.Trend.NEW, board.get(6).trend());
-    assertTrue(board.stream().noneMatch(standing -> standing.accountId() == 10), "pushed off the board");
-    assertTrue(robot.lookup("#leaderboard .leaderboard-move").queryAllAs(Label.class).stream()
-        .anyMatch(label -> label.getText().equals("\u25b24")));
+    assertTrue(
+        board.stream().noneMatch(standing -> standing.accountId() == 10), "pushed off the board");
+    assertTrue(
+        robot.lookup("#leaderboard .leaderboard-move").queryAllAs(Label.class).stream()
+            .anyMatch(label -> label.getText().equals("\u25b24")));
   }
 
   @Test
   void theTypeFollowsTheWindowSoA4kWallReadsLikeA1080pOne(FxRobot robot) {
-    robot.interact(() -> {
-      for (int[] size : new int[][] {{1280, 720, 13}, {1920, 1080, 20}, {3840, 2160, 40}, {1920, 600, 11}}) {
-        Pane pane = new Pane();
-        FontScale.follow(pane);
-        new Scene(pane, size[0], size[1]);
-        assertEquals("-fx-font-size: " + size[2] + "px;", pane.getStyle(), size[0] + "x" + size[1]);
-      }
-    });
+    robot.interact(
+        () -> {
+          for (int[] size :
+              new int[][] {{1280, 720, 13}, {1920, 1080, 20}, {3840, 2160, 40}, {1920, 600, 11}}) {
+            Pane pane = new Pane();
+            FontScale.follow(pane);
+            new Scene(pane, size[0], size[1]);
+            assertEquals(
+                "-fx-font-size: " + size[2] + "px;", pane.getStyle(), size[0] + "x" + size[1]);
+          }
+        });
   }
 
   private void assertFigures(int live, long sold, long perMinute, long change, boolean fullHour) {
@@ -248,15 +268,18 @@ class WallDisplayTest {
   }
 
   private static int pageCount(Label indicator) {
-    return Integer.parseInt(indicator.getText().substring(indicator.getText().lastIndexOf(' ') + 1));
+    return Integer.parseInt(
+        indicator.getText().substring(indicator.getText().lastIndexOf(' ') + 1));
   }
 
   private int firstVisibleRow(FxRobot robot) {
     robot.interact(() -> {});
-    return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-      table.layout();
-      VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
-      return flow.getFirstVisibleCell().getIndex();
-    });
+    return WaitForAsyncUtils.waitForAsyncFx(
+        5_000,
+        () -> {
+          table.layout();
+          VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+          return flow.getFirstVisibleCell().getIndex();
+        });
   }
 }

@@ -33,16 +33,18 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window, headless. Frames are driven by hand through {@link WallModel#onFrame} and
- * time through a {@link MutableClock}, so nothing here waits for a timer.
+ * The real window, headless. Frames are driven by hand through {@link WallModel#onFrame} and time
+ * through a {@link MutableClock}, so nothing here waits for a timer.
  */
 @ExtendWith(ApplicationExtension.class)
 class WallWindowTest {
   private static final Duration LIFETIME = Duration.ofSeconds(30);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
-  private final OrderGenerator generator = OrderGenerator.builder(supervisor).rate(0).seed(1).build();
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
+  private final OrderGenerator generator =
+      OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final WallModel wall = WallModel.builder(supervisor, clock, generator).build();
   private final FrameDriver driver = new FrameDriver(wall);
   private final AtomicInteger batches = new AtomicInteger();
@@ -54,10 +56,12 @@ class WallWindowTest {
     stage.show();
     table = lookupTable(stage);
     Runnable sort = table::sort;
-    wall.table().setOnBatchApplied(() -> {
-      batches.incrementAndGet();
-      sort.run();
-    });
+    wall.table()
+        .setOnBatchApplied(
+            () -> {
+              batches.incrementAndGet();
+              sort.run();
+            });
   }
 
   @AfterEach
@@ -78,8 +82,10 @@ class WallWindowTest {
 
     assertEquals(List.of("10:2"), shown(robot));
     driver.frames(robot, Duration.ofSeconds(1)); // the figures glide to their new values
-    assertEquals("1", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
-    assertEquals("2", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals(
+        "1", robot.lookup("#liveAccountsTile").queryAs(KpiTile.class).valueProperty().get());
+    assertEquals(
+        "2", robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class).valueProperty().get());
   }
 
   @Test
@@ -106,7 +112,8 @@ class WallWindowTest {
 
     Label error = robot.lookup("#orderError").queryAs(Label.class);
     assertTrue(error.isVisible());
-    assertTrue(error.getText().contains(typed.isBlank() ? "Type an account id" : typed), error.getText());
+    assertTrue(
+        error.getText().contains(typed.isBlank() ? "Type an account id" : typed), error.getText());
     assertEquals(List.of("3:1"), shown(robot));
     assertEquals(1, supervisor.count());
     assertEquals(1, supervisor.totalWidgetsOrdered());
@@ -132,7 +139,8 @@ class WallWindowTest {
 
     driver.frames(robot, RowAnimations.FADE_OUT.dividedBy(2));
     assertEquals(0.5, ending.opacityProperty().get(), 0.05);
-    assertEquals(0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
+    assertEquals(
+        0.5, tableRowShowing(robot, ending).getOpacity(), 0.05, "the fade shows in the row itself");
     assertEquals(List.of("2:6", "1:1"), shown(robot), "still listed while it fades");
     assertEquals(1, wall.figures().liveAccountsProperty().get());
 
@@ -184,7 +192,8 @@ class WallWindowTest {
     supervisor.order(2, 2);
     driver.frame(robot);
 
-    assertEquals(batchesBefore + 1, batches.get(), "a thousand orders between frames make one batch");
+    assertEquals(
+        batchesBefore + 1, batches.get(), "a thousand orders between frames make one batch");
     assertEquals(List.of("3:1,001", "2:4", "1:3"), shown(robot));
     assertTrue(rowOf(3).bumpedProperty().get(), "a changed count is marked");
   }
@@ -202,27 +211,39 @@ class WallWindowTest {
     driver.frame(robot);
 
     assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot));
-    assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId(), "the same account stays selected");
+    assertEquals(
+        3,
+        table.getSelectionModel().getSelectedItem().getAccountId(),
+        "the same account stays selected");
     assertEquals(0, table.getSelectionModel().getSelectedIndex(), "where its row is now");
-    assertTrue(tableRowShowing(robot, rowOf(3)).isSelected(), "and the row showing it is the selected one");
+    assertTrue(
+        tableRowShowing(robot, rowOf(3)).isSelected(),
+        "and the row showing it is the selected one");
 
     supervisor.end(3);
     driver.frame(robot);
     driver.frames(robot, RowAnimations.FADE_OUT);
 
-    assertNull(table.getSelectionModel().getSelectedItem(), "a row that left is no longer selected");
+    assertNull(
+        table.getSelectionModel().getSelectedItem(), "a row that left is no longer selected");
     assertEquals(List.of("1:3", "2:2"), shown(robot));
   }
 
   @Test
   void theLifetimeChoiceAppliesToTheCore(FxRobot robot) {
-    ToggleButton selected = (ToggleButton) robot.lookup("#lifetimeButtons").queryAs(SegmentedButton.class)
-        .getToggleGroup().getSelectedToggle();
+    ToggleButton selected =
+        (ToggleButton)
+            robot
+                .lookup("#lifetimeButtons")
+                .queryAs(SegmentedButton.class)
+                .getToggleGroup()
+                .getSelectedToggle();
     assertEquals("30 s", selected.getText(), "the lifetime in force is shown selected");
     robot.clickOn("2 min");
     assertEquals(Duration.ofMinutes(2), supervisor.lifetime());
     robot.clickOn("2 min");
-    assertEquals(Duration.ofMinutes(2), supervisor.lifetime(), "clicking the selected lifetime keeps it");
+    assertEquals(
+        Duration.ofMinutes(2), supervisor.lifetime(), "clicking the selected lifetime keeps it");
   }
 
   @Test
@@ -236,13 +257,19 @@ class WallWindowTest {
   /** The table's rows in display order, as "id:count". */
   private List<String> shown(FxRobot robot) {
     robot.interact(() -> {});
-    return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> table.getItems().stream()
-        .map(row -> row.getAccountId() + ":" + String.format("%,d", row.getWidgetsSold()))
-        .toList());
+    return WaitForAsyncUtils.waitForAsyncFx(
+        5_000,
+        () ->
+            table.getItems().stream()
+                .map(row -> row.getAccountId() + ":" + String.format("%,d", row.getWidgetsSold()))
+                .toList());
   }
 
   private AccountRow rowOf(long accountId) {
-    return table.getItems().stream().filter(row -> row.getAccountId() == accountId).findFirst().orElseThrow();
+    return table.getItems().stream()
+        .filter(row -> row.getAccountId() == accountId)
+        .findFirst()
+        .orElseThrow();
   }
 
   private TableRow<?> tableRowShowing(FxRobot robot, AccountRow row) {

@@ -7,8 +7,8 @@ final class AccountIdInput {
   /**
    * The account id in {@code text}, surrounding blanks ignored.
    *
-   * @throws IllegalArgumentException with a message for the person, if it is not a positive
-   *     whole number that fits a {@code long}
+   * @throws IllegalArgumentException with a message for the person, if it is not a positive whole
+   *     number that fits a {@code long}
    */
   static long parse(String text) {
     String trimmed = text == null ? "" : text.strip();
@@ -23,7 +23,11 @@ final class AccountIdInput {
     }
     if (id <= 0) {
       throw new IllegalArgumentException(
-          "\u201c" + trimmed + "\u201d is not an account id: type a whole number from 1 to " + Long.MAX_VALUE + ".");
+          "\u201c"
+              + trimmed
+              + "\u201d is not an account id: type a whole number from 1 to "
+              + Long.MAX_VALUE
+              + ".");
     }
     return id;
   }

@@ -45,12 +45,16 @@ public final class ControlsController {
     orderError.textProperty().bind(model.orderErrorProperty());
     orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
     orderError.managedProperty().bind(orderError.visibleProperty());
-    model.orderErrorProperty().addListener(
-        (observable, before, error) -> accountIdField.pseudoClassStateChanged(INVALID, error != null));
+    model
+        .orderErrorProperty()
+        .addListener(
+            (observable, before, error) ->
+                accountIdField.pseudoClassStateChanged(INVALID, error != null));
     orderSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
     endSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
     generatorSwitch.selectedProperty().bindBidirectional(model.generatorOnProperty());
-    IntegerSpinnerValueFactory rates = new IntegerSpinnerValueFactory(0, 1_000_000, model.rateProperty().get(), 5);
+    IntegerSpinnerValueFactory rates =
+        new IntegerSpinnerValueFactory(0, 1_000_000, model.rateProperty().get(), 5);
     rates.setConverter(new RateConverter(rates));
     rateSpinner.setValueFactory(rates);
     rates.valueProperty().bindBidirectional(model.rateProperty());
@@ -79,30 +83,45 @@ public final class ControlsController {
   }
 
   private void bindLifetime() {
-    selectEach(lifetimeButtons, data -> Duration.parse(data).equals(model.lifetimeProperty().get()));
+    selectEach(
+        lifetimeButtons, data -> Duration.parse(data).equals(model.lifetimeProperty().get()));
     for (ToggleButton button : lifetimeButtons.getButtons()) {
       // A lifetime longer than the history kept would make the next start refuse its own settings.
       button.setDisable(!model.canChooseLifetime(Duration.parse((String) button.getUserData())));
     }
-    lifetimeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, chosen) -> {
-      if (keepOneSelected(before, chosen)) {
-        model.chooseLifetime(Duration.parse((String) chosen.getUserData()));
-      }
-    });
+    lifetimeButtons
+        .getToggleGroup()
+        .selectedToggleProperty()
+        .addListener(
+            (observable, before, chosen) -> {
+              if (keepOneSelected(before, chosen)) {
+                model.chooseLifetime(Duration.parse((String) chosen.getUserData()));
+              }
+            });
   }
 
   private void bindTheme() {
     selectEach(themeButtons, data -> Theme.valueOf(data) == model.themeProperty().get());
-    themeButtons.getToggleGroup().selectedToggleProperty().addListener((observable, before, chosen) -> {
-      if (keepOneSelected(before, chosen)) {
-        model.themeProperty().set(Theme.valueOf((String) chosen.getUserData()));
-      }
-    });
-    model.themeProperty().addListener(
-        (observable, before, now) -> selectEach(themeButtons, data -> Theme.valueOf(data) == now));
+    themeButtons
+        .getToggleGroup()
+        .selectedToggleProperty()
+        .addListener(
+            (observable, before, chosen) -> {
+              if (keepOneSelected(before, chosen)) {
+                model.themeProperty().set(Theme.valueOf((String) chosen.getUserData()));
+              }
+            });
+    model
+        .themeProperty()
+        .addListener(
+            (observable, before, now) ->
+                selectEach(themeButtons, data -> Theme.valueOf(data) == now));
   }
 
-  /** Selects the buttons whose user data passes; the buttons join the group only with the skin, so join them here. */
+  /**
+   * Selects the buttons whose user data passes; the buttons join the group only with the skin, so
+   * join them here.
+   */
   private static void selectEach(SegmentedButton buttons, Predicate<String> chosen) {
     for (ToggleButton button : buttons.getButtons()) {
       button.setToggleGroup(buttons.getToggleGroup());
@@ -112,7 +131,10 @@ public final class ControlsController {
     }
   }
 
-  /** One choice is always in force: clicking the selected one keeps it. Returns whether a new one was chosen. */
+  /**
+   * One choice is always in force: clicking the selected one keeps it. Returns whether a new one
+   * was chosen.
+   */
   private static boolean keepOneSelected(Toggle before, Toggle chosen) {
     if (chosen == null) {
       before.setSelected(true);

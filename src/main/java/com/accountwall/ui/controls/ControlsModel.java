@@ -23,9 +23,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The demo controls' model: orders for a typed id or the selected row, ending the selected
- * account, the generator's switch and rate, the lifetime, the theme and kiosk mode, as properties
- * and commands. Orders and endings run on the desk's executor and report how they went in {@link
+ * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
+ * the generator's switch and rate, the lifetime, the theme and kiosk mode, as properties and
+ * commands. Orders and endings run on the desk's executor and report how they went in {@link
  * #statusProperty()}. Confined to the JavaFX thread.
  */
 public final class ControlsModel {
@@ -39,14 +39,16 @@ public final class ControlsModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready.");
   private final BooleanProperty generatorOn = new SimpleBooleanProperty(this, "generatorOn");
   private final ObjectProperty<Integer> rate = new SimpleObjectProperty<>(this, "rate");
-  private final ReadOnlyObjectWrapper<Duration> lifetime = new ReadOnlyObjectWrapper<>(this, "lifetime");
+  private final ReadOnlyObjectWrapper<Duration> lifetime =
+      new ReadOnlyObjectWrapper<>(this, "lifetime");
   private final ObjectProperty<Theme> theme;
   private final BooleanProperty kiosk;
 
   /**
    * @param desk where orders and endings from the buttons go
    * @param deskCalls where they run: off the JavaFX thread in the app, since each may wait for the
-   *     journal, for up to half a minute when it is down; the status comes back on the JavaFX thread
+   *     journal, for up to half a minute when it is down; the status comes back on the JavaFX
+   *     thread
    * @param generator the simulated orders the switch and the rate act on
    * @param lifetime the lifetime chosen at start
    * @param longestLifetime the longest lifetime that may be chosen: the history kept, as no
@@ -55,8 +57,15 @@ public final class ControlsModel {
    * @param theme the window's theme, which the theme buttons choose
    * @param kiosk whether the window is in kiosk mode, which a button enters
    */
-  public ControlsModel(AccountDesk desk, Executor deskCalls, OrderGenerator generator, Duration lifetime,
-      Duration longestLifetime, Consumer<Duration> lifetimeChanges, ObjectProperty<Theme> theme, BooleanProperty kiosk) {
+  public ControlsModel(
+      AccountDesk desk,
+      Executor deskCalls,
+      OrderGenerator generator,
+      Duration lifetime,
+      Duration longestLifetime,
+      Consumer<Duration> lifetimeChanges,
+      ObjectProperty<Theme> theme,
+      BooleanProperty kiosk) {
     this.desk = desk;
     this.deskCalls = deskCalls;
     this.longestLifetime = longestLifetime;
@@ -66,13 +75,14 @@ public final class ControlsModel {
     this.kiosk = kiosk;
     typedId.addListener(observable -> orderError.set(null));
     generatorOn.set(generator.isRunning());
-    generatorOn.addListener((observable, wasOn, on) -> {
-      if (on) {
-        generator.start();
-      } else {
-        generator.pause();
-      }
-    });
+    generatorOn.addListener(
+        (observable, wasOn, on) -> {
+          if (on) {
+            generator.start();
+          } else {
+            generator.pause();
+          }
+        });
     rate.set((int) generator.rate());
     rate.addListener((observable, before, now) -> generator.setRate(now));
   }
@@ -87,7 +97,9 @@ public final class ControlsModel {
     return typedId;
   }
 
-  /** Why the typed id was refused, for the person who typed it; null while there is nothing to say. */
+  /**
+   * Why the typed id was refused, for the person who typed it; null while there is nothing to say.
+   */
   public ReadOnlyStringProperty orderErrorProperty() {
     return orderError.getReadOnlyProperty();
   }
@@ -120,7 +132,10 @@ public final class ControlsModel {
     return kiosk;
   }
 
-  /** Orders a widget for the typed id and clears it; or, if it is not an account id, says why and orders nothing. */
+  /**
+   * Orders a widget for the typed id and clears it; or, if it is not an account id, says why and
+   * orders nothing.
+   */
   public void orderTyped() {
     long accountId;
     try {
@@ -146,9 +161,12 @@ public final class ControlsModel {
     AccountRow row = selected.get();
     if (row != null) {
       long accountId = row.getAccountId();
-      atDesk(() -> desk.end(accountId)
-          ? "Ended account " + accountId + "."
-          : "Account " + accountId + " had already ended.", "end account " + accountId);
+      atDesk(
+          () ->
+              desk.end(accountId)
+                  ? "Ended account " + accountId + "."
+                  : "Account " + accountId + " had already ended.",
+          "end account " + accountId);
     }
   }
 
@@ -170,27 +188,34 @@ public final class ControlsModel {
   }
 
   private void order(long accountId) {
-    atDesk(() -> {
-      AccountDetails details = desk.order(accountId, 1).details();
-      return "Ordered a widget for " + details.name() + ": " + Counts.format(details.widgetsOrdered()) + " sold.";
-    }, "order a widget for " + accountId);
+    atDesk(
+        () -> {
+          AccountDetails details = desk.order(accountId, 1).details();
+          return "Ordered a widget for "
+              + details.name()
+              + ": "
+              + Counts.format(details.widgetsOrdered())
+              + " sold.";
+        },
+        "order a widget for " + accountId);
   }
 
   /** Runs {@code call} on the desk's executor and shows what it says, or why it failed. */
   private void atDesk(Supplier<String> call, String what) {
-    deskCalls.execute(() -> {
-      String said;
-      try {
-        said = call.get();
-      } catch (RuntimeException e) {
-        said = "Could not " + what + ": " + e.getMessage();
-      }
-      String shown = said;
-      if (Platform.isFxApplicationThread()) {
-        status.set(shown);
-      } else {
-        Platform.runLater(() -> status.set(shown));
-      }
-    });
+    deskCalls.execute(
+        () -> {
+          String said;
+          try {
+            said = call.get();
+          } catch (RuntimeException e) {
+            said = "Could not " + what + ": " + e.getMessage();
+          }
+          String shown = said;
+          if (Platform.isFxApplicationThread()) {
+            status.set(shown);
+          } else {
+            Platform.runLater(() -> status.set(shown));
+          }
+        });
   }
 }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * Amounts filed in a ring of equal time slots, such as widgets per second over the last minute.
  * Adding and summing cost the same however many amounts came in; slots that time has passed are
- * reset when the ring comes round to them, and an amount for a slot the ring has already passed
- * is dropped. Confined to one thread.
+ * reset when the ring comes round to them, and an amount for a slot the ring has already passed is
+ * dropped. Confined to one thread.
  */
 final class Buckets {
   private final long widthSeconds;

@@ -4,8 +4,8 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
 /**
- * A figure that moves to its new value over a moment instead of jumping, so a viewer sees that,
- * and by how much, it changed. Advanced by the wall's frames. Confined to the JavaFX thread.
+ * A figure that moves to its new value over a moment instead of jumping, so a viewer sees that, and
+ * by how much, it changed. Advanced by the wall's frames. Confined to the JavaFX thread.
  */
 final class CountUp {
   private static final long GLIDE_NANOS = 700_000_000L;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -14,7 +15,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -22,36 +22,52 @@ import javafx.beans.property.SimpleObjectProperty;
  * The figures' model: live accounts, widgets sold and their change against an hour ago, orders per
  * minute with a per-minute history of the last hour, and the newest account.
  *
- * <p>Nothing here scans the accounts. The window's model reports how many orders each batch
- * carried ({@link #ordered}) and the core's running totals ({@link #totals}), and the table's rows
- * their arrivals ({@link #arrived}); per-second and per-minute rings of buckets turn those into
- * rates and history. The hour before the window opened can be filled in from the order history
- * ({@link #seed}), so the history and the change survive a restart. Time is the wall's clock as
- * passed in, so a test moves it by hand. The shown figures glide to their targets over the frames.
- * Confined to the JavaFX thread.
+ * <p>Nothing here scans the accounts. The window's model reports how many orders each batch carried
+ * ({@link #ordered}) and the core's running totals ({@link #totals}), and the table's rows their
+ * arrivals ({@link #arrived}); per-second and per-minute rings of buckets turn those into rates and
+ * history. The hour before the window opened can be filled in from the order history ({@link
+ * #seed}), so the history and the change survive a restart. Time is the wall's clock as passed in,
+ * so a test moves it by hand. The shown figures glide to their targets over the frames. Confined to
+ * the JavaFX thread.
  */
 public final class FiguresModel implements RowListener {
   private static final int MINUTES = 60;
 
   private final Buckets perSecond = new Buckets(60, Duration.ofSeconds(1));
-  /** The last hour's whole minutes and the current one, which the history leaves out until it is whole. */
+
+  /**
+   * The last hour's whole minutes and the current one, which the history leaves out until it is
+   * whole.
+   */
   private final Buckets perMinute = new Buckets(MINUTES + 1, Duration.ofMinutes(1));
+
   /** Widgets sold at the end of each minute of the last hour, and so far in the current one. */
   private final long[] soldAtMinute = new long[MINUTES + 1];
+
   private final long[] soldMinute = new long[MINUTES + 1];
-  /** Widgets ordered in each whole minute of the hour before the window opened, as the history tells. */
+
+  /**
+   * Widgets ordered in each whole minute of the hour before the window opened, as the history
+   * tells.
+   */
   private final Buckets seededWidgets = new Buckets(MINUTES + 1, Duration.ofMinutes(1));
+
   private boolean seeded;
 
-  private final ReadOnlyIntegerWrapper liveAccounts = new ReadOnlyIntegerWrapper(this, "liveAccounts");
+  private final ReadOnlyIntegerWrapper liveAccounts =
+      new ReadOnlyIntegerWrapper(this, "liveAccounts");
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
-  private final ReadOnlyLongWrapper widgetsSoldChange = new ReadOnlyLongWrapper(this, "widgetsSoldChange");
+  private final ReadOnlyLongWrapper widgetsSoldChange =
+      new ReadOnlyLongWrapper(this, "widgetsSoldChange");
   private final ReadOnlyBooleanWrapper fullHour = new ReadOnlyBooleanWrapper(this, "fullHour");
-  private final ReadOnlyLongWrapper ordersPerMinute = new ReadOnlyLongWrapper(this, "ordersPerMinute");
+  private final ReadOnlyLongWrapper ordersPerMinute =
+      new ReadOnlyLongWrapper(this, "ordersPerMinute");
   private final ReadOnlyObjectWrapper<long[]> minuteHistory =
       new ReadOnlyObjectWrapper<>(this, "minuteHistory", new long[MINUTES]);
-  private final ReadOnlyObjectWrapper<AccountRow> newest = new ReadOnlyObjectWrapper<>(this, "newest");
-  private final ObjectProperty<Duration> lifetime = new SimpleObjectProperty<>(this, "lifetime", Duration.ZERO);
+  private final ReadOnlyObjectWrapper<AccountRow> newest =
+      new ReadOnlyObjectWrapper<>(this, "newest");
+  private final ObjectProperty<Duration> lifetime =
+      new SimpleObjectProperty<>(this, "lifetime", Duration.ZERO);
   private final CountUp shownLiveAccounts = new CountUp();
   private final CountUp shownWidgetsSold = new CountUp();
   private final CountUp shownOrdersPerMinute = new CountUp();
@@ -98,8 +114,8 @@ public final class FiguresModel implements RowListener {
   }
 
   /**
-   * Orders in each of the last 60 whole minutes, oldest first; a new array when it changes.
-   * The current minute is left out: half a minute would read as a fall.
+   * Orders in each of the last 60 whole minutes, oldest first; a new array when it changes. The
+   * current minute is left out: half a minute would read as a fall.
    */
   public ReadOnlyObjectProperty<long[]> minuteHistoryProperty() {
     return minuteHistory.getReadOnlyProperty();
@@ -218,7 +234,8 @@ public final class FiguresModel implements RowListener {
     if (!seeded) {
       return soldAtStart;
     }
-    long[] widgets = seededWidgets.values(now); // the last being now's minute; the first an hour ago
+    long[] widgets =
+        seededWidgets.values(now); // the last being now's minute; the first an hour ago
     long orderedSince = 0;
     for (int i = 1; i < widgets.length; i++) {
       orderedSince += widgets[i];

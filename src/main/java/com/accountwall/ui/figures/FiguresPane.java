@@ -33,32 +33,50 @@ public final class FiguresPane extends HBox {
     getChildren().addAll(live, sold, rate, newest);
 
     live.valueProperty().bind(count(model.shownLiveAccountsProperty()));
-    live.detailProperty().bind(Bindings.createStringBinding(
-        () -> "ordered in the last " + Durations.describe(model.lifetimeProperty().get()), model.lifetimeProperty()));
+    live.detailProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "ordered in the last " + Durations.describe(model.lifetimeProperty().get()),
+                model.lifetimeProperty()));
     sold.valueProperty().bind(count(model.shownWidgetsSoldProperty()));
-    sold.detailProperty().bind(Bindings.createStringBinding(this::change,
-        model.widgetsSoldChangeProperty(), model.fullHourProperty()));
+    sold.detailProperty()
+        .bind(
+            Bindings.createStringBinding(
+                this::change, model.widgetsSoldChangeProperty(), model.fullHourProperty()));
     sold.detailLabel().getStyleClass().add("trend");
-    model.widgetsSoldChangeProperty().addListener((observable, before, change) -> {
-      sold.detailLabel().pseudoClassStateChanged(UP, change.longValue() > 0);
-      sold.detailLabel().pseudoClassStateChanged(DOWN, change.longValue() < 0);
-    });
+    model
+        .widgetsSoldChangeProperty()
+        .addListener(
+            (observable, before, change) -> {
+              sold.detailLabel().pseudoClassStateChanged(UP, change.longValue() > 0);
+              sold.detailLabel().pseudoClassStateChanged(DOWN, change.longValue() < 0);
+            });
     rate.valueProperty().bind(count(model.shownOrdersPerMinuteProperty()));
     rate.detailProperty().set("each minute of the last hour");
     sparkline.valuesProperty().bind(model.minuteHistoryProperty());
     newest.valueProperty().set("\u2014");
     // The name may arrive from the directory after the account, so follow the row's name.
-    model.newestProperty().addListener((observable, before, row) -> newest.valueProperty().bind(row.nameProperty()));
-    newest.detailProperty().bind(Bindings.createStringBinding(
-        () -> model.newestProperty().get() == null ? "none yet" : "id " + model.newestProperty().get().getAccountId(),
-        model.newestProperty()));
+    model
+        .newestProperty()
+        .addListener((observable, before, row) -> newest.valueProperty().bind(row.nameProperty()));
+    newest
+        .detailProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.newestProperty().get() == null
+                        ? "none yet"
+                        : "id " + model.newestProperty().get().getAccountId(),
+                model.newestProperty()));
   }
 
   /** "▲ 1,234 vs an hour ago": arrow and words, so it reads without telling colours apart. */
   private String change() {
     long change = model.widgetsSoldChangeProperty().get();
     String arrow = change > 0 ? "\u25b2 " : change < 0 ? "\u25bc " : "\u25b6 ";
-    return arrow + Counts.format(Math.abs(change)) + (model.fullHourProperty().get() ? " vs an hour ago" : " since start");
+    return arrow
+        + Counts.format(Math.abs(change))
+        + (model.fullHourProperty().get() ? " vs an hour ago" : " since start");
   }
 
   private static KpiTile tile(String id, String caption) {

@@ -11,8 +11,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One figure on top of the wall, as a tile: a caption, the value large, and a detail line with an
- * optional graphic (a sparkline) beside it. The stylesheet sizes and colours it
- * through the {@code kpi-tile}, {@code kpi-caption}, {@code kpi-value} and {@code kpi-detail} classes.
+ * optional graphic (a sparkline) beside it. The stylesheet sizes and colours it through the {@code
+ * kpi-tile}, {@code kpi-caption}, {@code kpi-value} and {@code kpi-detail} classes.
  */
 public final class KpiTile extends VBox {
   private final Label caption = new Label();
@@ -28,13 +28,14 @@ public final class KpiTile extends VBox {
     detail.getStyleClass().add("kpi-detail");
     valueLine.getStyleClass().add("kpi-value-line");
     getChildren().addAll(caption, valueLine, detail);
-    graphic.addListener((observable, before, node) -> {
-      valueLine.getChildren().setAll(value);
-      if (node != null) {
-        HBox.setHgrow(node, Priority.ALWAYS);
-        valueLine.getChildren().add(node);
-      }
-    });
+    graphic.addListener(
+        (observable, before, node) -> {
+          valueLine.getChildren().setAll(value);
+          if (node != null) {
+            HBox.setHgrow(node, Priority.ALWAYS);
+            valueLine.getChildren().add(node);
+          }
+        });
   }
 
   public StringProperty captionProperty() {

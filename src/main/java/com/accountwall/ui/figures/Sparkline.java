@@ -8,11 +8,12 @@ import javafx.scene.shape.Polyline;
 
 /**
  * A small line chart of a series, oldest on the left, scaled to fill the region with zero at the
- * bottom. The stylesheet colours the line ({@code .sparkline-line}) and the area under it
- * ({@code .sparkline-area}).
+ * bottom. The stylesheet colours the line ({@code .sparkline-line}) and the area under it ({@code
+ * .sparkline-area}).
  */
 public final class Sparkline extends Region {
-  private final ObjectProperty<long[]> values = new SimpleObjectProperty<>(this, "values", new long[0]);
+  private final ObjectProperty<long[]> values =
+      new SimpleObjectProperty<>(this, "values", new long[0]);
   private final Polyline line = new Polyline();
   private final Polygon area = new Polygon();
 

@@ -33,19 +33,24 @@ public final class KioskMode {
   private final Node[] attended;
   private long lastFrame;
   private long lastMove;
+
   /** Where the window was before kiosk mode, to go back to. */
   private Rectangle2D windowed;
 
-  /** @param attended what only a person at the wall needs: hidden in kiosk mode */
+  /**
+   * @param attended what only a person at the wall needs: hidden in kiosk mode
+   */
   public KioskMode(Parent root, Node... attended) {
     this.root = root;
     this.attended = attended;
     kiosk.addListener((observable, was, on) -> apply(on));
-    root.sceneProperty().addListener((observable, before, scene) -> {
-      if (scene != null) {
-        install(scene);
-      }
-    });
+    root.sceneProperty()
+        .addListener(
+            (observable, before, scene) -> {
+              if (scene != null) {
+                install(scene);
+              }
+            });
   }
 
   public BooleanProperty kioskProperty() {
@@ -56,40 +61,54 @@ public final class KioskMode {
   public void onFrame(long frameNanos) {
     lastFrame = frameNanos;
     Scene scene = root.getScene();
-    if (kiosk.get() && scene != null && scene.getCursor() != Cursor.NONE && frameNanos - lastMove >= CURSOR_IDLE_NANOS) {
+    if (kiosk.get()
+        && scene != null
+        && scene.getCursor() != Cursor.NONE
+        && frameNanos - lastMove >= CURSOR_IDLE_NANOS) {
       scene.setCursor(Cursor.NONE);
     }
   }
 
   private void install(Scene scene) {
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
-      if (key.getCode() == KeyCode.F11) {
-        kiosk.set(!kiosk.get());
-        key.consume();
-      } else if (key.getCode() == KeyCode.ESCAPE && kiosk.get()) {
-        kiosk.set(false);
-        key.consume();
-      }
-    });
-    scene.addEventFilter(MouseEvent.MOUSE_MOVED, move -> {
-      lastMove = lastFrame;
-      if (scene.getCursor() == Cursor.NONE) {
-        scene.setCursor(null);
-      }
-    });
-    scene.windowProperty().addListener((observable, before, window) -> {
-      if (window instanceof Stage stage) {
-        stage.setFullScreenExitHint("");
-        stage.setFullScreenExitKeyCombination(new KeyCodeCombination(KeyCode.ESCAPE));
-        stage.fullScreenProperty().addListener((property, was, full) -> {
-          if (was && !full) {
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        key -> {
+          if (key.getCode() == KeyCode.F11) {
+            kiosk.set(!kiosk.get());
+            key.consume();
+          } else if (key.getCode() == KeyCode.ESCAPE && kiosk.get()) {
             kiosk.set(false);
+            key.consume();
           }
         });
-        // Where the window opens is known once it is shown; kiosk mode from the start waits for that.
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> apply(kiosk.get()));
-      }
-    });
+    scene.addEventFilter(
+        MouseEvent.MOUSE_MOVED,
+        move -> {
+          lastMove = lastFrame;
+          if (scene.getCursor() == Cursor.NONE) {
+            scene.setCursor(null);
+          }
+        });
+    scene
+        .windowProperty()
+        .addListener(
+            (observable, before, window) -> {
+              if (window instanceof Stage stage) {
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(new KeyCodeCombination(KeyCode.ESCAPE));
+                stage
+                    .fullScreenProperty()
+                    .addListener(
+                        (property, was, full) -> {
+                          if (was && !full) {
+                            kiosk.set(false);
+                          }
+                        });
+                // Where the window opens is known once it is shown; kiosk mode from the start waits
+                // for that.
+                stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> apply(kiosk.get()));
+              }
+            });
     apply(kiosk.get());
   }
 
@@ -114,8 +133,8 @@ public final class KioskMode {
   }
 
   /**
-   * Covers the stage's screen, or gives the window its place back. Full screen alone is not
-   * enough: without a window manager (a bare X server behind a wall) it does not resize the window.
+   * Covers the stage's screen, or gives the window its place back. Full screen alone is not enough:
+   * without a window manager (a bare X server behind a wall) it does not resize the window.
    */
   private void fillScreen(Stage stage, boolean on) {
     if (on && windowed == null) {

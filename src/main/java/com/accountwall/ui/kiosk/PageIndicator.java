@@ -12,9 +12,16 @@ public final class PageIndicator extends Label {
   public PageIndicator(Pager pager) {
     setId("pageIndicator");
     getStyleClass().add("page-indicator");
-    textProperty().bind(Bindings.createStringBinding(
-        () -> "Page " + (pager.pageProperty().get() + 1) + " of " + pager.pageCountProperty().get(),
-        pager.pageProperty(), pager.pageCountProperty()));
+    textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    "Page "
+                        + (pager.pageProperty().get() + 1)
+                        + " of "
+                        + pager.pageCountProperty().get(),
+                pager.pageProperty(),
+                pager.pageCountProperty()));
     visibleProperty().bind(pager.runningProperty().and(pager.pageCountProperty().greaterThan(1)));
   }
 }

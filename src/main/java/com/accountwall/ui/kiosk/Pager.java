@@ -21,21 +21,27 @@ public final class Pager {
   private final IntegerProperty seconds = new SimpleIntegerProperty(this, "seconds", 10);
   private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
   private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(this, "page");
-  private final IntegerBinding pageCount = Bindings.createIntegerBinding(
-      () -> Math.max(1, (rowCount.get() + rowsPerPage.get() - 1) / Math.max(1, rowsPerPage.get())),
-      rowCount, rowsPerPage);
+  private final IntegerBinding pageCount =
+      Bindings.createIntegerBinding(
+          () ->
+              Math.max(
+                  1, (rowCount.get() + rowsPerPage.get() - 1) / Math.max(1, rowsPerPage.get())),
+          rowCount,
+          rowsPerPage);
   private long pageShownAt = Long.MIN_VALUE;
 
   public Pager() {
-    pageCount.addListener(observable -> {
-      if (page.get() >= pageCount.get()) {
-        page.set(0);
-      }
-    });
-    running.addListener((observable, was, now) -> {
-      page.set(0);
-      pageShownAt = Long.MIN_VALUE;
-    });
+    pageCount.addListener(
+        observable -> {
+          if (page.get() >= pageCount.get()) {
+            page.set(0);
+          }
+        });
+    running.addListener(
+        (observable, was, now) -> {
+          page.set(0);
+          pageShownAt = Long.MIN_VALUE;
+        });
   }
 
   /** How many rows there are to page through. */
@@ -84,8 +90,10 @@ public final class Pager {
       pageShownAt = frameNanos;
     } else if (frameNanos - pageShownAt >= pageNanos()) {
       page.set(page.get() + 1 >= pageCount.get() ? 0 : page.get() + 1);
-      // On the beat rather than at this frame, so pages do not drift later; after a stall, restart it.
-      pageShownAt = frameNanos - pageShownAt >= 2 * pageNanos() ? frameNanos : pageShownAt + pageNanos();
+      // On the beat rather than at this frame, so pages do not drift later; after a stall, restart
+      // it.
+      pageShownAt =
+          frameNanos - pageShownAt >= 2 * pageNanos() ? frameNanos : pageShownAt + pageNanos();
     }
   }
 }

@@ -12,16 +12,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The leaderboard's model: the top ten live accounts by widgets sold, with how each moved. Ranked at most twice a second
- * (by the frame clock). A move shows for {@link #MOVE_SHOWN_NANOS} after it happened. Confined to
- * the JavaFX thread.
+ * The leaderboard's model: the top ten live accounts by widgets sold, with how each moved. Ranked
+ * at most twice a second (by the frame clock). A move shows for {@link #MOVE_SHOWN_NANOS} after it
+ * happened. Confined to the JavaFX thread.
  *
  * <p>Ranking looks only at a few {@linkplain #CANDIDATES candidates}, not at every row: a pass over
  * 100,000 rows took 40 ms, a stalled frame twice a second. The table's model {@linkplain #offer
- * offers} every row that arrived or whose count grew; counts only grow, so a row not among the candidates had at
- * most {@code floor} widgets when it was last looked at, and it can only enter by growing, which is
- * offered. Only when so many candidates have ended that fewer than ten are left does a ranking
- * pass over all the rows again.
+ * offers} every row that arrived or whose count grew; counts only grow, so a row not among the
+ * candidates had at most {@code floor} widgets when it was last looked at, and it can only enter by
+ * growing, which is offered. Only when so many candidates have ended that fewer than ten are left
+ * does a ranking pass over all the rows again.
  */
 public final class Leaderboard implements RowListener {
   static final int SIZE = 10;
@@ -30,27 +30,41 @@ public final class Leaderboard implements RowListener {
   static final int CANDIDATES = 3 * SIZE;
 
   /** How an account's rank changed lately. */
-  public enum Trend { SAME, UP, DOWN, NEW }
+  public enum Trend {
+    SAME,
+    UP,
+    DOWN,
+    NEW
+  }
 
-  /** One place on the board; {@code places} is how far it moved, for {@link Trend#UP} and {@link Trend#DOWN}. */
-  public record Standing(int rank, long accountId, String name, long widgets, Trend trend, int places) {}
+  /**
+   * One place on the board; {@code places} is how far it moved, for {@link Trend#UP} and {@link
+   * Trend#DOWN}.
+   */
+  public record Standing(
+      int rank, long accountId, String name, long widgets, Trend trend, int places) {}
 
   private record Move(Trend trend, int places, long at) {}
 
   /** Best first: most widgets, then the lower id, so the order is stable between equal counts. */
   private static final Comparator<AccountRow> BEST =
-      Comparator.comparingLong(AccountRow::getWidgetsSold).reversed().thenComparingLong(AccountRow::getAccountId);
+      Comparator.comparingLong(AccountRow::getWidgetsSold)
+          .reversed()
+          .thenComparingLong(AccountRow::getAccountId);
 
   private final ObservableList<Standing> standings = FXCollections.observableArrayList();
-  private final ObservableList<Standing> readOnly = FXCollections.unmodifiableObservableList(standings);
+  private final ObservableList<Standing> readOnly =
+      FXCollections.unmodifiableObservableList(standings);
   private Map<Long, Integer> ranks = new HashMap<>();
   private Map<Long, Move> moves = new HashMap<>();
   private long rankedAt;
   private boolean ranked;
 
   private final List<AccountRow> candidates = new ArrayList<>();
+
   /** No row outside the candidates had more widgets than this when it was last looked at. */
   private long floor;
+
   private boolean passNeeded = true;
 
   /** The board, best first; replaced as a whole when it is re-ranked. */
@@ -126,8 +140,14 @@ public final class Leaderboard implements RowListener {
       if (move != null) {
         newMoves.put(row.getAccountId(), move);
       }
-      board.add(new Standing(rank, row.getAccountId(), row.nameProperty().get(), row.getWidgetsSold(),
-          move == null ? Trend.SAME : move.trend(), move == null ? 0 : move.places()));
+      board.add(
+          new Standing(
+              rank,
+              row.getAccountId(),
+              row.nameProperty().get(),
+              row.getWidgetsSold(),
+              move == null ? Trend.SAME : move.trend(),
+              move == null ? 0 : move.places()));
     }
     ranks = newRanks;
     moves = newMoves;

@@ -23,7 +23,8 @@ public final class AccountRow {
   private final Account account;
   private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
-  private final ReadOnlyObjectWrapper<Instant> expiresAt = new ReadOnlyObjectWrapper<>(this, "expiresAt");
+  private final ReadOnlyObjectWrapper<Instant> expiresAt =
+      new ReadOnlyObjectWrapper<>(this, "expiresAt");
   private final ReadOnlyDoubleWrapper opacity = new ReadOnlyDoubleWrapper(this, "opacity", 1);
   private final ReadOnlyBooleanWrapper arriving = new ReadOnlyBooleanWrapper(this, "arriving");
   private final ReadOnlyBooleanWrapper bumped = new ReadOnlyBooleanWrapper(this, "bumped");
@@ -31,6 +32,7 @@ public final class AccountRow {
 
   /** Pulse times (ns) at which each animation last began; whether it runs is in its flag. */
   long arrivedAt;
+
   long bumpedAt;
   long endingAt;
 
@@ -129,6 +131,10 @@ public final class AccountRow {
 
   @Override
   public String toString() {
-    return "AccountRow[" + getAccountId() + ", " + getWidgetsSold() + (isEnding() ? ", ending]" : "]");
+    return "AccountRow["
+        + getAccountId()
+        + ", "
+        + getWidgetsSold()
+        + (isEnding() ? ", ending]" : "]");
   }
 }

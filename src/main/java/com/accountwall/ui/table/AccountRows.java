@@ -9,17 +9,17 @@ import javafx.collections.ObservableListBase;
 
 /**
  * The wall's rows in the table's order, re-sorted at the cost of the rows that moved rather than of
- * the whole list. Read-only to everyone but {@link TableModel}; the table sorts it through
- * {@link #sort}.
+ * the whole list. Read-only to everyone but {@link TableModel}; the table sorts it through {@link
+ * #sort}.
  *
  * <p>Why not an {@code observableArrayList} sorted by the table: its sort compares every row
- * through the columns' cell values (an allocation and a boxing per comparison) in an
- * O(n log n) merge sort, which for 100,000 rows takes the whole frame, every frame. Here, between
- * two sorts only the rows marked {@linkplain #markMoved moved} can be out of place, so a sort takes
- * them out, sorts those few, finds each one's place among the others by binary search and copies
- * the runs between: O(k log n) comparisons for k moved rows, plus array copies. It is announced as
- * one permutation, which keeps the table's selection and scroll position. When the order itself
- * changes (a click on a column header), every row has moved, and the same steps sort them all.
+ * through the columns' cell values (an allocation and a boxing per comparison) in an O(n log n)
+ * merge sort, which for 100,000 rows takes the whole frame, every frame. Here, between two sorts
+ * only the rows marked {@linkplain #markMoved moved} can be out of place, so a sort takes them out,
+ * sorts those few, finds each one's place among the others by binary search and copies the runs
+ * between: O(k log n) comparisons for k moved rows, plus array copies. It is announced as one
+ * permutation, which keeps the table's selection and scroll position. When the order itself changes
+ * (a click on a column header), every row has moved, and the same steps sort them all.
  *
  * <p>Passes over all rows never touch the row objects, which lie all over the heap (a cache miss
  * each, 10 ms for 100,000 rows): each row holds a small number, its {@linkplain AccountRow#slot
@@ -180,8 +180,12 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     return oldIndex;
   }
 
-  /** The first kept row, from {@code from}, that must come after {@code row}, which was at {@code at}. */
-  private int placeAmongKept(Comparator<? super AccountRow> comparator, int from, int to, AccountRow row, int at) {
+  /**
+   * The first kept row, from {@code from}, that must come after {@code row}, which was at {@code
+   * at}.
+   */
+  private int placeAmongKept(
+      Comparator<? super AccountRow> comparator, int from, int to, AccountRow row, int at) {
     int low = from;
     int high = to;
     while (low < high) {

@@ -22,7 +22,8 @@ import javafx.scene.control.TableView;
  */
 final class AccountSelectionModel extends TableView.TableViewSelectionModel<AccountRow> {
   private final ObservableList<TablePosition> selectedCells = FXCollections.observableArrayList();
-  private final ObservableList<TablePosition> readOnlyCells = FXCollections.unmodifiableObservableList(selectedCells);
+  private final ObservableList<TablePosition> readOnlyCells =
+      FXCollections.unmodifiableObservableList(selectedCells);
 
   AccountSelectionModel(TableView<AccountRow> table) {
     super(table);

@@ -59,7 +59,8 @@ final class AccountSortPolicy implements Callback<TableView<AccountRow>, Boolean
       if (key == null) {
         throw new IllegalStateException("no sort key for the column '" + column.getText() + "'");
       }
-      Comparator<AccountRow> directed = column.getSortType() == SortType.DESCENDING ? key.reversed() : key;
+      Comparator<AccountRow> directed =
+          column.getSortType() == SortType.DESCENDING ? key.reversed() : key;
       combined = combined == null ? directed : combined.thenComparing(directed);
     }
     return combined;

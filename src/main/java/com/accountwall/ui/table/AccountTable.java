@@ -20,18 +20,20 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 
 /**
- * The table of live accounts over a {@link TableModel}: id, name, widgets sold and time left, sorted
- * by widgets sold until a column header is clicked, with the rows' animations, a selection that
- * follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that moved
- * ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in half at
- * the bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}).
+ * The table of live accounts over a {@link TableModel}: id, name, widgets sold and time left,
+ * sorted by widgets sold until a column header is clicked, with the rows' animations, a selection
+ * that follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that
+ * moved ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in
+ * half at the bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}).
  * Confined to the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
   private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 140);
   private final TableColumn<AccountRow, String> nameColumn = column("Name", null, 300);
-  private final TableColumn<AccountRow, Number> widgetsColumn = column("Widgets sold", "count-column", 200);
-  private final TableColumn<AccountRow, Instant> timeLeftColumn = column("Time left", "time-left-column", 260);
+  private final TableColumn<AccountRow, Number> widgetsColumn =
+      column("Widgets sold", "count-column", 200);
+  private final TableColumn<AccountRow, Instant> timeLeftColumn =
+      column("Time left", "time-left-column", 260);
   private final ReadOnlyIntegerWrapper wholeRows = new ReadOnlyIntegerWrapper(this, "wholeRows", 1);
 
   public AccountTable(TableModel model) {
@@ -42,24 +44,39 @@ public final class AccountTable extends TableView<AccountRow> {
     setItems(model.getRows());
     setSelectionModel(new AccountSelectionModel(this));
     setRowFactory(view -> new AccountTableRow());
-    idColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
+    idColumn.setCellValueFactory(
+        cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
     nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
     widgetsColumn.setCellValueFactory(cell -> cell.getValue().widgetsSoldProperty());
     widgetsColumn.setCellFactory(column -> new CountCell());
     timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
-    timeLeftColumn.setCellFactory(column -> new TimeLeftCell(model.nowProperty(), model.lifetimeProperty()));
+    timeLeftColumn.setCellFactory(
+        column -> new TimeLeftCell(model.nowProperty(), model.lifetimeProperty()));
     widgetsColumn.setSortType(TableColumn.SortType.DESCENDING);
-    setSortPolicy(new AccountSortPolicy(model.getRows())
-        .sortBy(idColumn, Comparator.comparingLong(AccountRow::getAccountId))
-        .sortBy(nameColumn, Comparator.comparing(AccountRow::getName, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .sortBy(widgetsColumn, Comparator.comparingLong(AccountRow::getWidgetsSold))
-        .sortBy(timeLeftColumn, Comparator.comparing(AccountRow::getExpiresAt, Comparator.nullsFirst(Comparator.naturalOrder()))));
+    setSortPolicy(
+        new AccountSortPolicy(model.getRows())
+            .sortBy(idColumn, Comparator.comparingLong(AccountRow::getAccountId))
+            .sortBy(
+                nameColumn,
+                Comparator.comparing(
+                    AccountRow::getName, Comparator.nullsFirst(Comparator.naturalOrder())))
+            .sortBy(widgetsColumn, Comparator.comparingLong(AccountRow::getWidgetsSold))
+            .sortBy(
+                timeLeftColumn,
+                Comparator.comparing(
+                    AccountRow::getExpiresAt, Comparator.nullsFirst(Comparator.naturalOrder()))));
     getSortOrder().add(widgetsColumn);
     // Counts change in place, which a sorted table does not notice: sort once per batch instead.
     model.setOnBatchApplied(this::sort);
-    placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label("No account has ordered in the last "
-        + Durations.describe(model.lifetimeProperty().get()) + ". Orders show up here as they arrive."),
-        model.lifetimeProperty()));
+    placeholderProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () ->
+                    new Label(
+                        "No account has ordered in the last "
+                            + Durations.describe(model.lifetimeProperty().get())
+                            + ". Orders show up here as they arrive."),
+                model.lifetimeProperty()));
   }
 
   /** How many whole rows the table shows under its column headers: a page. */
@@ -79,13 +96,17 @@ public final class AccountTable extends TableView<AccountRow> {
 
   private void bindWholeRows(ObservableDoubleValue available) {
     Node header = lookup(".column-header-background");
-    Observable[] sizes = header instanceof Region region
-        ? new Observable[] {available, fixedCellSizeProperty(), region.heightProperty()}
-        : new Observable[] {available, fixedCellSizeProperty()};
-    maxHeightProperty().bind(Bindings.createDoubleBinding(
-        () -> headerHeight() + wholeRows(available.get()) * getFixedCellSize(), sizes));
-    wholeRows.bind(Bindings.createIntegerBinding(
-        () -> wholeRows(getHeight()), heightProperty(), fixedCellSizeProperty()));
+    Observable[] sizes =
+        header instanceof Region region
+            ? new Observable[] {available, fixedCellSizeProperty(), region.heightProperty()}
+            : new Observable[] {available, fixedCellSizeProperty()};
+    maxHeightProperty()
+        .bind(
+            Bindings.createDoubleBinding(
+                () -> headerHeight() + wholeRows(available.get()) * getFixedCellSize(), sizes));
+    wholeRows.bind(
+        Bindings.createIntegerBinding(
+            () -> wholeRows(getHeight()), heightProperty(), fixedCellSizeProperty()));
   }
 
   /** How many whole rows fit under the column headers in {@code height}. */
@@ -113,7 +134,8 @@ public final class AccountTable extends TableView<AccountRow> {
     }
   }
 
-  private static <T> TableColumn<AccountRow, T> column(String text, String styleClass, double prefWidth) {
+  private static <T> TableColumn<AccountRow, T> column(
+      String text, String styleClass, double prefWidth) {
     TableColumn<AccountRow, T> column = new TableColumn<>(text);
     if (styleClass != null) {
       column.getStyleClass().add(styleClass);

@@ -15,7 +15,8 @@ final class AccountTableRow extends TableRow<AccountRow> {
   private static final PseudoClass ENDING = PseudoClass.getPseudoClass("ending");
 
   private final InvalidationListener flagsChanged = observable -> showFlags();
-  private final WeakInvalidationListener weakFlagsChanged = new WeakInvalidationListener(flagsChanged);
+  private final WeakInvalidationListener weakFlagsChanged =
+      new WeakInvalidationListener(flagsChanged);
   private AccountRow shown;
 
   @Override

@@ -88,7 +88,8 @@ public final class RowAnimations {
     return gone;
   }
 
-  private static List<Highlight> runOut(ArrayDeque<Highlight> queue, long frameNanos, Duration length) {
+  private static List<Highlight> runOut(
+      ArrayDeque<Highlight> queue, long frameNanos, Duration length) {
     List<Highlight> runOut = new ArrayList<>();
     while (!queue.isEmpty() && progress(queue.peekFirst().startNanos(), frameNanos, length) == 1) {
       runOut.add(queue.pollFirst());
@@ -96,7 +97,9 @@ public final class RowAnimations {
     return runOut;
   }
 
-  /** How far, from 0 to 1, an animation that began at {@code startNanos} is at {@code frameNanos}. */
+  /**
+   * How far, from 0 to 1, an animation that began at {@code startNanos} is at {@code frameNanos}.
+   */
   private static double progress(long startNanos, long frameNanos, Duration length) {
     return Math.min(1, Math.max(0, (double) (frameNanos - startNanos) / length.toNanos()));
   }

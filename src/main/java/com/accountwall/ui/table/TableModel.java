@@ -14,12 +14,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The table's model: one {@link AccountRow} per live account and one per account still fading
- * out, the wall's notion of now (for the time left) and the lifetime in force (for the time-left
- * bars). The window's model hands it, once per frame, the accounts that changed and ended since the
- * last one ({@link #apply}); it keeps the rows, animates them ({@link RowAnimations}: a new row
- * fades in, a changed count is marked bumped, an ended account's row fades out and only then
- * leaves {@link #getRows()}), and tells its {@link RowListener}s.
+ * The table's model: one {@link AccountRow} per live account and one per account still fading out,
+ * the wall's notion of now (for the time left) and the lifetime in force (for the time-left bars).
+ * The window's model hands it, once per frame, the accounts that changed and ended since the last
+ * one ({@link #apply}); it keeps the rows, animates them ({@link RowAnimations}: a new row fades
+ * in, a changed count is marked bumped, an ended account's row fades out and only then leaves
+ * {@link #getRows()}), and tells its {@link RowListener}s.
  *
  * <p>After each batch the {@link #setOnBatchApplied batch hook} runs once, where the table
  * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}.
@@ -29,6 +29,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class TableModel {
   /** The re-sorting hook may take at most one part in this many of the JavaFX thread's time. */
   private static final int SORT_SHARE_DIVISOR = 10;
+
   /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
   private static final int ALWAYS_SORT_BELOW = 10_000;
 
@@ -36,10 +37,16 @@ public final class TableModel {
   private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
   private final RowAnimations animations = new RowAnimations();
   private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
-  private final ReadOnlyObjectWrapper<Duration> lifetime = new ReadOnlyObjectWrapper<>(this, "lifetime");
+  private final ReadOnlyObjectWrapper<Duration> lifetime =
+      new ReadOnlyObjectWrapper<>(this, "lifetime");
   private final List<RowListener> listeners = new ArrayList<>();
-  /** Accounts live before the window: they arrive in its first batch, but none is the newest account. */
+
+  /**
+   * Accounts live before the window: they arrive in its first batch, but none is the newest
+   * account.
+   */
   private final Set<Account> earlier;
+
   private Runnable onBatchApplied = () -> {};
   private boolean batchPending;
   private long nextBatchHookNanos = Long.MIN_VALUE;
@@ -103,7 +110,10 @@ public final class TableModel {
     batchPending = true;
   }
 
-  /** Advances the animations to {@code frameNanos}, lets faded rows go, and moves now to {@code instant}. */
+  /**
+   * Advances the animations to {@code frameNanos}, lets faded rows go, and moves now to {@code
+   * instant}.
+   */
   public void advance(long frameNanos, Instant instant) {
     List<AccountRow> gone = animations.advance(frameNanos);
     if (!gone.isEmpty()) {
@@ -119,9 +129,9 @@ public final class TableModel {
    * Runs the hook once for every batch applied since it last ran, if its share of the time allows.
    * Counts show at once, but with a hundred thousand rows a re-sort costs milliseconds: so that it
    * never starves the frames, the hook waits, after each run, for {@link #SORT_SHARE_DIVISOR} - 1
-   * times as long as that run took. Not longer: the rows that moved meanwhile are what the next sort
-   * costs, so rarer sorts are longer stalls (a 25th, tried, made each sort 50-70 ms). A table of
-   * fewer than {@value #ALWAYS_SORT_BELOW} rows re-sorts after every batch, whatever one run
+   * times as long as that run took. Not longer: the rows that moved meanwhile are what the next
+   * sort costs, so rarer sorts are longer stalls (a 25th, tried, made each sort 50-70 ms). A table
+   * of fewer than {@value #ALWAYS_SORT_BELOW} rows re-sorts after every batch, whatever one run
    * happened to take.
    */
   public void runBatchHook(long frameNanos) {
@@ -131,7 +141,8 @@ public final class TableModel {
     long start = System.nanoTime();
     onBatchApplied.run();
     long took = System.nanoTime() - start;
-    nextBatchHookNanos = rows.size() < ALWAYS_SORT_BELOW ? frameNanos : frameNanos + (SORT_SHARE_DIVISOR - 1) * took;
+    nextBatchHookNanos =
+        rows.size() < ALWAYS_SORT_BELOW ? frameNanos : frameNanos + (SORT_SHARE_DIVISOR - 1) * took;
     batchPending = false;
   }
 

@@ -21,7 +21,9 @@ final class TimeLeftCell extends TableCell<AccountRow, Instant> {
   private final TimeLeftBar bar = new TimeLeftBar();
   private final InvalidationListener tick = observable -> show();
 
-  /** @param lifetime the lifetime in force, read at each tick as it may change */
+  /**
+   * @param lifetime the lifetime in force, read at each tick as it may change
+   */
   TimeLeftCell(ObservableValue<Instant> now, ObservableValue<Duration> lifetime) {
     this.now = now;
     this.lifetime = lifetime;

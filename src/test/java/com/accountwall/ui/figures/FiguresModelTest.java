@@ -41,7 +41,10 @@ class FiguresModelTest {
 
     figures.totals(10, 510);
     frame(OPENED.plus(Duration.ofMinutes(30)));
-    assertEquals(10 + 29 * 6, figures.widgetsSoldChangeProperty().get(), "the history's minutes after 08:30, and 10 more");
+    assertEquals(
+        10 + 29 * 6,
+        figures.widgetsSoldChangeProperty().get(),
+        "the history's minutes after 08:30, and 10 more");
   }
 
   @Test
@@ -50,7 +53,9 @@ class FiguresModelTest {
     figures.ordered(5, OPENED);
     frame(OPENED);
     List<HistoryStep> steps = new ArrayList<>(hour(2, 6));
-    steps.add(new HistoryStep(OPENED_MINUTE, 40, 40)); // the minute the window opened in: it counted that one
+    steps.add(
+        new HistoryStep(
+            OPENED_MINUTE, 40, 40)); // the minute the window opened in: it counted that one
     figures.seed(steps);
 
     frame(OPENED.plus(Duration.ofMinutes(1)));

@@ -24,7 +24,8 @@ class LeaderboardTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
-  private final AccountSupervisor supervisor = AccountSupervisor.builder().clock(new MutableClock(NOW)).build();
+  private final AccountSupervisor supervisor =
+      AccountSupervisor.builder().clock(new MutableClock(NOW)).build();
   private final Leaderboard leaderboard = new Leaderboard();
   private final TableModel table = new TableModel(NOW, Duration.ofHours(24), List.of());
   private final List<AccountRow> rows = table.getRows();
@@ -44,19 +45,24 @@ class LeaderboardTest {
       for (int i = 0; i < 20; i++) {
         AccountRow row = rows.get(random.nextInt(rows.size()));
         if (!row.isEnding()) {
-          changed(supervisor.order(row.getAccountId(), 1 + random.nextInt(round % 50 == 0 ? 200 : 5)));
+          changed(
+              supervisor.order(row.getAccountId(), 1 + random.nextInt(round % 50 == 0 ? 200 : 5)));
         }
       }
       if (round % 7 == 0) {
-        end(best().get(random.nextInt(3))); // the top ends now and then, which empties the candidates
+        end(
+            best()
+                .get(random.nextInt(3))); // the top ends now and then, which empties the candidates
       }
       if (round % 5 == 0) {
         arrive(1_000L + round, 1 + random.nextInt(300));
       }
       leaderboard.onFrame(rows, frameNanos += HALF_SECOND);
 
-      assertEquals(best().stream().map(AccountRow::getAccountId).toList(),
-          leaderboard.getStandings().stream().map(Leaderboard.Standing::accountId).toList(), "round " + round);
+      assertEquals(
+          best().stream().map(AccountRow::getAccountId).toList(),
+          leaderboard.getStandings().stream().map(Leaderboard.Standing::accountId).toList(),
+          "round " + round);
     }
   }
 
@@ -79,8 +85,10 @@ class LeaderboardTest {
   private List<AccountRow> best() {
     return rows.stream()
         .filter(row -> !row.isEnding())
-        .sorted(Comparator.comparingLong(AccountRow::getWidgetsSold).reversed()
-            .thenComparingLong(AccountRow::getAccountId))
+        .sorted(
+            Comparator.comparingLong(AccountRow::getWidgetsSold)
+                .reversed()
+                .thenComparingLong(AccountRow::getAccountId))
         .limit(Leaderboard.SIZE)
         .toList();
   }

@@ -24,7 +24,9 @@ class AccountRowsTest {
       Comparator.comparingLong(AccountRow::getWidgetsSold).reversed();
 
   private final AccountSupervisor supervisor =
-      AccountSupervisor.builder().clock(new MutableClock(Instant.parse("2026-11-23T09:00:00Z"))).build();
+      AccountSupervisor.builder()
+          .clock(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")))
+          .build();
   private final AccountRows rows = new AccountRows();
   private final List<AccountRow> replayed = new ArrayList<>();
 
@@ -49,7 +51,8 @@ class AccountRowsTest {
       }
       if (round % 25 == 0) {
         int run = random.nextInt(rows.size() - 3);
-        Set<AccountRow> leaving = new HashSet<>(List.of(rows.get(run), rows.get(run + 1), rows.get(run + 2)));
+        Set<AccountRow> leaving =
+            new HashSet<>(List.of(rows.get(run), rows.get(run + 1), rows.get(run + 2)));
         leaving.add(rows.get(random.nextInt(rows.size())));
         rows.removeAll(leaving);
       }
@@ -63,10 +66,12 @@ class AccountRowsTest {
 
   @Test
   void aNewOrderSortsAllRows() {
-    arrive(1, 50).forEach(row -> {
-      supervisor.order(row.getAccountId(), row.getAccountId() % 7 + 1);
-      row.refresh();
-    });
+    arrive(1, 50)
+        .forEach(
+            row -> {
+              supervisor.order(row.getAccountId(), row.getAccountId() % 7 + 1);
+              row.refresh();
+            });
     rows.sort(MOST_SOLD_FIRST);
     Comparator<AccountRow> byId = Comparator.comparingLong(AccountRow::getAccountId);
     rows.sort(byId);

@@ -10,7 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextFormatsTest {
 
   @ParameterizedTest
-  @CsvSource({"PT30S, 0:30", "PT0S, 0:00", "PT-5S, 0:00", "PT9M5S, 9:05", "PT1H, 1:00:00", "PT23H59M59.9S, 23:59:59"})
+  @CsvSource({
+    "PT30S, 0:30",
+    "PT0S, 0:00",
+    "PT-5S, 0:00",
+    "PT9M5S, 9:05",
+    "PT1H, 1:00:00",
+    "PT23H59M59.9S, 23:59:59"
+  })
   void timeLeft(String left, String shown) {
     assertEquals(shown, Durations.countdown(Duration.parse(left)));
   }
