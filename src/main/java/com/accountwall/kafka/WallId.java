@@ -1,12 +1,10 @@
 package com.accountwall.kafka;
 
+import com.accountwall.files.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -64,30 +62,7 @@ public final class WallId {
     }
     String id = UUID.randomUUID().toString();
     Files.createDirectories(dataFolder);
-    Path aside = dataFolder.resolve(FILE + ".new");
-    try (FileChannel channel =
-        FileChannel.open(
-            aside,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      channel.write(StandardCharsets.US_ASCII.encode(id + "\n"));
-      channel.force(true);
-    }
-    Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
-    forceFolder(dataFolder);
+    AtomicFile.write(file, (id + "\n").getBytes(StandardCharsets.US_ASCII));
     return id;
-  }
-
-  /** Makes the rename durable: on POSIX a folder is synced by forcing a channel opened on it. */
-  private static void forceFolder(Path folder) throws IOException {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a folder as a file; its rename is durable by itself on NTFS.
-      if (!System.getProperty("os.name", "").startsWith("Windows")) {
-        throw e instanceof IOException io ? io : new IOException(e);
-      }
-    }
   }
 }

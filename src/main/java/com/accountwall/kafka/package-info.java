@@ -1,5 +1,5 @@
 /**
  * The order journal of walls in cluster mode: a Kafka topic that every wall writes to and derives
- * its accounts from. Depends on {@code core} and {@code journal}.
+ * its accounts from. Depends on {@code core}, {@code journal}, {@code settings} and {@code files}.
  */
 package com.accountwall.kafka;
