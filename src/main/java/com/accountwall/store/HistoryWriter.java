@@ -274,6 +274,13 @@ final class HistoryWriter {
       if (failed != null) {
         Boolean landed = landed(failed, batch, retryMillis);
         if (landed == null) {
+          if (closing) {
+            // As below: nobody waits any more, and a silent database would hold up the stop.
+            LOG.log(
+                Level.ERROR,
+                "stopping with " + failed.rows.size() + " history rows not known to be stored");
+            return;
+          }
           retryMillis = Math.min(2 * retryMillis, LAST_RETRY_MILLIS);
           continue; // the database still fails; the new entries wait with the failed batch
         }
