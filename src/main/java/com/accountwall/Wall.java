@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running wall without its window: the database, the supervisor restored from its order
@@ -99,7 +100,11 @@ public final class Wall implements AutoCloseable {
     started.push(database);
     ExecutorService lookups =
         Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
-    started.push(lookups::shutdownNow);
+    started.push(
+        () -> { // a lookup in flight finishes before the database closes, so it fails no read
+          lookups.shutdownNow();
+          lookups.awaitTermination(5, TimeUnit.SECONDS);
+        });
     supervisor =
         AccountSupervisor.builder()
             .clock(clock)

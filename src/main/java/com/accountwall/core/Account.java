@@ -153,6 +153,23 @@ public final class Account {
   }
 
   /**
+   * Sets the count, unless the account has ended.
+   *
+   * @return the count before, or -1 if the account has ended
+   */
+  long trySetCount(long widgetsOrdered) {
+    for (; ; ) {
+      long current = (long) COUNT.getVolatile(this);
+      if (current < 0) {
+        return -1;
+      }
+      if (COUNT.compareAndSet(this, current, widgetsOrdered)) {
+        return current;
+      }
+    }
+  }
+
+  /**
    * Ends the account if its last order is at or before {@code horizonMillis}; with {@link
    * Long#MAX_VALUE}, ends it whatever its deadline.
    *

@@ -4,11 +4,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,14 +42,16 @@ public final class AccountSupervisor implements AccountDesk {
   private final LongAdder widgetsOfLiveAccounts = new LongAdder();
   private final Lifetime lifetime;
   private final Clock clock;
-  private final AccountDirectory directory;
-  private final Executor enrichment;
+  private final ProfileLookups profiles;
 
   private AccountSupervisor(Builder builder) {
     this.lifetime = new Lifetime(builder.lifetime);
     this.clock = builder.clock;
-    this.directory = builder.directory;
-    this.enrichment = builder.enrichment;
+    this.profiles =
+        new ProfileLookups(
+            builder.directory,
+            builder.enrichment,
+            account -> listeners.fire(AccountListener::accountChanged, account));
   }
 
   public static Builder builder() {
@@ -155,16 +157,83 @@ public final class AccountSupervisor implements AccountDesk {
    * @throws IllegalArgumentException if the id or the count is not positive
    */
   public boolean restore(long accountId, long widgetsOrdered, Instant lastOrderAt) {
+    try (Restoring restoring = restoring()) {
+      return restoring.restore(accountId, widgetsOrdered, lastOrderAt);
+    }
+  }
+
+  /**
+   * Starts putting back many accounts at once, as a start or a re-projection does: each {@link
+   * Restoring#restore} is a {@link #restore}, but their profiles are looked up together once it
+   * closes, not one lookup queued per account.
+   */
+  public Restoring restoring() {
+    return new Restoring();
+  }
+
+  /**
+   * Sets a live account's count to what its history says, in place: for a projection that has
+   * recomputed the account under another lifetime and is the only one adding orders to it (an order
+   * added by another thread meanwhile may be overwritten). The account keeps its name and its place
+   * on the wall, which is told of the change as of an order.
+   *
+   * @return false, changing nothing, if the account is not live or its last order is not {@code
+   *     lastOrderAt}: then it must be ended and put back instead
+   * @throws IllegalArgumentException if the id or the count is not positive
+   */
+  public boolean correct(long accountId, long widgetsOrdered, Instant lastOrderAt) {
     Account.requireValidId(accountId);
+    requirePositiveCount(widgetsOrdered);
+    Account account = registry.get(accountId);
+    if (account == null || account.lastOrderMillis() != lastOrderAt.toEpochMilli()) {
+      return false;
+    }
+    long before = account.trySetCount(widgetsOrdered);
+    if (before < 0) {
+      return false;
+    }
+    widgetsOfLiveAccounts.add(widgetsOrdered - before);
+    listeners.fire(AccountListener::accountChanged, account);
+    return true;
+  }
+
+  private static void requirePositiveCount(long widgetsOrdered) {
     if (widgetsOrdered <= 0) {
       throw new IllegalArgumentException("widgetsOrdered must be positive, was " + widgetsOrdered);
     }
-    long lastOrderMillis = lastOrderAt.toEpochMilli();
-    if (lastOrderMillis + lifetime.millis() <= clock.millis()) {
-      return false;
+  }
+
+  /**
+   * Accounts being put back together, their profiles looked up when it closes.
+   *
+   * <p><b>Thread safety:</b> one thread's; the accounts it puts back are live for all at once.
+   */
+  public final class Restoring implements AutoCloseable {
+    private final List<Account> restored = new ArrayList<>();
+
+    private Restoring() {}
+
+    /** As {@link AccountSupervisor#restore}. */
+    public boolean restore(long accountId, long widgetsOrdered, Instant lastOrderAt) {
+      Account.requireValidId(accountId);
+      requirePositiveCount(widgetsOrdered);
+      long lastOrderMillis = lastOrderAt.toEpochMilli();
+      if (lastOrderMillis + lifetime.millis() <= clock.millis()) {
+        return false;
+      }
+      Account fresh = new Account(accountId, widgetsOrdered, lastOrderMillis, lifetime);
+      if (publishUnnamed(fresh) != fresh) {
+        return false;
+      }
+      restored.add(fresh);
+      return true;
     }
-    Account fresh = new Account(accountId, widgetsOrdered, lastOrderMillis, lifetime);
-    return publish(fresh) == fresh;
+
+    /** Has the profiles of the accounts it put back looked up. */
+    @Override
+    public void close() {
+      profiles.lookUpAll(restored);
+    }
   }
 
   /** Whether an account with this id is live. */
@@ -286,11 +355,19 @@ public final class AccountSupervisor implements AccountDesk {
    * {@code fresh} if it was published, the live account otherwise, never an ended one.
    */
   private Account publish(Account fresh) {
+    Account holder = publishUnnamed(fresh);
+    if (holder == fresh) {
+      profiles.lookUp(fresh);
+    }
+    return holder;
+  }
+
+  /** As {@link #publish}, leaving the profile lookup of a published account to the caller. */
+  private Account publishUnnamed(Account fresh) {
     for (; ; ) {
       Account holder = registry.computeIfAbsent(fresh.id(), id -> announceCreation(fresh));
       if (holder == fresh) {
         LOG.log(Level.DEBUG, "account created: {0}", fresh.id());
-        enrich(fresh);
         return fresh;
       }
       if (!holder.isEnded()) {
@@ -314,35 +391,6 @@ public final class AccountSupervisor implements AccountDesk {
     listeners.fire(AccountListener::accountEnded, account);
     registry.remove(account);
     LOG.log(Level.DEBUG, "account ended: {0}", account.id());
-  }
-
-  private void enrich(Account account) {
-    try {
-      enrichment.execute(() -> fetchProfile(account));
-    } catch (RejectedExecutionException e) {
-      LOG.log(
-          Level.WARNING, "no profile lookup for account " + account.id() + ": " + e.getMessage());
-    }
-  }
-
-  private void fetchProfile(Account account) {
-    Optional<AccountProfile> profile;
-    try {
-      profile = directory.lookup(account.id());
-    } catch (Exception | LinkageError e) {
-      LOG.log(
-          Level.WARNING,
-          "profile lookup failed for account " + account.id() + "; it keeps its default name",
-          e);
-      return;
-    }
-    if (profile.isEmpty()) {
-      return;
-    }
-    if (!account.isEnded()) {
-      account.applyProfile(profile.get());
-      listeners.fire(AccountListener::accountChanged, account);
-    }
   }
 
   /** Configures an {@link AccountSupervisor}; every setting has a default. */

@@ -62,8 +62,9 @@ public final class WallProjection {
 
   /**
    * Brings the wall to what {@code chains} say at {@code nowMillis}: an account they do not hold
-   * live ends (and fades from the window), one whose count or last order differs is ended and put
-   * back as they have it, and a live chain the wall lacks is put back.
+   * live ends (and fades from the window), one whose count differs takes their count in place, one
+   * whose last order differs is ended and put back as they have it, and a live chain the wall lacks
+   * is put back.
    *
    * @return how many accounts the wall holds after it
    */
@@ -73,17 +74,23 @@ public final class WallProjection {
         nowMillis, (id, count, last) -> missing.put(id, new AccountChains.Link(true, count, last)));
     for (Account account : supervisor.accounts()) {
       AccountChains.Link chain = missing.get(account.id());
-      if (chain != null
-          && chain.count() == account.widgetsOrdered()
-          && chain.lastMillis() == account.lastOrderAt().toEpochMilli()) {
+      boolean agrees =
+          chain != null
+              && (chain.count() == account.widgetsOrdered()
+                      && chain.lastMillis() == account.lastOrderAt().toEpochMilli()
+                  || supervisor.correct(
+                      account.id(), chain.count(), Instant.ofEpochMilli(chain.lastMillis())));
+      if (agrees) {
         missing.remove(account.id());
       } else {
         supervisor.end(account.id());
       }
     }
-    missing.forEach(
-        (id, chain) ->
-            supervisor.restore(id, chain.count(), Instant.ofEpochMilli(chain.lastMillis())));
+    try (AccountSupervisor.Restoring restoring = supervisor.restoring()) {
+      missing.forEach(
+          (id, chain) ->
+              restoring.restore(id, chain.count(), Instant.ofEpochMilli(chain.lastMillis())));
+    }
     return supervisor.count();
   }
 

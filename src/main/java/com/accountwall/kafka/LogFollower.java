@@ -162,13 +162,15 @@ final class LogFollower implements AutoCloseable {
     positions.putAll(end);
     caughtUpNanos = System.nanoTime();
     int[] restored = {0};
-    chains.forEachLive(
-        now,
-        (id, count, last) -> {
-          if (supervisor.restore(id, count, Instant.ofEpochMilli(last))) {
-            restored[0]++;
-          }
-        });
+    try (AccountSupervisor.Restoring restoring = supervisor.restoring()) {
+      chains.forEachLive(
+          now,
+          (id, count, last) -> {
+            if (restoring.restore(id, count, Instant.ofEpochMilli(last))) {
+              restored[0]++;
+            }
+          });
+    }
     return new Replayed(restored[0], recordsRead, stretches);
   }
 

@@ -18,8 +18,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -67,6 +71,16 @@ public final class AccountDatabase implements AutoCloseable {
   private static final String ROWS =
       "SELECT seq, account_id, quantity, ordered_at FROM order_history"
           + " WHERE seq > ? AND seq <= ? ORDER BY seq";
+
+  /** The most ids one name query asks for; shorter lists repeat their first id. */
+  private static final int IDS_PER_LOOKUP = 500;
+
+  private static final String LOOKUP =
+      "SELECT account_id, name, attribute FROM accounts WHERE account_id IN ("
+          + String.join(", ", Collections.nCopies(IDS_PER_LOOKUP, "?"))
+          + ")";
+  private static final String LOOKUP_RANGE =
+      "SELECT account_id, name, attribute FROM accounts WHERE account_id BETWEEN ? AND ?";
   private static final String MINUTES =
       "SELECT minute, orders, widgets FROM order_minutes" + " WHERE minute >= ? AND minute < ?";
   // A key is looked up before its orders are applied, so it is never there already; DO NOTHING
@@ -89,6 +103,12 @@ public final class AccountDatabase implements AutoCloseable {
   /** Null after a failure, until the next read opens one. */
   @GuardedBy("readerLock")
   private ReaderSession reader;
+
+  /**
+   * Set by close: a read that comes later (a name looked up late) must not create the file anew.
+   */
+  @GuardedBy("readerLock")
+  private boolean readerClosed;
 
   /**
    * The writer's connection with its statements, prepared once: preparing costs as much as a small
@@ -125,12 +145,13 @@ public final class AccountDatabase implements AutoCloseable {
   private static final class ReaderSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement lookup;
+    final PreparedStatement lookupRange;
     final PreparedStatement minutes;
 
     ReaderSession(Connection connection) throws SQLException {
       this.connection = connection;
-      this.lookup =
-          connection.prepareStatement("SELECT name, attribute FROM accounts WHERE account_id = ?");
+      this.lookup = connection.prepareStatement(LOOKUP);
+      this.lookupRange = connection.prepareStatement(LOOKUP_RANGE);
       this.minutes = connection.prepareStatement(MINUTES);
     }
 
@@ -238,7 +259,11 @@ public final class AccountDatabase implements AutoCloseable {
         connection -> {
           try (Statement statement = connection.createStatement();
               ResultSet row =
-                  statement.executeQuery("SELECT MIN(seq), MAX(seq) FROM order_history")) {
+                  // Two subqueries: SQLite answers a lone MIN or MAX from the index, both at once
+                  // by reading every row.
+                  statement.executeQuery(
+                      "SELECT (SELECT MIN(seq) FROM order_history),"
+                          + " (SELECT MAX(seq) FROM order_history)")) {
             row.next();
             return new long[] {row.getLong(1), row.getLong(2)};
           }
@@ -473,6 +498,15 @@ public final class AccountDatabase implements AutoCloseable {
     /** The first row's seq, or 0 for an empty history. */
     long firstSeq() throws SQLException;
 
+    /**
+     * Where the rows made from {@code millis} on begin, as the {@code afterSeq} of a {@link
+     * #forEachRow} that reads them: found by halving, as the writer stamps rows in time order (a
+     * clock stepped back puts a few rows a little out of place, as it does in Kafka's time index).
+     *
+     * @return a seq from {@code firstSeq() - 1} to {@code upToSeq}
+     */
+    long seqBefore(long millis, long upToSeq) throws SQLException;
+
     @Override
     void close() throws SQLException;
   }
@@ -508,6 +542,36 @@ public final class AccountDatabase implements AutoCloseable {
             ResultSet row = statement.executeQuery("SELECT MIN(seq) FROM order_history")) {
           return row.next() ? row.getLong(1) : 0;
         }
+      }
+
+      @Override
+      public long seqBefore(long millis, long upToSeq) throws SQLException {
+        long first = firstSeq();
+        if (first == 0) {
+          return upToSeq;
+        }
+        // The first seq p whose first row at or after it is made from millis on (or is past
+        // upToSeq).
+        long low = first;
+        long high = upToSeq + 1;
+        try (PreparedStatement next =
+            connection.prepareStatement(
+                "SELECT ordered_at FROM order_history WHERE seq >= ? AND seq <= ?"
+                    + " ORDER BY seq LIMIT 1")) {
+          next.setLong(2, upToSeq);
+          while (low < high) {
+            long middle = low + (high - low) / 2;
+            next.setLong(1, middle);
+            try (ResultSet row = next.executeQuery()) {
+              if (!row.next() || row.getLong(1) >= millis) {
+                high = middle;
+              } else {
+                low = middle + 1;
+              }
+            }
+          }
+        }
+        return low - 1;
       }
 
       @Override
@@ -633,6 +697,9 @@ public final class AccountDatabase implements AutoCloseable {
    */
   @GuardedBy("readerLock")
   private ReaderSession readerSession() throws SQLException {
+    if (readerClosed) {
+      throw new SQLException("the database " + this + " is closed");
+    }
     if (reader == null) {
       reader = openSession(ReaderSession::new);
     }
@@ -652,38 +719,73 @@ public final class AccountDatabase implements AutoCloseable {
 
   /** Names accounts from the {@code accounts} table: the seed's {@code fetch_data}. */
   public AccountDirectory directory() {
-    return this::lookup;
+    return new AccountDirectory() {
+      @Override
+      public Optional<AccountProfile> lookup(long accountId) throws SQLException {
+        return Optional.ofNullable(lookupAll(new long[] {accountId}).get(accountId));
+      }
+
+      @Override
+      public Map<Long, AccountProfile> lookupAll(long[] accountIds) throws SQLException {
+        return AccountDatabase.this.lookupAll(accountIds);
+      }
+    };
   }
 
   /**
-   * Reads a name on the reader's connection, and once more on a new connection if that fails: a
-   * database server that restarted cut the old one, and a name is read only when its account is
-   * created, so a lost first read would leave the account unnamed for its whole life.
+   * Reads names on the reader's connection, {@value #IDS_PER_LOOKUP} accounts to a query, each
+   * query once more on a new connection if it fails: a database server that restarted cut the old
+   * one, and a name is read only when its account is created, so a lost first read would leave the
+   * account unnamed for its whole life.
    */
-  private Optional<AccountProfile> lookup(long accountId) throws SQLException {
+  private Map<Long, AccountProfile> lookupAll(long[] accountIds) throws SQLException {
+    long[] ids = accountIds.clone();
+    Arrays.sort(ids);
+    Map<Long, AccountProfile> profiles = new HashMap<>();
     synchronized (readerLock) {
-      try {
-        return lookupOnce(accountId);
-      } catch (SQLException first) {
+      for (int from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
+        int to = Math.min(ids.length, from + IDS_PER_LOOKUP);
         try {
-          return lookupOnce(accountId);
-        } catch (SQLException second) {
-          second.addSuppressed(first);
-          throw second;
+          lookupOnce(ids, from, to, profiles);
+        } catch (SQLException first) {
+          try {
+            lookupOnce(ids, from, to, profiles);
+          } catch (SQLException second) {
+            second.addSuppressed(first);
+            throw second;
+          }
         }
       }
     }
+    return profiles;
   }
 
+  /**
+   * Reads the names of the sorted {@code ids[from..to)}: as one range when they lie close together,
+   * as a restore's do (one probe of the index instead of one per id), else as a list.
+   */
   @GuardedBy("readerLock")
-  private Optional<AccountProfile> lookupOnce(long accountId) throws SQLException {
+  private void lookupOnce(long[] ids, int from, int to, Map<Long, AccountProfile> profiles)
+      throws SQLException {
     ReaderSession session = readerSession();
+    boolean close = ids[to - 1] - ids[from] < 4L * (to - from);
+    PreparedStatement lookup = close ? session.lookupRange : session.lookup;
     try {
-      session.lookup.setLong(1, accountId);
-      try (ResultSet row = session.lookup.executeQuery()) {
-        return row.next()
-            ? Optional.of(new AccountProfile(row.getString(1), row.getString(2)))
-            : Optional.empty();
+      if (close) {
+        lookup.setLong(1, ids[from]);
+        lookup.setLong(2, ids[to - 1]);
+      } else {
+        for (int i = 0; i < IDS_PER_LOOKUP; i++) {
+          lookup.setLong(i + 1, ids[from + i < to ? from + i : from]);
+        }
+      }
+      try (ResultSet rows = lookup.executeQuery()) {
+        while (rows.next()) {
+          long id = rows.getLong(1);
+          if (Arrays.binarySearch(ids, from, to, id) >= 0) {
+            profiles.put(id, new AccountProfile(rows.getString(2), rows.getString(3)));
+          }
+        }
       }
     } catch (SQLException | RuntimeException | Error e) {
       SQLException failure = asFailure(e, session.connection);
@@ -700,6 +802,7 @@ public final class AccountDatabase implements AutoCloseable {
       }
     } finally {
       synchronized (readerLock) {
+        readerClosed = true;
         if (reader != null) {
           reader.close();
         }

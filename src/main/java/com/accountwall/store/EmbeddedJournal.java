@@ -50,6 +50,7 @@ public final class EmbeddedJournal implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(EmbeddedJournal.class.getName());
 
   private final AccountDatabase database;
+  private final Clock clock;
   private final Duration retention;
   private final DiskSpace disk;
   private final HistoryWriter writer;
@@ -72,10 +73,12 @@ public final class EmbeddedJournal implements OrderJournal {
   private EmbeddedJournal(
       AccountSupervisor supervisor,
       AccountDatabase database,
+      Clock clock,
       Duration retention,
       HistoryWriter writer,
       Map<String, Entry.Orders> keysInFlight) {
     this.database = database;
+    this.clock = clock;
     this.retention = retention;
     this.disk = DiskSpace.of(database.file());
     this.lifetime = supervisor.lifetime();
@@ -121,11 +124,13 @@ public final class EmbeddedJournal implements OrderJournal {
     // after goes through the chains). The rows after it are linked and applied as a commit's are.
     AccountChains chains = new AccountChains(lifetimeMillis);
     long[] largest = {0};
-    database.forEachCheckpointed(
-        account -> {
-          supervisor.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
-          largest[0] = Math.max(largest[0], account.widgetsSold());
-        });
+    try (AccountSupervisor.Restoring restoring = supervisor.restoring()) {
+      database.forEachCheckpointed(
+          account -> {
+            restoring.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
+            largest[0] = Math.max(largest[0], account.widgetsSold());
+          });
+    }
     WallProjection projection = new WallProjection(supervisor);
     chains.seedFrom(
         id -> {
@@ -179,7 +184,7 @@ public final class EmbeddedJournal implements OrderJournal {
             exact,
             request -> keysInFlight.remove(request.key.value(), request));
     EmbeddedJournal journal =
-        new EmbeddedJournal(supervisor, database, retention, writer, keysInFlight);
+        new EmbeddedJournal(supervisor, database, clock, retention, writer, keysInFlight);
     journal.writer.start();
     if (!exact) {
       LOG.log(
@@ -278,7 +283,7 @@ public final class EmbeddedJournal implements OrderJournal {
       if (reprojector != null) {
         reprojector.cancel();
       }
-      Reprojector started = new Reprojector(database, writer, newLifetime);
+      Reprojector started = new Reprojector(database, writer, newLifetime, clock);
       reprojector = started;
       started.start(
           () -> {

@@ -5,15 +5,17 @@ import com.accountwall.journal.AccountChains;
 import com.accountwall.journal.Reprojection;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Projects the history anew under another lifetime, beside the writer: reads every row committed
- * when it began, on a connection of its own, into fresh {@link AccountChains}, and hands them to
- * the {@link HistoryWriter}, which links the rows committed since and makes the wall agree. The
- * wall keeps taking orders all along. A read that fails is tried again a second later.
+ * Projects the history anew under another lifetime, beside the writer: reads the rows committed
+ * when it began that the accounts live now depend on, on a connection of its own, into fresh {@link
+ * AccountChains}, and hands them to the {@link HistoryWriter}, which links the rows committed since
+ * and makes the wall agree. The wall keeps taking orders all along. A read that fails is tried
+ * again a second later.
  *
  * <p><b>Thread safety:</b> {@link #progress} and {@link #cancel} may be called from any thread.
  */
@@ -24,16 +26,24 @@ final class Reprojector {
   private final AccountDatabase database;
   private final HistoryWriter writer;
   private final Duration lifetime;
+  private final Clock clock;
   private volatile Reprojection progress;
   private volatile boolean cancelled;
 
   /** The last row read; this thread's. */
   private long readUpTo;
 
-  Reprojector(AccountDatabase database, HistoryWriter writer, Duration lifetime) {
+  /** Rows read so far; this thread's. */
+  private long read;
+
+  /**
+   * @param clock the wall's: which accounts are live now
+   */
+  Reprojector(AccountDatabase database, HistoryWriter writer, Duration lifetime, Clock clock) {
     this.database = database;
     this.writer = writer;
     this.lifetime = lifetime;
+    this.clock = clock;
     this.progress = new Reprojection(lifetime, 0, 0);
   }
 
@@ -82,36 +92,64 @@ final class Reprojector {
   }
 
   /**
-   * Reads every row committed now into new chains; {@link Reprojection#total()} is the last row's
-   * seq.
+   * Reads the rows committed now that the accounts live now depend on into new chains, stretch by
+   * stretch back in time as cluster mode's replay reads its log: first the last lifetime, then
+   * earlier stretches, each twice as long as the one before, while a chain live now may have begun
+   * before what was read. Under a lifetime short beside the history, that is a small part of it.
    */
   private AccountChains read() throws SQLException {
     long upTo = writer.committedSeq();
     readUpTo = upTo;
-    AccountChains chains = new AccountChains(lifetime.toMillis());
+    long lifetimeMillis = lifetime.toMillis();
+    long now = clock.millis();
     try (AccountDatabase.HistoryReader reader = database.openHistoryReader()) {
-      long first = reader.firstSeq();
-      long total = first == 0 ? 0 : upTo - first + 1;
-      long[] read = {0};
-      progress = new Reprojection(lifetime, 0, total);
-      reader.forEachRow(
-          0,
-          upTo,
-          (accountId, quantity, atMillis) -> {
-            if (cancelled) {
-              throw new CancellationException();
-            }
-            if (quantity == 0) {
-              chains.end(0, accountId, atMillis);
-            } else {
-              chains.order(0, accountId, quantity, atMillis);
-            }
-            if (++read[0] % PROGRESS_EVERY == 0) {
-              progress = new Reprojection(lifetime, read[0], total);
-            }
-          });
-      progress = new Reprojection(lifetime, read[0], Math.max(total, read[0]));
+      long from = now - lifetimeMillis;
+      long after = reader.seqBefore(from, upTo);
+      read = 0;
+      progress = new Reprojection(lifetime, 0, upTo - after);
+      AccountChains chains = fold(reader, after, upTo);
+      long window = 0;
+      for (; ; ) {
+        long openStart = chains.earliestOpenStart(now);
+        if (openStart == Long.MAX_VALUE || openStart - lifetimeMillis >= from) {
+          return chains;
+        }
+        window = Math.max(from - (openStart - lifetimeMillis), 2 * window);
+        long earlierFrom = from - window;
+        long earlierAfter = reader.seqBefore(earlierFrom, after);
+        if (earlierAfter == after) {
+          return chains; // the history begins here
+        }
+        chains.continueFrom(fold(reader, earlierAfter, after));
+        after = earlierAfter;
+        from = earlierFrom;
+      }
     }
+  }
+
+  /** Folds the rows after {@code afterSeq} up to {@code upToSeq} into new chains. */
+  private AccountChains fold(AccountDatabase.HistoryReader reader, long afterSeq, long upToSeq)
+      throws SQLException {
+    AccountChains chains = new AccountChains(lifetime.toMillis());
+    long total = read + upToSeq - afterSeq;
+    progress = new Reprojection(lifetime, read, total);
+    reader.forEachRow(
+        afterSeq,
+        upToSeq,
+        (accountId, quantity, atMillis) -> {
+          if (cancelled) {
+            throw new CancellationException();
+          }
+          if (quantity == 0) {
+            chains.end(0, accountId, atMillis);
+          } else {
+            chains.order(0, accountId, quantity, atMillis);
+          }
+          if (++read % PROGRESS_EVERY == 0) {
+            progress = new Reprojection(lifetime, read, total);
+          }
+        });
+    progress = new Reprojection(lifetime, read, Math.max(total, read));
     return chains;
   }
 }

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,6 +166,61 @@ class AccountSupervisorTest {
     assertEquals("Account 13", flaky.details(13).orElseThrow().name());
     assertEquals(2, flaky.details(13).orElseThrow().widgetsOrdered());
     assertEquals("Customer 14", flaky.details(14).orElseThrow().name());
+  }
+
+  @Test
+  void restoredAccountsAreNamedTogetherInBatchesWhenTheRestoreCloses() {
+    List<Integer> askedAtOnce = new ArrayList<>();
+    AccountSupervisor named =
+        AccountSupervisor.builder()
+            .clock(clock)
+            .directory(
+                new AccountDirectory() {
+                  @Override
+                  public Optional<AccountProfile> lookup(long accountId) {
+                    throw new AssertionError("asked for " + accountId + " alone");
+                  }
+
+                  @Override
+                  public Map<Long, AccountProfile> lookupAll(long[] accountIds) {
+                    askedAtOnce.add(accountIds.length);
+                    Map<Long, AccountProfile> profiles = new HashMap<>();
+                    for (long id : accountIds) {
+                      profiles.put(id, new AccountProfile("Customer " + id, ""));
+                    }
+                    return profiles;
+                  }
+                })
+            .build();
+
+    try (AccountSupervisor.Restoring restoring = named.restoring()) {
+      for (long id = 1; id <= 1_200; id++) {
+        assertTrue(restoring.restore(id, 3, START));
+      }
+      assertEquals("Account 7", named.details(7).orElseThrow().name(), "live, not named yet");
+      assertEquals(List.of(), askedAtOnce);
+    }
+
+    assertEquals(List.of(500, 500, 200), askedAtOnce);
+    assertEquals("Customer 1200", named.details(1_200).orElseThrow().name());
+  }
+
+  @Test
+  void aCorrectionSetsTheCountInPlaceAndKeepsTheAccount() {
+    RecordingListener recorder = new RecordingListener();
+    supervisor.order(4, 2);
+    Account before = supervisor.whereis(4).orElseThrow();
+    supervisor.addListener(recorder);
+
+    assertTrue(supervisor.correct(4, 9, START));
+
+    assertSame(before, supervisor.whereis(4).orElseThrow());
+    assertEquals(9, before.widgetsOrdered());
+    assertEquals(9, supervisor.totalWidgetsOrdered());
+    assertEquals(List.of("changed 4"), recorder.events);
+    assertFalse(supervisor.correct(4, 5, START.plusSeconds(1)), "another last order");
+    assertFalse(supervisor.correct(5, 5, START), "not live");
+    assertEquals(9, before.widgetsOrdered());
   }
 
   @Test

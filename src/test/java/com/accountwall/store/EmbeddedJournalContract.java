@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.accountwall.Await;
 import com.accountwall.core.AccountListener;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.core.Order;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +241,54 @@ abstract class EmbeddedJournalContract {
         Map.of(1L, 5L, 2L, 5L, 3L, 5L), widgets(), "every order back, as the history has them");
     assertEquals(
         widgets(), replayed(Duration.ofHours(24)), "as cluster mode's rule gives the same orders");
+  }
+
+  @Test
+  void aRunOfOrdersManyLifetimesLongIsReadBackToItsStart() throws Exception {
+    open();
+    for (int i = 0; i < 12; i++) {
+      journal.order(7, 1); // every 50 min for ten hours: one run under a lifetime of an hour
+      if (i % 3 == 0) {
+        journal.order(8, 2); // every 150 min: a run of its own each time
+      }
+      clock.advance(Duration.ofMinutes(50));
+    }
+    journal.order(8, 5);
+    journal.order(9, 1);
+    journal.end(9);
+    journal.order(9, 3);
+
+    changeLifetime(Duration.ofHours(1));
+    assertEquals(Map.of(7L, 12L, 8L, 5L, 9L, 3L), widgets(), "account 7 from its first order");
+    assertEquals(widgets(), replayed(Duration.ofHours(1)), "as cluster mode's rule has them");
+    changeLifetime(Duration.ofHours(24));
+    assertEquals(Map.of(7L, 12L, 8L, 13L, 9L, 3L), widgets());
+    assertEquals(widgets(), replayed(Duration.ofHours(24)));
+  }
+
+  @Test
+  void namesAreReadManyAtATimeWhetherTheIdsLieCloseOrFarApart() throws Exception {
+    open();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO accounts (account_id, name, attribute) VALUES"
+              + " (2, 'Two', 'a'), (3, 'Three', ''), (5, 'Five', ''), (9000000, 'Far', 'b')");
+    }
+    long[] close = LongStream.rangeClosed(1, 600).toArray();
+    close[1] = 601; // 2 is named but not asked for: a read of the range must not hand it out
+
+    Map<Long, AccountProfile> closeNames = database.directory().lookupAll(close);
+    Map<Long, AccountProfile> spread =
+        database.directory().lookupAll(new long[] {9_000_000, 2, 4_000_000});
+
+    assertEquals(
+        Map.of(3L, new AccountProfile("Three", ""), 5L, new AccountProfile("Five", "")),
+        closeNames);
+    assertEquals(
+        Map.of(2L, new AccountProfile("Two", "a"), 9_000_000L, new AccountProfile("Far", "b")),
+        spread);
+    assertEquals(Optional.empty(), database.directory().lookup(4));
   }
 
   @Test
