@@ -3,6 +3,7 @@ package com.accountwall.bench;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.core.CoarseClock;
+import com.accountwall.journal.Reprojection;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code Wall.start} under the 24 h lifetime: the checkpoint read, the tail replayed, every
  *       account restored;
- *   <li>a change to a 12 h lifetime until the wall shows it: every row read in the background into
- *       new chains, the rows since linked, the wall brought to agree;
+ *   <li>a change to {@code --lifetime} (default 12 h) until the wall shows it: the rows the
+ *       accounts live under it depend on read in the background into new chains (under a lifetime
+ *       of days, every row), the rows since linked, the wall brought to agree;
  *   <li>deleting the oldest day's rows in the writer's steps of 10,000 rows, each its own
  *       transaction, on the wall's database after it stopped.
  * </ul>
@@ -48,10 +51,11 @@ public final class HistoryHarness {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        ApiLoadHarness.options(args, "--rows", "--accounts", "--tail", "--dir");
+        ApiLoadHarness.options(args, "--rows", "--accounts", "--tail", "--lifetime", "--dir");
     int rows = ApiLoadHarness.intOption(options, "--rows", 10_000_000, 1);
     int accounts = ApiLoadHarness.intOption(options, "--accounts", 1_000_000, 1);
     int tail = ApiLoadHarness.intOption(options, "--tail", 100_000, 0);
+    Duration lifetime = Duration.parse(options.getOrDefault("--lifetime", "PT12H"));
     Path parent = Path.of(options.getOrDefault("--dir", System.getProperty("java.io.tmpdir")));
     System.out.printf(
         "JDK %s, %d cores, max heap %,d MB; %,d history rows, %,d accounts, a tail of %,d%n",
@@ -82,14 +86,21 @@ public final class HistoryHarness {
               "start from the checkpoint and %,d rows after it: %,d ms, %,d live accounts%n",
               tail, millisSince(begin), wall.supervisor().count());
           begin = System.nanoTime();
-          wall.orders().changeLifetime(Duration.ofHours(12));
-          while (wall.orders().reprojection().isPresent()
-              || !wall.supervisor().lifetime().equals(Duration.ofHours(12))) {
+          wall.orders().changeLifetime(lifetime);
+          long read = 0;
+          for (; ; ) {
+            Optional<Reprojection> progress = wall.orders().reprojection();
+            if (progress.isPresent()) {
+              read = Math.max(read, progress.get().read());
+            } else if (wall.supervisor().lifetime().equals(lifetime)) {
+              break;
+            }
             TimeUnit.MILLISECONDS.sleep(5); // a harness polls; tests wait on conditions
           }
           System.out.printf(
-              "re-projection of %,d rows under 12 h: %,d ms, %,d live accounts after%n",
-              rows, millisSince(begin), wall.supervisor().count());
+              "re-projection under %s, about %,d of the %,d rows read: %,d ms, %,d live accounts"
+                  + " after%n",
+              lifetime.toHours() + " h", read, rows, millisSince(begin), wall.supervisor().count());
         }
       }
       deleteOldestDay(url, now);
