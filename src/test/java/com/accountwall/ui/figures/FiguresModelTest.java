@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The figures' hour before the window opened, filled in from the order history, so that the
- * sparkline and the change against an hour ago survive a restart; and the change since the wall's
- * start.
+ * sparkline and the change against an hour ago survive a restart; the change since the wall's
+ * start; and the shown figures keeping up with the true ones.
  */
 class FiguresModelTest {
   private static final Instant OPENED = Instant.parse("2026-11-23T09:00:30Z");
@@ -91,6 +91,24 @@ class FiguresModelTest {
     emptyAtStart.onFrame(frameNanos += FRAME, OPENED.plusSeconds(40));
     assertEquals(0, emptyAtStart.widgetsSoldChangeProperty().get(), "as empty as it started");
     assertFalse(emptyAtStart.fullHourProperty().get());
+  }
+
+  @Test
+  void theShownFiguresReachTheirValuesWithinASecondThoughTheyChangeEveryFrame() {
+    frame(OPENED);
+    long sold = RESTORED;
+    Instant now = OPENED;
+    for (int second = 0; second < 3; second++) {
+      boolean reached = false;
+      for (int i = 0; i < 60; i++) {
+        sold += 200;
+        now = now.plusMillis(16);
+        figures.totals(10, sold);
+        frame(now);
+        reached |= figures.shownWidgetsSoldProperty().get() == sold;
+      }
+      assertTrue(reached, "second " + second + ": never showed " + sold);
+    }
   }
 
   /** The whole minutes of the hour before the window opened, each with these orders and widgets. */
