@@ -211,6 +211,24 @@ class WallDisplayTest {
   }
 
   @Test
+  void sinceStartCountsFromTheWallsStartNotFromItsFirstFrame(FxRobot robot) {
+    supervisor.setLifetime(Duration.ofSeconds(30)); // so the accounts end within the first hour
+    // The wall started empty; these come while its window opens, before the first frame.
+    supervisor.order(1, 10);
+    supervisor.order(2, 5);
+    driver.frame(robot);
+    Label change = robot.lookup("#widgetsSoldTile .kpi-detail").queryAs(Label.class);
+    assertEquals("\u25b2 15 since start", change.getText());
+
+    clock.advance(supervisor.lifetime());
+    supervisor.expireDue();
+    driver.frames(robot, Duration.ofSeconds(2));
+
+    assertEquals(0, wall.figures().widgetsSoldProperty().get());
+    assertEquals("\u25b6 0 since start", change.getText(), "as empty as it started");
+  }
+
+  @Test
   void theLeaderboardShowsTheTopTenAndWhoMoved(FxRobot robot) {
     for (int id = 1; id <= 12; id++) {
       supervisor.order(id, 100 - id);
