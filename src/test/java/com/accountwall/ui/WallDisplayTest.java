@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -249,6 +251,24 @@ class WallDisplayTest {
   }
 
   @Test
+  void sinceStartCountsFromTheWallsStartNotFromItsFirstFrame(FxRobot robot) {
+    supervisor.setLifetime(Duration.ofSeconds(30)); // so the accounts end within the first hour
+    // The wall started empty; these come while its window opens, before the first frame.
+    supervisor.order(1, 10);
+    supervisor.order(2, 5);
+    driver.frame(robot);
+    Label change = robot.lookup("#widgetsSoldTile .kpi-detail").queryAs(Label.class);
+    assertEquals("\u25b2 15 since start", change.getText());
+
+    clock.advance(supervisor.lifetime());
+    supervisor.expireDue();
+    driver.frames(robot, Duration.ofSeconds(2));
+
+    assertEquals(0, wall.figures().widgetsSoldProperty().get());
+    assertEquals("\u25b6 0 since start", change.getText(), "as empty as it started");
+  }
+
+  @Test
   void aTwelveDigitFigureShowsWholeInsideItsTile(FxRobot robot) {
     supervisor.order(1, 123_456_789_012L);
     driver.frames(robot, Duration.ofSeconds(1));
@@ -268,6 +288,43 @@ class WallDisplayTest {
         valueOnScreen.getMaxX() <= tileOnScreen.getMaxX()
             && valueOnScreen.getMinX() >= tileOnScreen.getMinX(),
         "inside its tile: " + valueOnScreen + " in " + tileOnScreen);
+  }
+
+  @Test
+  void aTwelveDigitFigureShowsWholeInsideItsTile(FxRobot robot) {
+    supervisor.order(1, 123_456_789_012L);
+    driver.frames(robot, Duration.ofSeconds(1));
+    robot.interact(
+        () -> {
+          root.applyCss();
+          root.layout();
+        });
+
+    KpiTile tile = robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class);
+    Label value = robot.from(tile).lookup(".kpi-value").queryAs(Label.class);
+    Text drawn = robot.from(value).lookup(".text").queryAs(Text.class);
+    assertEquals("123,456,789,012", drawn.getText(), "drawn whole, without an ellipsis");
+    Bounds valueOnScreen = value.localToScene(value.getLayoutBounds());
+    Bounds tileOnScreen = tile.localToScene(tile.getLayoutBounds());
+    assertTrue(
+        valueOnScreen.getMaxX() <= tileOnScreen.getMaxX()
+            && valueOnScreen.getMinX() >= tileOnScreen.getMinX(),
+        "inside its tile: " + valueOnScreen + " in " + tileOnScreen);
+  }
+
+  @Test
+  void theTopTenSaysNoLiveAccountsOnceEveryAccountHasEnded(FxRobot robot) {
+    supervisor.order(1, 3);
+    driver.frames(robot, Duration.ofSeconds(1));
+    Label empty = robot.lookup("#leaderboard .leaderboard-empty").queryAs(Label.class);
+    assertFalse(empty.isVisible());
+
+    clock.advance(supervisor.lifetime());
+    supervisor.expireDue();
+    driver.frames(robot, Duration.ofSeconds(2));
+
+    assertTrue(empty.isVisible());
+    assertEquals("No live accounts", empty.getText());
   }
 
   @Test
