@@ -64,6 +64,7 @@ public final class AccountWallApp extends Application {
     view =
         WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
             .journal(wall.orders())
+            .widgetsAtStart(wall.widgetsAtStart())
             .api(wall.endpoint())
             .settings(settings)
             .kiosk(config.kiosk())

@@ -46,6 +46,7 @@ public final class Wall implements AutoCloseable {
   private OrderApi api;
   private OrderGenerator generator;
   private ApiToken token;
+  private long widgetsAtStart;
 
   private Wall(Clock clock) {
     this.clock = clock;
@@ -119,6 +120,8 @@ public final class Wall implements AutoCloseable {
       orders = KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
     }
     started.push(orders);
+    // What was restored, before the API or the generator can add to it: the wall's start.
+    widgetsAtStart = supervisor.totalWidgetsOrdered();
     if (tokens != null) {
       api.serve(orders, supervisor, tokens);
     } else {
@@ -158,6 +161,14 @@ public final class Wall implements AutoCloseable {
    */
   public OrderJournal orders() {
     return orders;
+  }
+
+  /**
+   * Widgets of the live accounts as the wall started: those restored from the order history, before
+   * any order of this run. What "since start" counts from.
+   */
+  public long widgetsAtStart() {
+    return widgetsAtStart;
   }
 
   public OrderGenerator generator() {

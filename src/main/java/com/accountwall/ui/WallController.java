@@ -72,6 +72,15 @@ public final class WallController {
     // The table keeps its scroll position as a fraction of all rows, so rows leaving would shift
     // the page.
     pager.rowCountProperty().addListener(observable -> showPage(table));
+    // Leaving kiosk mode on a later page would leave the table there, where the sort looks broken.
+    pager
+        .runningProperty()
+        .addListener(
+            (observable, wasRunning, running) -> {
+              if (!running) {
+                table.showFrom(0);
+              }
+            });
   }
 
   private void showPage(AccountTable table) {

@@ -92,7 +92,7 @@ public final class WallModel implements AccountListener {
 
   // Confined to the JavaFX thread.
   private final TableModel table;
-  private final FiguresModel figures = new FiguresModel();
+  private final FiguresModel figures;
   private final Leaderboard leaderboard = new Leaderboard();
   private final Pager pager = new Pager();
   private final ControlsModel controls;
@@ -125,6 +125,7 @@ public final class WallModel implements AccountListener {
     journalProblems = setup.problems;
     onSettingsChanged = setup.onSettingsChanged;
     WallSettings settings = setup.settings();
+    figures = new FiguresModel(setup.widgetsAtStart());
     screen = settings.screen();
     theme.set(settings.theme());
     kiosk.set(setup.kiosk);
@@ -380,6 +381,7 @@ public final class WallModel implements AccountListener {
     private boolean kiosk;
     private Consumer<WallSettings> onSettingsChanged = changed -> {};
     private Executor deskCalls = Runnable::run;
+    private Long widgetsAtStart;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -487,8 +489,21 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
+    /**
+     * Widgets of the live accounts as the wall started, what "since start" counts from. Default:
+     * the supervisor's as the model is built.
+     */
+    public Builder widgetsAtStart(long value) {
+      widgetsAtStart = value;
+      return this;
+    }
+
     public WallModel build() {
       return new WallModel(this);
+    }
+
+    private long widgetsAtStart() {
+      return widgetsAtStart != null ? widgetsAtStart : supervisor.totalWidgetsOrdered();
     }
 
     private WallSettings settings() {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,21 @@ class WallDisplayTest {
   }
 
   @Test
+  void leavingKioskModeReturnsTheTableToItsTop(FxRobot robot) {
+    for (int id = 1; id <= 100; id++) {
+      supervisor.order(id, id);
+    }
+    robot.type(KeyCode.F11);
+    driver.frame(robot);
+    driver.frames(robot, Duration.ofSeconds(PAGE_SECONDS));
+    assertTrue(firstVisibleRow(robot) > 0, "on the second page");
+
+    robot.type(KeyCode.ESCAPE);
+
+    assertEquals(0, firstVisibleRow(robot), "the first rows of the sort, as before kiosk mode");
+  }
+
+  @Test
   void theThemeSwitchChangesTheStylesheetAndIsRemembered(FxRobot robot) {
     assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
 
@@ -208,6 +225,61 @@ class WallDisplayTest {
         "a minute later, none in the last 60 seconds");
     assertEquals(
         "Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
+  }
+
+  @Test
+  void sinceStartCountsFromTheWallsStartNotFromItsFirstFrame(FxRobot robot) {
+    supervisor.setLifetime(Duration.ofSeconds(30)); // so the accounts end within the first hour
+    // The wall started empty; these come while its window opens, before the first frame.
+    supervisor.order(1, 10);
+    supervisor.order(2, 5);
+    driver.frame(robot);
+    Label change = robot.lookup("#widgetsSoldTile .kpi-detail").queryAs(Label.class);
+    assertEquals("\u25b2 15 since start", change.getText());
+
+    clock.advance(supervisor.lifetime());
+    supervisor.expireDue();
+    driver.frames(robot, Duration.ofSeconds(2));
+
+    assertEquals(0, wall.figures().widgetsSoldProperty().get());
+    assertEquals("\u25b6 0 since start", change.getText(), "as empty as it started");
+  }
+
+  @Test
+  void aTwelveDigitFigureShowsWholeInsideItsTile(FxRobot robot) {
+    supervisor.order(1, 123_456_789_012L);
+    driver.frames(robot, Duration.ofSeconds(1));
+    robot.interact(
+        () -> {
+          root.applyCss();
+          root.layout();
+        });
+
+    KpiTile tile = robot.lookup("#widgetsSoldTile").queryAs(KpiTile.class);
+    Label value = robot.from(tile).lookup(".kpi-value").queryAs(Label.class);
+    Text drawn = robot.from(value).lookup(".text").queryAs(Text.class);
+    assertEquals("123,456,789,012", drawn.getText(), "drawn whole, without an ellipsis");
+    Bounds valueOnScreen = value.localToScene(value.getLayoutBounds());
+    Bounds tileOnScreen = tile.localToScene(tile.getLayoutBounds());
+    assertTrue(
+        valueOnScreen.getMaxX() <= tileOnScreen.getMaxX()
+            && valueOnScreen.getMinX() >= tileOnScreen.getMinX(),
+        "inside its tile: " + valueOnScreen + " in " + tileOnScreen);
+  }
+
+  @Test
+  void theTopTenSaysNoLiveAccountsOnceEveryAccountHasEnded(FxRobot robot) {
+    supervisor.order(1, 3);
+    driver.frames(robot, Duration.ofSeconds(1));
+    Label empty = robot.lookup("#leaderboard .leaderboard-empty").queryAs(Label.class);
+    assertFalse(empty.isVisible());
+
+    clock.advance(supervisor.lifetime());
+    supervisor.expireDue();
+    driver.frames(robot, Duration.ofSeconds(2));
+
+    assertTrue(empty.isVisible());
+    assertEquals("No live accounts", empty.getText());
   }
 
   @Test

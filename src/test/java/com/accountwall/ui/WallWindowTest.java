@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +110,8 @@ class WallWindowTest {
     supervisor.orderWidget(3);
     driver.frame(robot);
 
+    double switchAt = sceneY(robot, "#generatorSwitch");
+
     robot.clickOn("#accountIdField").write(typed);
     robot.clickOn("#orderButton");
     driver.frame(robot);
@@ -114,6 +120,8 @@ class WallWindowTest {
     assertTrue(error.isVisible());
     assertTrue(
         error.getText().contains(typed.isBlank() ? "Type an account id" : typed), error.getText());
+    assertShownWhole(robot, error);
+    assertEquals(switchAt, sceneY(robot, "#generatorSwitch"), "the controls below stay put");
     assertEquals(List.of("3:1"), shown(robot));
     assertEquals(1, supervisor.count());
     assertEquals(1, supervisor.totalWidgetsOrdered());
@@ -252,6 +260,56 @@ class WallWindowTest {
     assertTrue(generator.isRunning());
     robot.clickOn("#generatorSwitch .thumb-area");
     assertFalse(generator.isRunning());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "-5", "1.5", "1000001", " "})
+  void anInvalidRateShowsAnErrorAndChangesNothing(String typed, FxRobot robot) {
+    robot.interact(() -> wall.controls().rateProperty().set(20));
+    double kioskButtonAt = sceneY(robot, "#kioskButton");
+    TextField box = robot.lookup("#rateSpinner .text-field").queryAs(TextField.class);
+
+    robot.clickOn(box);
+    robot.interact(box::clear);
+    robot.write(typed).type(KeyCode.ENTER);
+
+    Label error = robot.lookup("#rateError").queryAs(Label.class);
+    assertTrue(error.isVisible());
+    assertTrue(error.getText().contains("from 0 to 1,000,000"), error.getText());
+    assertTrue(error.getText().contains(typed.strip()), error.getText());
+    assertShownWhole(robot, error);
+    assertEquals(20, generator.rate(), "the rate in force stays");
+    assertEquals(20, wall.controls().rateProperty().get());
+    assertEquals(kioskButtonAt, sceneY(robot, "#kioskButton"), "the controls below stay put");
+
+    robot.write("5");
+    assertFalse(error.isVisible(), "editing the rate clears the error");
+  }
+
+  @Test
+  void aTypedRateInRangeIsTheGeneratorsRate(FxRobot robot) {
+    TextField box = robot.lookup("#rateSpinner .text-field").queryAs(TextField.class);
+    robot.clickOn(box);
+    robot.interact(box::clear);
+    robot.write("100000").type(KeyCode.ENTER);
+
+    assertEquals(100_000, generator.rate());
+    assertFalse(robot.lookup("#rateError").queryAs(Label.class).isVisible());
+  }
+
+  /** Where the node's top is in the window. */
+  private static double sceneY(FxRobot robot, String query) {
+    robot.interact(() -> {});
+    Node node = robot.lookup(query).query();
+    return WaitForAsyncUtils.waitForAsyncFx(
+        5_000, () -> node.localToScene(node.getLayoutBounds()).getMinY());
+  }
+
+  /** The label draws its whole text, not cut short with an ellipsis. */
+  private static void assertShownWhole(FxRobot robot, Label label) {
+    robot.interact(() -> label.getScene().getRoot().layout());
+    Text drawn = robot.from(label).lookup(".text").queryAs(Text.class);
+    assertEquals(label.getText(), drawn.getText());
   }
 
   /** The table's rows in display order, as "id:count". */

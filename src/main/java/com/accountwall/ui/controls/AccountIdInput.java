@@ -8,7 +8,7 @@ final class AccountIdInput {
    * The account id in {@code text}, surrounding blanks ignored.
    *
    * @throws IllegalArgumentException with a message for the person, if it is not a positive whole
-   *     number that fits a {@code long}
+   *     number that fits a {@code long}; short enough for two lines under the box
    */
   static long parse(String text) {
     String trimmed = text == null ? "" : text.strip();
@@ -19,15 +19,15 @@ final class AccountIdInput {
     try {
       id = Long.parseLong(trimmed);
     } catch (NumberFormatException e) {
+      if (trimmed.chars().allMatch(Character::isDigit)) {
+        throw new IllegalArgumentException(
+            "\u201c" + trimmed + "\u201d is too large for an account id.", e);
+      }
       id = 0;
     }
     if (id <= 0) {
       throw new IllegalArgumentException(
-          "\u201c"
-              + trimmed
-              + "\u201d is not an account id: type a whole number from 1 to "
-              + Long.MAX_VALUE
-              + ".");
+          "\u201c" + trimmed + "\u201d is not an account id: type a whole number, 1 or more.");
     }
     return id;
   }

@@ -3,6 +3,7 @@ package com.accountwall.ui.controls;
 import com.accountwall.settings.Theme;
 import java.time.Duration;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -32,6 +33,7 @@ public final class ControlsController {
   @FXML private Button endSelectedButton;
   @FXML private ToggleSwitch generatorSwitch;
   @FXML private Spinner<Integer> rateSpinner;
+  @FXML private Label rateError;
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private SegmentedButton themeButtons;
 
@@ -42,22 +44,17 @@ public final class ControlsController {
   @FXML
   void initialize() {
     accountIdField.textProperty().bindBidirectional(model.typedIdProperty());
-    orderError.textProperty().bind(model.orderErrorProperty());
-    orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
-    orderError.managedProperty().bind(orderError.visibleProperty());
-    model
-        .orderErrorProperty()
-        .addListener(
-            (observable, before, error) ->
-                accountIdField.pseudoClassStateChanged(INVALID, error != null));
+    showError(orderError, model.orderErrorProperty(), accountIdField);
     orderSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
     endSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
     generatorSwitch.selectedProperty().bindBidirectional(model.generatorOnProperty());
     IntegerSpinnerValueFactory rates =
-        new IntegerSpinnerValueFactory(0, 1_000_000, model.rateProperty().get(), 5);
-    rates.setConverter(new RateConverter(rates));
+        new IntegerSpinnerValueFactory(0, RateInput.MAX_RATE, model.rateProperty().get(), 5);
+    rates.setConverter(new RateConverter(model));
     rateSpinner.setValueFactory(rates);
     rates.valueProperty().bindBidirectional(model.rateProperty());
+    showError(rateError, model.rateErrorProperty(), rateSpinner.getEditor());
+    rateSpinner.getEditor().textProperty().addListener(observable -> model.clearRateError());
     bindLifetime();
     bindTheme();
   }
@@ -80,6 +77,17 @@ public final class ControlsController {
   @FXML
   void enterKiosk() {
     model.kioskProperty().set(true);
+  }
+
+  /**
+   * Shows {@code error} under {@code field} and marks the field while there is one. The label keeps
+   * its space when empty (see {@code controls.css}), so no control below it moves.
+   */
+  private static void showError(Label label, ReadOnlyStringProperty error, TextField field) {
+    label.textProperty().bind(error);
+    label.visibleProperty().bind(error.isNotNull());
+    error.addListener(
+        (observable, before, now) -> field.pseudoClassStateChanged(INVALID, now != null));
   }
 
   private void bindLifetime() {
@@ -143,12 +151,15 @@ public final class ControlsController {
     return true;
   }
 
-  /** Reads a typed rate; text that is not a whole number keeps the current rate. */
+  /**
+   * Hands a typed rate to the model, which takes it or says why not; a refused one keeps the rate
+   * in force, so the spinner neither clamps it nor moves.
+   */
   private static final class RateConverter extends StringConverter<Integer> {
-    private final IntegerSpinnerValueFactory rates;
+    private final ControlsModel model;
 
-    RateConverter(IntegerSpinnerValueFactory rates) {
-      this.rates = rates;
+    RateConverter(ControlsModel model) {
+      this.model = model;
     }
 
     @Override
@@ -158,11 +169,7 @@ public final class ControlsController {
 
     @Override
     public Integer fromString(String text) {
-      try {
-        return Integer.valueOf(text.strip());
-      } catch (NumberFormatException e) {
-        return rates.getValue();
-      }
+      return model.typeRate(text);
     }
   }
 }

@@ -36,6 +36,7 @@ public final class ControlsModel {
   private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final StringProperty typedId = new SimpleStringProperty(this, "typedId", "");
   private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper(this, "orderError");
+  private final ReadOnlyStringWrapper rateError = new ReadOnlyStringWrapper(this, "rateError");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready.");
   private final BooleanProperty generatorOn = new SimpleBooleanProperty(this, "generatorOn");
   private final ObjectProperty<Integer> rate = new SimpleObjectProperty<>(this, "rate");
@@ -85,6 +86,7 @@ public final class ControlsModel {
         });
     rate.set((int) generator.rate());
     rate.addListener((observable, before, now) -> generator.setRate(now));
+    rate.addListener(observable -> rateError.set(null));
   }
 
   /** The row the order-one-more and end-now commands act on. */
@@ -117,6 +119,34 @@ public final class ControlsModel {
   /** Simulated orders per second. */
   public ObjectProperty<Integer> rateProperty() {
     return rate;
+  }
+
+  /**
+   * Why the typed rate was refused, for the person who typed it; null while there is nothing to
+   * say.
+   */
+  public ReadOnlyStringProperty rateErrorProperty() {
+    return rateError.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets the rate to the one typed; or, if it is not a whole number from 0 to {@value
+   * RateInput#MAX_RATE}, says why and changes nothing.
+   *
+   * @return the rate in force afterwards
+   */
+  public int typeRate(String text) {
+    try {
+      rate.set(RateInput.parse(text));
+    } catch (IllegalArgumentException e) {
+      rateError.set(e.getMessage());
+    }
+    return rate.get();
+  }
+
+  /** Forgets why the last typed rate was refused: its box is being edited again. */
+  public void clearRateError() {
+    rateError.set(null);
   }
 
   /** The lifetime last chosen; the journal applies it in its own time. */

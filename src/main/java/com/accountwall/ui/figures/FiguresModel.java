@@ -73,10 +73,16 @@ public final class FiguresModel implements RowListener {
   private final CountUp shownOrdersPerMinute = new CountUp();
   private long lastMinute = Long.MIN_VALUE;
   private long historyMinute = Long.MIN_VALUE;
-  private long soldAtStart;
+  private final long soldAtStart;
   private long startMinute = Long.MIN_VALUE;
 
-  public FiguresModel() {
+  /**
+   * Figures for a wall that started with {@code widgetsAtStart} widgets on its live accounts (those
+   * restored from the order history), which "since start" counts from. The first frame may come
+   * later, after orders and endings that the change must include.
+   */
+  public FiguresModel(long widgetsAtStart) {
+    soldAtStart = widgetsAtStart;
     Arrays.fill(soldMinute, Long.MIN_VALUE);
   }
 
@@ -96,8 +102,9 @@ public final class FiguresModel implements RowListener {
   }
 
   /**
-   * Widgets sold now less an hour ago, or less at the wall's start if that was under an hour ago
-   * and no history {@linkplain #seed seeded} the hour before it.
+   * Widgets sold now less an hour ago, or less at the wall's start (see {@link
+   * #FiguresModel(long)}) if that was under an hour ago and no history {@linkplain #seed seeded}
+   * the hour before it.
    */
   public ReadOnlyLongProperty widgetsSoldChangeProperty() {
     return widgetsSoldChange.getReadOnlyProperty();
@@ -212,7 +219,6 @@ public final class FiguresModel implements RowListener {
     if (lastMinute == Long.MIN_VALUE) {
       lastMinute = minute;
       startMinute = minute;
-      soldAtStart = widgetsSold.get();
     }
     long carried = soldAtMinute[slot(lastMinute)];
     for (long skipped = Math.max(lastMinute + 1, minute - MINUTES); skipped < minute; skipped++) {

@@ -12,13 +12,15 @@ import javafx.scene.layout.VBox;
 /**
  * One figure on top of the wall, as a tile: a caption, the value large, and a detail line with an
  * optional graphic (a sparkline) beside it. The stylesheet sizes and colours it through the {@code
- * kpi-tile}, {@code kpi-caption}, {@code kpi-value} and {@code kpi-detail} classes.
+ * kpi-tile}, {@code kpi-caption}, {@code kpi-value} and {@code kpi-detail} classes; a value too
+ * long for the tile shrinks to fit it ({@link ShrinkToFit}).
  */
 public final class KpiTile extends VBox {
   private final Label caption = new Label();
   private final Label value = new Label();
   private final Label detail = new Label();
-  private final HBox valueLine = new HBox(value);
+  private final ShrinkToFit fittedValue = new ShrinkToFit(value);
+  private final HBox valueLine = new HBox(fittedValue);
   private final ObjectProperty<Node> graphic = new SimpleObjectProperty<>(this, "graphic");
 
   public KpiTile() {
@@ -30,7 +32,7 @@ public final class KpiTile extends VBox {
     getChildren().addAll(caption, valueLine, detail);
     graphic.addListener(
         (observable, before, node) -> {
-          valueLine.getChildren().setAll(value);
+          valueLine.getChildren().setAll(fittedValue);
           if (node != null) {
             HBox.setHgrow(node, Priority.ALWAYS);
             valueLine.getChildren().add(node);

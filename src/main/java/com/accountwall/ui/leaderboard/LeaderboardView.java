@@ -22,7 +22,12 @@ public final class LeaderboardView extends VBox {
   private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
 
   private final GridPane places = new GridPane();
-  private final Label empty = new Label("No orders yet");
+
+  /**
+   * True whenever the board is empty: on a new wall, and on one whose accounts have all ended after
+   * orders (where "No orders yet" would not be).
+   */
+  private final Label empty = new Label("No live accounts");
 
   public LeaderboardView(Leaderboard model) {
     setId("leaderboard");

@@ -15,19 +15,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The figures' hour before the window opened, filled in from the order history, so that the
- * sparkline and the change against an hour ago survive a restart.
+ * sparkline and the change against an hour ago survive a restart; the change since the wall's
+ * start; and the shown figures keeping up with the true ones.
  */
 class FiguresModelTest {
   private static final Instant OPENED = Instant.parse("2026-11-23T09:00:30Z");
   private static final Instant OPENED_MINUTE = Instant.parse("2026-11-23T09:00:00Z");
   private static final long FRAME = 16_666_667;
 
-  private final FiguresModel figures = new FiguresModel();
+  /** Widgets restored on start. */
+  private static final long RESTORED = 500;
+
+  private final FiguresModel figures = new FiguresModel(RESTORED);
   private long frameNanos = 1_000_000_000L;
 
   @Test
   void theHistorysLastHourIsTheSparklineAndTheBaseOfTheChange() {
-    figures.totals(10, 500); // as restored on start
+    figures.totals(10, RESTORED);
     figures.seed(hour(2, 6));
     frame(OPENED);
 
@@ -67,13 +71,44 @@ class FiguresModelTest {
 
   @Test
   void aHistoryWithoutOrdersLeavesTheFiguresAsWithoutOne() {
-    figures.totals(10, 500);
+    figures.totals(10, RESTORED);
     figures.seed(hour(0, 0));
     frame(OPENED);
 
     assertArrayEquals(new long[60], figures.minuteHistoryProperty().get());
     assertFalse(figures.fullHourProperty().get(), "compared with the start, as without a history");
     assertEquals(0, figures.widgetsSoldChangeProperty().get());
+  }
+
+  @Test
+  void sinceStartCountsFromWhatWasRestoredNotFromTheFirstFrame() {
+    FiguresModel emptyAtStart = new FiguresModel(0);
+    emptyAtStart.totals(3, 15); // ordered while the window opened, before its first frame
+    emptyAtStart.onFrame(frameNanos += FRAME, OPENED);
+    assertEquals(15, emptyAtStart.widgetsSoldChangeProperty().get());
+
+    emptyAtStart.totals(0, 0); // every account has ended since
+    emptyAtStart.onFrame(frameNanos += FRAME, OPENED.plusSeconds(40));
+    assertEquals(0, emptyAtStart.widgetsSoldChangeProperty().get(), "as empty as it started");
+    assertFalse(emptyAtStart.fullHourProperty().get());
+  }
+
+  @Test
+  void theShownFiguresReachTheirValuesWithinASecondThoughTheyChangeEveryFrame() {
+    frame(OPENED);
+    long sold = RESTORED;
+    Instant now = OPENED;
+    for (int second = 0; second < 3; second++) {
+      boolean reached = false;
+      for (int i = 0; i < 60; i++) {
+        sold += 200;
+        now = now.plusMillis(16);
+        figures.totals(10, sold);
+        frame(now);
+        reached |= figures.shownWidgetsSoldProperty().get() == sold;
+      }
+      assertTrue(reached, "second " + second + ": never showed " + sold);
+    }
   }
 
   /** The whole minutes of the hour before the window opened, each with these orders and widgets. */

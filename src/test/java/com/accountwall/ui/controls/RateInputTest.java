@@ -1,0 +1,31 @@
+package com.accountwall.ui.controls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A rate of simulated orders as a person types it. */
+class RateInputTest {
+
+  @Test
+  void wholeNumbersFromNoneToAMillionASecond() {
+    assertEquals(250, RateInput.parse(" 250 "));
+    assertEquals(0, RateInput.parse("0"));
+    assertEquals(100_000, RateInput.parse("100000"));
+    assertEquals(RateInput.MAX_RATE, RateInput.parse("1000000"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "-5", "1.5", "1000001", "99999999999", "  "})
+  void anythingElseIsRefusedSayingWhatToType(String typed) {
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> RateInput.parse(typed));
+    assertTrue(
+        refused.getMessage().contains("a whole number from 0 to 1,000,000"), refused.getMessage());
+    assertTrue(refused.getMessage().contains(typed.strip()), refused.getMessage());
+  }
+}
