@@ -118,7 +118,9 @@ final class Reprojector {
         long earlierFrom = from - window;
         long earlierAfter = reader.seqBefore(earlierFrom, after);
         if (earlierAfter == after) {
-          return chains; // the history begins here
+          // No rows in that stretch (the history begins, or the wall was off): no earlier order
+          // can reach the open chains.
+          return chains;
         }
         chains.continueFrom(fold(reader, earlierAfter, after));
         after = earlierAfter;
