@@ -69,6 +69,7 @@ public final class AccountWallApp extends Application {
             .settings(settings)
             .kiosk(config.kiosk())
             .retention(config.retention())
+            .staleAfter(config.staleAfter())
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * @param tlsKey the PEM private key of {@code tlsCertificate}; null for plain HTTP
  * @param tokensFile a file of named API tokens, one per order system, read again when it changes;
  *     null for the one {@code token}
+ * @param staleAfter how long the window waits for an order before its banner says none came; {@link
+ *     Duration#ZERO} for never
  */
 public record WallConfig(
     boolean headless,
@@ -56,7 +58,8 @@ public record WallConfig(
     boolean kiosk,
     Path tlsCertificate,
     Path tlsKey,
-    Path tokensFile) {
+    Path tokensFile,
+    Duration staleAfter) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -70,6 +73,9 @@ public record WallConfig(
    */
   public static final Duration MAX_RETENTION = WallSettings.MAX_LIFETIME;
 
+  /** How long the window waits for an order before its banner says none came, unless told. */
+  public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(15);
+
   private static final Pattern BROKER =
       Pattern.compile("[^:,\\s]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}");
 
@@ -82,7 +88,8 @@ public record WallConfig(
    *     is negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s
    *     bounds, their paging interval under 1 s or their screen negative; {@code retention} is
    *     shorter than the lifetime or longer than {@link #MAX_RETENTION}; {@code accounts} is under
-   *     1; or only one of {@code tlsCertificate} and {@code tlsKey} is given
+   *     1; only one of {@code tlsCertificate} and {@code tlsKey} is given; or {@code staleAfter} is
+   *     outside {@link #checkStaleAfter}'s bounds
    */
   public WallConfig {
     Objects.requireNonNull(bind, "bind");
@@ -93,6 +100,7 @@ public record WallConfig(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(lifetimeSource, "lifetimeSource");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(staleAfter, "staleAfter");
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
     }
@@ -139,6 +147,25 @@ public record WallConfig(
               + (tlsKey == null ? "tls-cert" : "tls-key")
               + ": HTTPS needs the certificate and its key");
     }
+    if (staleAfter.isNegative() || staleAfter.compareTo(MAX_RETENTION) > 0) {
+      throw new InvalidValueException(
+          "stale-after",
+          " must be 0 (never) or up to 3650 days, was " + DurationText.format(staleAfter));
+    }
+  }
+
+  /**
+   * Checks how long the window may go without an order before it says so: {@link Duration#ZERO}
+   * (never) or up to {@link #MAX_RETENTION}.
+   *
+   * @return {@code staleAfter}
+   * @throws IllegalArgumentException saying the bounds, if it is negative or longer
+   */
+  public static Duration checkStaleAfter(Duration staleAfter) {
+    if (staleAfter.isNegative() || staleAfter.compareTo(MAX_RETENTION) > 0) {
+      throw new IllegalArgumentException("a stale-after must be 0 (never) or up to 3650 days");
+    }
+    return staleAfter;
   }
 
   /** How long an account stays after its last order. */

@@ -190,6 +190,16 @@ public final class WallOptions {
           "Seconds each page of accounts shows in kiosk mode. Default: ${DEFAULT-VALUE}, or as saved.")
   int pageSeconds;
 
+  @Option(
+      names = "--stale-after",
+      defaultValue = "15m",
+      paramLabel = "DURATION",
+      converter = StaleAfterConverter.class,
+      description =
+          "Say so across the top of the wall when no order has come for this long: 15m, 1h, PT30M;"
+              + " 0 never. Default: ${DEFAULT-VALUE}.")
+  Duration staleAfter;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -276,7 +286,8 @@ public final class WallOptions {
           kiosk,
           tlsCertificate,
           tlsKey,
-          tokensFile);
+          tokensFile,
+          staleAfter);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -309,6 +320,19 @@ public final class WallOptions {
     public Duration convert(String text) {
       try {
         return WallSettings.checkLifetime(super.convert(text));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
+      }
+    }
+  }
+
+  /** Reads how long the wall may go without an order: {@code 0} for never, or a duration. */
+  static final class StaleAfterConverter extends DurationConverter {
+    @Override
+    public Duration convert(String text) {
+      Duration staleAfter = text.strip().equals("0") ? Duration.ZERO : super.convert(text);
+      try {
+        return WallConfig.checkStaleAfter(staleAfter);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
       }

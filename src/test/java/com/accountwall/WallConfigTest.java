@@ -66,6 +66,9 @@ class WallConfigTest {
     assertRefused(
         "retention must be at most 3650 days, was 87624h",
         () -> config(8080, List.of(), SETTINGS, Duration.ofDays(3651), 500));
+    assertRefused(
+        "stale-after must be 0 (never) or up to 3650 days, was -1m",
+        () -> config(Duration.ofMinutes(-1)));
   }
 
   private static void assertRefused(String message, Runnable building) {
@@ -75,6 +78,20 @@ class WallConfigTest {
 
   private static WallConfig config(
       int port, List<String> kafka, WallSettings settings, Duration retention, int accounts) {
+    return config(port, kafka, settings, retention, accounts, WallConfig.DEFAULT_STALE_AFTER);
+  }
+
+  private static WallConfig config(Duration staleAfter) {
+    return config(8080, List.of(), SETTINGS, Duration.ofDays(7), 500, staleAfter);
+  }
+
+  private static WallConfig config(
+      int port,
+      List<String> kafka,
+      WallSettings settings,
+      Duration retention,
+      int accounts,
+      Duration staleAfter) {
     return new WallConfig(
         true,
         "127.0.0.1",
@@ -94,6 +111,7 @@ class WallConfigTest {
         false,
         null,
         null,
-        null);
+        null,
+        staleAfter);
   }
 }

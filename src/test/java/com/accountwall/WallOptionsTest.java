@@ -173,6 +173,35 @@ class WallOptionsTest {
         shorterThanSaved.getMessage());
   }
 
+  @Test
+  void theStaleBannerWaitsFifteenMinutesUnlessToldAndZeroTurnsItOff() {
+    assertEquals(Duration.ofMinutes(15), WallOptions.parse().config().staleAfter());
+    assertEquals(
+        Duration.ofMinutes(5), WallOptions.parse("--stale-after=5m").config().staleAfter());
+    assertEquals(
+        Duration.ofMinutes(30), WallOptions.parse("--stale-after", "PT30M").config().staleAfter());
+    assertEquals(Duration.ZERO, WallOptions.parse("--stale-after=0").config().staleAfter());
+    assertEquals(Duration.ZERO, WallOptions.parse("--stale-after=0s").config().staleAfter());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--stale-after=soon | Invalid value for option '--stale-after': 'soon' is not a duration;"
+            + " write it like 30s, 5m, 24h or PT5M",
+        "--stale-after=-PT5M | Invalid value for option '--stale-after': a stale-after must be 0"
+            + " (never) or up to 3650 days, was '-PT5M'",
+        "--stale-after=3651d | Invalid value for option '--stale-after': a stale-after must be 0"
+            + " (never) or up to 3650 days, was '3651d'"
+      })
+  void aStaleAfterItCannotTakeIsRefusedInOneLine(String arg, String message) {
+    CommandLine.ParameterException e =
+        assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
+
+    assertEquals(message, e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "24h, PT24H",
@@ -217,7 +246,10 @@ class WallOptionsTest {
         "--retention=soon",
         "--retention=1h",
         "--retention=3651d",
-        "--wall-id=east 1"
+        "--wall-id=east 1",
+        "--stale-after=soon",
+        "--stale-after=-PT1M",
+        "--stale-after"
       })
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e =

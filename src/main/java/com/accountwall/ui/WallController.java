@@ -8,6 +8,7 @@ import com.accountwall.ui.kiosk.KioskMode;
 import com.accountwall.ui.kiosk.PageIndicator;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.LeaderboardView;
+import com.accountwall.ui.stale.StaleBanner;
 import com.accountwall.ui.table.AccountTable;
 import com.accountwall.ui.text.Counts;
 import com.accountwall.ui.text.Durations;
@@ -25,9 +26,9 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * Puts the window ({@code wall.fxml}) together over its {@link WallModel}: each room's view over
- * that room's model (the figures, the table, the leaderboard, the page indicator), the header, the
- * status bar, the theme's stylesheets and {@link KioskMode}. The demo controls are bound by their
- * own controller. Runs on the JavaFX thread.
+ * that room's model (the stale banner, the figures, the table, the leaderboard, the page
+ * indicator), the header, the status bar, the theme's stylesheets and {@link KioskMode}. The demo
+ * controls are bound by their own controller. Runs on the JavaFX thread.
  */
 public final class WallController {
   private final WallModel model;
@@ -47,6 +48,7 @@ public final class WallController {
   @FXML
   void initialize() {
     header.getChildren().add(new PageIndicator(model.pager()));
+    top.getChildren().add(0, new StaleBanner(model.stale()));
     top.getChildren().add(new FiguresPane(model.figures()));
     AccountTable table = new AccountTable(model.table());
     HBox.setHgrow(table, Priority.ALWAYS);
@@ -148,6 +150,7 @@ public final class WallController {
             AccountTable.class.getResource("table.css"),
             LeaderboardView.class.getResource("leaderboard.css"),
             PageIndicator.class.getResource("kiosk.css"),
+            StaleBanner.class.getResource("stale.css"),
             ControlsController.class.getResource("controls.css"),
             WallController.class.getResource("theme-" + theme.id() + ".css"))
         .map(URL::toExternalForm)

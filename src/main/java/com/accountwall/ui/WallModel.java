@@ -15,12 +15,14 @@ import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.Leaderboard;
+import com.accountwall.ui.stale.StaleModel;
 import com.accountwall.ui.table.TableModel;
 import com.accountwall.ui.text.Durations;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +49,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}), plus what belongs to the whole window: the theme, kiosk mode, what the status
- * bar says and the settings the wall remembers. Built by {@link #builder}; shown by {@link
- * WallView}.
+ * ControlsModel}, {@link StaleModel}), plus what belongs to the whole window: the theme, kiosk
+ * mode, what the status bar says and the settings the wall remembers. Built by {@link #builder};
+ * shown by {@link WallView}.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -57,6 +59,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * core announced since the last one to the figures, so they need no pass over the accounts. No
  * {@code Platform.runLater} per order. Other parts that move with the frames, such as kiosk mode,
  * join through {@link #addFrameListener}.
+ *
+ * <p>The stale banner hears of orders from the same batch: the latest last order among the accounts
+ * that changed, whatever sent them (the API, the generator, the window, another wall's log). Not
+ * from the count of announcements, since a name looked up, an account put back from the history or
+ * corrected by a re-projection is announced as a change too without being an order; an account put
+ * back says when its last order was, which is when the wall's data was last fresh.
  *
  * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
  * history under a new one; a few times a second whether a re-projection is under way, for the
@@ -96,6 +104,7 @@ public final class WallModel implements AccountListener {
   private final Leaderboard leaderboard = new Leaderboard();
   private final Pager pager = new Pager();
   private final ControlsModel controls;
+  private final StaleModel stale;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
   private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
@@ -126,6 +135,7 @@ public final class WallModel implements AccountListener {
     onSettingsChanged = setup.onSettingsChanged;
     WallSettings settings = setup.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
+    stale = new StaleModel(setup.staleAfter, setup.zone, clock.instant());
     screen = settings.screen();
     theme.set(settings.theme());
     kiosk.set(setup.kiosk);
@@ -201,6 +211,11 @@ public final class WallModel implements AccountListener {
     return controls;
   }
 
+  /** Whether the wall's data may be stale, for the banner across its top. */
+  public StaleModel stale() {
+    return stale;
+  }
+
   public ObjectProperty<Theme> themeProperty() {
     return theme;
   }
@@ -268,7 +283,9 @@ public final class WallModel implements AccountListener {
     table.setLifetime(supervisor.lifetime());
     if (!changed.isEmpty() || !ended.isEmpty()) {
       long orders = ordersSinceBatch.sumThenReset();
-      table.apply(drain(changed), drain(ended), frameNanos);
+      List<Account> changedNow = drain(changed);
+      noteLastOrder(changedNow);
+      table.apply(changedNow, drain(ended), frameNanos);
       figures.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
       if (orders > 0) {
         figures.ordered(orders, instant);
@@ -278,13 +295,14 @@ public final class WallModel implements AccountListener {
     figures.onFrame(frameNanos, instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
-    checkJournal(frameNanos);
+    checkJournal(frameNanos, instant);
+    stale.onFrame(instant);
     frameListeners.forEach(listener -> listener.accept(frameNanos));
     table.runBatchHook(frameNanos);
   }
 
   /** Reads the journal's problems once a second and its re-projection a few times a second. */
-  private void checkJournal(long frameNanos) {
+  private void checkJournal(long frameNanos, Instant instant) {
     if (!checked || frameNanos - nextReprojectionCheck >= 0) {
       nextReprojectionCheck = frameNanos + REPROJECTION_EVERY_NANOS;
       reprojection.set(
@@ -303,6 +321,7 @@ public final class WallModel implements AccountListener {
       nextProblemsCheck = frameNanos + PROBLEMS_EVERY_NANOS;
       List<String> now = journalProblems.get();
       problems.set(now.isEmpty() ? "" : "\u26a0 " + String.join("  \u00b7  ", now));
+      stale.problems(now, instant);
     }
     checked = true;
   }
@@ -346,6 +365,17 @@ public final class WallModel implements AccountListener {
             screen));
   }
 
+  /** Tells the stale banner the latest last order among {@code accounts}, if any. */
+  private void noteLastOrder(List<Account> accounts) {
+    long latest = Long.MIN_VALUE;
+    for (Account account : accounts) {
+      latest = Math.max(latest, account.lastOrderAt().toEpochMilli());
+    }
+    if (latest != Long.MIN_VALUE) {
+      stale.ordered(Instant.ofEpochMilli(latest));
+    }
+  }
+
   private static List<Account> drain(Set<Account> pending) {
     List<Account> taken = new ArrayList<>(pending.size());
     for (var it = pending.iterator(); it.hasNext(); ) {
@@ -382,6 +412,8 @@ public final class WallModel implements AccountListener {
     private Consumer<WallSettings> onSettingsChanged = changed -> {};
     private Executor deskCalls = Runnable::run;
     private Long widgetsAtStart;
+    private Duration staleAfter = Duration.ZERO;
+    private ZoneId zone = ZoneId.systemDefault();
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -495,6 +527,27 @@ public final class WallModel implements AccountListener {
      */
     public Builder widgetsAtStart(long value) {
       widgetsAtStart = value;
+      return this;
+    }
+
+    /**
+     * How long without an order before the banner across the wall says so; {@link Duration#ZERO}
+     * for never (it still says what keeps the wall from acknowledging orders). Default: never, so a
+     * test that moves its clock far sees no banner unless it asks for one.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder staleAfter(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("staleAfter must not be negative, was " + value);
+      }
+      staleAfter = value;
+      return this;
+    }
+
+    /** The wall's time zone, in which the banner says since when. Default: the machine's. */
+    public Builder zone(ZoneId value) {
+      zone = Objects.requireNonNull(value, "zone");
       return this;
     }
 

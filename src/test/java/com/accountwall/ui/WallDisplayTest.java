@@ -60,6 +60,7 @@ class WallDisplayTest {
           .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0))
           .onSettingsChanged(saved::add)
           .problems(() -> List.copyOf(problems))
+          .staleAfter(Duration.ZERO)
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;
@@ -107,10 +108,31 @@ class WallDisplayTest {
     assertTrue(problem.isVisible());
     assertTrue(
         problem.getText().contains("no space left on the data folder's disk"), problem.getText());
+    Label banner = robot.lookup("#staleBanner").queryAs(Label.class);
+    assertTrue(banner.isVisible(), "the banner says it too, even with --stale-after=0");
+    assertEquals(
+        "Orders cannot be stored: no space left on the data folder's disk, since 14:05:12",
+        banner.getText());
 
     problems.clear();
     driver.frames(robot, Duration.ofSeconds(1));
     assertFalse(problem.isVisible());
+    assertFalse(banner.isVisible());
+  }
+
+  @Test
+  void withStaleAfterZeroNoBannerSaysNoOrdersHoweverLongTheWallWaits(FxRobot robot) {
+    supervisor.order(1, 1);
+    driver.frame(robot);
+    Label banner = robot.lookup("#staleBanner").queryAs(Label.class);
+    for (int hour = 0; hour < 30; hour++) {
+      clock.advance(Duration.ofHours(1));
+      driver.frame(robot);
+      assertFalse(banner.isVisible(), "after " + (hour + 1) + " h: " + banner.getText());
+    }
+    robot.type(KeyCode.F11);
+    driver.frame(robot);
+    assertFalse(banner.isVisible(), "nor in kiosk mode");
   }
 
   @Test
