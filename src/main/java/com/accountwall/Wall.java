@@ -175,9 +175,11 @@ public final class Wall implements AutoCloseable {
     return generator;
   }
 
-  /** The API's address, and its token when the wall made or kept it rather than being given it. */
+  /** The API's address, and where to find its token when the wall made or kept it. */
   public ApiEndpoint endpoint() {
-    return new ApiEndpoint(api.uri(), token != null && token.file() != null ? token.value() : null);
+    return new ApiEndpoint(
+        api.uri(),
+        token != null && token.file() != null ? token.abbreviated() + " in " + token.file() : null);
   }
 
   /**

@@ -37,6 +37,10 @@ class WallStartTest {
               line),
           line);
       assertFalse(line.contains(token.substring(0, 5)), "the token is never shown whole");
+      String hint = wall.endpoint().tokenHint();
+      assertTrue(
+          hint.equals(token.substring(0, 4) + "… in " + data.resolve("api-token")),
+          "the window's status bar is read by the whole floor: " + hint);
     }
   }
 

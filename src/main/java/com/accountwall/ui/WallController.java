@@ -137,7 +137,7 @@ public final class WallController {
               new Label(
                   "API "
                       + api.address()
-                      + (api.shownToken() == null ? "" : "  \u00b7  token " + api.shownToken())));
+                      + (api.tokenHint() == null ? "" : "  \u00b7  token " + api.tokenHint())));
     }
     statusBar.getRightItems().forEach(item -> item.getStyleClass().add("status-item"));
   }
