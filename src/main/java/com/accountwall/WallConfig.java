@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * @param tlsKey the PEM private key of {@code tlsCertificate}; null for plain HTTP
  * @param tokensFile a file of named API tokens, one per order system, read again when it changes;
  *     null for the one {@code token}
+ * @param metricsToken the bearer token of {@code GET /metrics}; null for none, when it answers
+ *     requests from loopback only
  */
 public record WallConfig(
     boolean headless,
@@ -56,7 +58,8 @@ public record WallConfig(
     boolean kiosk,
     Path tlsCertificate,
     Path tlsKey,
-    Path tokensFile) {
+    Path tokensFile,
+    String metricsToken) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -93,6 +96,7 @@ public record WallConfig(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(lifetimeSource, "lifetimeSource");
     Objects.requireNonNull(retention, "retention");
+    metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
     }

@@ -94,6 +94,7 @@ class WallConfigTest {
         false,
         null,
         null,
+        null,
         null);
   }
 }

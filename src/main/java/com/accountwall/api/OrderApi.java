@@ -72,6 +72,7 @@ public final class OrderApi implements AutoCloseable {
   // Written once by serve() before the listener accepts its first connection (which happens on an
   // event loop after setAutoRead(true) is handed to it), so every connection's setup sees it.
   private volatile ApiChannels channels;
+  private MetricsEndpoint metrics; // set, if at all, before serve() on the same thread
   private boolean closed;
 
   private OrderApi(EventLoopGroup loops, Channel listener, ApiLimits limits, TlsFiles tls) {
@@ -155,9 +156,21 @@ public final class OrderApi implements AutoCloseable {
     serve(orders, supervisor, (TokenCheck) tokens);
   }
 
+  /**
+   * Serves {@code GET /metrics} from {@code endpoint} and records the API's meters in its registry;
+   * call it before {@code serve}, on the same thread. Without it {@code /metrics} is 404.
+   */
+  public void metrics(MetricsEndpoint endpoint) {
+    if (channels != null) {
+      throw new IllegalStateException("the API serves already: give it its metrics before");
+    }
+    this.metrics = endpoint;
+  }
+
   private void serve(OrderJournal orders, AccountSupervisor supervisor, TokenCheck tokens) {
     ApiRoutes routes =
-        new ApiRoutes(orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC());
+        new ApiRoutes(
+            orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC(), metrics);
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }
