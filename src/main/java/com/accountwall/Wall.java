@@ -126,7 +126,10 @@ public final class Wall implements AutoCloseable {
       embedded.bindMeters(metrics.registry());
       orders = embedded;
     } else {
-      orders = KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
+      KafkaOrders cluster =
+          KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
+      cluster.bindMeters(metrics.registry());
+      orders = cluster;
     }
     started.push(orders);
     // What was restored, before the API or the generator can add to it: the wall's start.
