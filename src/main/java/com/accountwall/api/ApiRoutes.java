@@ -121,8 +121,13 @@ final class ApiRoutes {
         });
   }
 
-  /** Whether {@code target} is the orders' path, with or without a query. */
-  private static boolean isOrders(String target) {
+  /** Where the order requests are counted, also by the parts of a connection before the routes. */
+  OrderMeters meters() {
+    return meters;
+  }
+
+  /** Whether {@code target} is the orders' path, with or without a query: an order request. */
+  static boolean isOrders(String target) {
     return target.startsWith(ORDERS)
         && (target.length() == ORDERS.length() || target.charAt(ORDERS.length()) == '?');
   }

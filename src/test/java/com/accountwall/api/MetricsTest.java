@@ -70,6 +70,7 @@ class MetricsTest {
     assertEquals(400, api.post("not json").status());
     assertEquals(401, new ApiClient(wall.endpoint().address(), "wrong").post("{}").status());
     assertEquals(405, api.get("/api/orders").status());
+    assertEquals(413, api.post("[" + "{\"accountId\": 1},".repeat(70_000) + "]").status());
 
     HttpResponse<String> scraped = get("/metrics", null);
 
@@ -84,6 +85,7 @@ class MetricsTest {
     assertEquals(1.0, samples.get("account_wall_orders_refused_total{reason=\"key_reused\"}"));
     assertEquals(
         1.0, samples.get("account_wall_orders_refused_total{reason=\"method_not_allowed\"}"));
+    assertEquals(1.0, samples.get("account_wall_orders_refused_total{reason=\"too_large\"}"));
     // Every acknowledged request, the repeat too, with its latency in histogram buckets.
     assertEquals(4.0, samples.get("account_wall_orders_acknowledgement_seconds_count"));
     assertEquals(
