@@ -523,6 +523,14 @@ final class HistoryWriter {
   /** After a commit: applies its rows to the wall, then answers its callers. */
   private void committed(HistoryBatch batch) {
     committedSeq = batch.lastSeq(committedSeq);
+    int size = batch.entries.stream().mapToInt(Entry::size).sum();
+    // Once per commit, never per order, so the writer's loop stays cheap; before the callers are
+    // answered, so a scrape after an answer sees its commit. A batch with no rows was a check of
+    // the database, not a commit.
+    DistributionSummary sizes = commitSizes;
+    if (sizes != null && !batch.isEmpty()) {
+      sizes.record(size);
+    }
     for (int i = 0; i < batch.rows.size(); i++) {
       HistoryRow row = batch.rows.get(i);
       changedSinceCheckpoint.add(row.accountId());
@@ -545,16 +553,9 @@ final class HistoryWriter {
     }
     Failure healed = failure;
     failure = null;
-    int size = batch.entries.stream().mapToInt(Entry::size).sum();
     synchronized (pendingLock) {
       pendingOrders -= size;
       backlog = pendingOrders;
-    }
-    DistributionSummary sizes = commitSizes;
-    // Once per commit, never per order, so the writer's loop stays cheap; a batch with no rows was
-    // a check of the database, not a commit.
-    if (sizes != null && !batch.isEmpty()) {
-      sizes.record(size);
     }
     if (healed != null) {
       LOG.log(
