@@ -114,7 +114,7 @@ final class Lifecycle {
   }
 
   /**
-   * Every value of {@code config}, as {@code name=value}; the token and any database password
+   * Every value of {@code config}, as {@code name=value}; the tokens and any database password
    * hidden. Read from the record's components, so a value added to it is logged too.
    */
   static String inForce(WallConfig config) {
@@ -131,7 +131,7 @@ final class Lifecycle {
       throw new IllegalStateException("cannot read " + component.getName() + " of a WallConfig", e);
     }
     return switch (component.getName()) {
-      case "token" -> value == null ? "null" : HIDDEN;
+      case "token", "metricsToken" -> value == null ? "null" : HIDDEN;
       case "databaseUrl" ->
           String.valueOf(value).replaceAll("(?i)(password=)[^&;]*", "$1" + HIDDEN);
       default -> String.valueOf(value);

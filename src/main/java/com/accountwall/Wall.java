@@ -3,6 +3,7 @@ package com.accountwall;
 import com.accountwall.api.ApiEndpoint;
 import com.accountwall.api.ApiLimits;
 import com.accountwall.api.ApiToken;
+import com.accountwall.api.MetricsEndpoint;
 import com.accountwall.api.OrderApi;
 import com.accountwall.api.TlsFiles;
 import com.accountwall.api.TokenFile;
@@ -13,6 +14,7 @@ import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.kafka.KafkaOrders;
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.metrics.WallMetrics;
 import com.accountwall.store.AccountDatabase;
 import com.accountwall.store.EmbeddedJournal;
 import java.io.IOException;
@@ -46,6 +48,7 @@ public final class Wall implements AutoCloseable {
   private OrderApi api;
   private OrderGenerator generator;
   private ApiToken token;
+  private WallMetrics metrics;
   private long widgetsAtStart;
 
   private Wall(Clock clock) {
@@ -96,6 +99,8 @@ public final class Wall implements AutoCloseable {
         OrderApi.bind(
             new InetSocketAddress(config.bind(), config.port()), ApiLimits.defaults(), tls);
     started.push(api); // frees the port if the start fails
+    metrics = new WallMetrics();
+    started.push(metrics);
     TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
@@ -114,14 +119,24 @@ public final class Wall implements AutoCloseable {
             .enrichmentExecutor(lookups)
             .build();
     KafkaSettings kafka = config.kafkaSettings();
+    metrics.follow(supervisor, clock);
     if (kafka == null) {
-      orders = EmbeddedJournal.open(supervisor, database, clock, config.retention());
+      EmbeddedJournal embedded =
+          EmbeddedJournal.open(supervisor, database, clock, config.retention());
+      embedded.bindMeters(metrics.registry());
+      orders = embedded;
     } else {
-      orders = KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
+      KafkaOrders cluster =
+          KafkaOrders.start(kafka, config.wallId(), config.dataFolder(), supervisor, clock);
+      cluster.bindMeters(metrics.registry());
+      orders = cluster;
     }
     started.push(orders);
     // What was restored, before the API or the generator can add to it: the wall's start.
     widgetsAtStart = supervisor.totalWidgetsOrdered();
+    api.metrics(
+        new MetricsEndpoint(
+            metrics.registry(), metrics::scrape, WallMetrics.CONTENT_TYPE, config.metricsToken()));
     if (tokens != null) {
       api.serve(orders, supervisor, tokens);
     } else {

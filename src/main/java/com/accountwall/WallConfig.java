@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  *     null for the one {@code token}
  * @param staleAfter how long the window waits for an order before its banner says none came; {@link
  *     Duration#ZERO} for never
+ * @param metricsToken the bearer token of {@code GET /metrics}; null for none, when it answers
+ *     requests from loopback only
  */
 public record WallConfig(
     boolean headless,
@@ -59,7 +61,8 @@ public record WallConfig(
     Path tlsCertificate,
     Path tlsKey,
     Path tokensFile,
-    Duration staleAfter) {
+    Duration staleAfter,
+    String metricsToken) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -101,6 +104,7 @@ public record WallConfig(
     Objects.requireNonNull(lifetimeSource, "lifetimeSource");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(staleAfter, "staleAfter");
+    metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
     }

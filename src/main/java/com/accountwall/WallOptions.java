@@ -128,6 +128,15 @@ public final class WallOptions {
   Path tokensFile;
 
   @Option(
+      names = "--metrics-token",
+      defaultValue = "${env:ACCOUNT_WALL_METRICS_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token of GET /metrics (or the environment variable ACCOUNT_WALL_METRICS_TOKEN)."
+              + " Default: none, and /metrics answers requests from this machine only.")
+  String metricsToken;
+
+  @Option(
       names = "--db-url",
       paramLabel = "JDBC_URL",
       description =
@@ -287,7 +296,8 @@ public final class WallOptions {
           tlsCertificate,
           tlsKey,
           tokensFile,
-          staleAfter);
+          staleAfter,
+          metricsToken);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }

@@ -30,9 +30,13 @@ class ArchitectureTest {
               "com.accountwall.generator..",
               "com.accountwall.journal..",
               "com.accountwall.kafka..",
+              "com.accountwall.metrics..",
               "com.accountwall.settings..",
               "com.accountwall.store..",
-              "com.accountwall.ui..");
+              "com.accountwall.ui..",
+              // Plain Java: the meters follow the core from outside (its listener and counts).
+              "io.micrometer..",
+              "io.prometheus..");
 
   @ArchTest
   static final ArchRule settingsDependOnNothingOfTheWall =
@@ -49,8 +53,40 @@ class ArchitectureTest {
               "com.accountwall.generator..",
               "com.accountwall.journal..",
               "com.accountwall.kafka..",
+              "com.accountwall.metrics..",
               "com.accountwall.store..",
               "com.accountwall.ui..");
+
+  @ArchTest
+  static final ArchRule metricsDependOnTheCoreOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("com.accountwall.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.accountwall",
+              "com.accountwall.api..",
+              "com.accountwall.files..",
+              "com.accountwall.generator..",
+              "com.accountwall.journal..",
+              "com.accountwall.kafka..",
+              "com.accountwall.settings..",
+              "com.accountwall.store..",
+              "com.accountwall.ui..");
+
+  /**
+   * Parts record their meters through Micrometer's facade, in the registry they are given; only
+   * {@code metrics} knows that it is Prometheus's.
+   */
+  @ArchTest
+  static final ArchRule onlyMetricsKnowsPrometheus =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.accountwall.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer.prometheusmetrics..", "io.prometheus..");
 
   @ArchTest
   static final ArchRule onlyTheWindowUsesJavaFx =
@@ -74,6 +110,7 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "com.accountwall",
               "com.accountwall.api..",
+              "com.accountwall.metrics..",
               "com.accountwall.ui..",
               "com.accountwall.generator..");
 

@@ -13,11 +13,13 @@ class LifecycleTest {
             WallOptions.parse(
                     "--data=/tmp/wall",
                     "--token=s3cret-token",
+                    "--metrics-token=s3cret-metrics-token",
                     "--db-url=jdbc:postgresql://db/wall?user=wall&password=s3cret-password&ssl=true",
                     "--lifetime=30s")
                 .config());
 
     assertTrue(inForce.contains(" token=(hidden) "), inForce);
+    assertTrue(inForce.endsWith(" metricsToken=(hidden)"), inForce);
     assertTrue(
         inForce.contains(
             " databaseUrl=jdbc:postgresql://db/wall?user=wall&password=(hidden)&ssl=true "),

@@ -112,6 +112,7 @@ class WallConfigTest {
         null,
         null,
         null,
-        staleAfter);
+        staleAfter,
+        null);
   }
 }

@@ -33,6 +33,20 @@ class WallOptionsTest {
   }
 
   @Test
+  void metricsTokenIsReadAndBlankMeansNone() {
+    assertEquals(
+        "m3trics-token",
+        WallOptions.parse("--metrics-token=m3trics-token").config().metricsToken());
+    assertEquals(
+        "m3trics-token",
+        WallOptions.parse("--metrics-token", "  m3trics-token ").config().metricsToken());
+    assertNull(WallOptions.parse("--metrics-token=  ").config().metricsToken());
+    assertTrue(
+        new CommandLine(new WallOptions()).getUsageMessage().contains("--metrics-token=TOKEN"),
+        "listed in --help");
+  }
+
+  @Test
   void readsEveryOption() {
     WallConfig config =
         WallOptions.parse(

@@ -52,7 +52,7 @@ final class ApiChannels {
                 .setAllowDuplicateContentLengths(false)
                 .setUseRfc9112TransferEncoding(true)
                 .setStrictLineParsing(true)));
-    pipeline.addLast("body", new BodyLimit());
+    pipeline.addLast("body", new BodyLimit(routes.meters()));
     pipeline.addLast("api", new ApiHandler(routes, timeouts));
   }
 }

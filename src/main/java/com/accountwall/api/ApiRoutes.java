@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -42,6 +43,8 @@ import java.util.concurrent.TimeoutException;
 final class ApiRoutes {
   private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
   private static final String ACCOUNTS = "/api/accounts";
+  private static final String ORDERS = "/api/orders";
+  static final String METRICS = "/metrics";
 
   /**
    * Bodies up to this size are read on the event loop (a single order takes microseconds); larger
@@ -56,41 +59,86 @@ final class ApiRoutes {
   private final Executor bodyReader;
   private final Executor historyReader;
   private final Clock clock;
+  private final OrderMeters meters;
+  private final MetricsEndpoint metrics;
+  private final MetricsAccess metricsAccess;
 
+  /**
+   * @param metrics what {@code /metrics} serves, and where the order meters are recorded; null for
+   *     no {@code /metrics} (404) and meters recorded nowhere
+   */
   ApiRoutes(
       OrderJournal orders,
       AccountSupervisor supervisor,
       TokenCheck token,
       Executor bodyReader,
       Executor historyReader,
-      Clock clock) {
+      Clock clock,
+      MetricsEndpoint metrics) {
     this.orders = orders;
     this.supervisor = supervisor;
     this.token = token;
     this.bodyReader = bodyReader;
     this.historyReader = historyReader;
     this.clock = clock;
+    this.metrics = metrics;
+    this.metricsAccess = metrics == null ? null : new MetricsAccess(metrics.token());
+    // Without an endpoint the meters go to a registry of no registries, whose meters do nothing.
+    this.meters =
+        new OrderMeters(
+            metrics == null
+                ? new io.micrometer.core.instrument.composite.CompositeMeterRegistry()
+                : metrics.registry());
   }
 
   /**
    * The answer to {@code request}, now or once the journal has made its change durable, and no
    * later than {@link OrderJournal#ACKNOWLEDGE_TIMEOUT}. Never fails: a refusal is an answer. Reads
    * all it needs of {@code request} before it returns, so the caller may release it then.
+   *
+   * @param remote where the request came from, for {@code /metrics} without a token
    */
-  CompletableFuture<Answer> answer(FullHttpRequest request) {
+  CompletableFuture<Answer> answer(FullHttpRequest request, SocketAddress remote) {
+    long read = System.nanoTime();
     String method = request.method().name();
     String target = request.uri();
     CompletableFuture<Answer> answer;
     try {
-      answer = route(method, target, request.headers(), request);
+      answer = route(method, target, request.headers(), request, remote, read);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    return answer.exceptionally(failure -> refusal(failure, method, target));
+    if (!isOrders(target)) {
+      return answer.exceptionally(failure -> refusal(failure, method, target));
+    }
+    // An order request: postOrders counts it accepted, and here it is counted refused by reason.
+    return answer.exceptionally(
+        failure -> {
+          Answer refused = refusal(failure, method, target);
+          meters.refused(
+              OrderMeters.reason(refused.status(), cause(failure) instanceof TimeoutException));
+          return refused;
+        });
+  }
+
+  /** Where the order requests are counted, also by the parts of a connection before the routes. */
+  OrderMeters meters() {
+    return meters;
+  }
+
+  /** Whether {@code target} is the orders' path, with or without a query: an order request. */
+  static boolean isOrders(String target) {
+    return target.startsWith(ORDERS)
+        && (target.length() == ORDERS.length() || target.charAt(ORDERS.length()) == '?');
   }
 
   private CompletableFuture<Answer> route(
-      String method, String target, HttpHeaders headers, FullHttpRequest request) {
+      String method,
+      String target,
+      HttpHeaders headers,
+      FullHttpRequest request,
+      SocketAddress remote,
+      long read) {
     URI uri;
     try {
       uri = new URI(target);
@@ -106,16 +154,23 @@ final class ApiRoutes {
               ? Answer.json(200, Map.of("status", "ok"))
               : Answer.json(503, new Health("degraded", problems)));
     }
-    if (path.equals("/api/orders")) {
+    if (path.equals(METRICS) && metrics != null) {
+      metricsAccess.check(remote, headers.get(HttpHeaderNames.AUTHORIZATION));
+      allow(method, path, "GET");
+      // On the event loop, as /api/health: a scrape reads meters kept in memory and blocks on
+      // nothing.
+      return done(Answer.text(200, metrics.scrape().get(), metrics.contentType()));
+    }
+    if (path.equals(ORDERS)) {
       authorize(headers);
       allow(method, path, "POST");
       JsonContentType.require(headers.get(HttpHeaderNames.CONTENT_TYPE));
       byte[] body = ByteBufUtil.getBytes(request.content());
       List<String> key = headers.getAll(IdempotencyKeys.HEADER);
       if (body.length <= READ_INLINE_BYTES) {
-        return postOrders(body, key);
+        return postOrders(body, key, read);
       }
-      return CompletableFuture.supplyAsync(() -> postOrders(body, key), bodyReader)
+      return CompletableFuture.supplyAsync(() -> postOrders(body, key, read), bodyReader)
           .thenCompose(placed -> placed);
     }
     if (path.equals(ACCOUNTS)) {
@@ -156,7 +211,10 @@ final class ApiRoutes {
             + "; see the README for /api/orders, /api/accounts and /api/history");
   }
 
-  private CompletableFuture<Answer> postOrders(byte[] body, List<String> keyHeader) {
+  /**
+   * @param read when the request was read, in {@link System#nanoTime()}, for its latency
+   */
+  private CompletableFuture<Answer> postOrders(byte[] body, List<String> keyHeader, long read) {
     OrderRequests.Parsed request = OrderRequests.parse(body);
     IdempotencyKey key = IdempotencyKeys.of(keyHeader, body);
     List<Order> placed = request.orders();
@@ -164,6 +222,8 @@ final class ApiRoutes {
         acknowledged(key == null ? orders.place(placed) : orders.placeOnce(key, placed));
     return receipt.thenApply(
         done -> {
+          // A repeat applied nothing, but was acknowledged all the same: its latency counts.
+          meters.accepted(done.repeat() ? 0 : done.accepted(), System.nanoTime() - read);
           Answer answer =
               Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
           return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
@@ -271,10 +331,7 @@ final class ApiRoutes {
    * A failure as its answer: the README's statuses; anything unforeseen is logged and answered 500.
    */
   private static Answer refusal(Throwable failure, String method, String target) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = cause(failure);
     if (cause instanceof ApiException refused) {
       return refused.answer();
     }
@@ -301,6 +358,13 @@ final class ApiRoutes {
     }
     LOG.log(Level.ERROR, "failed on " + method + " " + target, cause);
     return Answer.error(500, "the wall failed on this request; its log says why");
+  }
+
+  /** What failed, out of the {@link CompletionException} a future may wrap it in. */
+  private static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   /** An account as the API shows it; the field order is the documented one. */

@@ -7,6 +7,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * Gathers a request's body, up to {@link OrderApi#MAX_BODY_BYTES}, and refuses a larger one with
@@ -21,8 +22,14 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
  * <p>Not thread-safe: one per connection, on its event loop.
  */
 final class BodyLimit extends HttpObjectAggregator {
-  BodyLimit() {
+  private final OrderMeters meters;
+
+  /**
+   * @param meters where an order request refused here is counted, as the routes never see it
+   */
+  BodyLimit(OrderMeters meters) {
     super(OrderApi.MAX_BODY_BYTES);
+    this.meters = meters;
   }
 
   static Answer tooLarge() {
@@ -36,6 +43,7 @@ final class BodyLimit extends HttpObjectAggregator {
     if (answer instanceof FullHttpResponse refusal && refusal.status().code() != 100) {
       int status = refusal.status().code();
       refusal.release();
+      counted(start, status);
       return Responses.of(
           status == 413
               ? tooLarge()
@@ -48,6 +56,7 @@ final class BodyLimit extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+    counted(oversized, 413);
     ctx.writeAndFlush(Responses.of(tooLarge(), true, false))
         .addListener(
             (ChannelFutureListener)
@@ -58,5 +67,11 @@ final class BodyLimit extends HttpObjectAggregator {
                     written.channel().close();
                   }
                 });
+  }
+
+  private void counted(HttpMessage refused, int status) {
+    if (refused instanceof HttpRequest request && ApiRoutes.isOrders(request.uri())) {
+      meters.refused(OrderMeters.reason(status, false));
+    }
   }
 }

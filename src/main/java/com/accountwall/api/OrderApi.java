@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The wall's HTTP order API, on Netty, over HTTPS when given a certificate ({@link TlsFiles}).
  * Every answer is JSON (history may also be CSV); every refusal is {@code {"error": "..."}} with a
- * status that says which kind: 400 unreadable, 401 no or wrong token, 404 no such thing, 405 wrong
- * method, 408 too slow, 413 too large, 415 not JSON, 422 an Idempotency-Key reused for another
- * request, 431 headers too large, 503 not made durable or too many connections. A refusal with a
- * 4xx status changes nothing; a 503 for orders says in {@code outcome} whether they were "not
- * applied" or their outcome is "unknown" (they may still be stored). Orders are answered only once
- * durable in the wall's {@link OrderJournal}, whichever runs: the embedded database or Kafka; an
- * order with an {@code Idempotency-Key} header is applied once however often it is sent. The README
- * documents the contract with examples.
+ * status that says which kind: 400 unreadable, 401 no or wrong token, 403 {@code /metrics} from
+ * beyond loopback without its token ({@link #metrics}), 404 no such thing, 405 wrong method, 408
+ * too slow, 413 too large, 415 not JSON, 422 an Idempotency-Key reused for another request, 431
+ * headers too large, 503 not made durable or too many connections. A refusal with a 4xx status
+ * changes nothing; a 503 for orders says in {@code outcome} whether they were "not applied" or
+ * their outcome is "unknown" (they may still be stored). Orders are answered only once durable in
+ * the wall's {@link OrderJournal}, whichever runs: the embedded database or Kafka; an order with an
+ * {@code Idempotency-Key} header is applied once however often it is sent. The README documents the
+ * contract with examples.
  *
  * <p>Non-blocking: a few event-loop threads serve every connection, and an order's answer is
  * written when the journal's future completes, so waiting orders hold no thread, and however many
@@ -72,6 +73,7 @@ public final class OrderApi implements AutoCloseable {
   // Written once by serve() before the listener accepts its first connection (which happens on an
   // event loop after setAutoRead(true) is handed to it), so every connection's setup sees it.
   private volatile ApiChannels channels;
+  private MetricsEndpoint metrics; // set, if at all, before serve() on the same thread
   private boolean closed;
 
   private OrderApi(EventLoopGroup loops, Channel listener, ApiLimits limits, TlsFiles tls) {
@@ -155,9 +157,21 @@ public final class OrderApi implements AutoCloseable {
     serve(orders, supervisor, (TokenCheck) tokens);
   }
 
+  /**
+   * Serves {@code GET /metrics} from {@code endpoint} and records the API's meters in its registry;
+   * call it before {@code serve}, on the same thread. Without it {@code /metrics} is 404.
+   */
+  public void metrics(MetricsEndpoint endpoint) {
+    if (channels != null) {
+      throw new IllegalStateException("the API serves already: give it its metrics before");
+    }
+    this.metrics = endpoint;
+  }
+
   private void serve(OrderJournal orders, AccountSupervisor supervisor, TokenCheck tokens) {
     ApiRoutes routes =
-        new ApiRoutes(orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC());
+        new ApiRoutes(
+            orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC(), metrics);
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }

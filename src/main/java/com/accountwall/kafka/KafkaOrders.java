@@ -13,6 +13,7 @@ import com.accountwall.journal.Receipt;
 import com.accountwall.journal.Reprojection;
 import com.accountwall.journal.TimeOfDay;
 import com.accountwall.settings.WallSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -495,6 +496,14 @@ public final class KafkaOrders implements OrderJournal {
   public List<HistoryStep> history(Instant from, Instant to, Duration step) {
     HistorySteps.count(from, to, step);
     return HistorySteps.sum(from, to, step, follower.minutes().between(from, to));
+  }
+
+  /**
+   * Records the cluster's meters in {@code registry}: how many records this wall's log follower is
+   * behind the end of each partition of the order topic. Once, from any thread.
+   */
+  public void bindMeters(MeterRegistry registry) {
+    follower.bindMeters(registry);
   }
 
   /**

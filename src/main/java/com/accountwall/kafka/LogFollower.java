@@ -11,6 +11,8 @@ import com.accountwall.journal.Receipt;
 import com.accountwall.journal.Reprojection;
 import com.accountwall.journal.TimeOfDay;
 import com.accountwall.journal.WallProjection;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +114,15 @@ final class LogFollower implements AutoCloseable {
   private long lastProgressCheckNanos;
   private Map<TopicPartition, Long> endAtLastCheck = Map.of(); // the follower thread's
 
+  /** The partitions followed, once replayed; immutable. */
+  private volatile List<TopicPartition> followed = List.of();
+
+  /**
+   * Records behind the end of the log per partition at the last progress check (transaction markers
+   * included); immutable, replaced whole by the follower thread, read by the meters.
+   */
+  private volatile Map<TopicPartition, Long> lag = Map.of();
+
   private record Problem(String text, Instant since) {}
 
   /**
@@ -160,6 +171,10 @@ final class LogFollower implements AutoCloseable {
     int stretches = rebuild(partitions, end, now);
     end.forEach(consumer::seek);
     positions.putAll(end);
+    followed = List.copyOf(partitions);
+    Map<TopicPartition, Long> none = new HashMap<>();
+    partitions.forEach(partition -> none.put(partition, 0L));
+    lag = Map.copyOf(none); // read to the end just now
     caughtUpNanos = System.nanoTime();
     int[] restored = {0};
     try (AccountSupervisor.Restoring restoring = supervisor.restoring()) {
@@ -450,12 +465,39 @@ final class LogFollower implements AutoCloseable {
       LOG.log(Level.INFO, "Kafka at " + servers + " answers again");
     }
     unreachable = null;
+    lag = behind(end);
     if (hasRead(end)) {
       caughtUpNanos = now;
     } else if (!endAtLastCheck.isEmpty() && hasRead(endAtLastCheck)) {
       caughtUpNanos = Math.max(caughtUpNanos, previousCheckNanos);
     }
     endAtLastCheck = end;
+  }
+
+  /** Per partition, how many offsets the consumer's position is short of {@code end}. */
+  private Map<TopicPartition, Long> behind(Map<TopicPartition, Long> end) {
+    Map<TopicPartition, Long> behind = new HashMap<>();
+    end.forEach(
+        (partition, offset) ->
+            behind.put(partition, Math.max(0, offset - consumer.position(partition))));
+    return Map.copyOf(behind);
+  }
+
+  /**
+   * Records in {@code registry} a gauge per partition followed ({@code partition} tag) of the
+   * records this wall is behind the end of the log, as of the last progress check (once a second
+   * while Kafka answers; it holds its last value while Kafka does not). Once, after {@link
+   * #replay}, from any thread.
+   */
+  void bindMeters(MeterRegistry registry) {
+    for (TopicPartition partition : followed) {
+      Gauge.builder("account.wall.kafka.consumer.lag", this, f -> f.lag.getOrDefault(partition, 0L))
+          .tag("topic", partition.topic())
+          .tag("partition", Integer.toString(partition.partition()))
+          .description("records this wall's log follower is behind the end of the partition")
+          .baseUnit("records")
+          .register(registry);
+    }
   }
 
   /** Whether the consumer has read up to {@code end} on every partition. */

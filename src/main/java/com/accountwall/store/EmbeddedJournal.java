@@ -15,6 +15,7 @@ import com.accountwall.journal.Reprojection;
 import com.accountwall.journal.WallProjection;
 import com.accountwall.settings.WallSettings;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -100,6 +101,14 @@ public final class EmbeddedJournal implements OrderJournal {
       AccountSupervisor supervisor, AccountDatabase database, Clock clock, Duration retention)
       throws SQLException {
     return open(supervisor, database, clock, retention, HistoryWriter.MAX_BACKLOG);
+  }
+
+  /**
+   * Records the journal's meters in {@code registry}: orders per commit and the writer's backlog.
+   * Once, from any thread.
+   */
+  public void bindMeters(MeterRegistry registry) {
+    writer.bindMeters(registry);
   }
 
   /**

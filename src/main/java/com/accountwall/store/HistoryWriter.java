@@ -10,6 +10,9 @@ import com.accountwall.journal.Receipt;
 import com.accountwall.journal.TimeOfDay;
 import com.accountwall.journal.WallProjection;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -100,6 +103,9 @@ final class HistoryWriter {
       backlog; // written under pendingLock, read by submit() and problems() without it
   private volatile Failure failure; // set while commits fail
 
+  /** Orders per commit, once {@link #bindMeters} was called; recorded once per commit. */
+  private volatile DistributionSummary commitSizes;
+
   /** A re-projection done in the background, for the writer to take over between batches. */
   private volatile Handover handover;
 
@@ -182,6 +188,24 @@ final class HistoryWriter {
 
   void start() {
     thread.start();
+  }
+
+  /**
+   * Records its meters in {@code registry}: a distribution of the orders per commit, and a gauge of
+   * the orders that wait for a commit (read at each scrape, from the field {@link #submit} keeps).
+   * Once, from any thread; commits before it are not counted.
+   */
+  void bindMeters(MeterRegistry registry) {
+    Gauge.builder("account.wall.journal.backlog", this, writer -> writer.backlog)
+        .description("orders waiting for the journal's writer to commit them")
+        .register(registry);
+    commitSizes =
+        DistributionSummary.builder("account.wall.journal.commit.orders")
+            .description("orders (and ends) per commit of the embedded journal")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(1.0)
+            .maximumExpectedValue((double) maxBacklog)
+            .register(registry);
   }
 
   /**
@@ -499,6 +523,14 @@ final class HistoryWriter {
   /** After a commit: applies its rows to the wall, then answers its callers. */
   private void committed(HistoryBatch batch) {
     committedSeq = batch.lastSeq(committedSeq);
+    int size = batch.entries.stream().mapToInt(Entry::size).sum();
+    // Once per commit, never per order, so the writer's loop stays cheap; before the callers are
+    // answered, so a scrape after an answer sees its commit. A batch with no rows was a check of
+    // the database, not a commit.
+    DistributionSummary sizes = commitSizes;
+    if (sizes != null && !batch.isEmpty()) {
+      sizes.record(size);
+    }
     for (int i = 0; i < batch.rows.size(); i++) {
       HistoryRow row = batch.rows.get(i);
       changedSinceCheckpoint.add(row.accountId());
@@ -522,7 +554,7 @@ final class HistoryWriter {
     Failure healed = failure;
     failure = null;
     synchronized (pendingLock) {
-      pendingOrders -= batch.entries.stream().mapToInt(Entry::size).sum();
+      pendingOrders -= size;
       backlog = pendingOrders;
     }
     if (healed != null) {
