@@ -57,6 +57,16 @@ class ArchitectureTest {
               "com.accountwall.store..",
               "com.accountwall.ui..");
 
+  /** The day's arithmetic is plain Java, so that it is tested without a window or a journal. */
+  @ArchTest
+  static final ArchRule theDayDependsOnJavaOnly =
+      classes()
+          .that()
+          .resideInAPackage("com.accountwall.day..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "com.accountwall.day..");
+
   @ArchTest
   static final ArchRule metricsDependOnTheCoreOnly =
       noClasses()
