@@ -23,6 +23,14 @@ public interface AccountListener {
   /** A live account took another order, or its profile arrived from the directory. */
   default void accountChanged(Account account) {}
 
+  /**
+   * An order was added: {@code quantity} widgets made at {@code atMillis} (the order's own time),
+   * after its account's {@code accountCreated} or {@code accountChanged}. Only orders: an account
+   * put back from the history, corrected by a re-projection or named by the directory is not one.
+   * For figures that count orders and widgets as they come, such as today's.
+   */
+  default void accountOrdered(Account account, long quantity, long atMillis) {}
+
   /** The account's lifetime passed without an order, or it was ended on request. */
   default void accountEnded(Account account) {}
 }

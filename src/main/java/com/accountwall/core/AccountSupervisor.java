@@ -75,14 +75,24 @@ public final class AccountSupervisor implements AccountDesk {
     if (live != null && !live.isEnded()) {
       return live;
     }
-    return publish(new Account(accountId, 1, clock.millis(), lifetime));
+    long now = clock.millis();
+    Account fresh = new Account(accountId, 1, now, lifetime);
+    Account holder = publish(fresh);
+    if (holder == fresh) {
+      listeners.fireOrdered(fresh, 1, now);
+    }
+    return holder;
   }
 
   /** Creates the account unless one with this id is live, in which case says so. */
   public CreateResult create(long accountId) {
     Account.requireValidId(accountId);
-    Account fresh = new Account(accountId, 1, clock.millis(), lifetime);
+    long now = clock.millis();
+    Account fresh = new Account(accountId, 1, now, lifetime);
     Account holder = publish(fresh);
+    if (holder == fresh) {
+      listeners.fireOrdered(fresh, 1, now);
+    }
     return new CreateResult(holder, holder == fresh);
   }
 
@@ -133,6 +143,7 @@ public final class AccountSupervisor implements AccountDesk {
         Account fresh = new Account(accountId, quantity, atMillis, lifetime);
         account = publish(fresh);
         if (account == fresh) {
+          listeners.fireOrdered(fresh, quantity, atMillis);
           return fresh;
         }
       }
@@ -143,6 +154,7 @@ public final class AccountSupervisor implements AccountDesk {
       if (account.tryAddOrder(quantity, atMillis)) {
         widgetsOfLiveAccounts.add(quantity);
         listeners.fire(AccountListener::accountChanged, account);
+        listeners.fireOrdered(account, quantity, atMillis);
         return account;
       }
       Thread.onSpinWait(); // it is ending: its end is being announced, then it leaves the registry

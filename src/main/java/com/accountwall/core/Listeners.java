@@ -34,4 +34,15 @@ final class Listeners {
       }
     }
   }
+
+  /** Delivers an order, as {@link AccountListener#accountOrdered}. */
+  void fireOrdered(Account account, long quantity, long atMillis) {
+    for (AccountListener listener : listeners) {
+      try {
+        listener.accountOrdered(account, quantity, atMillis);
+      } catch (Throwable e) {
+        LOG.log(Level.ERROR, "listener " + listener + " failed on an order of " + account, e);
+      }
+    }
+  }
 }
