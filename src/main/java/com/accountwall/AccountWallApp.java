@@ -70,6 +70,8 @@ public final class AccountWallApp extends Application {
             .kiosk(config.kiosk())
             .retention(config.retention())
             .staleAfter(config.staleAfter())
+            .zone(config.day().zone())
+            .day(config.day())
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();

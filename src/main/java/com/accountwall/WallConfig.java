@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import com.accountwall.day.WallDay;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.kafka.WallId;
 import com.accountwall.settings.WallSettings;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
  *     Duration#ZERO} for never
  * @param metricsToken the bearer token of {@code GET /metrics}; null for none, when it answers
  *     requests from loopback only
+ * @param day the wall's day: its time zone, when each day starts and where the goal's pace runs to
  */
 public record WallConfig(
     boolean headless,
@@ -62,7 +64,8 @@ public record WallConfig(
     Path tlsKey,
     Path tokensFile,
     Duration staleAfter,
-    String metricsToken) {
+    String metricsToken,
+    WallDay day) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -104,6 +107,7 @@ public record WallConfig(
     Objects.requireNonNull(lifetimeSource, "lifetimeSource");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(staleAfter, "staleAfter");
+    Objects.requireNonNull(day, "day");
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
@@ -125,6 +129,9 @@ public record WallConfig(
     if (settings.pageSeconds() < 1) {
       throw new InvalidValueException(
           "page-seconds", " must be at least 1, was " + settings.pageSeconds());
+    }
+    if (settings.goal() != WallSettings.NO_GOAL) {
+      check("goal", () -> WallSettings.checkGoal(settings.goal()));
     }
     if (settings.screen() < 0) {
       throw new InvalidValueException("screen", " must be 0 or more, was " + settings.screen());

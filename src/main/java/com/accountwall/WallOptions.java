@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import com.accountwall.day.WallDay;
 import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.kafka.KafkaSettings;
@@ -7,7 +8,11 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -209,6 +214,41 @@ public final class WallOptions {
               + " 0 never. Default: ${DEFAULT-VALUE}.")
   Duration staleAfter;
 
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      converter = ZoneConverter.class,
+      description =
+          "The wall's time zone, in which its day starts: Europe/Berlin, UTC, +01:00."
+              + " Default: the machine's.")
+  ZoneId zone;
+
+  @Option(
+      names = "--day-starts",
+      defaultValue = "00:00",
+      paramLabel = "HH:MM",
+      converter = TimeOfDayConverter.class,
+      description =
+          "When the day (or the first shift) starts, for the figures of today: 06:00."
+              + " Default: ${DEFAULT-VALUE}.")
+  LocalTime dayStarts;
+
+  @Option(
+      names = "--day-ends",
+      paramLabel = "HH:MM",
+      converter = TimeOfDayConverter.class,
+      description = "Where the goal's pace runs to: 18:00. Default: the next day's start.")
+  LocalTime dayEnds;
+
+  @Option(
+      names = "--goal",
+      paramLabel = "N",
+      converter = GoalConverter.class,
+      description =
+          "Widgets to sell each day, shown with the pace towards them; 1 or more."
+              + " Default: none, or as saved (also set in the window).")
+  Long goal;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -263,7 +303,8 @@ public final class WallOptions {
             saved != null && !given.contains("--rate") ? saved.rate() : rate,
             saved != null && !given.contains("--lifetime") ? saved.lifetime() : lifetime,
             saved != null && !given.contains("--page-seconds") ? saved.pageSeconds() : pageSeconds,
-            saved != null && !given.contains("--screen") ? saved.screen() : screen);
+            saved != null && !given.contains("--screen") ? saved.screen() : screen,
+            goal != null ? goal : saved != null ? saved.goal() : WallSettings.NO_GOAL);
     String lifetimeSource =
         given.contains("--lifetime")
             ? "--lifetime"
@@ -297,7 +338,11 @@ public final class WallOptions {
           tlsKey,
           tokensFile,
           staleAfter,
-          metricsToken);
+          metricsToken,
+          new WallDay(
+              zone != null ? zone : ZoneId.systemDefault(),
+              dayStarts,
+              dayEnds != null ? dayEnds : dayStarts));
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -345,6 +390,51 @@ public final class WallOptions {
         return WallConfig.checkStaleAfter(staleAfter);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage() + ", was '" + text + "'");
+      }
+    }
+  }
+
+  /** Reads a time zone: a region such as {@code Europe/Berlin}, {@code UTC} or an offset. */
+  static final class ZoneConverter implements ITypeConverter<ZoneId> {
+    @Override
+    public ZoneId convert(String text) {
+      try {
+        return ZoneId.of(text.strip());
+      } catch (DateTimeException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a time zone; write it like Europe/Berlin, UTC or +01:00");
+      }
+    }
+  }
+
+  /** Reads a time of day, {@code HH:MM}. */
+  static final class TimeOfDayConverter implements ITypeConverter<LocalTime> {
+    @Override
+    public LocalTime convert(String text) {
+      try {
+        return LocalTime.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a time of day; write it like 06:00 or 18:30");
+      }
+    }
+  }
+
+  /** Reads a daily goal: a whole number of widgets, 1 or more. */
+  static final class GoalConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      long goal;
+      try {
+        goal = Long.parseLong(text.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a whole number of widgets");
+      }
+      try {
+        return WallSettings.checkGoal(goal);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

@@ -113,6 +113,7 @@ class WallConfigTest {
         null,
         null,
         staleAfter,
-        null);
+        null,
+        com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC));
   }
 }

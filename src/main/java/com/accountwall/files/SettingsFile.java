@@ -56,7 +56,8 @@ public final class SettingsFile {
         read(saved, "rate", SettingsFile::rate, fallback.rate()),
         read(saved, "lifetime", SettingsFile::lifetime, fallback.lifetime()),
         read(saved, "pageSeconds", text -> atLeast(1, text), fallback.pageSeconds()),
-        read(saved, "screen", text -> atLeast(0, text), fallback.screen()));
+        read(saved, "screen", text -> atLeast(0, text), fallback.screen()),
+        read(saved, "goal", SettingsFile::goal, fallback.goal()));
   }
 
   /** Writes {@code settings} atomically and durably. */
@@ -67,6 +68,7 @@ public final class SettingsFile {
     properties.setProperty("lifetime", settings.lifetime().toString());
     properties.setProperty("pageSeconds", Integer.toString(settings.pageSeconds()));
     properties.setProperty("screen", Integer.toString(settings.screen()));
+    properties.setProperty("goal", Long.toString(settings.goal()));
     StringWriter text = new StringWriter();
     properties.store(text, "Account Wall settings; options on the command line override them");
 
@@ -100,6 +102,12 @@ public final class SettingsFile {
 
   private static Duration lifetime(String text) {
     return WallSettings.checkLifetime(Duration.parse(text));
+  }
+
+  /** {@code 0} for no goal, or a goal as {@link WallSettings#checkGoal} allows. */
+  private static long goal(String text) {
+    long goal = Long.parseLong(text.strip());
+    return goal == WallSettings.NO_GOAL ? goal : WallSettings.checkGoal(goal);
   }
 
   private static int atLeast(int least, String text) {

@@ -49,7 +49,7 @@ public final class WallController {
   void initialize() {
     header.getChildren().add(new PageIndicator(model.pager()));
     top.getChildren().add(0, new StaleBanner(model.stale()));
-    top.getChildren().add(new FiguresPane(model.figures()));
+    top.getChildren().add(new FiguresPane(model.figures(), model.today(), model.goal()));
     AccountTable table = new AccountTable(model.table());
     HBox.setHgrow(table, Priority.ALWAYS);
     body.getChildren().setAll(table, new LeaderboardView(model.leaderboard()));

@@ -5,6 +5,7 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
+import com.accountwall.day.WallDay;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.OrderJournal;
@@ -13,6 +14,9 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
+import com.accountwall.ui.figures.GoalModel;
+import com.accountwall.ui.figures.OrderTally;
+import com.accountwall.ui.figures.TodayModel;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.Leaderboard;
 import com.accountwall.ui.stale.StaleModel;
@@ -60,6 +64,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@code Platform.runLater} per order. Other parts that move with the frames, such as kiosk mode,
  * join through {@link #addFrameListener}.
  *
+ * <p>Today's figures ({@link TodayModel}) come from the order history, asked on the desk's executor
+ * as the window starts, once more when the minute it opened in is whole (orders of that minute
+ * before the window listened are in the history by then), and at each day start; in between, the
+ * orders the core announces ({@link #accountOrdered}) are summed in two adders and handed over with
+ * each frame, so no frame asks the history.
+ *
  * <p>The stale banner hears of orders from the same batch: the latest last order among the accounts
  * that changed, whatever sent them (the API, the generator, the window, another wall's log). Not
  * from the count of announcements, since a name looked up, an account put back from the history or
@@ -97,10 +107,15 @@ public final class WallModel implements AccountListener {
   private final Set<Account> changed = ConcurrentHashMap.newKeySet();
   private final Set<Account> ended = ConcurrentHashMap.newKeySet();
   private final LongAdder ordersSinceBatch = new LongAdder();
+  private final OrderTally orderedForToday = new OrderTally();
 
   // Confined to the JavaFX thread.
   private final TableModel table;
   private final FiguresModel figures;
+  private final TodayModel today;
+  private final GoalModel goal;
+  private Instant todaySeededAt;
+  private boolean todaySettled;
   private final Leaderboard leaderboard = new Leaderboard();
   private final Pager pager = new Pager();
   private final ControlsModel controls;
@@ -135,6 +150,9 @@ public final class WallModel implements AccountListener {
     onSettingsChanged = setup.onSettingsChanged;
     WallSettings settings = setup.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
+    today = new TodayModel(setup.day(), clock.instant());
+    goal = new GoalModel(today);
+    goal.goalProperty().set(settings.goal());
     stale = new StaleModel(setup.staleAfter, setup.zone, clock.instant());
     screen = settings.screen();
     theme.set(settings.theme());
@@ -159,8 +177,10 @@ public final class WallModel implements AccountListener {
             setup.retention,
             setup.lifetimeChanges,
             theme,
-            kiosk);
+            kiosk,
+            goal.goalProperty());
     theme.addListener(observable -> saveSettings());
+    goal.goalProperty().addListener(observable -> saveSettings());
     controls.generatorOnProperty().addListener(observable -> saveSettings());
     controls.rateProperty().addListener(observable -> saveSettings());
     controls.lifetimeProperty().addListener(observable -> saveSettings());
@@ -182,6 +202,7 @@ public final class WallModel implements AccountListener {
    */
   public void start() {
     seedFigures();
+    seedToday();
     frames.start();
   }
 
@@ -196,6 +217,16 @@ public final class WallModel implements AccountListener {
 
   public FiguresModel figures() {
     return figures;
+  }
+
+  /** Today's orders and widgets, and yesterday's by this time. */
+  public TodayModel today() {
+    return today;
+  }
+
+  /** The daily goal and the pace towards it. */
+  public GoalModel goal() {
+    return goal;
   }
 
   public Leaderboard leaderboard() {
@@ -273,6 +304,11 @@ public final class WallModel implements AccountListener {
   }
 
   @Override
+  public void accountOrdered(Account account, long quantity, long atMillis) {
+    orderedForToday.add(atMillis, quantity);
+  }
+
+  @Override
   public void accountEnded(Account account) {
     ended.add(account);
   }
@@ -293,6 +329,7 @@ public final class WallModel implements AccountListener {
     }
     table.advance(frameNanos, instant);
     figures.onFrame(frameNanos, instant);
+    followToday(instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
     checkJournal(frameNanos, instant);
@@ -354,6 +391,55 @@ public final class WallModel implements AccountListener {
         });
   }
 
+  /**
+   * Hands today's figures the orders announced since the last frame, and asks the history again at
+   * a day start and once the minute the window opened in is whole.
+   */
+  private void followToday(Instant instant) {
+    boolean newDay = today.onFrame(instant, orderedForToday.drain(instant));
+    goal.onFrame();
+    if (newDay) {
+      seedToday();
+    } else if (!todaySettled
+        && todaySeededAt != null
+        && instant.truncatedTo(ChronoUnit.MINUTES).isAfter(todaySeededAt)) {
+      todaySettled = true;
+      seedToday();
+    }
+  }
+
+  /**
+   * Asks the history, on the desk's executor, for each whole minute from yesterday's start to now's
+   * minute, and hands them to today's figures on the JavaFX thread, which count live orders from
+   * that minute on. A history that cannot be read leaves them as they are.
+   */
+  void seedToday() {
+    Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    Instant from = today.historyFrom();
+    todaySeededAt = cutoff;
+    if (!from.isBefore(cutoff)) {
+      return;
+    }
+    deskCalls.execute(
+        () -> {
+          List<HistoryStep> steps;
+          try {
+            steps = history.history(from, cutoff, Duration.ofMinutes(1));
+          } catch (RuntimeException e) {
+            LOG.log(
+                Level.WARNING,
+                "today's figures count from now: cannot read the order history ({0})",
+                e.getMessage());
+            return;
+          }
+          if (Platform.isFxApplicationThread()) {
+            today.seed(cutoff, steps);
+          } else {
+            Platform.runLater(() -> today.seed(cutoff, steps));
+          }
+        });
+  }
+
   /** Tells where settings go what is in force now, once the window has started. */
   private void saveSettings() {
     onSettingsChanged.accept(
@@ -362,7 +448,8 @@ public final class WallModel implements AccountListener {
             generator.rate(),
             controls.lifetimeProperty().get(),
             pager.secondsProperty().get(),
-            screen));
+            screen,
+            goal.goalProperty().get()));
   }
 
   /** Tells the stale banner the latest last order among {@code accounts}, if any. */
@@ -414,6 +501,7 @@ public final class WallModel implements AccountListener {
     private Long widgetsAtStart;
     private Duration staleAfter = Duration.ZERO;
     private ZoneId zone = ZoneId.systemDefault();
+    private WallDay day;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -551,8 +639,21 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
+    /**
+     * The wall's day, when today's figures start again. Default: from midnight to midnight in the
+     * {@linkplain #zone zone}.
+     */
+    public Builder day(WallDay value) {
+      day = Objects.requireNonNull(value, "day");
+      return this;
+    }
+
     public WallModel build() {
       return new WallModel(this);
+    }
+
+    private WallDay day() {
+      return day != null ? day : WallDay.midnights(zone);
     }
 
     private long widgetsAtStart() {

@@ -24,7 +24,7 @@ class SettingsFileTest {
   @Test
   void whatIsSavedIsLoaded() throws IOException {
     SettingsFile file = new SettingsFile(data.resolve("new folder"));
-    WallSettings saved = new WallSettings(Theme.LIGHT, 37.5, Duration.ofMinutes(2), 15, 1);
+    WallSettings saved = new WallSettings(Theme.LIGHT, 37.5, Duration.ofMinutes(2), 15, 1, 12_000);
 
     file.save(saved);
 
@@ -65,6 +65,18 @@ class SettingsFileTest {
     assertEquals(
         new WallSettings(Theme.DARK, 10, Duration.ofMinutes(5), 10, 2),
         new SettingsFile(data).load(DEFAULTS));
+  }
+
+  @Test
+  void aGoalIsRememberedAndOneUnderOneWidgetIsIgnored() throws IOException {
+    Files.writeString(data.resolve(SettingsFile.NAME), "goal=12000\n", StandardCharsets.UTF_8);
+    assertEquals(12_000, new SettingsFile(data).load(DEFAULTS).goal());
+
+    Files.writeString(data.resolve(SettingsFile.NAME), "goal=-5\n", StandardCharsets.UTF_8);
+    assertEquals(WallSettings.NO_GOAL, new SettingsFile(data).load(DEFAULTS).goal());
+
+    Files.writeString(data.resolve(SettingsFile.NAME), "goal=lots\n", StandardCharsets.UTF_8);
+    assertEquals(WallSettings.NO_GOAL, new SettingsFile(data).load(DEFAULTS).goal());
   }
 
   @Test

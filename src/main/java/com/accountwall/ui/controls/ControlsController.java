@@ -34,6 +34,8 @@ public final class ControlsController {
   @FXML private ToggleSwitch generatorSwitch;
   @FXML private Spinner<Integer> rateSpinner;
   @FXML private Label rateError;
+  @FXML private TextField goalField;
+  @FXML private Label goalError;
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private SegmentedButton themeButtons;
 
@@ -55,8 +57,15 @@ public final class ControlsController {
     rates.valueProperty().bindBidirectional(model.rateProperty());
     showError(rateError, model.rateErrorProperty(), rateSpinner.getEditor());
     rateSpinner.getEditor().textProperty().addListener(observable -> model.clearRateError());
+    goalField.textProperty().bindBidirectional(model.typedGoalProperty());
+    showError(goalError, model.goalErrorProperty(), goalField);
     bindLifetime();
     bindTheme();
+  }
+
+  @FXML
+  void typeGoal() {
+    model.typeGoal();
   }
 
   @FXML

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,9 +25,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
- * the generator's switch and rate, the lifetime, the theme and kiosk mode, as properties and
- * commands. Orders and endings run on the desk's executor and report how they went in {@link
- * #statusProperty()}. Confined to the JavaFX thread.
+ * the generator's switch and rate, the daily goal, the lifetime, the theme and kiosk mode, as
+ * properties and commands. Orders and endings run on the desk's executor and report how they went
+ * in {@link #statusProperty()}. Confined to the JavaFX thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
@@ -44,6 +45,9 @@ public final class ControlsModel {
       new ReadOnlyObjectWrapper<>(this, "lifetime");
   private final ObjectProperty<Theme> theme;
   private final BooleanProperty kiosk;
+  private final LongProperty goal;
+  private final StringProperty typedGoal = new SimpleStringProperty(this, "typedGoal", "");
+  private final ReadOnlyStringWrapper goalError = new ReadOnlyStringWrapper(this, "goalError");
 
   /**
    * @param desk where orders and endings from the buttons go
@@ -57,6 +61,7 @@ public final class ControlsModel {
    * @param lifetimeChanges where a newly chosen lifetime goes; it must not block
    * @param theme the window's theme, which the theme buttons choose
    * @param kiosk whether the window is in kiosk mode, which a button enters
+   * @param goal the daily goal in widgets (0 for none), which the goal box sets
    */
   public ControlsModel(
       AccountDesk desk,
@@ -66,7 +71,8 @@ public final class ControlsModel {
       Duration longestLifetime,
       Consumer<Duration> lifetimeChanges,
       ObjectProperty<Theme> theme,
-      BooleanProperty kiosk) {
+      BooleanProperty kiosk,
+      LongProperty goal) {
     this.desk = desk;
     this.deskCalls = deskCalls;
     this.longestLifetime = longestLifetime;
@@ -74,6 +80,9 @@ public final class ControlsModel {
     this.lifetime.set(lifetime);
     this.theme = theme;
     this.kiosk = kiosk;
+    this.goal = goal;
+    typedGoal.set(goal.get() > 0 ? Long.toString(goal.get()) : "");
+    typedGoal.addListener(observable -> goalError.set(null));
     typedId.addListener(observable -> orderError.set(null));
     generatorOn.set(generator.isRunning());
     generatorOn.addListener(
@@ -147,6 +156,44 @@ public final class ControlsModel {
   /** Forgets why the last typed rate was refused: its box is being edited again. */
   public void clearRateError() {
     rateError.set(null);
+  }
+
+  /** The daily goal in widgets; 0 for none. */
+  public LongProperty goalProperty() {
+    return goal;
+  }
+
+  /** The goal as typed, for {@link #typeGoal()}. */
+  public StringProperty typedGoalProperty() {
+    return typedGoal;
+  }
+
+  /**
+   * Why the typed goal was refused, for the person who typed it; null while there is nothing to
+   * say.
+   */
+  public ReadOnlyStringProperty goalErrorProperty() {
+    return goalError.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets the daily goal to the one typed (none if the box is empty) and says so; or, if it is not a
+   * whole number of widgets from 1 on, says why and changes nothing.
+   */
+  public void typeGoal() {
+    long typed;
+    try {
+      typed = GoalInput.parse(typedGoal.get());
+    } catch (IllegalArgumentException e) {
+      goalError.set(e.getMessage());
+      return;
+    }
+    goal.set(typed);
+    typedGoal.set(typed > 0 ? Long.toString(typed) : "");
+    status.set(
+        typed > 0
+            ? "Daily goal set to " + Counts.format(typed) + " widgets."
+            : "Daily goal cleared.");
   }
 
   /** The lifetime last chosen; the journal applies it in its own time. */

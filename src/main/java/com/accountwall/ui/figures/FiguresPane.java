@@ -2,26 +2,39 @@ package com.accountwall.ui.figures;
 
 import com.accountwall.ui.text.Counts;
 import com.accountwall.ui.text.Durations;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The figures on top of the wall, as four {@link KpiTile}s over a {@link FiguresModel}: live
- * accounts, widgets sold with the change against an hour ago, orders per minute with a {@link
- * Sparkline} of the last hour, and the newest account. Confined to the JavaFX thread.
+ * The figures on top of the wall, as {@link KpiTile}s: over a {@link FiguresModel}, live accounts,
+ * widgets sold with the change against an hour ago, orders per minute with a {@link Sparkline} of
+ * the last hour, and the newest account; over a {@link TodayModel}, widgets today with today's
+ * orders and yesterday by this time; over a {@link GoalModel}, the daily goal with a bar and the
+ * pace, marked {@code :reached} once reached and hidden while there is no goal. Confined to the
+ * JavaFX thread.
  */
 public final class FiguresPane extends HBox {
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
   private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
+  private static final PseudoClass REACHED = PseudoClass.getPseudoClass("reached");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final FiguresModel model;
+  private final TodayModel today;
+  private final GoalModel goal;
 
-  public FiguresPane(FiguresModel model) {
+  public FiguresPane(FiguresModel model, TodayModel today, GoalModel goal) {
     this.model = model;
+    this.today = today;
+    this.goal = goal;
     getStyleClass().add("kpis");
     KpiTile live = tile("liveAccountsTile", "Live accounts");
     KpiTile sold = tile("widgetsSoldTile", "Widgets sold");
@@ -30,7 +43,12 @@ public final class FiguresPane extends HBox {
     newest.getStyleClass().add("newest");
     Sparkline sparkline = new Sparkline();
     rate.setGraphic(sparkline);
-    getChildren().addAll(live, sold, rate, newest);
+    KpiTile todayTile = tile("todayTile", "Widgets today");
+    KpiTile goalTile = tile("goalTile", "Daily goal");
+    goalTile.getStyleClass().add("goal");
+    getChildren().addAll(todayTile, goalTile, live, sold, rate, newest);
+    bindToday(todayTile);
+    bindGoal(goalTile);
 
     live.valueProperty().bind(count(model.shownLiveAccountsProperty()));
     live.detailProperty()
@@ -68,6 +86,89 @@ public final class FiguresPane extends HBox {
                         ? "none yet"
                         : "id " + model.newestProperty().get().getAccountId(),
                 model.newestProperty()));
+  }
+
+  private void bindToday(KpiTile tile) {
+    tile.valueProperty().bind(count(today.widgetsTodayProperty()));
+    tile.detailProperty()
+        .bind(
+            Bindings.createStringBinding(
+                this::todayDetail,
+                today.ordersTodayProperty(),
+                today.widgetsTodayProperty(),
+                today.widgetsYesterdayProperty()));
+    tile.detailLabel().getStyleClass().add("trend");
+    Runnable trend =
+        () -> {
+          long change = today.widgetsTodayProperty().get() - today.widgetsYesterdayProperty().get();
+          tile.detailLabel().pseudoClassStateChanged(UP, change > 0);
+          tile.detailLabel().pseudoClassStateChanged(DOWN, change < 0);
+        };
+    today.widgetsTodayProperty().addListener(observable -> trend.run());
+    today.widgetsYesterdayProperty().addListener(observable -> trend.run());
+  }
+
+  /**
+   * "1,234 orders · yesterday by now 1,100 ▲ 12 %": arrow and words, so it reads without telling
+   * colours apart; no percentage against a yesterday with none.
+   */
+  private String todayDetail() {
+    long orders = today.ordersTodayProperty().get();
+    long widgets = today.widgetsTodayProperty().get();
+    long yesterday = today.widgetsYesterdayProperty().get();
+    String text =
+        Counts.format(orders)
+            + (orders == 1 ? " order" : " orders")
+            + " \u00b7 yesterday by now "
+            + Counts.format(yesterday);
+    if (yesterday == 0) {
+      return text;
+    }
+    long percent = Math.round((widgets - yesterday) * 100.0 / yesterday);
+    String arrow = percent > 0 ? " \u25b2 " : percent < 0 ? " \u25bc " : " \u25b6 ";
+    return text + arrow + Math.abs(percent) + " %";
+  }
+
+  private void bindGoal(KpiTile tile) {
+    ProgressBar bar = new ProgressBar();
+    bar.getStyleClass().add("goal-bar");
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.progressProperty().bind(goal.progressProperty());
+    tile.getChildren().add(2, bar);
+    tile.visibleProperty().bind(goal.setProperty());
+    tile.managedProperty().bind(goal.setProperty());
+    tile.valueProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    Counts.format(today.widgetsTodayProperty().get())
+                        + " of "
+                        + Counts.format(goal.goalProperty().get()),
+                today.widgetsTodayProperty(),
+                goal.goalProperty()));
+    tile.detailProperty()
+        .bind(
+            Bindings.createStringBinding(
+                this::goalDetail,
+                goal.reachedProperty(),
+                goal.paceProperty(),
+                goal.paceEndProperty()));
+    goal.reachedProperty()
+        .addListener(
+            (observable, before, reached) -> tile.pseudoClassStateChanged(REACHED, reached));
+    tile.pseudoClassStateChanged(REACHED, goal.reachedProperty().get());
+  }
+
+  /** "on pace for 12,400 by 18:00", or "✓ goal reached". */
+  private String goalDetail() {
+    if (goal.reachedProperty().get()) {
+      return "\u2713 goal reached";
+    }
+    Instant end = goal.paceEndProperty().get();
+    return "on pace for "
+        + Counts.format(goal.paceProperty().get())
+        + " by "
+        + TIME.format(end.atZone(today.day().zone()));
   }
 
   /** "▲ 1,234 vs an hour ago": arrow and words, so it reads without telling colours apart. */
