@@ -216,6 +216,54 @@ class WallOptionsTest {
     assertEquals(message, e.getMessage());
   }
 
+  @Test
+  void readsTheDayAndTheGoal() {
+    WallConfig config =
+        WallOptions.parse(
+                "--zone=Europe/Berlin", "--day-starts", "06:00", "--day-ends=18:00", "--goal=12000")
+            .config();
+
+    assertEquals(
+        new com.accountwall.day.WallDay(
+            java.time.ZoneId.of("Europe/Berlin"),
+            java.time.LocalTime.of(6, 0),
+            java.time.LocalTime.of(18, 0)),
+        config.day());
+    assertEquals(12_000, config.settings().goal());
+    WallConfig defaults = WallOptions.parse().config();
+    assertEquals(
+        com.accountwall.day.WallDay.midnights(java.time.ZoneId.systemDefault()), defaults.day());
+    assertEquals(WallSettings.NO_GOAL, defaults.settings().goal());
+  }
+
+  @Test
+  void aGoalOnTheCommandLineWinsOverTheSavedOneAndIsOtherwiseKept() {
+    WallSettings saved = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0, 500);
+    WallOptions options = WallOptions.parse();
+    assertEquals(500, options.config(saved).settings().goal());
+    assertEquals(900, WallOptions.parse("--goal=900").config(saved).settings().goal());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--zone=Mars/Olympus | Invalid value for option '--zone': 'Mars/Olympus' is not a time"
+            + " zone; write it like Europe/Berlin, UTC or +01:00",
+        "--day-starts=25:00 | Invalid value for option '--day-starts': '25:00' is not a time of"
+            + " day; write it like 06:00 or 18:30",
+        "--day-ends=6pm | Invalid value for option '--day-ends': '6pm' is not a time of day;"
+            + " write it like 06:00 or 18:30",
+        "--goal=0 | Invalid value for option '--goal': a goal must be at least 1 widget, was 0",
+        "--goal=lots | Invalid value for option '--goal': 'lots' is not a whole number of widgets"
+      })
+  void aDayOrGoalItCannotTakeIsRefusedInOneLine(String arg, String message) {
+    CommandLine.ParameterException e =
+        assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
+
+    assertEquals(message, e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "24h, PT24H",
