@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
@@ -113,6 +114,8 @@ class WallConfigTest {
         null,
         null,
         staleAfter,
-        null);
+        null,
+        Schedule.ALWAYS,
+        true);
   }
 }
