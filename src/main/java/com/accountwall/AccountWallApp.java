@@ -70,6 +70,8 @@ public final class AccountWallApp extends Application {
             .kiosk(config.kiosk())
             .retention(config.retention())
             .staleAfter(config.staleAfter())
+            .schedule(config.schedule())
+            .burnInShift(config.burnInShift())
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();
