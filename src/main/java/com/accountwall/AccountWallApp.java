@@ -72,6 +72,8 @@ public final class AccountWallApp extends Application {
             .staleAfter(config.staleAfter())
             .zone(config.day().zone())
             .day(config.day())
+            .schedule(config.schedule())
+            .burnInShift(config.burnInShift())
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();

@@ -3,6 +3,7 @@ package com.accountwall;
 import com.accountwall.day.WallDay;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.kafka.WallId;
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
  * @param metricsToken the bearer token of {@code GET /metrics}; null for none, when it answers
  *     requests from loopback only
  * @param day the wall's day: its time zone, when each day starts and where the goal's pace runs to
+ * @param schedule when the window is awake; {@link Schedule#ALWAYS} for all the time
+ * @param burnInShift whether the window shifts by a few pixels every few minutes against burn-in
  */
 public record WallConfig(
     boolean headless,
@@ -65,7 +68,9 @@ public record WallConfig(
     Path tokensFile,
     Duration staleAfter,
     String metricsToken,
-    WallDay day) {
+    WallDay day,
+    Schedule schedule,
+    boolean burnInShift) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -87,7 +92,8 @@ public record WallConfig(
 
   /**
    * @throws NullPointerException if {@code bind}, {@code dataFolder}, {@code databaseUrl}, {@code
-   *     topic}, {@code settings}, {@code lifetimeSource} or {@code retention} is null
+   *     topic}, {@code settings}, {@code lifetimeSource}, {@code retention}, {@code staleAfter} or
+   *     {@code schedule} is null
    * @throws InvalidValueException naming the value and saying what it was: if {@code port} is not
    *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is
    *     blank; {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate
@@ -108,6 +114,7 @@ public record WallConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(staleAfter, "staleAfter");
     Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(schedule, "schedule");
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);

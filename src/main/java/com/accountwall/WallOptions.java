@@ -4,6 +4,7 @@ import com.accountwall.day.WallDay;
 import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.store.AccountDatabase;
@@ -249,6 +250,27 @@ public final class WallOptions {
               + " Default: none, or as saved (also set in the window).")
   Long goal;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE",
+      converter = ScheduleConverter.class,
+      description =
+          "When the window is awake, in the wall's time zone: 'Mon-Fri 07:00-19:00'; entries"
+              + " separated by commas ('Mon,Wed,Fri 07:00-19:00, Sat 09:00-13:00'); 'daily"
+              + " 22:00-06:00' runs past midnight. Outside it the window shows a dim clock and"
+              + " orders are still taken. Default: always awake.")
+  Schedule schedule;
+
+  @Option(
+      names = "--burn-in-shift",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Shift the whole window by a few pixels every few minutes, so no edge stays on the same"
+              + " pixels for hours (--no-burn-in-shift: keep it still). Default: on.")
+  boolean burnInShift;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -342,7 +364,9 @@ public final class WallOptions {
           new WallDay(
               zone != null ? zone : ZoneId.systemDefault(),
               dayStarts,
-              dayEnds != null ? dayEnds : dayStarts));
+              dayEnds != null ? dayEnds : dayStarts),
+          schedule != null ? schedule : Schedule.ALWAYS,
+          burnInShift);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -433,6 +457,18 @@ public final class WallOptions {
       }
       try {
         return WallSettings.checkGoal(goal);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads a schedule, see {@link Schedule#parse}; an empty one is always awake. */
+  static final class ScheduleConverter implements ITypeConverter<Schedule> {
+    @Override
+    public Schedule convert(String text) {
+      try {
+        return Schedule.parse(text);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }

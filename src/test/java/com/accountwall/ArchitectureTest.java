@@ -147,6 +147,29 @@ class ArchitectureTest {
           .resideInAnyPackage("java..", "com.accountwall.ui.text..");
 
   @ArchTest
+  static final ArchRule theBurnInShiftDependsOnNothingOfTheWall =
+      classes()
+          .that()
+          .resideInAPackage("com.accountwall.ui.burnin..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "javafx..", "com.accountwall.ui.burnin..");
+
+  @ArchTest
+  static final ArchRule sleepDependsOnTheScheduleAndHowTheWindowWritesOnly =
+      classes()
+          .that()
+          .resideInAPackage("com.accountwall.ui.sleep..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "javafx..",
+              "com.accountwall.settings..",
+              "com.accountwall.ui.text..",
+              "com.accountwall.ui.sleep..");
+
+  @ArchTest
   static final ArchRule packagesHaveNoCycles =
       slices().matching("com.accountwall.(*)..").should().beFreeOfCycles();
 }

@@ -50,7 +50,9 @@ class LauncherTest {
         "--colour=blue",
         "--port=70000",
         "--lifetime",
-        "--retention=1h"
+        "--retention=1h",
+        "--schedule=Mon-Fry 07:00-19:00",
+        "--schedule=Mon-Fri 07:00-25:00"
       })
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {
     int exit = launch("--headless", "--data=" + data, arg);

@@ -15,11 +15,15 @@ class LifecycleTest {
                     "--token=s3cret-token",
                     "--metrics-token=s3cret-metrics-token",
                     "--db-url=jdbc:postgresql://db/wall?user=wall&password=s3cret-password&ssl=true",
-                    "--lifetime=30s")
+                    "--lifetime=30s",
+                    "--schedule=Mon-Fri 07:00-19:00")
                 .config());
 
     assertTrue(inForce.contains(" token=(hidden) "), inForce);
-    assertTrue(inForce.endsWith(" metricsToken=(hidden)"), inForce);
+    assertTrue(inForce.contains(" metricsToken=(hidden) "), inForce);
+    assertTrue(
+        inForce.endsWith(" schedule=Mon-Fri 07:00-19:00 burnInShift=true"),
+        "the schedule as written: " + inForce);
     assertTrue(
         inForce.contains(
             " databaseUrl=jdbc:postgresql://db/wall?user=wall&password=(hidden)&ssl=true "),

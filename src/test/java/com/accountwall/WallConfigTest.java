@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
@@ -114,6 +115,8 @@ class WallConfigTest {
         null,
         staleAfter,
         null,
-        com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC));
+        com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
+        Schedule.ALWAYS,
+        true);
   }
 }

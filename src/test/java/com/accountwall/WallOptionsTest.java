@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
@@ -322,5 +323,46 @@ class WallOptionsTest {
         e.getMessage().contains(option)
             || e.getMessage().contains(arg.substring(arg.indexOf('=') + 1)),
         e.getMessage());
+  }
+
+  @Test
+  void aScheduleIsReadAndNoneOrAnEmptyOneIsAlwaysAwake() {
+    assertEquals(Schedule.ALWAYS, WallOptions.parse().config().schedule());
+    assertEquals(Schedule.ALWAYS, WallOptions.parse("--schedule=").config().schedule());
+    Schedule schedule =
+        WallOptions.parse("--schedule", "Mon-Fri 07:00-19:00, Sat 09:00-13:00").config().schedule();
+    assertEquals(Schedule.parse("Mon-Fri 07:00-19:00,Sat 09:00-13:00"), schedule);
+    assertEquals("Mon-Fri 07:00-19:00, Sat 09:00-13:00", schedule.toString());
+    assertTrue(
+        new CommandLine(new WallOptions()).getUsageMessage().contains("--schedule=SCHEDULE"),
+        "listed in --help");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--schedule=Mon-Fry 07:00-19:00 | Invalid value for option '--schedule': 'Fry' in"
+            + " 'Mon-Fry 07:00-19:00' is not a day; write Mon to Sun, a range like Mon-Fri, a list"
+            + " like Mon,Wed,Fri or daily",
+        "--schedule=Mon-Fri | Invalid value for option '--schedule': 'Mon-Fri' is not DAYS"
+            + " HH:MM-HH:MM; write entries like Mon-Fri 07:00-19:00, Sat 09:00-13:00",
+        "--schedule=daily 07:00-24:30 | Invalid value for option '--schedule': '24:30' in 'daily"
+            + " 07:00-24:30' is not a time of day; write 00:00 to 23:59, or 24:00 for midnight",
+        "--schedule=Sat 07:00-07:00 | Invalid value for option '--schedule': 'Sat 07:00-07:00'"
+            + " starts and ends at the same time; for a whole day write 00:00-24:00"
+      })
+  void aScheduleItCannotReadIsRefusedInOneLine(String arg, String message) {
+    CommandLine.ParameterException e =
+        assertThrows(CommandLine.ParameterException.class, () -> WallOptions.parse(arg));
+
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void theBurnInShiftIsOnUnlessTurnedOff() {
+    assertTrue(WallOptions.parse().config().burnInShift());
+    assertTrue(WallOptions.parse("--burn-in-shift").config().burnInShift());
+    assertFalse(WallOptions.parse("--no-burn-in-shift").config().burnInShift());
   }
 }

@@ -10,8 +10,10 @@ import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Reprojection;
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
+import com.accountwall.ui.burnin.PixelShift;
 import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.figures.GoalModel;
@@ -19,6 +21,7 @@ import com.accountwall.ui.figures.OrderTally;
 import com.accountwall.ui.figures.TodayModel;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.Leaderboard;
+import com.accountwall.ui.sleep.SleepModel;
 import com.accountwall.ui.stale.StaleModel;
 import com.accountwall.ui.table.TableModel;
 import com.accountwall.ui.text.Durations;
@@ -53,9 +56,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}, {@link StaleModel}), plus what belongs to the whole window: the theme, kiosk
- * mode, what the status bar says and the settings the wall remembers. Built by {@link #builder};
- * shown by {@link WallView}.
+ * ControlsModel}, {@link StaleModel}, {@link SleepModel}), plus what belongs to the whole window:
+ * the theme, kiosk mode, the {@link PixelShift} against burn-in, what the status bar says and the
+ * settings the wall remembers. Built by {@link #builder}; shown by {@link WallView}.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -75,6 +78,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * from the count of announcements, since a name looked up, an account put back from the history or
  * corrected by a re-projection is announced as a change too without being an order; an account put
  * back says when its last order was, which is when the wall's data was last fresh.
+ *
+ * <p>Outside its schedule the window sleeps ({@link SleepModel}), but the model goes on as ever:
+ * every frame takes the core's changes, so the figures count each order in its minute (their
+ * sparkline and change against an hour ago stay true), the stale banner knows the last order, and
+ * the window is current the moment it wakes; only the window is covered and not drawn. Each frame
+ * tells the sleep model and the pixel shift the clock's time; both change only when it matters.
  *
  * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
  * history under a new one; a few times a second whether a re-projection is under way, for the
@@ -120,6 +129,8 @@ public final class WallModel implements AccountListener {
   private final Pager pager = new Pager();
   private final ControlsModel controls;
   private final StaleModel stale;
+  private final SleepModel sleep;
+  private final PixelShift shift;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
   private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
@@ -154,6 +165,10 @@ public final class WallModel implements AccountListener {
     goal = new GoalModel(today);
     goal.goalProperty().set(settings.goal());
     stale = new StaleModel(setup.staleAfter, setup.zone, clock.instant());
+    sleep = new SleepModel(setup.schedule, setup.zone);
+    shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
+    // Asleep from the start when started outside the schedule, without a frame of the wall first.
+    sleep.onFrame(clock.instant());
     screen = settings.screen();
     theme.set(settings.theme());
     kiosk.set(setup.kiosk);
@@ -247,6 +262,16 @@ public final class WallModel implements AccountListener {
     return stale;
   }
 
+  /** Whether the window sleeps outside its schedule, and the clock it shows while it does. */
+  public SleepModel sleep() {
+    return sleep;
+  }
+
+  /** Where the whole window stands against burn-in. */
+  public PixelShift shift() {
+    return shift;
+  }
+
   public ObjectProperty<Theme> themeProperty() {
     return theme;
   }
@@ -316,6 +341,8 @@ public final class WallModel implements AccountListener {
   /** One frame: applies what the core did since the last one and advances the animations. */
   void onFrame(long frameNanos) {
     Instant instant = clock.instant();
+    sleep.onFrame(instant);
+    shift.onFrame(instant);
     table.setLifetime(supervisor.lifetime());
     if (!changed.isEmpty() || !ended.isEmpty()) {
       long orders = ordersSinceBatch.sumThenReset();
@@ -502,6 +529,8 @@ public final class WallModel implements AccountListener {
     private Duration staleAfter = Duration.ZERO;
     private ZoneId zone = ZoneId.systemDefault();
     private WallDay day;
+    private Schedule schedule = Schedule.ALWAYS;
+    private boolean burnInShift;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -633,7 +662,25 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
-    /** The wall's time zone, in which the banner says since when. Default: the machine's. */
+    /** When the window is awake; outside it, it sleeps. Default: always awake. */
+    public Builder schedule(Schedule value) {
+      schedule = Objects.requireNonNull(value, "schedule");
+      return this;
+    }
+
+    /**
+     * Whether the whole window shifts by a few pixels every few minutes against burn-in. Default:
+     * off, so a test that moves its clock far finds every node where it laid it out.
+     */
+    public Builder burnInShift(boolean value) {
+      burnInShift = value;
+      return this;
+    }
+
+    /**
+     * The wall's time zone, in which the banner says since when and the schedule is kept. Default:
+     * the machine's.
+     */
     public Builder zone(ZoneId value) {
       zone = Objects.requireNonNull(value, "zone");
       return this;

@@ -1,13 +1,28 @@
 package com.accountwall.ui;
 
+import com.accountwall.ui.burnin.PixelShift;
 import com.accountwall.ui.controls.ControlsController;
+import com.accountwall.ui.sleep.SleepCurtain;
 import java.io.IOException;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 
 /**
  * Builds the wall's window over a {@link WallModel} from {@code wall.fxml}, with the demo controls
  * from {@code controls/controls.fxml}, its type scaled to the window ({@link FontScale}).
+ *
+ * <p>The scene's root is a stack of the wall and, over it, the {@link SleepCurtain} that covers all
+ * of it outside the schedule. While the curtain shows, the wall under it is made invisible, so none
+ * of it is drawn (its rows still animate in the model, which keeps following the core to be current
+ * on waking, but cost no rendering). The root follows the model's {@link WallModel#shift()} against
+ * burn-in, the curtain's clock with it; the few pixels it uncovers at an edge are the scene's fill,
+ * black, like the screen's bezel next to them.
  */
 public final class WallView {
   private WallView() {}
@@ -20,8 +35,19 @@ public final class WallView {
             type == ControlsController.class
                 ? new ControlsController(model.controls())
                 : new WallController(model));
-    Parent root = loader.load();
-    FontScale.follow(root);
-    return root;
+    Parent wall = loader.load();
+    FontScale.follow(wall);
+    SleepCurtain curtain = new SleepCurtain(model.sleep());
+    FontScale.follow(curtain);
+    wall.visibleProperty().bind(model.sleep().asleepProperty().not());
+    StackPane screen = new StackPane(wall, curtain);
+    screen.setId("screen");
+    screen.translateXProperty().bind(model.shift().xProperty());
+    screen.translateYProperty().bind(model.shift().yProperty());
+    // Black beyond its edges by more than the shift's reach, over the scene's fill, like the bezel.
+    screen.setBackground(
+        new Background(
+            new BackgroundFill(Color.BLACK, CornerRadii.EMPTY, new Insets(-2 * PixelShift.REACH))));
+    return screen;
   }
 }

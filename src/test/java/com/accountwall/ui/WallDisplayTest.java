@@ -64,11 +64,13 @@ class WallDisplayTest {
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;
+  private Parent wallPane; // the wall itself, under the scene's root, which also holds the curtain
   private TableView<?> table;
 
   @Start
   void start(Stage stage) throws Exception {
     root = WallView.load(wall);
+    wallPane = (Parent) root.lookup(".wall");
     stage.setScene(new Scene(root, 1280, 720));
     stage.show();
     table = (TableView<?>) root.lookup("#accounts");
@@ -87,7 +89,7 @@ class WallDisplayTest {
     robot.type(KeyCode.F11);
     assertFalse(controls.isVisible());
     assertFalse(controls.isManaged(), "the table takes the space");
-    assertTrue(root.getPseudoClassStates().contains(PseudoClass.getPseudoClass("kiosk")));
+    assertTrue(wallPane.getPseudoClassStates().contains(PseudoClass.getPseudoClass("kiosk")));
 
     robot.type(KeyCode.ESCAPE);
     assertTrue(controls.isVisible());
@@ -194,13 +196,16 @@ class WallDisplayTest {
 
   @Test
   void theThemeSwitchChangesTheStylesheetAndIsRemembered(FxRobot robot) {
-    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
+    assertTrue(
+        wallPane.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
 
     robot.clickOn("#lightTheme");
 
-    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-light.css")));
-    assertFalse(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
-    assertTrue(root.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("wall.css")));
+    assertTrue(
+        wallPane.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-light.css")));
+    assertFalse(
+        wallPane.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
+    assertTrue(wallPane.getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("wall.css")));
     assertEquals(Theme.LIGHT, saved.get(saved.size() - 1).theme());
   }
 
