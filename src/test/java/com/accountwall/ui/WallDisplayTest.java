@@ -273,6 +273,26 @@ class WallDisplayTest {
   }
 
   @Test
+  void aDetailLongerThanItsTileTakesASecondLineRatherThanAnEllipsis(FxRobot robot) {
+    KpiTile tile = robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class); // a fixed text
+    String text = "1,355 orders \u00b7 yesterday by now 1,100 \u25b2 23 % and a few more words";
+    robot.interact(
+        () -> {
+          tile.detailProperty().set(text);
+          root.applyCss();
+          root.layout();
+        });
+
+    Label detail = robot.from(tile).lookup(".kpi-detail").queryAs(Label.class);
+    String drawn =
+        robot.from(detail).lookup(".text").queryAllAs(Text.class).stream()
+            .map(Text::getText)
+            .collect(java.util.stream.Collectors.joining());
+    assertFalse(drawn.contains("..."), drawn);
+    assertEquals(text.replace(" ", ""), drawn.replace(" ", "").replace("\n", ""), drawn);
+  }
+
+  @Test
   void aTwelveDigitFigureShowsWholeInsideItsTile(FxRobot robot) {
     supervisor.order(1, 123_456_789_012L);
     driver.frames(robot, Duration.ofSeconds(1));
