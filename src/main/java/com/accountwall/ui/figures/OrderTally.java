@@ -21,30 +21,47 @@ import java.util.concurrent.atomic.LongAdder;
 public final class OrderTally {
   static final int KEPT_MINUTES = 5;
 
-  private final Map<Long, LongAdder[]> minutes = new ConcurrentHashMap<>();
+  private final Map<Long, Minute> minutes = new ConcurrentHashMap<>();
+
+  /** The minute the last order went to; any thread's, so a stale one only costs a map lookup. */
+  private volatile Minute current;
+
+  /** One minute's orders and widgets. */
+  private static final class Minute {
+    final long key;
+    final LongAdder orders = new LongAdder();
+    final LongAdder widgets = new LongAdder();
+
+    Minute(long key) {
+      this.key = key;
+    }
+  }
 
   /** Counts an order of {@code widgets} made at {@code atMillis}. */
   public void add(long atMillis, long widgets) {
-    LongAdder[] minute =
-        minutes.computeIfAbsent(
-            Math.floorDiv(atMillis, 60_000L),
-            key -> new LongAdder[] {new LongAdder(), new LongAdder()});
-    minute[0].increment();
-    minute[1].add(widgets);
+    long key = Math.floorDiv(atMillis, 60_000L);
+    // Orders come nearly in time order: most find their minute here, without the map.
+    Minute minute = current;
+    if (minute == null || minute.key != key) {
+      minute = minutes.computeIfAbsent(key, Minute::new);
+      current = minute;
+    }
+    minute.orders.increment();
+    minute.widgets.add(widgets);
   }
 
   /** The minutes with orders since the last drain, each as a step; forgets old minutes. */
   public List<HistoryStep> drain(Instant now) {
     List<HistoryStep> taken = new ArrayList<>(2);
     long oldest = Math.floorDiv(now.getEpochSecond(), 60) - KEPT_MINUTES;
-    for (var it = minutes.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Long, LongAdder[]> minute = it.next();
-      long orders = minute.getValue()[0].sumThenReset();
-      long widgets = minute.getValue()[1].sumThenReset();
+    for (var it = minutes.values().iterator(); it.hasNext(); ) {
+      Minute minute = it.next();
+      long orders = minute.orders.sumThenReset();
+      long widgets = minute.widgets.sumThenReset();
       if (orders > 0 || widgets > 0) {
-        taken.add(new HistoryStep(Instant.ofEpochSecond(minute.getKey() * 60), orders, widgets));
+        taken.add(new HistoryStep(Instant.ofEpochSecond(minute.key * 60), orders, widgets));
       }
-      if (minute.getKey() < oldest) {
+      if (minute.key < oldest) {
         it.remove();
       }
     }
