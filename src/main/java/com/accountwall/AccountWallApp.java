@@ -70,7 +70,6 @@ public final class AccountWallApp extends Application {
             .kiosk(config.kiosk())
             .retention(config.retention())
             .staleAfter(config.staleAfter())
-            .zone(config.day().zone())
             .day(config.day())
             .schedule(config.schedule())
             .burnInShift(config.burnInShift())

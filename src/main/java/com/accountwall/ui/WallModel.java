@@ -161,11 +161,12 @@ public final class WallModel implements AccountListener {
     onSettingsChanged = setup.onSettingsChanged;
     WallSettings settings = setup.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
-    today = new TodayModel(setup.day(), clock.instant());
+    WallDay day = setup.day();
+    today = new TodayModel(day, clock.instant());
     goal = new GoalModel(today);
     goal.goalProperty().set(settings.goal());
-    stale = new StaleModel(setup.staleAfter, setup.zone, clock.instant());
-    sleep = new SleepModel(setup.schedule, setup.zone);
+    stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
+    sleep = new SleepModel(setup.schedule, day.zone());
     shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
     // Asleep from the start when started outside the schedule, without a frame of the wall first.
     sleep.onFrame(clock.instant());
@@ -527,7 +528,6 @@ public final class WallModel implements AccountListener {
     private Executor deskCalls = Runnable::run;
     private Long widgetsAtStart;
     private Duration staleAfter = Duration.ZERO;
-    private ZoneId zone = ZoneId.systemDefault();
     private WallDay day;
     private Schedule schedule = Schedule.ALWAYS;
     private boolean burnInShift;
@@ -678,17 +678,9 @@ public final class WallModel implements AccountListener {
     }
 
     /**
-     * The wall's time zone, in which the banner says since when and the schedule is kept. Default:
-     * the machine's.
-     */
-    public Builder zone(ZoneId value) {
-      zone = Objects.requireNonNull(value, "zone");
-      return this;
-    }
-
-    /**
-     * The wall's day, when today's figures start again. Default: from midnight to midnight in the
-     * {@linkplain #zone zone}.
+     * The wall's day: when today's figures start again, and its time zone, in which the banner says
+     * since when and the schedule is kept. Default: from midnight to midnight in the machine's
+     * zone.
      */
     public Builder day(WallDay value) {
       day = Objects.requireNonNull(value, "day");
@@ -700,7 +692,7 @@ public final class WallModel implements AccountListener {
     }
 
     private WallDay day() {
-      return day != null ? day : WallDay.midnights(zone);
+      return day != null ? day : WallDay.midnights(ZoneId.systemDefault());
     }
 
     private long widgetsAtStart() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
+import com.accountwall.day.WallDay;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -44,7 +45,7 @@ class BurnInShiftTest {
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
           .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0))
-          .zone(ZoneOffset.UTC)
+          .day(WallDay.midnights(ZoneOffset.UTC))
           .burnInShift(true)
           .build();
   private final FrameDriver driver = new FrameDriver(wall);

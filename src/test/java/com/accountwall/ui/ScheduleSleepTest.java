@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
+import com.accountwall.day.WallDay;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
@@ -50,7 +51,7 @@ class ScheduleSleepTest {
           .settings(new WallSettings(Theme.LIGHT, 0, supervisor.lifetime(), 5, 0))
           .schedule(Schedule.parse("Mon-Fri 07:00-19:00"))
           .staleAfter(Duration.ofMinutes(15))
-          .zone(BERLIN)
+          .day(WallDay.midnights(BERLIN))
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;

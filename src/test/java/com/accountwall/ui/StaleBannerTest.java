@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
+import com.accountwall.day.WallDay;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -51,7 +52,7 @@ class StaleBannerTest {
           .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0))
           .problems(() -> List.copyOf(problems))
           .staleAfter(STALE_AFTER)
-          .zone(ZoneOffset.UTC)
+          .day(WallDay.midnights(ZoneOffset.UTC))
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
   private Parent root;
