@@ -11,6 +11,10 @@ public final class SoakWindow {
 
   /** Opens the window on {@code wall} and returns once it is closed, with the wall stopped. */
   public static void show(Wall wall, WallConfig config, SettingsFile settings) {
-    AccountWallApp.show(wall, config, settings);
+    try {
+      AccountWallApp.show(AccountWallApp.startJavaFx(), wall, config, settings);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

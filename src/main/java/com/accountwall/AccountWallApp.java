@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -23,15 +25,20 @@ import javafx.stage.Stage;
  * The wall's window over a running {@link Wall}, on the screen the settings name; closing the
  * window stops the wall. Settings changed in the window are saved off the JavaFX thread, one save
  * at a time.
+ *
+ * <p>JavaFX starts ({@link #startJavaFx}) while the wall reads its data, rather than after it: each
+ * takes about half of the time to the first frame, and on two cores they take hardly longer
+ * together than one alone.
+ *
+ * <p>Thread safety: {@link #startJavaFx} and {@link #show} from the launcher's thread, once each;
+ * the rest runs on the JavaFX thread.
  */
-public final class AccountWallApp extends Application {
+public final class AccountWallApp {
   private static final System.Logger LOG = System.getLogger(AccountWallApp.class.getName());
 
-  /** Handed over by {@link #show}, as JavaFX makes the instance itself. */
-  private static volatile Wall running;
-
-  private static volatile WallConfig config;
-  private static volatile SettingsFile settingsFile;
+  private final Wall running;
+  private final WallConfig config;
+  private final SettingsFile settingsFile;
 
   private final ExecutorService saves =
       Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
@@ -42,20 +49,65 @@ public final class AccountWallApp extends Application {
 
   private WallModel view;
 
-  /**
-   * Opens the window on {@code wall} and returns when it is closed, with the wall stopped.
-   *
-   * @param settings where the window's settings are kept
-   */
-  static void show(Wall wall, WallConfig startConfig, SettingsFile settings) {
-    running = wall;
-    config = startConfig;
-    settingsFile = settings;
-    Application.launch(AccountWallApp.class);
+  private AccountWallApp(Wall wall, WallConfig config, SettingsFile settingsFile) {
+    this.running = wall;
+    this.config = config;
+    this.settingsFile = settingsFile;
   }
 
-  @Override
-  public void start(Stage stage) throws IOException {
+  /**
+   * Starts JavaFX in the background and returns at once; the future completes once it has
+   * started, or fails as JavaFX did (no display, say). Once per process.
+   */
+  static CompletableFuture<Void> startJavaFx() {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Thread starter =
+        DaemonThreads.named("javafx-start")
+            .newThread(
+                () -> {
+                  try {
+                    Platform.startup(() -> started.complete(null));
+                  } catch (RuntimeException | Error e) {
+                    started.completeExceptionally(e);
+                  }
+                });
+    starter.start();
+    return started;
+  }
+
+  /**
+   * Opens the window on {@code wall} once JavaFX has {@code started}, and returns when it is
+   * closed, with the wall stopped.
+   *
+   * @param started from {@link #startJavaFx}
+   * @param settings where the window's settings are kept
+   * @throws java.util.concurrent.CompletionException if JavaFX failed to start
+   */
+  static void show(
+      CompletableFuture<Void> started, Wall wall, WallConfig config, SettingsFile settings)
+      throws InterruptedException {
+    started.join();
+    AccountWallApp app = new AccountWallApp(wall, config, settings);
+    CountDownLatch closed = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          Stage stage = new Stage();
+          stage.setOnHidden(
+              hidden -> {
+                app.stop();
+                closed.countDown();
+              });
+          try {
+            app.start(stage);
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot open the window", e);
+            stage.hide();
+          }
+        });
+    closed.await();
+  }
+
+  private void start(Stage stage) throws IOException {
     Wall wall = running;
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
@@ -131,9 +183,10 @@ public final class AccountWallApp extends Application {
     scene.addPostLayoutPulseListener(once[0]);
   }
 
-  @Override
-  public void stop() {
-    view.stop();
+  private void stop() {
+    if (view != null) {
+      view.stop();
+    }
     deskCalls.shutdown();
     saves.shutdown();
     try {

@@ -8,6 +8,7 @@ import com.accountwall.journal.JournalUnavailableException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,6 +79,8 @@ public final class Launcher implements Callable<Integer> {
       return fail(
           "cannot use the data folder " + given.dataFolder().toAbsolutePath() + " (" + e + ")");
     }
+    // The window's toolkit starts beside the wall's start rather than after it (AccountWallApp).
+    CompletableFuture<Void> javaFx = given.headless() ? null : AccountWallApp.startJavaFx();
     try {
       LogFiles.open(folder.path());
       SettingsFile settings = new SettingsFile(folder.path());
@@ -103,7 +106,7 @@ public final class Launcher implements Callable<Integer> {
       if (config.headless()) {
         new CountDownLatch(1).await();
       }
-      AccountWallApp.show(wall, config, settings);
+      AccountWallApp.show(javaFx, wall, config, settings);
       lifecycle.end("the window was closed");
       return 0;
     } finally {
