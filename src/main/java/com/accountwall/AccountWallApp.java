@@ -48,10 +48,19 @@ public final class AccountWallApp extends Application {
    * @param settings where the window's settings are kept
    */
   static void show(Wall wall, WallConfig startConfig, SettingsFile settings) {
+    handOver(wall, startConfig, settings);
+    Application.launch(AccountWallApp.class);
+  }
+
+  /**
+   * Hands the next instance that {@link #start}s its wall, configuration and settings: what {@link
+   * #show} does before it launches JavaFX, and what a test does before it starts the window on a
+   * JavaFX it launched itself.
+   */
+  static void handOver(Wall wall, WallConfig startConfig, SettingsFile settings) {
     running = wall;
     config = startConfig;
     settingsFile = settings;
-    Application.launch(AccountWallApp.class);
   }
 
   @Override
@@ -76,6 +85,8 @@ public final class AccountWallApp extends Application {
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();
+    // The model's frames are the window's pulses: its frame hook measures them, no second timer.
+    view.addFrameListener(wall.metrics().followWindow()::pulse);
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(
         new Scene(
