@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safety: {@link #pulse} is confined to one thread, the window's (the JavaFX thread); the
  * meters may be read from any thread, as a scrape does. A pulse allocates nothing of its own: it
- * records into the timer and writes two volatile fields.
+ * records into the timer and writes a volatile field (two, once a second).
  */
 public final class WindowMeters {
   /**
@@ -29,7 +29,10 @@ public final class WindowMeters {
    */
   public static final String FRAME = "account.wall.window.frame";
 
-  /** Micrometer's and Prometheus's name of the pulse rate, with dots for underscores. */
+  /**
+   * Micrometer's name of the pulse rate; Prometheus's is {@code
+   * account_wall_window_pulses_per_second}.
+   */
   public static final String PULSE_RATE = "account.wall.window.pulses.per.second";
 
   private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
