@@ -56,8 +56,8 @@ public final class AccountWallApp {
   }
 
   /**
-   * Starts JavaFX in the background and returns at once; the future completes once it has
-   * started, or fails as JavaFX did (no display, say). Once per process.
+   * Starts JavaFX in the background and returns at once; the future completes once it has started,
+   * or fails as JavaFX did (no display, say). Once per process.
    */
   static CompletableFuture<Void> startJavaFx() {
     CompletableFuture<Void> started = new CompletableFuture<>();
@@ -128,6 +128,8 @@ public final class AccountWallApp {
             .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();
+    // The model's frames are the window's pulses: its frame hook measures them, no second timer.
+    view.addFrameListener(wall.metrics().followWindow()::pulse);
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(
         new Scene(

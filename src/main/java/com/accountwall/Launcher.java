@@ -25,6 +25,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 2 for an option it cannot read, with a one-line message; 1 for a start that fails
  * (the data folder in use by another wall, a port in use, a database it cannot open).
+ *
+ * <p>Each failure is said on standard error, in one line (an unforeseen one with its stack trace).
+ * One that comes once the data folder is the wall's (a port in use, a database it cannot open, a
+ * saved setting the options cannot run with) is also written to the log file in the data folder, as
+ * a SEVERE line with the same message, so that an operator who reads only the log sees why it did
+ * not start. One that comes before (an option it cannot read, the folder in use by another wall, a
+ * folder it cannot use) is said on standard error only: there is no log file of this wall yet, and
+ * the folder's may be another wall's.
  */
 @Command(
     name = "account-wall",
@@ -56,10 +64,7 @@ public final class Launcher implements Callable<Integer> {
           // The message names the option; a usage dump would only bury it.
           e.getCommandLine()
               .getErr()
-              .println(
-                  "account-wall: "
-                      + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
-                      + " (see --help)");
+              .println("account-wall: " + oneLine(e.getMessage()) + " (see --help)");
           return CommandLine.ExitCode.USAGE;
         });
     return commandLine;
@@ -71,7 +76,7 @@ public final class Launcher implements Callable<Integer> {
     DataFolder folder;
     try {
       // First of all: a second wall on the folder must stop before it reads or writes anything in
-      // it.
+      // it, its log file included: that is the other wall's.
       folder = DataFolder.claim(given.dataFolder());
     } catch (DataFolder.InUseException e) {
       return fail(e.getMessage());
@@ -81,6 +86,7 @@ public final class Launcher implements Callable<Integer> {
     }
     // The window's toolkit starts beside the wall's start rather than after it (AccountWallApp).
     CompletableFuture<Void> javaFx = given.headless() ? null : AccountWallApp.startJavaFx();
+    Lifecycle lifecycle = null;
     try {
       LogFiles.open(folder.path());
       SettingsFile settings = new SettingsFile(folder.path());
@@ -89,7 +95,7 @@ public final class Launcher implements Callable<Integer> {
       try {
         wall = Wall.start(config, new CoarseClock());
       } catch (IOException e) {
-        return fail(
+        return failLogged(
             "cannot start the order API on "
                 + config.bind()
                 + ":"
@@ -98,24 +104,59 @@ public final class Launcher implements Callable<Integer> {
                 + e
                 + ")");
       } catch (SQLException e) {
-        return fail("cannot open the database (" + e.getMessage() + ")");
+        return failLogged("cannot open the database (" + e.getMessage() + ")");
       } catch (JournalUnavailableException e) {
-        return fail(e.getMessage());
+        return failLogged(e.getMessage());
       }
-      Lifecycle lifecycle = Lifecycle.begin(wall, folder, config);
+      lifecycle = Lifecycle.begin(wall, folder, config);
       if (config.headless()) {
         new CountDownLatch(1).await();
       }
       AccountWallApp.show(javaFx, wall, config, settings);
       lifecycle.end("the window was closed");
       return 0;
+    } catch (CommandLine.ParameterException e) {
+      // A saved setting the options cannot run with; the handler tells standard error, exit code 2.
+      LogFiles.severeOffConsole(Launcher.class.getName(), oneLine(e.getMessage()), null);
+      LogFiles.close();
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // Unforeseen: picocli prints the stack trace to standard error, exit code 1. The log gets it
+      // too, and once the start line is in it, the stop line with this reason.
+      LogFiles.severeOffConsole(Launcher.class.getName(), "failed: " + e, e);
+      if (lifecycle != null) {
+        lifecycle.end("failed (" + e + ")");
+      } else {
+        LogFiles.close();
+      }
+      throw e;
     } finally {
       folder.close();
     }
   }
 
+  /**
+   * Tells standard error why the wall does not start; for a failure before its log file is open.
+   */
   private int fail(String message) {
     spec.commandLine().getErr().println("account-wall: " + message);
     return 1;
+  }
+
+  /**
+   * {@link #fail}, and the same message into the log file (not onto the console a second time),
+   * which then closes: nothing more of this start will be logged.
+   */
+  private int failLogged(String message) {
+    LogFiles.severeOffConsole(Launcher.class.getName(), message, null);
+    LogFiles.close();
+    return fail(message);
+  }
+
+  /**
+   * {@code message} in one line, as a one-line error says it: line breaks and their indent gone.
+   */
+  private static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -190,6 +190,11 @@ public final class Wall implements AutoCloseable {
     return generator;
   }
 
+  /** The wall's meters, served on {@code /metrics}; the window adds its own to them. */
+  WallMetrics metrics() {
+    return metrics;
+  }
+
   /** The API's address, and where to find its token when the wall made or kept it. */
   public ApiEndpoint endpoint() {
     return new ApiEndpoint(

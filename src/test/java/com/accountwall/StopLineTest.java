@@ -22,7 +22,9 @@ class StopLineTest {
   void sigtermStopsTheWallAndTheLogFileSaysSo() throws Exception {
     Path file = data.resolve("logs/account-wall.0.log");
     int exit;
-    try (WallProcess wall = WallProcess.start(data, "stop-line-token", "--lifetime=5m")) {
+    try (WallProcess wall =
+        WallProcess.start(
+            data, "stop-line-token", "--lifetime=5m", "--metrics-token=stop-line-metrics-token")) {
       // The start line on standard output comes just before the shutdown hook is in place; the
       // log's after it.
       Await.until(
@@ -43,11 +45,15 @@ class StopLineTest {
                         && line.contains("lifetime 5m (--lifetime)")
                         && line.contains("data " + data.toAbsolutePath())
                         && line.contains(" port=0 ")
-                        && line.contains(" token=(hidden) ")),
+                        && line.contains(" token=(hidden) ")
+                        && line.contains(" metricsToken=(hidden)")),
         String.join("\n", log));
     assertTrue(
-        log.stream().noneMatch(line -> line.contains("stop-line-token")),
-        "the token is never logged");
+        log.stream()
+            .noneMatch(
+                line ->
+                    line.contains("stop-line-token") || line.contains("stop-line-metrics-token")),
+        "neither token is ever logged");
     assertTrue(
         log.get(log.size() - 1)
             .contains("INFO com.accountwall.Lifecycle: stopped: SIGTERM, after PT"),

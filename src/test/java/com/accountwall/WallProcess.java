@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,7 +43,10 @@ public final class WallProcess implements AutoCloseable {
     }
   }
 
-  /** Starts a wall and does not wait for it: for a start that is expected to fail. */
+  /**
+   * Starts a wall as {@link #start} does and does not wait for it: for a start that is expected to
+   * fail. A {@code --port=} among {@code options} takes the place of {@code --port=0}.
+   */
   public static Process launch(Path data, String token, String... options) throws IOException {
     List<String> command =
         new ArrayList<>(
@@ -53,7 +57,10 @@ public final class WallProcess implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path")));
-    List<String> wallOptions = new ArrayList<>(List.of("--headless", "--port=0", "--data=" + data));
+    List<String> wallOptions = new ArrayList<>(List.of("--headless", "--data=" + data));
+    if (Arrays.stream(options).noneMatch(option -> option.startsWith("--port="))) {
+      wallOptions.add("--port=0");
+    }
     if (token != null) {
       wallOptions.add("--token=" + token);
     }

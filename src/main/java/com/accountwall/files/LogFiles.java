@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -64,8 +65,7 @@ public final class LogFiles {
    * @return the log file records now go to, or null if they go to the console only
    */
   public static Path open(Path dataFolder) {
-    if (System.getProperty("java.util.logging.config.file") != null
-        || System.getProperty("java.util.logging.config.class") != null) {
+    if (configuredByOperator()) {
       return null;
     }
     try {
@@ -99,6 +99,32 @@ public final class LogFiles {
   }
 
   /**
+   * Logs {@code message} at SEVERE as {@code source}'s, into the log but not onto the console: for
+   * a failure the launcher tells standard error itself, in its own one line, which the console (and
+   * journald, which keeps it) should not get twice. With the wall's log file open the record goes
+   * to that file alone; with logging the operator configured, to their handlers as any record
+   * would; before {@link #open} and after {@link #close}, nowhere, as standard error has it
+   * already.
+   *
+   * @param source the class the record names, as its logger would
+   * @param thrown logged with its stack trace; null for the message alone
+   */
+  public static synchronized void severeOffConsole(
+      String source, String message, Throwable thrown) {
+    LogRecord record = new LogRecord(java.util.logging.Level.SEVERE, message);
+    record.setLoggerName(source);
+    // Named, so that the line names the class as every other line does, rather than what
+    // java.util.logging would guess from the stack.
+    record.setSourceClassName(source);
+    record.setThrown(thrown);
+    if (file != null) {
+      file.publish(record);
+    } else if (configuredByOperator()) {
+      Logger.getLogger(source).log(record);
+    }
+  }
+
+  /**
    * Flushes and closes the log file, after which records go to the console only. Idempotent. The
    * last thing a stopping wall does, after its stop line.
    */
@@ -108,5 +134,10 @@ public final class LogFiles {
       file.close();
       file = null;
     }
+  }
+
+  private static boolean configuredByOperator() {
+    return System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null;
   }
 }

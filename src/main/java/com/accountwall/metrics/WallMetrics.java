@@ -21,14 +21,15 @@ import java.time.Clock;
  * pools, GC pauses, threads, class loading, processor and uptime), and the live accounts followed
  * from the {@link AccountSupervisor}. Other parts record their own meters in {@link #registry()}:
  * the order API its orders and acknowledgement latency, the journal's writer its commits and
- * backlog. {@link #scrape()} writes them all in the Prometheus text format.
+ * backlog. The window, when there is one, hands its pulses to {@link #followWindow()}. {@link
+ * #scrape()} writes them all in the Prometheus text format.
  *
  * <p>Meter names are Micrometer's dotted ones ({@code account.wall.accounts.live}); the registry
  * writes them the Prometheus way ({@code account_wall_accounts_live}, counters with {@code
  * _total}).
  *
  * <p>Thread-safe: the registry and its meters may be used from any thread; {@link #follow} once, at
- * start, and {@link #close} once, at stop.
+ * start, {@link #followWindow} once, as the window opens, and {@link #close} once, at stop.
  */
 public final class WallMetrics implements AutoCloseable {
   /**
@@ -79,6 +80,15 @@ public final class WallMetrics implements AutoCloseable {
             (account.expiresAt().isAfter(clock.instant()) ? requested : expired).increment();
           }
         });
+  }
+
+  /**
+   * Registers the window's meters, its frame times and pulse rate, and returns what the window
+   * hands each pulse to. Call it once, as the window opens, on any thread; a wall without a window
+   * never calls it, and its scrape has no window meters at all (see {@link WindowMeters}).
+   */
+  public WindowMeters followWindow() {
+    return new WindowMeters(registry, System::nanoTime);
   }
 
   private Counter ended(String cause, String description) {

@@ -1,6 +1,7 @@
 package com.accountwall.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +30,6 @@ class MetricsTest {
   private static final String METRICS_TOKEN = "metrics-token-0123456789";
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  /** A sample line of the Prometheus text format: a name, labels perhaps, and a value. */
-  private static final Pattern SAMPLE =
-      Pattern.compile(
-          "([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (-?[0-9.]+(?:E-?[0-9]+)?|NaN|[+-]Inf)");
 
   @TempDir Path data;
   private final MutableClock clock = new MutableClock(START);
@@ -78,7 +71,7 @@ class MetricsTest {
     assertEquals(
         "text/plain; version=0.0.4; charset=utf-8",
         scraped.headers().firstValue("Content-Type").orElseThrow());
-    Map<String, Double> samples = samples(scraped.body());
+    Map<String, Double> samples = PrometheusText.samples(scraped.body());
     assertEquals(4.0, samples.get("account_wall_orders_accepted_total"));
     assertEquals(2.0, samples.get("account_wall_orders_refused_total{reason=\"bad_request\"}"));
     assertEquals(1.0, samples.get("account_wall_orders_refused_total{reason=\"unauthorized\"}"));
@@ -116,7 +109,7 @@ class MetricsTest {
     clock.advance(Duration.ofMinutes(31)); // past account 1's deadline, not account 2's
     wall.supervisor().expireDue();
 
-    Map<String, Double> samples = samples(get("/metrics", null).body());
+    Map<String, Double> samples = PrometheusText.samples(get("/metrics", null).body());
 
     assertEquals(1, wall.supervisor().count());
     assertEquals(1.0, samples.get("account_wall_accounts_live"));
@@ -131,13 +124,9 @@ class MetricsTest {
     String text = get("/metrics", null).body();
 
     for (String line : text.split("\n")) {
-      assertTrue(
-          line.startsWith("# HELP ")
-              || line.startsWith("# TYPE ")
-              || SAMPLE.matcher(line).matches(),
-          "not Prometheus text: " + line);
+      assertTrue(PrometheusText.isLine(line), "not Prometheus text: " + line);
     }
-    Map<String, Double> samples = samples(text);
+    Map<String, Double> samples = PrometheusText.samples(text);
     for (String meter :
         List.of(
             "jvm_memory_used_bytes{area=\"heap\"",
@@ -150,6 +139,16 @@ class MetricsTest {
           samples.keySet().stream().anyMatch(name -> name.startsWith(meter)),
           meter + " in " + text);
     }
+  }
+
+  @Test
+  void aWallWithoutAWindowHasNoWindowMeters() throws Exception {
+    start();
+
+    String text = get("/metrics", null).body();
+
+    assertTrue(text.contains("account_wall_accounts_live"), text);
+    assertFalse(text.contains("account_wall_window_"), "no window, no pulses: " + text);
   }
 
   @Test
@@ -210,22 +209,5 @@ class MetricsTest {
       request.header("Authorization", "Bearer " + token);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Each sample of Prometheus text by its name and labels. */
-  private static Map<String, Double> samples(String text) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : text.split("\n")) {
-      Matcher sample = SAMPLE.matcher(line);
-      if (!line.startsWith("#") && sample.matches()) {
-        String value = sample.group(2);
-        samples.put(
-            sample.group(1),
-            value.equals("+Inf")
-                ? Double.POSITIVE_INFINITY
-                : value.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(value));
-      }
-    }
-    return samples;
   }
 }
