@@ -77,7 +77,7 @@ final class ApiHandler extends ChannelInboundHandlerAdapter {
     boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     try {
       routes
-          .answer(request, ctx.channel().remoteAddress())
+          .answer(request, ctx.channel().remoteAddress(), ctx.executor())
           .thenAccept(
               answer -> {
                 if (ctx.executor().inEventLoop()) {

@@ -97,14 +97,18 @@ final class ApiRoutes {
    * all it needs of {@code request} before it returns, so the caller may release it then.
    *
    * @param remote where the request came from, for {@code /metrics} without a token
+   * @param connection where an order's answer is made once the journal has made it durable: the
+   *     connection's event loop, so that the journal's writer only hands each receipt over and goes
+   *     on to its next commit, rather than writing every answer's JSON between two commits
    */
-  CompletableFuture<Answer> answer(FullHttpRequest request, SocketAddress remote) {
+  CompletableFuture<Answer> answer(
+      FullHttpRequest request, SocketAddress remote, Executor connection) {
     long read = System.nanoTime();
     String method = request.method().name();
     String target = request.uri();
     CompletableFuture<Answer> answer;
     try {
-      answer = route(method, target, request.headers(), request, remote, read);
+      answer = route(method, target, request.headers(), request, remote, read, connection);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
@@ -138,7 +142,8 @@ final class ApiRoutes {
       HttpHeaders headers,
       FullHttpRequest request,
       SocketAddress remote,
-      long read) {
+      long read,
+      Executor connection) {
     URI uri;
     try {
       uri = new URI(target);
@@ -168,9 +173,10 @@ final class ApiRoutes {
       byte[] body = ByteBufUtil.getBytes(request.content());
       List<String> key = headers.getAll(IdempotencyKeys.HEADER);
       if (body.length <= READ_INLINE_BYTES) {
-        return postOrders(body, key, read);
+        return postOrders(body, key, read, connection);
       }
-      return CompletableFuture.supplyAsync(() -> postOrders(body, key, read), bodyReader)
+      return CompletableFuture.supplyAsync(
+              () -> postOrders(body, key, read, connection), bodyReader)
           .thenCompose(placed -> placed);
     }
     if (path.equals(ACCOUNTS)) {
@@ -213,21 +219,24 @@ final class ApiRoutes {
 
   /**
    * @param read when the request was read, in {@link System#nanoTime()}, for its latency
+   * @param connection where the answer is made once the orders are durable
    */
-  private CompletableFuture<Answer> postOrders(byte[] body, List<String> keyHeader, long read) {
+  private CompletableFuture<Answer> postOrders(
+      byte[] body, List<String> keyHeader, long read, Executor connection) {
     OrderRequests.Parsed request = OrderRequests.parse(body);
     IdempotencyKey key = IdempotencyKeys.of(keyHeader, body);
     List<Order> placed = request.orders();
     CompletableFuture<Receipt> receipt =
         acknowledged(key == null ? orders.place(placed) : orders.placeOnce(key, placed));
-    return receipt.thenApply(
+    return receipt.thenApplyAsync(
         done -> {
           // A repeat applied nothing, but was acknowledged all the same: its latency counts.
           meters.accepted(done.repeat() ? 0 : done.accepted(), System.nanoTime() - read);
           Answer answer =
               Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
           return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
-        });
+        },
+        connection);
   }
 
   /**
