@@ -1,7 +1,6 @@
 package com.accountwall;
 
 import com.accountwall.core.DaemonThreads;
-import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallModel;
 import com.accountwall.ui.WallView;
@@ -11,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -21,8 +19,8 @@ import javafx.stage.Stage;
 
 /**
  * The wall's window over a running {@link Wall}, on the screen the settings name; closing the
- * window stops the wall. Settings changed in the window are saved off the JavaFX thread, one save
- * at a time.
+ * window stops the wall. The window shows and changes the wall's {@link
+ * com.accountwall.display.DisplayState}, which remembers the settings off the JavaFX thread.
  */
 public final class AccountWallApp extends Application {
   private static final System.Logger LOG = System.getLogger(AccountWallApp.class.getName());
@@ -31,10 +29,6 @@ public final class AccountWallApp extends Application {
   private static volatile Wall running;
 
   private static volatile WallConfig config;
-  private static volatile SettingsFile settingsFile;
-
-  private final ExecutorService saves =
-      Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
 
   /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
   private final ExecutorService deskCalls =
@@ -42,15 +36,10 @@ public final class AccountWallApp extends Application {
 
   private WallModel view;
 
-  /**
-   * Opens the window on {@code wall} and returns when it is closed, with the wall stopped.
-   *
-   * @param settings where the window's settings are kept
-   */
-  static void show(Wall wall, WallConfig startConfig, SettingsFile settings) {
+  /** Opens the window on {@code wall} and returns when it is closed, with the wall stopped. */
+  static void show(Wall wall, WallConfig startConfig) {
     running = wall;
     config = startConfig;
-    settingsFile = settings;
     Application.launch(AccountWallApp.class);
   }
 
@@ -59,21 +48,18 @@ public final class AccountWallApp extends Application {
     Wall wall = running;
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
-    WallSettings settings = config.settings();
-    save(settings); // what is in force now, options included, is what the next start finds
+    WallSettings settings = wall.display().settings();
+    // What is in force now, options included, is what the next start finds; a failure is logged.
+    var unused = wall.display().remember();
     view =
         WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
             .journal(wall.orders())
             .widgetsAtStart(wall.widgetsAtStart())
             .api(wall.endpoint())
-            .settings(settings)
-            .kiosk(config.kiosk())
-            .retention(config.retention())
+            .display(wall.display())
             .staleAfter(config.staleAfter())
             .day(config.day())
-            .schedule(config.schedule())
             .burnInShift(config.burnInShift())
-            .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
@@ -107,17 +93,6 @@ public final class AccountWallApp extends Application {
     return Screen.getPrimary();
   }
 
-  private void save(WallSettings settings) {
-    saves.execute(
-        () -> {
-          try {
-            settingsFile.save(settings);
-          } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot save the settings to " + settingsFile.path(), e);
-          }
-        });
-  }
-
   /** Says, once, how long after the JVM started the window drew its first frame. */
   private static void logFirstFrame(Scene scene) {
     Runnable[] once = new Runnable[1];
@@ -135,13 +110,6 @@ public final class AccountWallApp extends Application {
   public void stop() {
     view.stop();
     deskCalls.shutdown();
-    saves.shutdown();
-    try {
-      // The last change is kept; a save cut short would leave the old file, never half a new one.
-      saves.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    running.close();
+    running.close(); // which finishes the last save of the settings
   }
 }
