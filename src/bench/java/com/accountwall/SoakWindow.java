@@ -1,7 +1,5 @@
 package com.accountwall;
 
-import com.accountwall.files.SettingsFile;
-
 /**
  * The wall's own window, as {@link Launcher} opens it, over a wall that a harness started with a
  * clock of its own; {@link AccountWallApp#show} is the launcher's, so a harness reaches it here.
@@ -9,10 +7,13 @@ import com.accountwall.files.SettingsFile;
 public final class SoakWindow {
   private SoakWindow() {}
 
-  /** Opens the window on {@code wall} and returns once it is closed, with the wall stopped. */
-  public static void show(Wall wall, WallConfig config, SettingsFile settings) {
+  /**
+   * Opens the window on {@code wall} and returns once it is closed, with the wall stopped; its
+   * settings are remembered by the wall's display state, in the wall's data folder.
+   */
+  public static void show(Wall wall, WallConfig config) {
     try {
-      AccountWallApp.show(AccountWallApp.startJavaFx(), wall, config, settings);
+      AccountWallApp.show(AccountWallApp.startJavaFx(), wall, config);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,7 +1,6 @@
 package com.accountwall;
 
 import com.accountwall.core.DaemonThreads;
-import com.accountwall.files.SettingsFile;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallModel;
 import com.accountwall.ui.WallView;
@@ -13,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -23,8 +21,8 @@ import javafx.stage.Stage;
 
 /**
  * The wall's window over a running {@link Wall}, on the screen the settings name; closing the
- * window stops the wall. Settings changed in the window are saved off the JavaFX thread, one save
- * at a time.
+ * window stops the wall. The window shows and changes the wall's {@link
+ * com.accountwall.display.DisplayState}, which remembers the settings off the JavaFX thread.
  *
  * <p>JavaFX starts ({@link #startJavaFx}) while the wall reads its data, rather than after it: each
  * takes about half of the time to the first frame, and on two cores they take hardly longer
@@ -38,10 +36,6 @@ public final class AccountWallApp {
 
   private final Wall running;
   private final WallConfig config;
-  private final SettingsFile settingsFile;
-
-  private final ExecutorService saves =
-      Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
 
   /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
   private final ExecutorService deskCalls =
@@ -49,10 +43,9 @@ public final class AccountWallApp {
 
   private WallModel view;
 
-  private AccountWallApp(Wall wall, WallConfig config, SettingsFile settingsFile) {
+  private AccountWallApp(Wall wall, WallConfig config) {
     this.running = wall;
     this.config = config;
-    this.settingsFile = settingsFile;
   }
 
   /**
@@ -80,14 +73,12 @@ public final class AccountWallApp {
    * closed, with the wall stopped.
    *
    * @param started from {@link #startJavaFx}
-   * @param settings where the window's settings are kept
    * @throws java.util.concurrent.CompletionException if JavaFX failed to start
    */
-  static void show(
-      CompletableFuture<Void> started, Wall wall, WallConfig config, SettingsFile settings)
+  static void show(CompletableFuture<Void> started, Wall wall, WallConfig config)
       throws InterruptedException {
     started.join();
-    AccountWallApp app = new AccountWallApp(wall, config, settings);
+    AccountWallApp app = new AccountWallApp(wall, config);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(
         () -> {
@@ -111,21 +102,18 @@ public final class AccountWallApp {
     Wall wall = running;
     stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
-    WallSettings settings = config.settings();
-    save(settings); // what is in force now, options included, is what the next start finds
+    WallSettings settings = wall.display().settings();
+    // What is in force now, options included, is what the next start finds; a failure is logged.
+    var unused = wall.display().remember();
     view =
         WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
             .journal(wall.orders())
             .widgetsAtStart(wall.widgetsAtStart())
             .api(wall.endpoint())
-            .settings(settings)
-            .kiosk(config.kiosk())
-            .retention(config.retention())
+            .display(wall.display())
             .staleAfter(config.staleAfter())
             .day(config.day())
-            .schedule(config.schedule())
             .burnInShift(config.burnInShift())
-            .onSettingsChanged(this::save)
             .deskCalls(deskCalls)
             .build();
     // The model's frames are the window's pulses: its frame hook measures them, no second timer.
@@ -161,17 +149,6 @@ public final class AccountWallApp {
     return Screen.getPrimary();
   }
 
-  private void save(WallSettings settings) {
-    saves.execute(
-        () -> {
-          try {
-            settingsFile.save(settings);
-          } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot save the settings to " + settingsFile.path(), e);
-          }
-        });
-  }
-
   /** Says, once, how long after the JVM started the window drew its first frame. */
   private static void logFirstFrame(Scene scene) {
     Runnable[] once = new Runnable[1];
@@ -190,13 +167,6 @@ public final class AccountWallApp {
       view.stop();
     }
     deskCalls.shutdown();
-    saves.shutdown();
-    try {
-      // The last change is kept; a save cut short would leave the old file, never half a new one.
-      saves.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    running.close();
+    running.close(); // which finishes the last save of the settings
   }
 }

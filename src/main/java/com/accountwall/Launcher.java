@@ -3,7 +3,6 @@ package com.accountwall;
 import com.accountwall.core.CoarseClock;
 import com.accountwall.files.DataFolder;
 import com.accountwall.files.LogFiles;
-import com.accountwall.files.SettingsFile;
 import com.accountwall.journal.JournalUnavailableException;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -89,8 +88,7 @@ public final class Launcher implements Callable<Integer> {
     Lifecycle lifecycle = null;
     try {
       LogFiles.open(folder.path());
-      SettingsFile settings = new SettingsFile(folder.path());
-      WallConfig config = options.config(settings.load(given.settings()));
+      WallConfig config = options.configWithSavedSettings();
       Wall wall;
       try {
         wall = Wall.start(config, new CoarseClock());
@@ -112,7 +110,7 @@ public final class Launcher implements Callable<Integer> {
       if (config.headless()) {
         new CountDownLatch(1).await();
       }
-      AccountWallApp.show(javaFx, wall, config, settings);
+      AccountWallApp.show(javaFx, wall, config);
       lifecycle.end("the window was closed");
       return 0;
     } catch (CommandLine.ParameterException e) {

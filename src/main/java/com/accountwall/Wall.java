@@ -10,6 +10,8 @@ import com.accountwall.api.TokenFile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
+import com.accountwall.display.DisplayState;
+import com.accountwall.files.SettingsFile;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.kafka.KafkaOrders;
@@ -30,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One running wall without its window: the database, the supervisor restored from its order
- * journal, expiry, the order API and the generator. The seed's supervision tree, started in order
- * and stopped in reverse; the window, when there is one, only looks at it.
+ * journal, expiry, the order API, the generator and the display's state ({@link DisplayState}). The
+ * seed's supervision tree, started in order and stopped in reverse; the window, when there is one,
+ * only looks at it.
  *
  * <p>The journal, the order history, is the embedded database ({@link EmbeddedJournal}) unless
  * {@code --kafka} names a cluster ({@link KafkaOrders}); then the database only names accounts.
@@ -47,6 +50,7 @@ public final class Wall implements AutoCloseable {
   private OrderJournal orders;
   private OrderApi api;
   private OrderGenerator generator;
+  private DisplayState display;
   private ApiToken token;
   private WallMetrics metrics;
   private long widgetsAtStart;
@@ -56,14 +60,15 @@ public final class Wall implements AutoCloseable {
   }
 
   /**
-   * Starts a wall as the command line's {@link WallOptions#config()} says, for tests and harnesses
-   * that start one from arguments.
+   * Starts a wall as the command line and the settings saved in its data folder say ({@link
+   * WallOptions#configWithSavedSettings()}), as {@link Launcher} does, for tests and harnesses that
+   * start one from arguments.
    *
    * @throws IOException if the API cannot listen or the data folder cannot be written
    * @throws SQLException if the database cannot be opened
    */
   public static Wall start(WallOptions options, Clock clock) throws IOException, SQLException {
-    return start(options.config(), clock);
+    return start(options.configWithSavedSettings(), clock);
   }
 
   /**
@@ -137,16 +142,28 @@ public final class Wall implements AutoCloseable {
     api.metrics(
         new MetricsEndpoint(
             metrics.registry(), metrics::scrape, WallMetrics.CONTENT_TYPE, config.metricsToken()));
+    startDisplay(config);
     if (tokens != null) {
-      api.serve(orders, supervisor, tokens);
+      api.serve(orders, supervisor, display, tokens);
     } else {
       token = ApiToken.resolve(config.token(), config.dataFolder());
       token.keep(); // the port is ours and the journal open: nothing everyday can fail the start
       // from here
-      api.serve(orders, supervisor, token.value());
+      api.serve(orders, supervisor, display, token.value());
     }
     started.push(api); // and on close, stops taking orders before the journal stops
     started.push(new ExpiryTicker(supervisor));
+    if (config.generatorOnStart()) {
+      generator.start();
+    }
+  }
+
+  /**
+   * The simulated orders, paused, and the display's state over them, which saves to the settings
+   * file in the data folder on a thread of its own; the last save asked finishes before the wall
+   * stops.
+   */
+  private void startDisplay(WallConfig config) {
     // Simulated orders are orders like any other: into the history, a tick's worth per commit.
     OrderGenerator.Builder generatorBuilder =
         OrderGenerator.builder(orders::place).rate(config.rate()).poolSize(config.accounts());
@@ -155,9 +172,20 @@ public final class Wall implements AutoCloseable {
     }
     generator = generatorBuilder.build();
     started.push(generator);
-    if (config.generatorOnStart()) {
-      generator.start();
-    }
+    ExecutorService saves = Executors.newSingleThreadExecutor(DaemonThreads.named("settings-save"));
+    started.push(
+        () -> { // the last change is kept; a save cut short leaves the old file, never half a new
+          // one
+          saves.shutdown();
+          saves.awaitTermination(2, TimeUnit.SECONDS);
+        });
+    SettingsFile settingsFile = new SettingsFile(config.dataFolder());
+    display =
+        DisplayState.builder(config.settings(), generator, orders::changeLifetime)
+            .headless(config.headless())
+            .longestLifetime(config.retention())
+            .memory(settingsFile::save, saves)
+            .build();
   }
 
   /** The time the wall's deadlines are kept in; anything that shows time left reads this one. */
@@ -193,6 +221,14 @@ public final class Wall implements AutoCloseable {
   /** The wall's meters, served on {@code /metrics}; the window adds its own to them. */
   WallMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * What the window shows and how, which the window and {@code /api/display} change: the one home
+   * of those settings, remembered in the data folder.
+   */
+  public DisplayState display() {
+    return display;
   }
 
   /** The API's address, and where to find its token when the wall made or kept it. */

@@ -26,14 +26,13 @@ import java.util.regex.Pattern;
  * @param wallId this wall's name among the walls of a cluster; null for the one kept in the data
  *     folder
  * @param token the API's bearer token; null for the one kept in the data folder
- * @param settings the theme, rate, lifetime, paging interval and screen in force
+ * @param settings what the wall remembers, in force as it starts: the theme, the simulated orders,
+ *     the lifetime, kiosk mode and paging, the screen, the goal and the schedule
  * @param lifetimeSource where the lifetime in force came from, for the start line: {@code
  *     --lifetime}, {@code saved in settings.properties} or {@code default}
  * @param retention how long the order history is kept, at least the lifetime
- * @param generatorOnStart whether simulated orders start with the wall
  * @param accounts how many account ids (1 to this) simulated orders draw from
  * @param seed the seed of the simulated orders; null for a random one
- * @param kiosk whether the window opens in kiosk mode
  * @param tlsCertificate the PEM certificate chain the API serves HTTPS with; null for plain HTTP
  * @param tlsKey the PEM private key of {@code tlsCertificate}; null for plain HTTP
  * @param tokensFile a file of named API tokens, one per order system, read again when it changes;
@@ -43,7 +42,6 @@ import java.util.regex.Pattern;
  * @param metricsToken the bearer token of {@code GET /metrics}; null for none, when it answers
  *     requests from loopback only
  * @param day the wall's day: its time zone, when each day starts and where the goal's pace runs to
- * @param schedule when the window is awake; {@link Schedule#ALWAYS} for all the time
  * @param burnInShift whether the window shifts by a few pixels every few minutes against burn-in
  */
 public record WallConfig(
@@ -59,17 +57,14 @@ public record WallConfig(
     WallSettings settings,
     String lifetimeSource,
     Duration retention,
-    boolean generatorOnStart,
     int accounts,
     Long seed,
-    boolean kiosk,
     Path tlsCertificate,
     Path tlsKey,
     Path tokensFile,
     Duration staleAfter,
     String metricsToken,
     WallDay day,
-    Schedule schedule,
     boolean burnInShift) {
 
   /**
@@ -93,15 +88,15 @@ public record WallConfig(
   /**
    * @throws NullPointerException if {@code bind}, {@code dataFolder}, {@code databaseUrl}, {@code
    *     topic}, {@code settings}, {@code lifetimeSource}, {@code retention}, {@code staleAfter} or
-   *     {@code schedule} is null
+   *     {@code day} is null
    * @throws InvalidValueException naming the value and saying what it was: if {@code port} is not
    *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is
    *     blank; {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate
    *     is negative or not finite, their lifetime outside {@link WallSettings#checkLifetime}'s
-   *     bounds, their paging interval under 1 s or their screen negative; {@code retention} is
-   *     shorter than the lifetime or longer than {@link #MAX_RETENTION}; {@code accounts} is under
-   *     1; only one of {@code tlsCertificate} and {@code tlsKey} is given; or {@code staleAfter} is
-   *     outside {@link #checkStaleAfter}'s bounds
+   *     bounds, their paging interval outside {@link WallSettings#checkPageSeconds}'s or their
+   *     screen negative; {@code retention} is shorter than the lifetime or longer than {@link
+   *     #MAX_RETENTION}; {@code accounts} is under 1; only one of {@code tlsCertificate} and {@code
+   *     tlsKey} is given; or {@code staleAfter} is outside {@link #checkStaleAfter}'s bounds
    */
   public WallConfig {
     Objects.requireNonNull(bind, "bind");
@@ -114,7 +109,6 @@ public record WallConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(staleAfter, "staleAfter");
     Objects.requireNonNull(day, "day");
-    Objects.requireNonNull(schedule, "schedule");
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
@@ -133,10 +127,7 @@ public record WallConfig(
     }
     check("rate", () -> WallSettings.checkRate(settings.rate()));
     check("lifetime", () -> WallSettings.checkLifetime(settings.lifetime()));
-    if (settings.pageSeconds() < 1) {
-      throw new InvalidValueException(
-          "page-seconds", " must be at least 1, was " + settings.pageSeconds());
-    }
+    check("page-seconds", () -> WallSettings.checkPageSeconds(settings.pageSeconds()));
     if (settings.goal() != WallSettings.NO_GOAL) {
       check("goal", () -> WallSettings.checkGoal(settings.goal()));
     }
@@ -194,6 +185,21 @@ public record WallConfig(
   /** Simulated orders per second. */
   public double rate() {
     return settings.rate();
+  }
+
+  /** Whether simulated orders start with the wall: as chosen, else on with a window only. */
+  public boolean generatorOnStart() {
+    return settings.generatorRuns(headless);
+  }
+
+  /** Whether the window opens in kiosk mode. */
+  public boolean kiosk() {
+    return settings.kiosk();
+  }
+
+  /** When the window is awake; {@link Schedule#ALWAYS} for all the time. */
+  public Schedule schedule() {
+    return settings.schedule();
   }
 
   /** The Kafka cluster of cluster mode, or null for a single wall on its database. */

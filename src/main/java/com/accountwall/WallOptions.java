@@ -78,7 +78,8 @@ public final class WallOptions {
       names = "--generator",
       negatable = true,
       description =
-          "Start simulated orders (--no-generator: don't). Default: on with a window, off headless.")
+          "Start simulated orders (--no-generator: don't). Default: as last switched, else on with a"
+              + " window and off headless.")
   Boolean generator;
 
   @Option(
@@ -176,10 +177,11 @@ public final class WallOptions {
 
   @Option(
       names = "--kiosk",
+      negatable = true,
       description =
-          "Open full screen without the demo controls, hide the idle mouse and page through the accounts. "
-              + "F11 toggles it, Esc leaves it.")
-  boolean kiosk;
+          "Open full screen without the demo controls, hide the idle mouse and page through the accounts "
+              + "(--no-kiosk: open as a window). F11 toggles it, Esc leaves it. Default: as saved, else a window.")
+  Boolean kiosk;
 
   @Option(
       names = "--screen",
@@ -258,7 +260,7 @@ public final class WallOptions {
           "When the window is awake, in the wall's time zone: 'Mon-Fri 07:00-19:00'; entries"
               + " separated by commas ('Mon,Wed,Fri 07:00-19:00, Sat 09:00-13:00'); 'daily"
               + " 22:00-06:00' runs past midnight. Outside it the window shows a dim clock and"
-              + " orders are still taken. Default: always awake.")
+              + " orders are still taken. Default: as saved, else always awake.")
   Schedule schedule;
 
   @Option(
@@ -310,6 +312,17 @@ public final class WallOptions {
   }
 
   /**
+   * The configuration of the command line, the settings saved in its data folder ({@link
+   * SettingsFile}) filling in what it did not give, as {@link #config(WallSettings)} says.
+   *
+   * @throws CommandLine.ParameterException naming the option, for a value a wall cannot run with
+   */
+  public WallConfig configWithSavedSettings() {
+    WallConfig given = config();
+    return config(new SettingsFile(given.dataFolder()).load(given.settings()));
+  }
+
+  /**
    * The configuration of the command line, the settings saved by an earlier run filling in what it
    * did not give: an option given wins over the saved value (and is saved in turn).
    *
@@ -326,7 +339,11 @@ public final class WallOptions {
             saved != null && !given.contains("--lifetime") ? saved.lifetime() : lifetime,
             saved != null && !given.contains("--page-seconds") ? saved.pageSeconds() : pageSeconds,
             saved != null && !given.contains("--screen") ? saved.screen() : screen,
-            goal != null ? goal : saved != null ? saved.goal() : WallSettings.NO_GOAL);
+            goal != null ? goal : saved != null ? saved.goal() : WallSettings.NO_GOAL,
+            kiosk != null ? kiosk : saved != null && saved.kiosk(),
+            saved != null && saved.pagingPaused(),
+            generator != null ? generator : saved != null ? saved.generator() : null,
+            schedule != null ? schedule : saved != null ? saved.schedule() : Schedule.ALWAYS);
     String lifetimeSource =
         given.contains("--lifetime")
             ? "--lifetime"
@@ -352,10 +369,8 @@ public final class WallOptions {
           settings,
           lifetimeSource,
           kept,
-          generator != null ? generator : !headless,
           accounts,
           seed,
-          kiosk,
           tlsCertificate,
           tlsKey,
           tokensFile,
@@ -365,7 +380,6 @@ public final class WallOptions {
               zone != null ? zone : ZoneId.systemDefault(),
               dayStarts,
               dayEnds != null ? dayEnds : dayStarts),
-          schedule != null ? schedule : Schedule.ALWAYS,
           burnInShift);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class WallConfigTest {
         "accounts must be at least 1, was 0",
         () -> config(8080, List.of(), SETTINGS, Duration.ofDays(7), 0));
     assertRefused(
-        "rate: a rate must be a finite number of orders per second, 0 or more, was -1.0",
+        "rate: a rate must be from 0 to 1000000 orders per second, was -1.0",
         () ->
             config(
                 8080,
@@ -53,7 +52,7 @@ class WallConfigTest {
                 Duration.ofDays(7),
                 500));
     assertRefused(
-        "page-seconds must be at least 1, was 0",
+        "page-seconds: a page must show for at least 1 second, was 0",
         () ->
             config(
                 8080,
@@ -106,17 +105,14 @@ class WallConfigTest {
         settings,
         "default",
         retention,
-        false,
         accounts,
         null,
-        false,
         null,
         null,
         null,
         staleAfter,
         null,
         com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
-        Schedule.ALWAYS,
         true);
   }
 }

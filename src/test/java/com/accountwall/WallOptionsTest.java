@@ -104,7 +104,55 @@ class WallOptionsTest {
         WallOptions.parse("--kiosk", "--screen=1", "--theme=LIGHT", "--page-seconds=15").config();
 
     assertTrue(config.kiosk());
-    assertEquals(new WallSettings(Theme.LIGHT, 10, Duration.ofHours(24), 15, 1), config.settings());
+    assertEquals(
+        new WallSettings(
+            Theme.LIGHT,
+            10,
+            Duration.ofHours(24),
+            15,
+            1,
+            WallSettings.NO_GOAL,
+            true,
+            false,
+            null,
+            Schedule.ALWAYS),
+        config.settings());
+  }
+
+  @Test
+  void kioskModePagingTheScheduleAndTheSimulatedOrdersSwitchAreRememberedUnlessGiven() {
+    WallSettings saved =
+        new WallSettings(
+            Theme.DARK,
+            10,
+            Duration.ofHours(24),
+            10,
+            0,
+            WallSettings.NO_GOAL,
+            true,
+            true,
+            true,
+            Schedule.parse("daily 07:00-19:00"));
+
+    WallConfig remembered = WallOptions.parse("--headless").config(saved);
+    assertEquals(saved, remembered.settings());
+    assertTrue(remembered.generatorOnStart(), "switched on by someone, so on headless too");
+
+    WallConfig given =
+        WallOptions.parse("--no-kiosk", "--no-generator", "--schedule=Sat 09:00-13:00")
+            .config(saved);
+    assertFalse(given.kiosk());
+    assertFalse(given.generatorOnStart());
+    assertEquals(Schedule.parse("Sat 09:00-13:00"), given.schedule());
+    assertTrue(given.settings().pagingPaused(), "paging has no option: as saved");
+  }
+
+  @Test
+  void simulatedOrdersNobodySwitchedRunAsTheModeHasThem() {
+    WallSettings nobodyChose = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0);
+
+    assertTrue(WallOptions.parse().config(nobodyChose).generatorOnStart());
+    assertFalse(WallOptions.parse("--headless").config(nobodyChose).generatorOnStart());
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.api.PrometheusText;
-import com.accountwall.files.SettingsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -111,8 +110,7 @@ class WindowMetricsTest {
         new Thread(
             () -> {
               try {
-                AccountWallApp.show(
-                    CompletableFuture.completedFuture(null), wall, config, new SettingsFile(data));
+                AccountWallApp.show(CompletableFuture.completedFuture(null), wall, config);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

@@ -4,7 +4,6 @@ import com.accountwall.SoakWindow;
 import com.accountwall.Wall;
 import com.accountwall.WallConfig;
 import com.accountwall.WallOptions;
-import com.accountwall.files.SettingsFile;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -98,8 +97,7 @@ public final class SoakHarness {
             .config();
     MovedClock clock = new MovedClock(speed);
     Wall wall = Wall.start(config, clock);
-    Thread window =
-        new Thread(() -> SoakWindow.show(wall, config, new SettingsFile(data)), "soak-window");
+    Thread window = new Thread(() -> SoakWindow.show(wall, config), "soak-window");
     window.start();
     startCountingFrames();
     awaitFirstFrame();

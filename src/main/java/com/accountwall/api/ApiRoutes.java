@@ -4,11 +4,14 @@ import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.display.DisplayChange;
+import com.accountwall.display.DisplayState;
 import com.accountwall.journal.IdempotencyKey;
 import com.accountwall.journal.IdempotencyKeyReusedException;
 import com.accountwall.journal.JournalUnavailableException;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
+import com.accountwall.settings.WallSettings;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,8 +35,9 @@ import java.util.concurrent.TimeoutException;
  * What the API answers to each request: the routes, their authorization and methods, and how each
  * failure becomes a status (the README's table). Orders go to the journal without waiting, and
  * their answer is a future that completes when the journal's does, so no thread is held while an
- * order is made durable. Work that takes long enough to stall an event loop runs on executors of
- * its own: large bodies are read on one, history (a database read) on another.
+ * order is made durable. {@code /api/display} reads and changes the {@link DisplayState}, answering
+ * a change once it is remembered. Work that takes long enough to stall an event loop runs on
+ * executors of its own: large bodies are read on one, history (a database read) on another.
  *
  * <p>Thread-safe: {@link #answer} is called on the connections' event loops, any number at once; it
  * blocks on nothing (the supervisor's reads are in memory), and the futures it returns complete on
@@ -44,6 +48,7 @@ final class ApiRoutes {
   private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
   private static final String ACCOUNTS = "/api/accounts";
   private static final String ORDERS = "/api/orders";
+  private static final String DISPLAY = "/api/display";
   static final String METRICS = "/metrics";
 
   /**
@@ -55,6 +60,7 @@ final class ApiRoutes {
 
   private final OrderJournal orders;
   private final AccountSupervisor supervisor;
+  private final DisplayState display;
   private final TokenCheck token;
   private final Executor bodyReader;
   private final Executor historyReader;
@@ -70,6 +76,7 @@ final class ApiRoutes {
   ApiRoutes(
       OrderJournal orders,
       AccountSupervisor supervisor,
+      DisplayState display,
       TokenCheck token,
       Executor bodyReader,
       Executor historyReader,
@@ -77,6 +84,7 @@ final class ApiRoutes {
       MetricsEndpoint metrics) {
     this.orders = orders;
     this.supervisor = supervisor;
+    this.display = display;
     this.token = token;
     this.bodyReader = bodyReader;
     this.historyReader = historyReader;
@@ -205,6 +213,19 @@ final class ApiRoutes {
                 return Answer.empty(204);
               });
     }
+    if (path.equals(DISPLAY)) {
+      authorize(headers);
+      if (allow(method, path, "GET", "PATCH").equals("GET")) {
+        return done(Answer.json(200, DisplayRequests.View.of(display.settings())));
+      }
+      JsonContentType.require(headers.get(HttpHeaderNames.CONTENT_TYPE));
+      byte[] body = ByteBufUtil.getBytes(request.content());
+      if (body.length <= READ_INLINE_BYTES) {
+        return patchDisplay(body);
+      }
+      return CompletableFuture.supplyAsync(() -> patchDisplay(body), bodyReader)
+          .thenCompose(patched -> patched);
+    }
     if (path.equals("/api/history")) {
       authorize(headers);
       allow(method, path, "GET");
@@ -214,7 +235,7 @@ final class ApiRoutes {
         404,
         "no such endpoint: "
             + path
-            + "; see the README for /api/orders, /api/accounts and /api/history");
+            + "; see the README for /api/orders, /api/accounts, /api/history and /api/display");
   }
 
   /**
@@ -237,6 +258,23 @@ final class ApiRoutes {
           return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
         },
         connection);
+  }
+
+  /**
+   * Changes the display as {@code body} asks, all of it or nothing, and answers its state once the
+   * change is remembered. The change blocks on nothing ({@link DisplayState#change} saves on a
+   * thread of its own), so a body of a few fields is read on the event loop, a large one as an
+   * order's is.
+   */
+  private CompletableFuture<Answer> patchDisplay(byte[] body) {
+    DisplayChange change = DisplayRequests.parse(body);
+    CompletableFuture<WallSettings> changed;
+    try {
+      changed = display.change(change);
+    } catch (IllegalArgumentException e) { // a lifetime the history or the journal cannot take
+      throw ApiException.badRequest(e.getMessage());
+    }
+    return changed.thenApply(settings -> Answer.json(200, DisplayRequests.View.of(settings)));
   }
 
   /**

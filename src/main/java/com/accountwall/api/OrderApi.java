@@ -2,6 +2,7 @@ package com.accountwall.api;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
+import com.accountwall.display.DisplayState;
 import com.accountwall.journal.OrderJournal;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -29,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * changes nothing; a 503 for orders says in {@code outcome} whether they were "not applied" or
  * their outcome is "unknown" (they may still be stored). Orders are answered only once durable in
  * the wall's {@link OrderJournal}, whichever runs: the embedded database or Kafka; an order with an
- * {@code Idempotency-Key} header is applied once however often it is sent. The README documents the
- * contract with examples.
+ * {@code Idempotency-Key} header is applied once however often it is sent. {@code /api/display}
+ * reads and changes the {@link DisplayState} the window follows ({@link DisplayRequests}). The
+ * README documents the contract with examples.
  *
  * <p>Non-blocking: a few event-loop threads serve every connection, and an order's answer is
  * written when the journal's future completes, so waiting orders hold no thread, and however many
@@ -143,18 +145,20 @@ public final class OrderApi implements AutoCloseable {
 
   /**
    * Starts answering: orders go to {@code orders}, the accounts are read from {@code supervisor},
-   * and requests must carry {@code token}.
+   * {@code /api/display} reads and changes {@code display}, and requests must carry {@code token}.
    */
-  public void serve(OrderJournal orders, AccountSupervisor supervisor, String token) {
-    serve(orders, supervisor, new BearerToken(token));
+  public void serve(
+      OrderJournal orders, AccountSupervisor supervisor, DisplayState display, String token) {
+    serve(orders, supervisor, display, new BearerToken(token));
   }
 
   /**
-   * {@link #serve(OrderJournal, AccountSupervisor, String)} taking any of the tokens in {@code
-   * tokens}, one per order system.
+   * {@link #serve(OrderJournal, AccountSupervisor, DisplayState, String)} taking any of the tokens
+   * in {@code tokens}, one per order system.
    */
-  public void serve(OrderJournal orders, AccountSupervisor supervisor, TokenFile tokens) {
-    serve(orders, supervisor, (TokenCheck) tokens);
+  public void serve(
+      OrderJournal orders, AccountSupervisor supervisor, DisplayState display, TokenFile tokens) {
+    serve(orders, supervisor, display, (TokenCheck) tokens);
   }
 
   /**
@@ -168,10 +172,18 @@ public final class OrderApi implements AutoCloseable {
     this.metrics = endpoint;
   }
 
-  private void serve(OrderJournal orders, AccountSupervisor supervisor, TokenCheck tokens) {
+  private void serve(
+      OrderJournal orders, AccountSupervisor supervisor, DisplayState display, TokenCheck tokens) {
     ApiRoutes routes =
         new ApiRoutes(
-            orders, supervisor, tokens, bodyReader, historyReader, Clock.systemUTC(), metrics);
+            orders,
+            supervisor,
+            display,
+            tokens,
+            bodyReader,
+            historyReader,
+            Clock.systemUTC(),
+            metrics);
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }

@@ -1,12 +1,7 @@
 package com.accountwall.api;
 
 import com.accountwall.core.Order;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,16 +13,11 @@ import java.util.List;
  * 1), and nothing else may be there; the body must be well-formed UTF-8. One bad element rejects
  * the whole batch, with a message that names the element and the field.
  *
- * <p>Thread-safe: stateless apart from a shared, immutable Jackson reader.
+ * <p>Thread-safe: stateless.
  */
 final class OrderRequests {
   static final long MAX_QUANTITY = 1_000_000;
   private static final String EXAMPLE = "{\"accountId\": 10, \"quantity\": 3}";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private OrderRequests() {}
 
@@ -35,7 +25,7 @@ final class OrderRequests {
   record Parsed(List<Order> orders, boolean batch) {}
 
   static Parsed parse(byte[] body) {
-    JsonNode root = readTree(body);
+    JsonNode root = JsonBody.read(body, "an order such as " + EXAMPLE);
     if (root.isArray()) {
       if (root.isEmpty()) {
         throw ApiException.badRequest(
@@ -48,42 +38,6 @@ final class OrderRequests {
       return new Parsed(orders, true);
     }
     return new Parsed(List.of(order(root, "")), false);
-  }
-
-  private static JsonNode readTree(byte[] body) {
-    if (body.length == 0) {
-      throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
-    }
-    int malformed = StrictUtf8.firstMalformed(body);
-    if (malformed >= 0) {
-      throw ApiException.badRequest(
-          "the body is not well-formed UTF-8 at byte offset "
-              + malformed
-              + " (0x"
-              + Integer.toHexString(body[malformed] & 0xFF)
-              + "): send JSON in UTF-8, the only encoding JSON allows between systems");
-    }
-    try {
-      // Decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes.
-      JsonNode root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-      if (root == null || root.isMissingNode()) {
-        throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      String problem = e.getOriginalMessage();
-      int sourceNote = problem.indexOf(" (start marker at");
-      throw ApiException.badRequest(
-          "the body is not valid JSON: "
-              + (sourceNote < 0 ? problem : problem.substring(0, sourceNote))
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
-    }
   }
 
   private static Order order(JsonNode node, String where) {

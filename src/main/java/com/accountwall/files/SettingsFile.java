@@ -1,5 +1,6 @@
 package com.accountwall.files;
 
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * {@link WallSettings} kept in {@code settings.properties} in the data folder.
+ * {@link WallSettings} kept in {@code settings.properties} in the data folder. Whether simulated
+ * orders run is written only once someone chose it ({@link WallSettings#generator}), and a schedule
+ * that is always awake as an empty value.
  *
  * <p>A save replaces the file with {@link AtomicFile}, readable by its owner only, so a wall
  * unplugged mid-save finds either the old settings or the new ones, never half of each. A file that
@@ -55,9 +58,13 @@ public final class SettingsFile {
         read(saved, "theme", Theme::of, fallback.theme()),
         read(saved, "rate", SettingsFile::rate, fallback.rate()),
         read(saved, "lifetime", SettingsFile::lifetime, fallback.lifetime()),
-        read(saved, "pageSeconds", text -> atLeast(1, text), fallback.pageSeconds()),
-        read(saved, "screen", text -> atLeast(0, text), fallback.screen()),
-        read(saved, "goal", SettingsFile::goal, fallback.goal()));
+        read(saved, "pageSeconds", SettingsFile::pageSeconds, fallback.pageSeconds()),
+        read(saved, "screen", SettingsFile::screen, fallback.screen()),
+        read(saved, "goal", SettingsFile::goal, fallback.goal()),
+        read(saved, "kiosk", SettingsFile::bool, fallback.kiosk()),
+        read(saved, "pagingPaused", SettingsFile::bool, fallback.pagingPaused()),
+        read(saved, "generator", SettingsFile::bool, fallback.generator()),
+        read(saved, "schedule", Schedule::parse, fallback.schedule()));
   }
 
   /** Writes {@code settings} atomically and durably. */
@@ -69,6 +76,13 @@ public final class SettingsFile {
     properties.setProperty("pageSeconds", Integer.toString(settings.pageSeconds()));
     properties.setProperty("screen", Integer.toString(settings.screen()));
     properties.setProperty("goal", Long.toString(settings.goal()));
+    properties.setProperty("kiosk", Boolean.toString(settings.kiosk()));
+    properties.setProperty("pagingPaused", Boolean.toString(settings.pagingPaused()));
+    if (settings.generator() != null) { // left out while nobody chose: the mode decides
+      properties.setProperty("generator", settings.generator().toString());
+    }
+    properties.setProperty(
+        "schedule", settings.schedule().isAlways() ? "" : settings.schedule().toString());
     StringWriter text = new StringWriter();
     properties.store(text, "Account Wall settings; options on the command line override them");
 
@@ -110,11 +124,24 @@ public final class SettingsFile {
     return goal == WallSettings.NO_GOAL ? goal : WallSettings.checkGoal(goal);
   }
 
-  private static int atLeast(int least, String text) {
-    int value = Integer.parseInt(text.strip());
-    if (value < least) {
-      throw new IllegalArgumentException("must be at least " + least);
+  private static int pageSeconds(String text) {
+    return WallSettings.checkPageSeconds(Integer.parseInt(text.strip()));
+  }
+
+  private static int screen(String text) {
+    int screen = Integer.parseInt(text.strip());
+    if (screen < 0) {
+      throw new IllegalArgumentException("must be at least 0");
     }
-    return value;
+    return screen;
+  }
+
+  /** {@code true} or {@code false}, in any case; anything else is refused, not taken as false. */
+  private static boolean bool(String text) {
+    String value = text.strip();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException("must be true or false");
   }
 }

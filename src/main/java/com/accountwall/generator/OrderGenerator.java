@@ -121,7 +121,11 @@ public final class OrderGenerator implements AutoCloseable {
     return rate;
   }
 
-  /** Orders per second; takes effect at the next tick. */
+  /**
+   * Orders per second; takes effect at the next tick.
+   *
+   * @throws IllegalArgumentException if {@link WallSettings#checkRate} refuses it
+   */
   public void setRate(double ordersPerSecond) {
     rate = WallSettings.checkRate(ordersPerSecond);
   }
@@ -198,7 +202,7 @@ public final class OrderGenerator implements AutoCloseable {
     /**
      * Orders per second; 10 by default.
      *
-     * @throws IllegalArgumentException if it is negative, not a number or infinite
+     * @throws IllegalArgumentException if {@link WallSettings#checkRate} refuses it
      */
     public Builder rate(double ordersPerSecond) {
       this.rate = WallSettings.checkRate(ordersPerSecond);

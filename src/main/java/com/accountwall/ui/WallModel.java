@@ -6,6 +6,8 @@ import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.day.WallDay;
+import com.accountwall.display.DisplayChange;
+import com.accountwall.display.DisplayState;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.OrderJournal;
@@ -40,7 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -57,8 +58,14 @@ import javafx.beans.property.SimpleObjectProperty;
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
  * ControlsModel}, {@link StaleModel}, {@link SleepModel}), plus what belongs to the whole window:
- * the theme, kiosk mode, the {@link PixelShift} against burn-in, what the status bar says and the
- * settings the wall remembers. Built by {@link #builder}; shown by {@link WallView}.
+ * the theme, kiosk mode, the {@link PixelShift} against burn-in and what the status bar says. Built
+ * by {@link #builder}; shown by {@link WallView}.
+ *
+ * <p>What the window shows and how (the theme, kiosk mode, paging, the goal, the schedule, the
+ * simulated orders and the lifetime) is the {@link DisplayState}'s, which the API changes too: a
+ * change in the window goes to it, and each frame, before anything else, shows what it holds if
+ * that changed, so a change from another thread shows within a frame and no other thread touches a
+ * node.
  *
  * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
  * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
@@ -105,12 +112,11 @@ public final class WallModel implements AccountListener {
   private final Clock clock;
   private final OrderGenerator generator;
   private final ApiEndpoint api;
-  private final int screen;
+  private final DisplayState display;
   private final Executor deskCalls;
   private final Supplier<Optional<Reprojection>> reprojections;
   private final History history;
   private final Supplier<List<String>> journalProblems;
-  private final Consumer<WallSettings> onSettingsChanged;
 
   // Written by core threads, taken by the JavaFX thread.
   private final Set<Account> changed = ConcurrentHashMap.newKeySet();
@@ -137,6 +143,8 @@ public final class WallModel implements AccountListener {
   private final ReadOnlyStringWrapper reprojection =
       new ReadOnlyStringWrapper(this, "reprojection", "");
   private final List<LongConsumer> frameListeners = new ArrayList<>();
+  private WallSettings shownSettings; // the display's settings the window last showed
+  private boolean showingSettings; // while it shows them, which is no change to the display
   private long nextProblemsCheck;
   private long nextReprojectionCheck;
   private boolean checked;
@@ -158,22 +166,18 @@ public final class WallModel implements AccountListener {
     reprojections = setup.reprojection;
     history = setup.history;
     journalProblems = setup.problems;
-    onSettingsChanged = setup.onSettingsChanged;
-    WallSettings settings = setup.settings();
+    display = setup.display();
+    WallSettings settings = display.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
     WallDay day = setup.day();
     today = new TodayModel(day, clock.instant());
     goal = new GoalModel(today);
-    goal.goalProperty().set(settings.goal());
     stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
-    sleep = new SleepModel(setup.schedule, day.zone());
+    sleep = new SleepModel(settings.schedule(), day.zone());
     shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
     // Asleep from the start when started outside the schedule, without a frame of the wall first.
     sleep.onFrame(clock.instant());
-    screen = settings.screen();
-    theme.set(settings.theme());
-    kiosk.set(setup.kiosk);
-    pager.secondsProperty().set(settings.pageSeconds());
+    showSettings(settings);
     pager.runningProperty().bind(kiosk);
     supervisor.addListener(this);
     // Accounts that were live before the window, such as those restored on start, arrive as
@@ -185,21 +189,18 @@ public final class WallModel implements AccountListener {
     table.addRowListener(leaderboard);
     figures.lifetimeProperty().bind(table.lifetimeProperty());
     controls =
-        new ControlsModel(
-            setup.desk,
-            setup.deskCalls,
-            setup.generator,
-            settings.lifetime(),
-            setup.retention,
-            setup.lifetimeChanges,
-            theme,
-            kiosk,
-            goal.goalProperty());
-    theme.addListener(observable -> saveSettings());
-    goal.goalProperty().addListener(observable -> saveSettings());
-    controls.generatorOnProperty().addListener(observable -> saveSettings());
-    controls.rateProperty().addListener(observable -> saveSettings());
-    controls.lifetimeProperty().addListener(observable -> saveSettings());
+        new ControlsModel(setup.desk, setup.deskCalls, display, theme, kiosk, goal.goalProperty());
+    theme.addListener(
+        (observable, before, now) -> changeDisplay(DisplayChange.builder().theme(now)));
+    kiosk.addListener(
+        (observable, before, now) -> changeDisplay(DisplayChange.builder().kiosk(now)));
+    goal.goalProperty()
+        .addListener(
+            (observable, before, now) ->
+                changeDisplay(
+                    now.longValue() == WallSettings.NO_GOAL
+                        ? DisplayChange.builder().noGoal()
+                        : DisplayChange.builder().goal(now.longValue())));
   }
 
   /**
@@ -339,8 +340,15 @@ public final class WallModel implements AccountListener {
     ended.add(account);
   }
 
-  /** One frame: applies what the core did since the last one and advances the animations. */
+  /**
+   * One frame: shows what the display's state changed to and what the core did since the last one,
+   * and advances the animations.
+   */
   void onFrame(long frameNanos) {
+    WallSettings settings = display.settings();
+    if (settings != shownSettings) {
+      showSettings(settings);
+    }
     Instant instant = clock.instant();
     sleep.onFrame(instant);
     shift.onFrame(instant);
@@ -468,16 +476,35 @@ public final class WallModel implements AccountListener {
         });
   }
 
-  /** Tells where settings go what is in force now, once the window has started. */
-  private void saveSettings() {
-    onSettingsChanged.accept(
-        new WallSettings(
-            theme.get(),
-            generator.rate(),
-            controls.lifetimeProperty().get(),
-            pager.secondsProperty().get(),
-            screen,
-            goal.goalProperty().get()));
+  /**
+   * Shows {@code settings}, the display's: the theme, kiosk mode, paging, the goal, the schedule,
+   * and in the controls the simulated orders and the lifetime.
+   */
+  private void showSettings(WallSettings settings) {
+    showingSettings = true;
+    try {
+      theme.set(settings.theme());
+      kiosk.set(settings.kiosk());
+      pager.secondsProperty().set(settings.pageSeconds());
+      pager.pausedProperty().set(settings.pagingPaused());
+      goal.goalProperty().set(settings.goal());
+      if (!settings.schedule().equals(sleep.schedule())) {
+        sleep.setSchedule(settings.schedule());
+      }
+      if (controls != null) { // null only while the constructor shows the first settings
+        controls.show(settings);
+      }
+    } finally {
+      showingSettings = false;
+    }
+    shownSettings = settings;
+  }
+
+  /** Hands a change made in the window to the display, which applies and remembers it. */
+  private void changeDisplay(DisplayChange.Builder change) {
+    if (!showingSettings) {
+      var unused = display.change(change.build()); // a failed save is logged by the display
+    }
   }
 
   /** Tells the stale banner the latest last order among {@code accounts}, if any. */
@@ -516,20 +543,15 @@ public final class WallModel implements AccountListener {
     private final Clock clock;
     private final OrderGenerator generator;
     private AccountDesk desk;
-    private Consumer<Duration> lifetimeChanges;
-    private Duration retention = WallSettings.MAX_LIFETIME;
+    private DisplayState display;
     private Supplier<Optional<Reprojection>> reprojection = Optional::empty;
     private History history = (from, to, step) -> List.of();
     private Supplier<List<String>> problems = List::of;
     private ApiEndpoint api;
-    private WallSettings settings;
-    private boolean kiosk;
-    private Consumer<WallSettings> onSettingsChanged = changed -> {};
     private Executor deskCalls = Runnable::run;
     private Long widgetsAtStart;
     private Duration staleAfter = Duration.ZERO;
     private WallDay day;
-    private Schedule schedule = Schedule.ALWAYS;
     private boolean burnInShift;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
@@ -537,17 +559,15 @@ public final class WallModel implements AccountListener {
       this.clock = Objects.requireNonNull(clock, "clock");
       this.generator = Objects.requireNonNull(generator, "generator");
       this.desk = supervisor;
-      this.lifetimeChanges = supervisor::setLifetime;
     }
 
     /**
-     * The order history the wall is a projection of: the window's orders and endings go to it, a
-     * lifetime chosen in the window is projected by it, and its re-projection, its history and its
-     * problems are shown.
+     * The order history the wall is a projection of: the window's orders and endings go to it, and
+     * its re-projection, its history and its problems are shown. (A lifetime chosen in the window
+     * goes to it through the {@link #display}.)
      */
     public Builder journal(OrderJournal journal) {
       return desk(journal)
-          .lifetimeChanges(journal::changeLifetime)
           .reprojection(journal::reprojection)
           .history(journal::history)
           .problems(journal::problems);
@@ -560,20 +580,13 @@ public final class WallModel implements AccountListener {
     }
 
     /**
-     * Where a lifetime chosen in the window goes; called on the JavaFX thread, so it must not
-     * block.
+     * The display's state, which the window shows and changes: its theme, kiosk mode and paging,
+     * the goal, the simulated orders, the lifetime (no longer than it allows) and the schedule.
+     * Default: the dark theme, the generator as it runs, the supervisor's lifetime, changed on the
+     * supervisor at once and with no limit, always awake, remembered nowhere.
      */
-    public Builder lifetimeChanges(Consumer<Duration> value) {
-      lifetimeChanges = Objects.requireNonNull(value, "lifetimeChanges");
-      return this;
-    }
-
-    /**
-     * How long the order history is kept: the window offers no lifetime longer than that. Default:
-     * no limit.
-     */
-    public Builder retention(Duration value) {
-      retention = Objects.requireNonNull(value, "retention");
+    public Builder display(DisplayState value) {
+      display = Objects.requireNonNull(value, "display");
       return this;
     }
 
@@ -604,27 +617,6 @@ public final class WallModel implements AccountListener {
     /** Where the order API answers, for the status bar. */
     public Builder api(ApiEndpoint value) {
       api = value;
-      return this;
-    }
-
-    /**
-     * The settings in force as the window opens: its theme, paging interval and screen. Default:
-     * the dark theme, the generator's rate and the supervisor's lifetime.
-     */
-    public Builder settings(WallSettings value) {
-      settings = Objects.requireNonNull(value, "settings");
-      return this;
-    }
-
-    /** Whether the window opens in kiosk mode. */
-    public Builder kiosk(boolean value) {
-      kiosk = value;
-      return this;
-    }
-
-    /** Called on the JavaFX thread with the settings after a change in the window. */
-    public Builder onSettingsChanged(Consumer<WallSettings> value) {
-      onSettingsChanged = Objects.requireNonNull(value, "onSettingsChanged");
       return this;
     }
 
@@ -662,12 +654,6 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
-    /** When the window is awake; outside it, it sleeps. Default: always awake. */
-    public Builder schedule(Schedule value) {
-      schedule = Objects.requireNonNull(value, "schedule");
-      return this;
-    }
-
     /**
      * Whether the whole window shifts by a few pixels every few minutes against burn-in. Default:
      * off, so a test that moves its clock far finds every node where it laid it out.
@@ -699,17 +685,26 @@ public final class WallModel implements AccountListener {
       return widgetsAtStart != null ? widgetsAtStart : supervisor.totalWidgetsOrdered();
     }
 
-    private WallSettings settings() {
-      if (settings == null) {
-        settings =
-            new WallSettings(
-                Theme.DARK,
-                generator.rate(),
-                supervisor.lifetime(),
-                WallSettings.DEFAULT_PAGE_SECONDS,
-                0);
+    private DisplayState display() {
+      if (display == null) {
+        display =
+            DisplayState.builder(
+                    new WallSettings(
+                        Theme.DARK,
+                        generator.rate(),
+                        supervisor.lifetime(),
+                        WallSettings.DEFAULT_PAGE_SECONDS,
+                        0,
+                        WallSettings.NO_GOAL,
+                        false,
+                        false,
+                        generator.isRunning(),
+                        Schedule.ALWAYS),
+                    generator,
+                    supervisor::setLifetime)
+                .build();
       }
-      return settings;
+      return display;
     }
   }
 }

@@ -92,7 +92,7 @@ class AnswerHeadersTest {
                     });
     try (OrderApi api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0));
         RawHttp connection = new RawHttp(api.uri())) {
-      api.serve(failing, wall.supervisor(), TOKEN);
+      api.serve(failing, wall.supervisor(), wall.display(), TOKEN);
 
       RawHttp.Answer unknown = connection.exchange(order("{\"accountId\": 71}", null));
       RawHttp.Answer notApplied =

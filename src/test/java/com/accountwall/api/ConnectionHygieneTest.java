@@ -60,7 +60,7 @@ class ConnectionHygieneTest {
   /** A second API on the wall's journal, with other limits. */
   private static OrderApi api(ApiLimits limits, OrderJournal journal) throws IOException {
     OrderApi api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0), limits, null);
-    api.serve(journal, wall.supervisor(), TOKEN);
+    api.serve(journal, wall.supervisor(), wall.display(), TOKEN);
     return api;
   }
 

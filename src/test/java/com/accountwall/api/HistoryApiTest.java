@@ -60,7 +60,7 @@ class HistoryApiTest {
                       List.of(new HistoryStep(NINE.plusSeconds(60), 3, 7)));
                 });
     api = OrderApi.bind(new InetSocketAddress("127.0.0.1", 0));
-    api.serve(journal, wall.supervisor(), TOKEN);
+    api.serve(journal, wall.supervisor(), wall.display(), TOKEN);
   }
 
   @AfterAll

@@ -67,7 +67,7 @@ class TlsTest {
             new InetSocketAddress("127.0.0.1", 0),
             ApiLimits.defaults(),
             TlsFiles.load(cert, key))) {
-      api.serve(wall.orders(), wall.supervisor(), TOKEN);
+      api.serve(wall.orders(), wall.supervisor(), wall.display(), TOKEN);
       assertTrue(api.uri().toString().startsWith("https://127.0.0.1:"));
       HttpClient client = trusting(cert);
 
@@ -125,7 +125,7 @@ class TlsTest {
             new InetSocketAddress("127.0.0.1", 0),
             ApiLimits.defaults(),
             TlsFiles.load(cert, key))) {
-      api.serve(wall.orders(), wall.supervisor(), TOKEN);
+      api.serve(wall.orders(), wall.supervisor(), wall.display(), TOKEN);
       Path renewedCert = folder.resolve("renewed-cert.pem");
       Path renewedKey = folder.resolve("renewed-key.pem");
       certificate("renewed", renewedCert, renewedKey);

@@ -52,7 +52,7 @@ class TokenFileTest {
   @Test
   void everyNamedTokenIsTakenAndNoOther() throws Exception {
     TokenFile tokens = TokenFile.load(file);
-    api.serve(wall.orders(), wall.supervisor(), tokens);
+    api.serve(wall.orders(), wall.supervisor(), wall.display(), tokens);
 
     assertEquals(List.of("erp", "shop"), tokens.names());
     assertEquals(200, status(ERP));
@@ -63,7 +63,7 @@ class TokenFileTest {
 
   @Test
   void aTokenIsRotatedOrRevokedWithoutARestartAndABadFileKeepsTheLastGood() throws Exception {
-    api.serve(wall.orders(), wall.supervisor(), TokenFile.load(file));
+    api.serve(wall.orders(), wall.supervisor(), wall.display(), TokenFile.load(file));
 
     replace("erp " + ERP + "\nshop " + SHOP_NEXT + "\n");
     Await.until(

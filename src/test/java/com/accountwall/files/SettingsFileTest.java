@@ -2,8 +2,10 @@ package com.accountwall.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.io.IOException;
@@ -32,6 +34,39 @@ class SettingsFileTest {
     assertFalse(
         Files.exists(data.resolve("new folder").resolve(SettingsFile.NAME + ".partial")),
         "nothing is left aside");
+  }
+
+  @Test
+  void kioskModePagingTheSimulatedOrdersSwitchAndTheScheduleAreSavedAndLoaded() throws IOException {
+    SettingsFile file = new SettingsFile(data);
+    WallSettings saved =
+        new WallSettings(
+            Theme.LIGHT,
+            2.5,
+            Duration.ofMinutes(10),
+            20,
+            0,
+            WallSettings.NO_GOAL,
+            true,
+            true,
+            false,
+            Schedule.parse("Mon-Fri 07:00-19:00, Sat 09:00-13:00"));
+
+    file.save(saved);
+
+    assertEquals(saved, file.load(DEFAULTS));
+  }
+
+  @Test
+  void aSwitchNobodyChoseIsLeftOutAndAnAlwaysAwakeScheduleIsEmpty() throws IOException {
+    SettingsFile file = new SettingsFile(data);
+
+    file.save(DEFAULTS);
+
+    String text = Files.readString(file.path(), StandardCharsets.UTF_8);
+    assertFalse(text.contains("generator="), text);
+    assertTrue(text.contains("schedule=\n"), text);
+    assertEquals(DEFAULTS, file.load(DEFAULTS));
   }
 
   @Test

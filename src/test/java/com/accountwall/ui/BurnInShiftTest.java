@@ -44,7 +44,12 @@ class BurnInShiftTest {
       OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
-          .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0))
+          .display(
+              TestDisplays.of(
+                      new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0),
+                      generator,
+                      supervisor)
+                  .build())
           .day(WallDay.midnights(ZoneOffset.UTC))
           .burnInShift(true)
           .build();
@@ -110,7 +115,12 @@ class BurnInShiftTest {
   void offItStaysAtItsPlace(FxRobot robot) {
     WallModel still =
         WallModel.builder(supervisor, clock, generator)
-            .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0))
+            .display(
+                TestDisplays.of(
+                        new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0),
+                        generator,
+                        supervisor)
+                    .build())
             .burnInShift(false)
             .build();
     for (int step = 0; step < PixelShift.STEPS; step++) {

@@ -63,7 +63,12 @@ class DeskCallsTest {
     WallModel wall =
         WallModel.builder(supervisor, clock, generator)
             .desk(desk)
-            .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0))
+            .display(
+                TestDisplays.of(
+                        new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0),
+                        generator,
+                        supervisor)
+                    .build())
             .deskCalls(deskCalls::add)
             .build();
     stage.setScene(new Scene(WallView.load(wall), 1400, 800));

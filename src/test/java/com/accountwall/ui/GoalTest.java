@@ -45,8 +45,13 @@ class GoalTest {
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
           .day(new WallDay(ZoneOffset.UTC, LocalTime.of(6, 0), LocalTime.of(18, 0)))
-          .settings(new WallSettings(Theme.DARK, 0, Duration.ofHours(24), 10, 0, 12_000))
-          .onSettingsChanged(saved::add)
+          .display(
+              TestDisplays.of(
+                      new WallSettings(Theme.DARK, 0, Duration.ofHours(24), 10, 0, 12_000),
+                      generator,
+                      supervisor)
+                  .memory(saved::add, Runnable::run)
+                  .build())
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
 

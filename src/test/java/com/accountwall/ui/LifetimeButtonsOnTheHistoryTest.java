@@ -51,7 +51,7 @@ class LifetimeButtonsOnTheHistoryTest {
     model =
         WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
             .journal(wall.orders())
-            .retention(Duration.ofDays(7))
+            .display(wall.display())
             .build();
     driver = new FrameDriver(model);
     stage.setScene(new Scene(WallView.load(model), 1400, 800));

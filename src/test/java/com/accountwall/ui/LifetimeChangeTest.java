@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
+import com.accountwall.display.DisplayState;
 import com.accountwall.generator.OrderGenerator;
 import com.accountwall.journal.Reprojection;
+import com.accountwall.settings.Schedule;
+import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +48,25 @@ class LifetimeChangeTest {
   private final AtomicReference<Reprojection> underWay = new AtomicReference<>();
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
-          .lifetimeChanges(changes::add)
-          .retention(Duration.ofHours(1))
+          .display(
+              DisplayState.builder(
+                      new WallSettings(
+                          Theme.DARK,
+                          0,
+                          supervisor.lifetime(),
+                          WallSettings.DEFAULT_PAGE_SECONDS,
+                          0,
+                          WallSettings.NO_GOAL,
+                          false,
+                          false,
+                          false,
+                          Schedule.ALWAYS),
+                      generator,
+                      changes::add)
+                  .longestLifetime(Duration.ofHours(1))
+                  .memory(saved::add, Runnable::run)
+                  .build())
           .reprojection(() -> Optional.ofNullable(underWay.get()))
-          .onSettingsChanged(saved::add)
           .build();
   private final FrameDriver driver = new FrameDriver(wall);
 

@@ -48,8 +48,22 @@ class ScheduleSleepTest {
       OrderGenerator.builder(supervisor).rate(0).seed(1).build();
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
-          .settings(new WallSettings(Theme.LIGHT, 0, supervisor.lifetime(), 5, 0))
-          .schedule(Schedule.parse("Mon-Fri 07:00-19:00"))
+          .display(
+              TestDisplays.of(
+                      new WallSettings(
+                          Theme.LIGHT,
+                          0,
+                          supervisor.lifetime(),
+                          5,
+                          0,
+                          WallSettings.NO_GOAL,
+                          false,
+                          false,
+                          false,
+                          Schedule.parse("Mon-Fri 07:00-19:00")),
+                      generator,
+                      supervisor)
+                  .build())
           .staleAfter(Duration.ofMinutes(15))
           .day(WallDay.midnights(BERLIN))
           .build();

@@ -126,7 +126,10 @@ public final class Screenshots {
             .build();
     try (OrderGenerator generator = OrderGenerator.builder(supervisor).rate(6).seed(1).build()) {
       WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0);
-      WallModel wall = WallModel.builder(supervisor, clock, generator).settings(settings).build();
+      WallModel wall =
+          WallModel.builder(supervisor, clock, generator)
+              .display(TestDisplays.of(settings, generator, supervisor).build())
+              .build();
       Parent root = WallView.load(wall);
       Stage stage = new Stage();
       stage.setScene(new Scene(root, WIDTH, HEIGHT));

@@ -49,7 +49,12 @@ class StaleBannerTest {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
-          .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0))
+          .display(
+              TestDisplays.of(
+                      new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 5, 0),
+                      generator,
+                      supervisor)
+                  .build())
           .problems(() -> List.copyOf(problems))
           .staleAfter(STALE_AFTER)
           .day(WallDay.midnights(ZoneOffset.UTC))

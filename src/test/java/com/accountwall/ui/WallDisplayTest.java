@@ -57,8 +57,13 @@ class WallDisplayTest {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final WallModel wall =
       WallModel.builder(supervisor, clock, generator)
-          .settings(new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0))
-          .onSettingsChanged(saved::add)
+          .display(
+              TestDisplays.of(
+                      new WallSettings(Theme.DARK, 0, supervisor.lifetime(), PAGE_SECONDS, 0),
+                      generator,
+                      supervisor)
+                  .memory(saved::add, Runnable::run)
+                  .build())
           .problems(() -> List.copyOf(problems))
           .staleAfter(Duration.ZERO)
           .build();

@@ -1,6 +1,7 @@
 package com.accountwall.ui.controls;
 
 import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import java.time.Duration;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,7 +52,7 @@ public final class ControlsController {
     endSelectedButton.disableProperty().bind(model.selectedProperty().isNull());
     generatorSwitch.selectedProperty().bindBidirectional(model.generatorOnProperty());
     IntegerSpinnerValueFactory rates =
-        new IntegerSpinnerValueFactory(0, RateInput.MAX_RATE, model.rateProperty().get(), 5);
+        new IntegerSpinnerValueFactory(0, WallSettings.MAX_RATE, model.rateProperty().get(), 5);
     rates.setConverter(new RateConverter(model));
     rateSpinner.setValueFactory(rates);
     rates.valueProperty().bindBidirectional(model.rateProperty());
@@ -115,6 +116,11 @@ public final class ControlsController {
                 model.chooseLifetime(Duration.parse((String) chosen.getUserData()));
               }
             });
+    model
+        .lifetimeProperty()
+        .addListener(
+            (observable, before, now) ->
+                selectEach(lifetimeButtons, data -> Duration.parse(data).equals(now)));
   }
 
   private void bindTheme() {

@@ -2,13 +2,14 @@ package com.accountwall.ui.controls;
 
 import com.accountwall.core.AccountDesk;
 import com.accountwall.core.AccountDetails;
-import com.accountwall.generator.OrderGenerator;
+import com.accountwall.display.DisplayChange;
+import com.accountwall.display.DisplayState;
 import com.accountwall.settings.Theme;
+import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.table.AccountRow;
 import com.accountwall.ui.text.Counts;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -27,13 +28,15 @@ import javafx.beans.property.StringProperty;
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
  * the generator's switch and rate, the daily goal, the lifetime, the theme and kiosk mode, as
  * properties and commands. Orders and endings run on the desk's executor and report how they went
- * in {@link #statusProperty()}. Confined to the JavaFX thread.
+ * in {@link #statusProperty()}. The switch, the rate and the lifetime are changed through the
+ * {@link DisplayState}, which applies and remembers them, and follow it ({@link #show}) when
+ * something else, such as the API, changes them. Confined to the JavaFX thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
   private final Executor deskCalls;
-  private final Consumer<Duration> lifetimeChanges;
-  private final Duration longestLifetime;
+  private final DisplayState display;
+  private boolean showing; // while show() sets what the display has, which is no change to it
   private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final StringProperty typedId = new SimpleStringProperty(this, "typedId", "");
   private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper(this, "orderError");
@@ -54,11 +57,8 @@ public final class ControlsModel {
    * @param deskCalls where they run: off the JavaFX thread in the app, since each may wait for the
    *     journal, for up to half a minute when it is down; the status comes back on the JavaFX
    *     thread
-   * @param generator the simulated orders the switch and the rate act on
-   * @param lifetime the lifetime chosen at start
-   * @param longestLifetime the longest lifetime that may be chosen: the history kept, as no
-   *     lifetime may outlast it
-   * @param lifetimeChanges where a newly chosen lifetime goes; it must not block
+   * @param display where the switch of the simulated orders, their rate and the lifetime are
+   *     changed, and what they start as
    * @param theme the window's theme, which the theme buttons choose
    * @param kiosk whether the window is in kiosk mode, which a button enters
    * @param goal the daily goal in widgets (0 for none), which the goal box sets
@@ -66,36 +66,45 @@ public final class ControlsModel {
   public ControlsModel(
       AccountDesk desk,
       Executor deskCalls,
-      OrderGenerator generator,
-      Duration lifetime,
-      Duration longestLifetime,
-      Consumer<Duration> lifetimeChanges,
+      DisplayState display,
       ObjectProperty<Theme> theme,
       BooleanProperty kiosk,
       LongProperty goal) {
     this.desk = desk;
     this.deskCalls = deskCalls;
-    this.longestLifetime = longestLifetime;
-    this.lifetimeChanges = lifetimeChanges;
-    this.lifetime.set(lifetime);
+    this.display = display;
     this.theme = theme;
     this.kiosk = kiosk;
     this.goal = goal;
     typedGoal.set(goal.get() > 0 ? Long.toString(goal.get()) : "");
     typedGoal.addListener(observable -> goalError.set(null));
     typedId.addListener(observable -> orderError.set(null));
-    generatorOn.set(generator.isRunning());
+    show(display.settings());
     generatorOn.addListener(
-        (observable, wasOn, on) -> {
-          if (on) {
-            generator.start();
-          } else {
-            generator.pause();
-          }
-        });
-    rate.set((int) generator.rate());
-    rate.addListener((observable, before, now) -> generator.setRate(now));
+        (observable, wasOn, on) -> change(DisplayChange.builder().generator(on)));
+    rate.addListener((observable, before, now) -> change(DisplayChange.builder().rate(now)));
     rate.addListener(observable -> rateError.set(null));
+  }
+
+  /**
+   * Shows the switch of the simulated orders, their rate (in whole orders per second) and the
+   * lifetime as {@code settings} have them, changing nothing in the display.
+   */
+  public void show(WallSettings settings) {
+    showing = true;
+    try {
+      generatorOn.set(settings.generator());
+      rate.set((int) settings.rate());
+      lifetime.set(settings.lifetime());
+    } finally {
+      showing = false;
+    }
+  }
+
+  private void change(DisplayChange.Builder change) {
+    if (!showing) {
+      var unused = display.change(change.build()); // a failed save is logged by the display
+    }
   }
 
   /** The row the order-one-more and end-now commands act on. */
@@ -140,7 +149,7 @@ public final class ControlsModel {
 
   /**
    * Sets the rate to the one typed; or, if it is not a whole number from 0 to {@value
-   * RateInput#MAX_RATE}, says why and changes nothing.
+   * WallSettings#MAX_RATE}, says why and changes nothing.
    *
    * @return the rate in force afterwards
    */
@@ -249,7 +258,7 @@ public final class ControlsModel {
 
   /** Whether {@code candidate} may be chosen: whether the history is kept at least that long. */
   public boolean canChooseLifetime(Duration candidate) {
-    return candidate.compareTo(longestLifetime) <= 0;
+    return display.canChooseLifetime(candidate);
   }
 
   /**
@@ -259,7 +268,7 @@ public final class ControlsModel {
    */
   public void chooseLifetime(Duration chosen) {
     if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
-      lifetimeChanges.accept(chosen);
+      change(DisplayChange.builder().lifetime(chosen));
       lifetime.set(chosen);
     }
   }

@@ -1,5 +1,7 @@
 package com.accountwall.ui.controls;
 
+import com.accountwall.settings.WallSettings;
+
 /** Reads a daily goal typed by a person, with a message that says what to type. */
 final class GoalInput {
   private GoalInput() {}
@@ -14,21 +16,17 @@ final class GoalInput {
   static long parse(String text) {
     String trimmed = text == null ? "" : text.strip();
     if (trimmed.isEmpty()) {
-      return 0;
+      return WallSettings.NO_GOAL;
     }
-    long goal;
     try {
-      goal = Long.parseLong(trimmed.replace(",", ""));
-    } catch (NumberFormatException e) {
-      goal = -1;
-    }
-    if (goal < 1) {
+      return WallSettings.checkGoal(Long.parseLong(trimmed.replace(",", "")));
+    } catch (IllegalArgumentException e) { // not a number, or not a goal
       throw new IllegalArgumentException(
           "\u201c"
               + trimmed
               + "\u201d is not a goal: type a whole number of widgets, 1 or more"
-              + " (empty for no goal).");
+              + " (empty for no goal).",
+          e);
     }
-    return goal;
   }
 }

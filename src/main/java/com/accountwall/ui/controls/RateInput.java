@@ -1,26 +1,21 @@
 package com.accountwall.ui.controls;
 
+import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.text.Counts;
 
 /** Reads a rate of simulated orders typed by a person, with a message that says what to type. */
 final class RateInput {
-  /**
-   * The most orders per second the box takes. The generator takes any rate of 0 or more; the box
-   * stops at a million a second, ten times the load the wall's benchmark holds it to.
-   */
-  static final int MAX_RATE = 1_000_000;
-
   private RateInput() {}
 
   /**
    * The orders per second in {@code text}, surrounding blanks ignored.
    *
    * @throws IllegalArgumentException with a message for the person, if it is not a whole number
-   *     from 0 to {@link #MAX_RATE}
+   *     from 0 to {@link WallSettings#MAX_RATE}
    */
   static int parse(String text) {
     String trimmed = text == null ? "" : text.strip();
-    String range = "a whole number from 0 to " + Counts.format(MAX_RATE);
+    String range = "a whole number from 0 to " + Counts.format(WallSettings.MAX_RATE);
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("Type the orders per second: " + range + ".");
     }
@@ -30,7 +25,7 @@ final class RateInput {
     } catch (NumberFormatException e) {
       rate = -1;
     }
-    if (rate < 0 || rate > MAX_RATE) {
+    if (rate < 0 || rate > WallSettings.MAX_RATE) {
       throw new IllegalArgumentException(
           "\u201c" + trimmed + "\u201d is not a rate: type " + range + ".");
     }

@@ -11,15 +11,17 @@ import javafx.beans.property.SimpleIntegerProperty;
 
 /**
  * Turns pages of rows on a wall nobody scrolls: while {@link #runningProperty() running}, it moves
- * to the next page every {@link #secondsProperty() seconds}, back to the first after the last.
- * Driven by the frame clock, so a test turns pages by passing frame times. Confined to the JavaFX
- * thread.
+ * to the next page every {@link #secondsProperty() seconds}, back to the first after the last;
+ * while {@link #pausedProperty() paused} it stays on its page, which shows for whole seconds again
+ * once paging goes on. Driven by the frame clock, so a test turns pages by passing frame times.
+ * Confined to the JavaFX thread.
  */
 public final class Pager {
   private final IntegerProperty rowCount = new SimpleIntegerProperty(this, "rowCount");
   private final IntegerProperty rowsPerPage = new SimpleIntegerProperty(this, "rowsPerPage", 1);
   private final IntegerProperty seconds = new SimpleIntegerProperty(this, "seconds", 10);
   private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+  private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
   private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(this, "page");
   private final IntegerBinding pageCount =
       Bindings.createIntegerBinding(
@@ -63,6 +65,11 @@ public final class Pager {
     return running;
   }
 
+  /** Whether it stays on the page it shows, running or not. */
+  public BooleanProperty pausedProperty() {
+    return paused;
+  }
+
   /** The page shown, from 0. */
   public ReadOnlyIntegerProperty pageProperty() {
     return page.getReadOnlyProperty();
@@ -84,6 +91,10 @@ public final class Pager {
   /** Turns the page when its time is up; call once per frame. */
   public void onFrame(long frameNanos) {
     if (!running.get()) {
+      return;
+    }
+    if (paused.get()) {
+      pageShownAt = Long.MIN_VALUE; // the page shows whole seconds again from the first frame after
       return;
     }
     if (pageShownAt == Long.MIN_VALUE) {

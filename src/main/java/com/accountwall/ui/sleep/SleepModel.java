@@ -21,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * <p>Confined to the JavaFX thread.
  */
 public final class SleepModel {
-  private final Schedule schedule;
+  private Schedule schedule;
   private final ZoneId zone;
   private Instant checkedAt;
   private Instant nextChange;
@@ -42,6 +42,12 @@ public final class SleepModel {
   /** When the window is awake. */
   public Schedule schedule() {
     return schedule;
+  }
+
+  /** Keeps {@code schedule} from the next frame on, which decides afresh whether to sleep. */
+  public void setSchedule(Schedule schedule) {
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    checkedAt = null;
   }
 
   /** Decides, at {@code now} by the wall's clock, whether the window sleeps and what time it is. */

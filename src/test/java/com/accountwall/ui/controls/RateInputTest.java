@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.settings.WallSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +17,7 @@ class RateInputTest {
     assertEquals(250, RateInput.parse(" 250 "));
     assertEquals(0, RateInput.parse("0"));
     assertEquals(100_000, RateInput.parse("100000"));
-    assertEquals(RateInput.MAX_RATE, RateInput.parse("1000000"));
+    assertEquals(WallSettings.MAX_RATE, RateInput.parse("1000000"));
   }
 
   @ParameterizedTest
