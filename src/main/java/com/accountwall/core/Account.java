@@ -40,8 +40,11 @@ public final class Account {
   private final long id;
   private final Lifetime lifetime;
 
-  private volatile String name;
-  private volatile String attribute = "";
+  /**
+   * The directory's profile, or null while it has none. One field, so a reader sees a name and its
+   * attribute from the same profile, never one from an older.
+   */
+  private volatile AccountProfile profile;
 
   /** Widgets ordered, with {@link #ENDED} set once the account has ended. Accessed via COUNT. */
   @SuppressWarnings("unused")
@@ -68,15 +71,16 @@ public final class Account {
     return id;
   }
 
-  /** The name from the {@link AccountDirectory}, or "Account &lt;id&gt;" when it has none. */
+  /** The name from the {@link AccountDirectory}, or its {@linkplain #defaultName built-in name}. */
   public String name() {
-    String n = name;
-    return (n == null) ? defaultName(id) : n;
+    AccountProfile known = profile;
+    return known == null ? defaultName(id) : known.name();
   }
 
-  /** A free-form attribute from the {@link AccountDirectory}; empty when it has none. */
+  /** A free-form attribute from the {@link AccountDirectory} (the team); empty when it has none. */
   public String attribute() {
-    return attribute;
+    AccountProfile known = profile;
+    return known == null ? "" : known.attribute();
   }
 
   /** Widgets ordered; for an ended account, its final count. */
@@ -103,7 +107,13 @@ public final class Account {
    */
   public AccountDetails details() {
     long widgets = widgetsOrdered();
-    return new AccountDetails(id, name(), attribute, widgets, expiresAt());
+    AccountProfile known = profile;
+    return new AccountDetails(
+        id,
+        known == null ? defaultName(id) : known.name(),
+        known == null ? "" : known.attribute(),
+        widgets,
+        expiresAt());
   }
 
   @Override
@@ -116,9 +126,12 @@ public final class Account {
         + "]";
   }
 
-  /** The name of an account the directory does not know. */
+  /**
+   * The name of an account the directory does not know: a company-like name that is the same for
+   * the id on every wall and every start ({@link BuiltInNames}).
+   */
   public static String defaultName(long id) {
-    return "Account " + id;
+    return BuiltInNames.of(requireValidId(id));
   }
 
   long lastOrderMillis() {
@@ -188,8 +201,7 @@ public final class Account {
   }
 
   void applyProfile(AccountProfile profile) {
-    name = profile.name();
-    attribute = profile.attribute();
+    this.profile = profile;
   }
 
   /**
