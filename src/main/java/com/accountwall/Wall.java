@@ -111,6 +111,13 @@ public final class Wall implements AutoCloseable {
           lookups.shutdownNow();
           lookups.awaitTermination(5, TimeUnit.SECONDS);
         });
+    ExecutorService profileWriter =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("account-profiles"));
+    started.push(
+        () -> { // a profile being stored commits before the database closes
+          profileWriter.shutdown();
+          profileWriter.awaitTermination(5, TimeUnit.SECONDS);
+        });
     supervisor =
         AccountSupervisor.builder()
             .clock(clock)
@@ -134,6 +141,8 @@ public final class Wall implements AutoCloseable {
     started.push(orders);
     // What was restored, before the API or the generator can add to it: the wall's start.
     widgetsAtStart = supervisor.totalWidgetsOrdered();
+    // Cluster mode too: names are the wall's own, kept in its database beside the journal.
+    api.profiles(database.profileStore(profileWriter));
     api.metrics(
         new MetricsEndpoint(
             metrics.registry(), metrics::scrape, WallMetrics.CONTENT_TYPE, config.metricsToken()));

@@ -35,7 +35,7 @@ final class OrderRequests {
   record Parsed(List<Order> orders, boolean batch) {}
 
   static Parsed parse(byte[] body) {
-    JsonNode root = readTree(body);
+    JsonNode root = readTree(body, "an order such as " + EXAMPLE);
     if (root.isArray()) {
       if (root.isEmpty()) {
         throw ApiException.badRequest(
@@ -50,9 +50,16 @@ final class OrderRequests {
     return new Parsed(List.of(order(root, "")), false);
   }
 
-  private static JsonNode readTree(byte[] body) {
+  /**
+   * Reads a request body as strict JSON: well-formed UTF-8, one value, no trailing tokens, no
+   * repeated field.
+   *
+   * @param wanted what to send instead of an empty body, as "an order such as {...}"
+   * @throws ApiException 400 saying what is wrong and where
+   */
+  static JsonNode readTree(byte[] body, String wanted) {
     if (body.length == 0) {
-      throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
+      throw ApiException.badRequest("the body is empty: send " + wanted);
     }
     int malformed = StrictUtf8.firstMalformed(body);
     if (malformed >= 0) {
@@ -67,7 +74,7 @@ final class OrderRequests {
       // Decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes.
       JsonNode root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
       if (root == null || root.isMissingNode()) {
-        throw ApiException.badRequest("the body is empty: send an order such as " + EXAMPLE);
+        throw ApiException.badRequest("the body is empty: send " + wanted);
       }
       return root;
     } catch (JsonProcessingException e) {

@@ -61,7 +61,7 @@ class OrderApiTest {
             200,
             "{\"accountId\":10,\"name\":\""
                 + Account.defaultName(10)
-                + "\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
+                + "\",\"team\":null,\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
         api.post("{\"accountId\": 10, \"quantity\": 3}"));
     clock.advance(java.time.Duration.ofMinutes(15));
     assertEquals(
@@ -69,7 +69,7 @@ class OrderApiTest {
             200,
             "{\"accountId\":10,\"name\":\""
                 + Account.defaultName(10)
-                + "\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:15:00Z\"}"),
+                + "\",\"team\":null,\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:15:00Z\"}"),
         api.post("{\"accountId\": 10}"));
   }
 
@@ -88,10 +88,10 @@ class OrderApiTest {
             "["
                 + "{\"accountId\":2,\"name\":\""
                 + Account.defaultName(2)
-                + "\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
+                + "\",\"team\":null,\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
                 + "{\"accountId\":30,\"name\":\""
                 + Account.defaultName(30)
-                + "\",\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
+                + "\",\"team\":null,\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
         api.get("/api/accounts"));
     assertEquals(200, api.get("/api/accounts/30").status());
   }
@@ -284,7 +284,7 @@ class OrderApiTest {
             200,
             "{\"accountId\":10,\"name\":\""
                 + Account.defaultName(10)
-                + "\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
+                + "\",\"team\":null,\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
         first);
     assertEquals(first, api.post(order, "order-17"));
     assertEquals(

@@ -214,7 +214,7 @@ class ClusterModeTest {
     assertEquals(
         "{\"accountId\":10,\"name\":\""
             + Account.defaultName(10)
-            + "\",\"widgetsSold\":5,\"expiresAt\":\""
+            + "\",\"team\":null,\"widgetsSold\":5,\"expiresAt\":\""
             + expiresAt
             + "\"}",
         second.body());
