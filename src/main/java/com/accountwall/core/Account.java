@@ -217,6 +217,29 @@ public final class Account {
     return accountId;
   }
 
+  /**
+   * The rule for an account id written as text, wherever one comes in (a path of the API, an
+   * accounts file): canonical decimal only, from 1 to 2<sup>63</sup>-1, no sign, no leading zero,
+   * no space, so that one account has one spelling.
+   *
+   * @return the id, or -1 if {@code text} is not one
+   */
+  public static long parseId(String text) {
+    boolean canonical =
+        !text.isEmpty() && text.length() <= 19 && text.charAt(0) >= '1' && text.charAt(0) <= '9';
+    for (int i = 1; canonical && i < text.length(); i++) {
+      canonical = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+    if (canonical) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        // 19 digits over 2^63-1
+      }
+    }
+    return -1;
+  }
+
   static long requireValidQuantity(long quantity) {
     if (quantity <= 0) {
       throw new IllegalArgumentException("quantity must be a positive integer, was " + quantity);
