@@ -7,6 +7,7 @@ import com.accountwall.api.MetricsEndpoint;
 import com.accountwall.api.OrderApi;
 import com.accountwall.api.TlsFiles;
 import com.accountwall.api.TokenFile;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
@@ -16,6 +17,7 @@ import com.accountwall.kafka.KafkaOrders;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.metrics.WallMetrics;
 import com.accountwall.store.AccountDatabase;
+import com.accountwall.store.AccountsFile;
 import com.accountwall.store.EmbeddedJournal;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -24,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +94,9 @@ public final class Wall implements AutoCloseable {
    * longer fail for an everyday reason: the port first, expiry and simulated orders last.
    */
   private void startParts(WallConfig config) throws IOException, SQLException {
+    // Read and checked whole before anything else: a file refused changes nothing anywhere.
+    Map<Long, AccountProfile> imported =
+        config.importAccounts() == null ? null : AccountsFile.read(config.importAccounts());
     TlsFiles tls =
         config.tlsCertificate() == null
             ? null
@@ -104,6 +110,12 @@ public final class Wall implements AutoCloseable {
     TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
+    if (imported != null) {
+      // Before the restore, so the accounts it puts back are named from the file at once.
+      String report = AccountsFile.report(config.importAccounts(), database.putProfiles(imported));
+      System.out.println(report);
+      LOG.log(Level.INFO, report);
+    }
     ExecutorService lookups =
         Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
     started.push(

@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  * @param day the wall's day: its time zone, when each day starts and where the goal's pace runs to
  * @param schedule when the window is awake; {@link Schedule#ALWAYS} for all the time
  * @param burnInShift whether the window shifts by a few pixels every few minutes against burn-in
+ * @param importAccounts an accounts file (CSV) whose names and teams the start stores before the
+ *     wall restores its accounts; null for none
  */
 public record WallConfig(
     boolean headless,
@@ -70,7 +72,8 @@ public record WallConfig(
     String metricsToken,
     WallDay day,
     Schedule schedule,
-    boolean burnInShift) {
+    boolean burnInShift,
+    Path importAccounts) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is

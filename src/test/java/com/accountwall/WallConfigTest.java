@@ -117,6 +117,7 @@ class WallConfigTest {
         null,
         com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
         Schedule.ALWAYS,
-        true);
+        true,
+        null);
   }
 }
