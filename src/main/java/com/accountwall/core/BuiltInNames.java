@@ -12,7 +12,7 @@ import java.util.List;
  * <p>The ids 1 to {@value #DISTINCT} each get a name of their own: the id picks one of the {@value
  * #DISTINCT} combinations through an affine permutation (its multiplier is prime to their number),
  * so that neighbouring ids get unrelated names. Later ids reuse the names, each block of {@value
- * #DISTINCT} ids in another order; the wall shows the id beside the name.
+ * #DISTINCT} ids shifted against the one before; the wall shows the id beside the name.
  *
  * <p>Thread-safe: stateless.
  */
