@@ -4,6 +4,7 @@ import com.accountwall.core.CoarseClock;
 import com.accountwall.files.DataFolder;
 import com.accountwall.files.LogFiles;
 import com.accountwall.journal.JournalUnavailableException;
+import com.accountwall.store.AccountsFile;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
  * class when JavaFX is on the class path rather than the module path; and a headless wall never
  * loads JavaFX at all.
  *
- * <p>Exit codes: 2 for an option it cannot read, with a one-line message; 1 for a start that fails
- * (the data folder in use by another wall, a port in use, a database it cannot open).
+ * <p>Exit codes: 2 for an option it cannot read, or an accounts file to import that it refuses,
+ * with a one-line message; 1 for a start that fails (the data folder in use by another wall, a port
+ * in use, a database it cannot open).
  *
  * <p>Each failure is said on standard error, in one line (an unforeseen one with its stack trace).
  * One that comes once the data folder is the wall's (a port in use, a database it cannot open, a
@@ -92,6 +94,10 @@ public final class Launcher implements Callable<Integer> {
       Wall wall;
       try {
         wall = Wall.start(config, new CoarseClock());
+      } catch (AccountsFile.RefusedException e) {
+        // A file the operator gave, refused as an option would be: exit code 2.
+        failLogged(e.getMessage() + "; nothing was imported, and the wall did not start");
+        return CommandLine.ExitCode.USAGE;
       } catch (IOException e) {
         return failLogged(
             "cannot start the order API on "

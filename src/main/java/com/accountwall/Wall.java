@@ -7,6 +7,7 @@ import com.accountwall.api.MetricsEndpoint;
 import com.accountwall.api.OrderApi;
 import com.accountwall.api.TlsFiles;
 import com.accountwall.api.TokenFile;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
 import com.accountwall.core.ExpiryTicker;
@@ -18,6 +19,7 @@ import com.accountwall.kafka.KafkaOrders;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.metrics.WallMetrics;
 import com.accountwall.store.AccountDatabase;
+import com.accountwall.store.AccountsFile;
 import com.accountwall.store.EmbeddedJournal;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +99,9 @@ public final class Wall implements AutoCloseable {
    * longer fail for an everyday reason: the port first, expiry and simulated orders last.
    */
   private void startParts(WallConfig config) throws IOException, SQLException {
+    // Read and checked whole before anything else: a file refused changes nothing anywhere.
+    Map<Long, AccountProfile> imported =
+        config.importAccounts() == null ? null : AccountsFile.read(config.importAccounts());
     TlsFiles tls =
         config.tlsCertificate() == null
             ? null
@@ -109,12 +115,25 @@ public final class Wall implements AutoCloseable {
     TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
+    if (imported != null) {
+      // Before the restore, so the accounts it puts back are named from the file at once.
+      String report = AccountsFile.report(config.importAccounts(), database.putProfiles(imported));
+      System.out.println(report);
+      LOG.log(Level.INFO, report);
+    }
     ExecutorService lookups =
         Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
     started.push(
         () -> { // a lookup in flight finishes before the database closes, so it fails no read
           lookups.shutdownNow();
           lookups.awaitTermination(5, TimeUnit.SECONDS);
+        });
+    ExecutorService profileWriter =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("account-profiles"));
+    started.push(
+        () -> { // a profile being stored commits before the database closes
+          profileWriter.shutdown();
+          profileWriter.awaitTermination(5, TimeUnit.SECONDS);
         });
     supervisor =
         AccountSupervisor.builder()
@@ -139,6 +158,8 @@ public final class Wall implements AutoCloseable {
     started.push(orders);
     // What was restored, before the API or the generator can add to it: the wall's start.
     widgetsAtStart = supervisor.totalWidgetsOrdered();
+    // Cluster mode too: names are the wall's own, kept in its database beside the journal.
+    api.profiles(database.profileStore(profileWriter));
     api.metrics(
         new MetricsEndpoint(
             metrics.registry(), metrics::scrape, WallMetrics.CONTENT_TYPE, config.metricsToken()));

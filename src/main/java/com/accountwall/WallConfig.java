@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  *     requests from loopback only
  * @param day the wall's day: its time zone, when each day starts and where the goal's pace runs to
  * @param burnInShift whether the window shifts by a few pixels every few minutes against burn-in
+ * @param importAccounts an accounts file (CSV) whose names and teams the start stores before the
+ *     wall restores its accounts; null for none
  */
 public record WallConfig(
     boolean headless,
@@ -65,7 +67,8 @@ public record WallConfig(
     Duration staleAfter,
     String metricsToken,
     WallDay day,
-    boolean burnInShift) {
+    boolean burnInShift,
+    Path importAccounts) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is

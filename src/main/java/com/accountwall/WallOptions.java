@@ -273,6 +273,14 @@ public final class WallOptions {
               + " pixels for hours (--no-burn-in-shift: keep it still). Default: on.")
   boolean burnInShift;
 
+  @Option(
+      names = "--import-accounts",
+      paramLabel = "FILE",
+      description =
+          "Store the names and teams of this CSV file (header id,name,team) before the wall starts:"
+              + " all of it or, if any line is wrong, none, and then the wall does not start.")
+  Path importAccounts;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -380,7 +388,8 @@ public final class WallOptions {
               zone != null ? zone : ZoneId.systemDefault(),
               dayStarts,
               dayEnds != null ? dayEnds : dayStarts),
-          burnInShift);
+          burnInShift,
+          importAccounts);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }

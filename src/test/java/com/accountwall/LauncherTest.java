@@ -127,6 +127,29 @@ class LauncherTest {
         "the log file names the refusal: " + log);
   }
 
+  @Test
+  void aRefusedAccountsFileIsOneLineExitCodeTwoAndInTheLogFile() throws Exception {
+    Path accounts = data.resolveSibling(data.getFileName() + "-accounts.csv");
+    Files.writeString(accounts, "id,name,team\n5,Acme,\n6,Bell\u0007,\n");
+
+    int exit = launch("--headless", "--port=0", "--data=" + data, "--import-accounts=" + accounts);
+
+    assertEquals(2, exit);
+    String refusal = accounts + " line 3, column name: control character U+0007 at character 5";
+    assertEquals(
+        "account-wall: "
+            + refusal
+            + "; nothing was imported, and the wall did not start"
+            + System.lineSeparator(),
+        err.toString());
+    assertFalse(Files.exists(data.resolve("account-wall.db")), "nothing was stored");
+    List<String> log = Files.readAllLines(data.resolve("logs/account-wall.0.log"));
+    assertTrue(
+        log.stream().anyMatch(line -> line.contains("SEVERE") && line.contains(refusal)),
+        "the log file names the refusal: " + log);
+    Files.delete(accounts);
+  }
+
   private int launch(String... args) {
     CommandLine commandLine = Launcher.commandLine();
     commandLine.setOut(new PrintWriter(out, true));

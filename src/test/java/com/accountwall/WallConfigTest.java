@@ -113,6 +113,7 @@ class WallConfigTest {
         staleAfter,
         null,
         com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
-        true);
+        true,
+        null);
   }
 }

@@ -1,9 +1,12 @@
 package com.accountwall.api;
 
+import com.accountwall.core.Account;
+
 /**
- * Reads an account id in a path, such as the {@code 10} of {@code /api/accounts/10}: canonical
- * decimal only, from 1 to 2<sup>63</sup>-1, no sign, no leading zero, so that one account has one
- * address and {@code /api/accounts/+5} or {@code /05} never act on account 5 by a lenient reading.
+ * Reads an account id in a path, such as the {@code 10} of {@code /api/accounts/10}, by {@link
+ * Account#parseId}'s rule: canonical decimal only, from 1 to 2<sup>63</sup>-1, no sign, no leading
+ * zero, so that one account has one address and {@code /api/accounts/+5} or {@code /05} never act
+ * on account 5 by a lenient reading.
  *
  * <p>Thread-safe: stateless.
  */
@@ -14,20 +17,9 @@ final class AccountIds {
    * @throws ApiException 400 naming the segment, if it is not such an id
    */
   static long parse(String segment) {
-    boolean canonical =
-        !segment.isEmpty()
-            && segment.length() <= 19
-            && segment.charAt(0) >= '1'
-            && segment.charAt(0) <= '9';
-    for (int i = 1; canonical && i < segment.length(); i++) {
-      canonical = segment.charAt(i) >= '0' && segment.charAt(i) <= '9';
-    }
-    if (canonical) {
-      try {
-        return Long.parseLong(segment);
-      } catch (NumberFormatException e) {
-        // 19 digits over 2^63-1: refused below
-      }
+    long id = Account.parseId(segment);
+    if (id > 0) {
+      return id;
     }
     throw ApiException.badRequest(
         "the account id in the path must be a positive integer in plain decimal (no sign,"

@@ -2,8 +2,10 @@ package com.accountwall.api;
 
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountDetails;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
+import com.accountwall.core.ProfileStore;
 import com.accountwall.display.DisplayChange;
 import com.accountwall.display.DisplayState;
 import com.accountwall.journal.IdempotencyKey;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -49,6 +52,7 @@ final class ApiRoutes {
   private static final String ACCOUNTS = "/api/accounts";
   private static final String ORDERS = "/api/orders";
   private static final String DISPLAY = "/api/display";
+  private static final String PROFILE = "/profile";
   static final String METRICS = "/metrics";
 
   /**
@@ -68,10 +72,13 @@ final class ApiRoutes {
   private final OrderMeters meters;
   private final MetricsEndpoint metrics;
   private final MetricsAccess metricsAccess;
+  private final ProfileStore profiles;
 
   /**
    * @param metrics what {@code /metrics} serves, and where the order meters are recorded; null for
    *     no {@code /metrics} (404) and meters recorded nowhere
+   * @param profiles where {@code PUT /api/accounts/{id}/profile} keeps a profile; null for no such
+   *     endpoint (404)
    */
   ApiRoutes(
       OrderJournal orders,
@@ -81,8 +88,10 @@ final class ApiRoutes {
       Executor bodyReader,
       Executor historyReader,
       Clock clock,
-      MetricsEndpoint metrics) {
+      MetricsEndpoint metrics,
+      ProfileStore profiles) {
     this.orders = orders;
+    this.profiles = profiles;
     this.supervisor = supervisor;
     this.display = display;
     this.token = token;
@@ -192,6 +201,19 @@ final class ApiRoutes {
       allow(method, path, "GET");
       return done(Answer.json(200, listAccounts()));
     }
+    if (profiles != null && isProfile(path)) {
+      authorize(headers);
+      long accountId =
+          AccountIds.parse(path.substring(ACCOUNTS.length() + 1, path.length() - PROFILE.length()));
+      allow(method, path, "PUT");
+      JsonContentType.require(headers.get(HttpHeaderNames.CONTENT_TYPE));
+      byte[] body = ByteBufUtil.getBytes(request.content());
+      if (body.length <= READ_INLINE_BYTES) {
+        return putProfile(accountId, body);
+      }
+      return CompletableFuture.supplyAsync(() -> putProfile(accountId, body), bodyReader)
+          .thenCompose(stored -> stored);
+    }
     if (path.startsWith(ACCOUNTS + "/") && path.indexOf('/', ACCOUNTS.length() + 1) < 0) {
       authorize(headers);
       long accountId = AccountIds.parse(path.substring(ACCOUNTS.length() + 1));
@@ -275,6 +297,53 @@ final class ApiRoutes {
       throw ApiException.badRequest(e.getMessage());
     }
     return changed.thenApply(settings -> Answer.json(200, DisplayRequests.View.of(settings)));
+  }
+
+  /** Whether {@code path} is {@code /api/accounts/{one segment}/profile}. */
+  private static boolean isProfile(String path) {
+    return path.startsWith(ACCOUNTS + "/")
+        && path.endsWith(PROFILE)
+        && path.indexOf('/', ACCOUNTS.length() + 1) == path.length() - PROFILE.length();
+  }
+
+  /**
+   * Stores the profile in {@code body} and answers it once it is committed and shown on the live
+   * account, if one is: the store runs on its own thread, and the answer completes there. Bounded
+   * like an order: a store that has not committed within {@link OrderJournal#ACKNOWLEDGE_TIMEOUT}
+   * is answered 503, and shown on the account whenever it does commit.
+   */
+  private CompletableFuture<Answer> putProfile(long accountId, byte[] body) {
+    AccountProfile profile = ProfileRequests.parse(body);
+    CompletableFuture<Void> shown =
+        profiles
+            .store(accountId, profile)
+            .thenRun(() -> supervisor.profileStored(accountId, profile));
+    return acknowledged(shown)
+        .handle(
+            (done, failure) -> {
+              if (failure == null) {
+                return Answer.json(
+                    200, new ProfileView(accountId, profile.name(), teamOf(profile.attribute())));
+              }
+              Throwable cause = cause(failure);
+              if (cause instanceof TimeoutException) {
+                throw new ApiException(
+                    503,
+                    "the profile was not stored within "
+                        + OrderJournal.ACKNOWLEDGE_TIMEOUT.toSeconds()
+                        + " s; it may still be: PUT it again",
+                    "Retry-After",
+                    "1");
+              }
+              LOG.log(Level.WARNING, "cannot store the profile of account " + accountId, cause);
+              throw new ApiException(
+                  503,
+                  "the profile could not be stored ("
+                      + cause.getMessage()
+                      + "); nothing changed, PUT it again later",
+                  "Retry-After",
+                  "1");
+            });
   }
 
   /**
@@ -414,15 +483,34 @@ final class ApiRoutes {
         : failure;
   }
 
-  /** An account as the API shows it; the field order is the documented one. */
-  record AccountView(long accountId, String name, long widgetsSold, String expiresAt) {}
+  /**
+   * An account as the API shows it; the field order is the documented one.
+   *
+   * @param team the account's team, or null when it has none
+   */
+  record AccountView(
+      long accountId, String name, String team, long widgetsSold, String expiresAt) {}
 
   private static AccountView view(AccountDetails account) {
     return new AccountView(
         account.accountId(),
         account.name(),
+        teamOf(account.attribute()),
         account.widgetsOrdered(),
         account.expiresAt().toString());
+  }
+
+  /**
+   * A stored profile as {@code PUT /api/accounts/{id}/profile} answers it; the field order is the
+   * documented one.
+   *
+   * @param team the team, or null for none
+   */
+  record ProfileView(long accountId, String name, String team) {}
+
+  /** A team as the API shows it: the profile's attribute, null rather than empty for none. */
+  private static String teamOf(String attribute) {
+    return attribute.isEmpty() ? null : attribute;
   }
 
   /**
@@ -430,8 +518,13 @@ final class ApiRoutes {
    */
   private AccountView view(Receipt receipt) {
     long id = receipt.accountId();
-    String name = supervisor.details(id).map(AccountDetails::name).orElse(Account.defaultName(id));
-    return new AccountView(id, name, receipt.widgetsSold(), receipt.expiresAt().toString());
+    Optional<AccountDetails> live = supervisor.details(id);
+    return new AccountView(
+        id,
+        live.map(AccountDetails::name).orElse(Account.defaultName(id)),
+        live.map(account -> teamOf(account.attribute())).orElse(null),
+        receipt.widgetsSold(),
+        receipt.expiresAt().toString());
   }
 
   /**

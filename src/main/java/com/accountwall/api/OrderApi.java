@@ -2,6 +2,7 @@ package com.accountwall.api;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.DaemonThreads;
+import com.accountwall.core.ProfileStore;
 import com.accountwall.display.DisplayState;
 import com.accountwall.journal.OrderJournal;
 import io.netty.bootstrap.ServerBootstrap;
@@ -76,6 +77,7 @@ public final class OrderApi implements AutoCloseable {
   // event loop after setAutoRead(true) is handed to it), so every connection's setup sees it.
   private volatile ApiChannels channels;
   private MetricsEndpoint metrics; // set, if at all, before serve() on the same thread
+  private ProfileStore profiles; // likewise
   private boolean closed;
 
   private OrderApi(EventLoopGroup loops, Channel listener, ApiLimits limits, TlsFiles tls) {
@@ -172,6 +174,17 @@ public final class OrderApi implements AutoCloseable {
     this.metrics = endpoint;
   }
 
+  /**
+   * Serves {@code PUT /api/accounts/{id}/profile}, keeping each profile in {@code store}; call it
+   * before {@code serve}, on the same thread. Without it that endpoint is 404.
+   */
+  public void profiles(ProfileStore store) {
+    if (channels != null) {
+      throw new IllegalStateException("the API serves already: give it its profile store before");
+    }
+    this.profiles = store;
+  }
+
   private void serve(
       OrderJournal orders, AccountSupervisor supervisor, DisplayState display, TokenCheck tokens) {
     ApiRoutes routes =
@@ -183,7 +196,8 @@ public final class OrderApi implements AutoCloseable {
             bodyReader,
             historyReader,
             Clock.systemUTC(),
-            metrics);
+            metrics,
+            profiles);
     channels = new ApiChannels(cap, limits, tls, routes);
     listener.config().setAutoRead(true);
   }

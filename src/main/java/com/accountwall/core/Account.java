@@ -40,8 +40,11 @@ public final class Account {
   private final long id;
   private final Lifetime lifetime;
 
-  private volatile String name;
-  private volatile String attribute = "";
+  /**
+   * The directory's profile, or null while it has none. One field, so a reader sees a name and its
+   * attribute from the same profile, never one from an older.
+   */
+  private volatile AccountProfile profile;
 
   /** Widgets ordered, with {@link #ENDED} set once the account has ended. Accessed via COUNT. */
   @SuppressWarnings("unused")
@@ -68,15 +71,16 @@ public final class Account {
     return id;
   }
 
-  /** The name from the {@link AccountDirectory}, or "Account &lt;id&gt;" when it has none. */
+  /** The name from the {@link AccountDirectory}, or its {@linkplain #defaultName built-in name}. */
   public String name() {
-    String n = name;
-    return (n == null) ? defaultName(id) : n;
+    AccountProfile known = profile;
+    return known == null ? defaultName(id) : known.name();
   }
 
-  /** A free-form attribute from the {@link AccountDirectory}; empty when it has none. */
+  /** A free-form attribute from the {@link AccountDirectory} (the team); empty when it has none. */
   public String attribute() {
-    return attribute;
+    AccountProfile known = profile;
+    return known == null ? "" : known.attribute();
   }
 
   /** Widgets ordered; for an ended account, its final count. */
@@ -103,7 +107,13 @@ public final class Account {
    */
   public AccountDetails details() {
     long widgets = widgetsOrdered();
-    return new AccountDetails(id, name(), attribute, widgets, expiresAt());
+    AccountProfile known = profile;
+    return new AccountDetails(
+        id,
+        known == null ? defaultName(id) : known.name(),
+        known == null ? "" : known.attribute(),
+        widgets,
+        expiresAt());
   }
 
   @Override
@@ -116,9 +126,12 @@ public final class Account {
         + "]";
   }
 
-  /** The name of an account the directory does not know. */
+  /**
+   * The name of an account the directory does not know: a company-like name that is the same for
+   * the id on every wall and every start ({@link BuiltInNames}).
+   */
   public static String defaultName(long id) {
-    return "Account " + id;
+    return BuiltInNames.of(requireValidId(id));
   }
 
   long lastOrderMillis() {
@@ -188,8 +201,7 @@ public final class Account {
   }
 
   void applyProfile(AccountProfile profile) {
-    name = profile.name();
-    attribute = profile.attribute();
+    this.profile = profile;
   }
 
   /**
@@ -203,6 +215,29 @@ public final class Account {
       throw new IllegalArgumentException("accountId must be a positive integer, was " + accountId);
     }
     return accountId;
+  }
+
+  /**
+   * The rule for an account id written as text, wherever one comes in (a path of the API, an
+   * accounts file): canonical decimal only, from 1 to 2<sup>63</sup>-1, no sign, no leading zero,
+   * no space, so that one account has one spelling.
+   *
+   * @return the id, or -1 if {@code text} is not one
+   */
+  public static long parseId(String text) {
+    boolean canonical =
+        !text.isEmpty() && text.length() <= 19 && text.charAt(0) >= '1' && text.charAt(0) <= '9';
+    for (int i = 1; canonical && i < text.length(); i++) {
+      canonical = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+    if (canonical) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        // 19 digits over 2^63-1
+      }
+    }
+    return -1;
   }
 
   static long requireValidQuantity(long quantity) {

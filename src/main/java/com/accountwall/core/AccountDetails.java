@@ -9,7 +9,8 @@ import java.time.Instant;
  * were at one moment.
  *
  * @param accountId the account's id
- * @param name the account's name ("Account &lt;id&gt;" unless the directory knows better)
+ * @param name the account's name: its {@linkplain Account#defaultName built-in name} unless the
+ *     directory knows better
  * @param attribute a free-form attribute from the directory, empty when unknown
  * @param widgetsOrdered widgets ordered since the account was created
  * @param expiresAt when the account ends unless it orders again

@@ -15,7 +15,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AccountDirectory {
 
-  /** Knows nothing, so every account is named "Account &lt;id&gt;". */
+  /** Knows nothing, so every account keeps its {@linkplain Account#defaultName built-in name}. */
   AccountDirectory NONE = accountId -> Optional.empty();
 
   /** The profile of {@code accountId}, or empty when there is none. May throw; may block. */

@@ -20,7 +20,7 @@ public interface AccountListener {
   /** A new account took its first order. */
   default void accountCreated(Account account) {}
 
-  /** A live account took another order, or its profile arrived from the directory. */
+  /** A live account took another order, or its profile arrived from the directory or changed. */
   default void accountChanged(Account account) {}
 
   /**

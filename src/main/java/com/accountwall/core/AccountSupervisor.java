@@ -248,6 +248,30 @@ public final class AccountSupervisor implements AccountDesk {
     }
   }
 
+  /**
+   * Shows a profile just stored in the directory on the live account with this id, if one is live:
+   * at once, told to the listeners as a change, and once more as the directory then gives it. Call
+   * it only once the profile is committed where the directory reads. An id with no live account
+   * changes nothing here: its next account reads the profile from the directory when it starts.
+   *
+   * <p>Why twice: a lookup that read the directory just before the profile was stored may apply the
+   * old profile after this call's. The second lookup is queued behind it ({@link ProfileLookups}
+   * runs one drain at a time, in the order accounts were queued) and reads the committed profile,
+   * so the directory has the last word; meanwhile the account showed the new name from the start.
+   *
+   * @throws IllegalArgumentException if the id is not positive
+   */
+  public void profileStored(long accountId, AccountProfile profile) {
+    Objects.requireNonNull(profile, "profile");
+    Account account = registry.get(Account.requireValidId(accountId));
+    if (account == null || account.isEnded()) {
+      return;
+    }
+    account.applyProfile(profile);
+    listeners.fire(AccountListener::accountChanged, account);
+    profiles.lookUp(account);
+  }
+
   /** Whether an account with this id is live. */
   public boolean exists(long accountId) {
     return registry.exists(Account.requireValidId(accountId));

@@ -2,6 +2,7 @@ package com.accountwall.store;
 
 import com.accountwall.core.AccountDirectory;
 import com.accountwall.core.AccountProfile;
+import com.accountwall.core.ProfileStore;
 import com.accountwall.files.OwnerOnly;
 import com.accountwall.journal.HistoryStep;
 import com.accountwall.journal.HistorySteps;
@@ -25,6 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +56,8 @@ import java.util.function.Consumer;
  * ({@link #checkpoint}, {@link #forEachCheckpointed}, {@link #forEachRow}, {@link #keptReceipt}),
  * belong to one thread at a time (the {@link EmbeddedJournal} writer, or start-up before it runs);
  * {@link #directory()} lookups and {@link #minutes} may come from any thread, taking turns on a
- * connection of their own; {@link #openHistoryReader()} gives a thread a connection of its own.
+ * connection of their own; {@link #openHistoryReader()} gives a thread a connection of its own;
+ * {@link #putProfiles} may come from any thread, one at a time, each on a new connection.
  */
 public final class AccountDatabase implements AutoCloseable {
   private static final String APPEND =
@@ -81,6 +87,11 @@ public final class AccountDatabase implements AutoCloseable {
           + ")";
   private static final String LOOKUP_RANGE =
       "SELECT account_id, name, attribute FROM accounts WHERE account_id BETWEEN ? AND ?";
+  private static final String ADD_PROFILE =
+      "INSERT INTO accounts (account_id, name, attribute) VALUES (?, ?, ?)";
+  private static final String CHANGE_PROFILE =
+      "UPDATE accounts SET name = ?, attribute = ? WHERE account_id = ?";
+
   private static final String MINUTES =
       "SELECT minute, orders, widgets FROM order_minutes" + " WHERE minute >= ? AND minute < ?";
   // A key is looked up before its orders are applied, so it is never there already; DO NOTHING
@@ -109,6 +120,12 @@ public final class AccountDatabase implements AutoCloseable {
    */
   @GuardedBy("readerLock")
   private boolean readerClosed;
+
+  /** Lets one {@link #putProfiles} run at a time, and none once the database is closed. */
+  private final Object profileLock = new Object();
+
+  @GuardedBy("profileLock")
+  private boolean profilesClosed;
 
   /**
    * The writer's connection with its statements, prepared once: preparing costs as much as a small
@@ -717,6 +734,107 @@ public final class AccountDatabase implements AutoCloseable {
     reader = null;
   }
 
+  /**
+   * Keeps each of {@code profiles} as the profile of its id in the {@code accounts} table, in one
+   * transaction: all of them or, if anything fails, none. A profile stored already, exactly so, is
+   * left as it is. Runs on a connection of its own, opened for the call (profiles are set rarely,
+   * and a new connection never is one a restarted server cut), beside the journal's writer: on
+   * SQLite its transaction begins {@code IMMEDIATE}, taking the write lock before it reads, so the
+   * writer's commits in between cannot fail it (a deferred one would fail at its first write with
+   * {@code SQLITE_BUSY_SNAPSHOT}); it waits for the lock as the writer does, up to the busy
+   * timeout.
+   *
+   * @return how many were added, changed and unchanged
+   * @throws SQLException if they could not be stored; then nothing changed
+   */
+  public ProfileTally putProfiles(Map<Long, AccountProfile> profiles) throws SQLException {
+    synchronized (profileLock) {
+      if (profilesClosed) {
+        throw new SQLException("the database " + this + " is closed");
+      }
+      try (Connection connection = connect(url, true)) {
+        connection.setAutoCommit(false);
+        try {
+          ProfileTally tally = writeProfiles(connection, profiles);
+          connection.commit();
+          return tally;
+        } catch (SQLException | RuntimeException | Error e) {
+          SQLException failure = asFailure(e, connection);
+          try {
+            connection.rollback();
+          } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+          }
+          throw failure;
+        }
+      }
+    }
+  }
+
+  /**
+   * Compares the profiles with those stored and adds or changes those that differ, {@value
+   * #IDS_PER_LOOKUP} ids to a read and a batch.
+   */
+  private static ProfileTally writeProfiles(
+      Connection connection, Map<Long, AccountProfile> profiles) throws SQLException {
+    long[] ids = profiles.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    int added = 0;
+    int changed = 0;
+    try (PreparedStatement stored = connection.prepareStatement(LOOKUP);
+        PreparedStatement add = connection.prepareStatement(ADD_PROFILE);
+        PreparedStatement change = connection.prepareStatement(CHANGE_PROFILE)) {
+      for (int from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
+        int to = Math.min(ids.length, from + IDS_PER_LOOKUP);
+        Map<Long, AccountProfile> before = new HashMap<>();
+        for (int i = 0; i < IDS_PER_LOOKUP; i++) {
+          stored.setLong(i + 1, ids[from + i < to ? from + i : from]);
+        }
+        try (ResultSet rows = stored.executeQuery()) {
+          while (rows.next()) {
+            before.put(rows.getLong(1), new AccountProfile(rows.getString(2), rows.getString(3)));
+          }
+        }
+        for (int i = from; i < to; i++) {
+          AccountProfile profile = profiles.get(ids[i]);
+          AccountProfile old = before.get(ids[i]);
+          if (old == null) {
+            add.setLong(1, ids[i]);
+            add.setString(2, profile.name());
+            add.setString(3, profile.attribute());
+            add.addBatch();
+            added++;
+          } else if (!old.equals(profile)) {
+            change.setString(1, profile.name());
+            change.setString(2, profile.attribute());
+            change.setLong(3, ids[i]);
+            change.addBatch();
+            changed++;
+          }
+        }
+        add.executeBatch();
+        change.executeBatch();
+      }
+    }
+    return new ProfileTally(added, changed, ids.length - added - changed);
+  }
+
+  /**
+   * A {@link ProfileStore} that keeps each profile with {@link #putProfiles} on {@code writer},
+   * which must let the store finish before this database closes.
+   */
+  public ProfileStore profileStore(Executor writer) {
+    return (accountId, profile) ->
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                putProfiles(Map.of(accountId, profile));
+              } catch (SQLException e) {
+                throw new CompletionException(e);
+              }
+            },
+            writer);
+  }
+
   /** Names accounts from the {@code accounts} table: the seed's {@code fetch_data}. */
   public AccountDirectory directory() {
     return new AccountDirectory() {
@@ -807,6 +925,9 @@ public final class AccountDatabase implements AutoCloseable {
           reader.close();
         }
       }
+      synchronized (profileLock) {
+        profilesClosed = true;
+      }
     }
   }
 
@@ -818,7 +939,19 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   private static Connection connect(String url) throws SQLException {
-    Connection connection = DriverManager.getConnection(url);
+    return connect(url, false);
+  }
+
+  /**
+   * @param immediate on SQLite, whether its transactions begin {@code IMMEDIATE}, taking the write
+   *     lock at once, rather than at their first write
+   */
+  private static Connection connect(String url, boolean immediate) throws SQLException {
+    Properties properties = new Properties();
+    if (immediate && isSqlite(url)) {
+      properties.setProperty("transaction_mode", "IMMEDIATE");
+    }
+    Connection connection = DriverManager.getConnection(url, properties);
     if (isSqlite(url)) {
       try (Statement pragma = connection.createStatement()) {
         pragma.execute("PRAGMA journal_mode=WAL");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
+import com.accountwall.core.Account;
 import com.accountwall.core.MutableClock;
 import com.accountwall.store.AccountDatabase;
 import java.nio.file.Path;
@@ -58,13 +59,17 @@ class OrderApiTest {
     assertEquals(
         new ApiClient.Response(
             200,
-            "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
+            "{\"accountId\":10,\"name\":\""
+                + Account.defaultName(10)
+                + "\",\"team\":null,\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
         api.post("{\"accountId\": 10, \"quantity\": 3}"));
     clock.advance(java.time.Duration.ofMinutes(15));
     assertEquals(
         new ApiClient.Response(
             200,
-            "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:15:00Z\"}"),
+            "{\"accountId\":10,\"name\":\""
+                + Account.defaultName(10)
+                + "\",\"team\":null,\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:15:00Z\"}"),
         api.post("{\"accountId\": 10}"));
   }
 
@@ -81,8 +86,12 @@ class OrderApiTest {
         new ApiClient.Response(
             200,
             "["
-                + "{\"accountId\":2,\"name\":\"Account 2\",\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
-                + "{\"accountId\":30,\"name\":\"Account 30\",\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
+                + "{\"accountId\":2,\"name\":\""
+                + Account.defaultName(2)
+                + "\",\"team\":null,\"widgetsSold\":4,\"expiresAt\":\"2026-11-24T09:00:00Z\"},"
+                + "{\"accountId\":30,\"name\":\""
+                + Account.defaultName(30)
+                + "\",\"team\":null,\"widgetsSold\":2,\"expiresAt\":\"2026-11-24T09:00:00Z\"}]"),
         api.get("/api/accounts"));
     assertEquals(200, api.get("/api/accounts/30").status());
   }
@@ -238,7 +247,8 @@ class OrderApiTest {
     }
     start();
 
-    assertTrue(api.post("{\"accountId\": 8}").body().contains("\"Account 8\""));
+    assertTrue(
+        api.post("{\"accountId\": 8}").body().contains("\"" + Account.defaultName(8) + "\""));
     api.post("{\"accountId\": 7}");
     awaitName(7, "Acme Widgets Ltd");
   }
@@ -272,7 +282,9 @@ class OrderApiTest {
     assertEquals(
         new ApiClient.Response(
             200,
-            "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
+            "{\"accountId\":10,\"name\":\""
+                + Account.defaultName(10)
+                + "\",\"team\":null,\"widgetsSold\":3,\"expiresAt\":\"2026-11-24T09:00:00Z\"}"),
         first);
     assertEquals(first, api.post(order, "order-17"));
     assertEquals(

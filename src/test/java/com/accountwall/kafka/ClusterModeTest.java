@@ -212,7 +212,9 @@ class ClusterModeTest {
     assertEquals(200, second.status());
     String expiresAt = clock.instant().plus(LIFETIME).toString();
     assertEquals(
-        "{\"accountId\":10,\"name\":\"Account 10\",\"widgetsSold\":5,\"expiresAt\":\""
+        "{\"accountId\":10,\"name\":\""
+            + Account.defaultName(10)
+            + "\",\"team\":null,\"widgetsSold\":5,\"expiresAt\":\""
             + expiresAt
             + "\"}",
         second.body());

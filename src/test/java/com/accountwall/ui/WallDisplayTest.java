@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.generator.OrderGenerator;
@@ -256,7 +257,8 @@ class WallDisplayTest {
         robot.lookup("#ordersPerMinuteTile").queryAs(KpiTile.class).valueProperty().get(),
         "a minute later, none in the last 60 seconds");
     assertEquals(
-        "Account 3", robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
+        Account.defaultName(3),
+        robot.lookup("#newestTile").queryAs(KpiTile.class).valueProperty().get());
   }
 
   @Test
