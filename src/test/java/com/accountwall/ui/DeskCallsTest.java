@@ -91,7 +91,8 @@ class DeskCallsTest {
     runDeskCalls();
 
     assertTrue(supervisor.exists(42));
-    assertTrue(status(robot).startsWith("Ordered a widget for Account 42"), status(robot));
+    assertTrue(
+        status(robot).startsWith("Ordered a widget for " + Account.defaultName(42)), status(robot));
   }
 
   @Test
