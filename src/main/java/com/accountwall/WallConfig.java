@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import com.accountwall.core.ProfileText;
 import com.accountwall.day.WallDay;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.kafka.WallId;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  *     folder
  * @param token the API's bearer token; null for the one kept in the data folder
  * @param settings what the wall remembers, in force as it starts: the theme, the simulated orders,
- *     the lifetime, kiosk mode and paging, the screen, the goal and the schedule
+ *     the lifetime, kiosk mode and paging, the screen, the goal, the schedule and the team shown
  * @param lifetimeSource where the lifetime in force came from, for the start line: {@code
  *     --lifetime}, {@code saved in settings.properties} or {@code default}
  * @param retention how long the order history is kept, at least the lifetime
@@ -133,6 +134,9 @@ public record WallConfig(
     check("page-seconds", () -> WallSettings.checkPageSeconds(settings.pageSeconds()));
     if (settings.goal() != WallSettings.NO_GOAL) {
       check("goal", () -> WallSettings.checkGoal(settings.goal()));
+    }
+    if (settings.team() != null) {
+      check("team", () -> ProfileText.check(settings.team()));
     }
     if (settings.screen() < 0) {
       throw new InvalidValueException("screen", " must be 0 or more, was " + settings.screen());

@@ -1,5 +1,6 @@
 package com.accountwall;
 
+import com.accountwall.core.ProfileText;
 import com.accountwall.day.WallDay;
 import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
@@ -264,6 +265,16 @@ public final class WallOptions {
   Schedule schedule;
 
   @Option(
+      names = "--team",
+      paramLabel = "NAME",
+      converter = TeamConverter.class,
+      description =
+          "Show one team's accounts only, figures included: the team as the account directory"
+              + " names it, 1 to 200 characters. Default: as saved, else all teams (also chosen in"
+              + " the window).")
+  String team;
+
+  @Option(
       names = "--burn-in-shift",
       negatable = true,
       defaultValue = "true",
@@ -351,7 +362,8 @@ public final class WallOptions {
             kiosk != null ? kiosk : saved != null && saved.kiosk(),
             saved != null && saved.pagingPaused(),
             generator != null ? generator : saved != null ? saved.generator() : null,
-            schedule != null ? schedule : saved != null ? saved.schedule() : Schedule.ALWAYS);
+            schedule != null ? schedule : saved != null ? saved.schedule() : Schedule.ALWAYS,
+            team != null ? team : saved != null ? saved.team() : null);
     String lifetimeSource =
         given.contains("--lifetime")
             ? "--lifetime"
@@ -494,6 +506,18 @@ public final class WallOptions {
         return Schedule.parse(text);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads a team's name, see {@link ProfileText#check}. */
+  static final class TeamConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      try {
+        return ProfileText.check(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("a team " + e.getMessage());
       }
     }
   }

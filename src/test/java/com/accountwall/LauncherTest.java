@@ -62,7 +62,9 @@ class LauncherTest {
         "--lifetime",
         "--retention=1h",
         "--schedule=Mon-Fry 07:00-19:00",
-        "--schedule=Mon-Fri 07:00-25:00"
+        "--schedule=Mon-Fri 07:00-25:00",
+        "--team=",
+        "--team=Nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
       })
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {
     int exit = launch("--headless", "--data=" + data, arg);

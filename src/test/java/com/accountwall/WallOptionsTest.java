@@ -286,6 +286,26 @@ class WallOptionsTest {
   }
 
   @Test
+  void aTeamOnTheCommandLineWinsOverTheSavedOneAndIsOtherwiseKept() {
+    WallSettings saved =
+        new WallSettings(
+            Theme.DARK,
+            10,
+            Duration.ofHours(24),
+            10,
+            0,
+            WallSettings.NO_GOAL,
+            false,
+            false,
+            null,
+            com.accountwall.settings.Schedule.ALWAYS,
+            "South");
+    assertEquals(null, WallOptions.parse().config().settings().team(), "all teams by default");
+    assertEquals("South", WallOptions.parse().config(saved).settings().team());
+    assertEquals("North", WallOptions.parse("--team", "North").config(saved).settings().team());
+  }
+
+  @Test
   void aGoalOnTheCommandLineWinsOverTheSavedOneAndIsOtherwiseKept() {
     WallSettings saved = new WallSettings(Theme.DARK, 10, Duration.ofHours(24), 10, 0, 500);
     WallOptions options = WallOptions.parse();
@@ -304,7 +324,10 @@ class WallOptionsTest {
         "--day-ends=6pm | Invalid value for option '--day-ends': '6pm' is not a time of day;"
             + " write it like 06:00 or 18:30",
         "--goal=0 | Invalid value for option '--goal': a goal must be at least 1 widget, was 0",
-        "--goal=lots | Invalid value for option '--goal': 'lots' is not a whole number of widgets"
+        "--goal=lots | Invalid value for option '--goal': 'lots' is not a whole number of widgets",
+        "--team= | Invalid value for option '--team': a team must be 1 to 200 characters, was 0",
+        "--team=North\tSouth | Invalid value for option '--team': a team must not contain control"
+            + " characters, has U+0009 at character 6"
       })
   void aDayOrGoalItCannotTakeIsRefusedInOneLine(String arg, String message) {
     CommandLine.ParameterException e =

@@ -15,15 +15,17 @@ import java.util.Map;
  * fields, and writes the display's state for {@code GET} and {@code PATCH} ({@link View}). Strict
  * as orders are: an unknown field, a value of the wrong JSON type or one out of its bounds refuses
  * the whole patch with a message that begins with the field's name. The bounds are {@link
- * WallSettings}'s, through {@link DisplayChange}; {@code null} clears the goal and the schedule,
- * and is refused for the other fields, which cannot be empty.
+ * WallSettings}'s (a team's is {@code core.ProfileText}'s), through {@link DisplayChange}; {@code
+ * null} clears the goal and the schedule and shows all teams, and is refused for the other fields,
+ * which cannot be empty.
  *
  * <p>Thread-safe: stateless.
  */
 final class DisplayRequests {
   private static final String EXAMPLE = "{\"theme\": \"light\", \"kiosk\": true}";
   private static final String FIELDS =
-      "theme, kiosk, secondsPerPage, pagingPaused, goal, generator, rate, lifetime and schedule";
+      "theme, kiosk, secondsPerPage, pagingPaused, goal, generator, rate, lifetime, schedule and"
+          + " team";
 
   private DisplayRequests() {}
 
@@ -85,6 +87,15 @@ final class DisplayRequests {
           throw wrongType(name, "text such as \"Mon-Fri 07:00-19:00\", or null for always", value);
         }
       }
+      case "team" -> {
+        if (value.isNull()) {
+          change.allTeams();
+        } else if (value.isTextual()) {
+          change.team(value.textValue());
+        } else {
+          throw wrongType(name, "text such as \"North\", or null for all teams", value);
+        }
+      }
       default ->
           throw ApiException.badRequest(name + " is not a field of the display: it has " + FIELDS);
     }
@@ -144,6 +155,7 @@ final class DisplayRequests {
    * @param goal null for none
    * @param lifetime ISO-8601, such as {@code PT24H}
    * @param schedule as {@code --schedule} writes it; null for always awake
+   * @param team the one team shown; null for all teams
    */
   record View(
       String theme,
@@ -154,7 +166,8 @@ final class DisplayRequests {
       boolean generator,
       Number rate,
       String lifetime,
-      String schedule) {
+      String schedule,
+      String team) {
 
     static View of(WallSettings settings) {
       double rate = settings.rate();
@@ -167,7 +180,8 @@ final class DisplayRequests {
           Boolean.TRUE.equals(settings.generator()),
           rate == Math.rint(rate) ? (Number) (long) rate : (Number) rate,
           settings.lifetime().toString(),
-          settings.schedule().isAlways() ? null : settings.schedule().toString());
+          settings.schedule().isAlways() ? null : settings.schedule().toString(),
+          settings.team());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.accountwall.display;
 
+import com.accountwall.core.ProfileText;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -26,6 +27,8 @@ public final class DisplayChange {
   private final Double rate;
   private final Duration lifetime;
   private final Schedule schedule;
+  private final boolean choosesTeam;
+  private final String team; // null for all teams, if it chooses
 
   private DisplayChange(Builder given) {
     theme = given.theme;
@@ -37,6 +40,8 @@ public final class DisplayChange {
     rate = given.rate;
     lifetime = given.lifetime;
     schedule = given.schedule;
+    choosesTeam = given.choosesTeam;
+    team = given.team;
   }
 
   /** A change of nothing yet: add its fields with the methods of {@link Builder}. */
@@ -66,7 +71,8 @@ public final class DisplayChange {
         kiosk != null ? kiosk : settings.kiosk(),
         pagingPaused != null ? pagingPaused : settings.pagingPaused(),
         generator != null ? generator : settings.generator(),
-        schedule != null ? schedule : settings.schedule());
+        schedule != null ? schedule : settings.schedule(),
+        choosesTeam ? team : settings.team());
   }
 
   /**
@@ -83,6 +89,8 @@ public final class DisplayChange {
     private Double rate;
     private Duration lifetime;
     private Schedule schedule;
+    private boolean choosesTeam;
+    private String team;
 
     private Builder() {}
 
@@ -144,6 +152,20 @@ public final class DisplayChange {
     /** When the window is awake; {@link Schedule#ALWAYS} for all the time. */
     public Builder schedule(Schedule value) {
       schedule = Objects.requireNonNull(value, "schedule");
+      return this;
+    }
+
+    /** The one team whose accounts the window shows, see {@link ProfileText#check}. */
+    public Builder team(String value) {
+      team = checked("team", () -> ProfileText.check(value));
+      choosesTeam = true;
+      return this;
+    }
+
+    /** All teams' accounts, as without a filter. */
+    public Builder allTeams() {
+      team = null;
+      choosesTeam = true;
       return this;
     }
 

@@ -154,7 +154,8 @@ public final class DisplayState {
                 inForce.kiosk(),
                 inForce.pagingPaused(),
                 null,
-                inForce.schedule());
+                inForce.schedule(),
+                inForce.team());
     try {
       return CompletableFuture.supplyAsync(
           () -> {

@@ -1,5 +1,6 @@
 package com.accountwall.files;
 
+import com.accountwall.core.ProfileText;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -17,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * {@link WallSettings} kept in {@code settings.properties} in the data folder. Whether simulated
- * orders run is written only once someone chose it ({@link WallSettings#generator}), and a schedule
- * that is always awake as an empty value.
+ * orders run is written only once someone chose it ({@link WallSettings#generator}), a schedule
+ * that is always awake as an empty value, and so is the team shown when it is all teams.
  *
  * <p>A save replaces the file with {@link AtomicFile}, readable by its owner only, so a wall
  * unplugged mid-save finds either the old settings or the new ones, never half of each. A file that
@@ -64,7 +65,8 @@ public final class SettingsFile {
         read(saved, "kiosk", SettingsFile::bool, fallback.kiosk()),
         read(saved, "pagingPaused", SettingsFile::bool, fallback.pagingPaused()),
         read(saved, "generator", SettingsFile::bool, fallback.generator()),
-        read(saved, "schedule", Schedule::parse, fallback.schedule()));
+        read(saved, "schedule", Schedule::parse, fallback.schedule()),
+        read(saved, "team", SettingsFile::team, fallback.team()));
   }
 
   /** Writes {@code settings} atomically and durably. */
@@ -83,6 +85,7 @@ public final class SettingsFile {
     }
     properties.setProperty(
         "schedule", settings.schedule().isAlways() ? "" : settings.schedule().toString());
+    properties.setProperty("team", settings.team() == null ? "" : settings.team());
     StringWriter text = new StringWriter();
     properties.store(text, "Account Wall settings; options on the command line override them");
 
@@ -108,6 +111,11 @@ public final class SettingsFile {
           fallback);
       return fallback;
     }
+  }
+
+  /** Empty for all teams, or one team as {@link ProfileText#check} allows. */
+  private static String team(String text) {
+    return text.isEmpty() ? null : ProfileText.check(text);
   }
 
   private static double rate(String text) {

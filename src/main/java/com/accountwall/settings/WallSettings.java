@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * What the wall remembers across restarts: its theme, the simulated orders (whether they run, and
  * their rate), the lifetime, kiosk mode, how many seconds each page shows in kiosk mode and whether
- * paging is paused, the screen it opens on, the daily goal and the schedule it is awake by. The
- * rules each value must keep live here, once, as {@code check...} methods, for whoever reads or
- * sets one (the command line, the settings file, the window, the API). Immutable.
+ * paging is paused, the screen it opens on, the daily goal, the schedule it is awake by and the
+ * team it shows (all teams by default). The rules each value must keep live here, once, as {@code
+ * check...} methods, for whoever reads or sets one (the command line, the settings file, the
+ * window, the API). Immutable.
  *
  * @param rate simulated orders per second, see {@link #checkRate}
  * @param lifetime from {@link #MIN_LIFETIME} to {@link #MAX_LIFETIME}, see {@link #checkLifetime}
@@ -21,6 +22,9 @@ import java.util.Objects;
  *     wall's mode has them (on with a window, off headless), so that a wall tried once with a
  *     window does not send simulated orders when it later runs headless on the same data folder
  * @param schedule when the window is awake; {@link Schedule#ALWAYS} for all the time
+ * @param team the one team whose accounts the window shows, as the directory names it; null for all
+ *     teams. Its rule is the core's {@code ProfileText}, which its readers and setters apply (this
+ *     package depends on nothing of the wall)
  */
 public record WallSettings(
     Theme theme,
@@ -32,7 +36,8 @@ public record WallSettings(
     boolean kiosk,
     boolean pagingPaused,
     Boolean generator,
-    Schedule schedule) {
+    Schedule schedule,
+    String team) {
   public static final int DEFAULT_PAGE_SECONDS = 10;
 
   /** The goal of a wall that has none. */
@@ -57,6 +62,32 @@ public record WallSettings(
     Objects.requireNonNull(theme, "theme");
     Objects.requireNonNull(lifetime, "lifetime");
     Objects.requireNonNull(schedule, "schedule");
+  }
+
+  /** Settings that show all teams. */
+  public WallSettings(
+      Theme theme,
+      double rate,
+      Duration lifetime,
+      int pageSeconds,
+      int screen,
+      long goal,
+      boolean kiosk,
+      boolean pagingPaused,
+      Boolean generator,
+      Schedule schedule) {
+    this(
+        theme,
+        rate,
+        lifetime,
+        pageSeconds,
+        screen,
+        goal,
+        kiosk,
+        pagingPaused,
+        generator,
+        schedule,
+        null);
   }
 
   /** Settings with a daily goal, out of kiosk mode, simulated orders as the mode has them. */

@@ -49,7 +49,16 @@ public final class WallController {
   void initialize() {
     header.getChildren().add(new PageIndicator(model.pager()));
     top.getChildren().add(0, new StaleBanner(model.stale()));
-    top.getChildren().add(new FiguresPane(model.figures(), model.today(), model.goal()));
+    top.getChildren()
+        .add(
+            new FiguresPane(
+                model.figures(),
+                model.today(),
+                model.goal(),
+                model.shownTodayProperty(),
+                model.teams(),
+                model.teamProperty()));
+    header.getChildren().add(1, teamChip()); // beside the title, before the page indicator
     AccountTable table = new AccountTable(model.table());
     HBox.setHgrow(table, Priority.ALWAYS);
     body.getChildren().setAll(table, new LeaderboardView(model.leaderboard()));
@@ -63,6 +72,25 @@ public final class WallController {
     model.addFrameListener(kioskMode::onFrame);
     model.controls().selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
     bindStatusBar();
+  }
+
+  /**
+   * "Team North" in the header while one team shows, so nobody takes the wall for the whole floor;
+   * shown in kiosk mode too.
+   */
+  private Label teamChip() {
+    Label chip = new Label();
+    chip.setId("teamChip");
+    chip.getStyleClass().add("team-chip");
+    chip.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.teamProperty().get() == null ? "" : "Team " + model.teamProperty().get(),
+                model.teamProperty()));
+    chip.visibleProperty().bind(model.teamProperty().isNotNull());
+    chip.managedProperty().bind(chip.visibleProperty());
+    return chip;
   }
 
   private void bindPaging(AccountTable table) {

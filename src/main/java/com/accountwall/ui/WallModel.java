@@ -20,6 +20,7 @@ import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.figures.GoalModel;
 import com.accountwall.ui.figures.OrderTally;
+import com.accountwall.ui.figures.TeamTotals;
 import com.accountwall.ui.figures.TodayModel;
 import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.Leaderboard;
@@ -49,6 +50,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -85,6 +87,16 @@ import javafx.beans.property.SimpleObjectProperty;
  * from the count of announcements, since a name looked up, an account put back from the history or
  * corrected by a re-projection is announced as a change too without being an order; an account put
  * back says when its last order was, which is when the wall's data was last fresh.
+ *
+ * <p>The window shows all teams or one ({@link WallSettings#team()}): the table and the Top 10 its
+ * rows, and the figures its accounts. Live accounts and widgets sold then come from the teams'
+ * running totals ({@link TeamTotals}), and orders, per minute and today, from the orders the core
+ * announces for an account of that team, counted on the core's threads into a tally of the team's
+ * own, made afresh when another team is chosen, so an order counts for the team shown when it was
+ * made. The order history keeps no teams, so a team's figures count from when it was chosen (the
+ * today tile says since when), and an order made before the directory named its account's team
+ * counts for no team's rates (its widgets move to the team with the account). The daily goal stays
+ * the whole floor's: it is the floor's target, and its tile says so while one team shows.
  *
  * <p>Outside its schedule the window sleeps ({@link SleepModel}), but the model goes on as ever:
  * every frame takes the core's changes, so the figures count each order in its minute (their
@@ -124,11 +136,27 @@ public final class WallModel implements AccountListener {
   private final LongAdder ordersSinceBatch = new LongAdder();
   private final OrderTally orderedForToday = new OrderTally();
 
+  /** The team shown and its orders, counted on the core's threads; null for all teams. */
+  private volatile ShownTeam shownTeam;
+
+  /** One team's orders since it was chosen: per minute for today, and in all for the rates. */
+  private record ShownTeam(String name, OrderTally tally, LongAdder orders) {
+    ShownTeam(String name) {
+      this(name, new OrderTally(), new LongAdder());
+    }
+  }
+
   // Confined to the JavaFX thread.
   private final TableModel table;
   private final FiguresModel figures;
   private final TodayModel today;
   private final GoalModel goal;
+  private final WallDay day;
+  private final TeamTotals teams = new TeamTotals();
+  private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper(this, "team");
+  private final ReadOnlyObjectWrapper<TodayModel> shownToday =
+      new ReadOnlyObjectWrapper<>(this, "shownToday");
+  private int figuresGeneration; // moves with each team chosen: a seed asked before is no use
   private Instant todaySeededAt;
   private boolean todaySettled;
   private final Leaderboard leaderboard = new Leaderboard();
@@ -169,8 +197,9 @@ public final class WallModel implements AccountListener {
     display = setup.display();
     WallSettings settings = display.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
-    WallDay day = setup.day();
+    day = setup.day();
     today = new TodayModel(day, clock.instant());
+    shownToday.set(today);
     goal = new GoalModel(today);
     stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
     sleep = new SleepModel(settings.schedule(), day.zone());
@@ -187,9 +216,18 @@ public final class WallModel implements AccountListener {
     table = new TableModel(clock.instant(), supervisor.lifetime(), earlier);
     table.addRowListener(figures);
     table.addRowListener(leaderboard);
+    table.addEveryRowListener(teams);
+    showTeam(settings.team());
     figures.lifetimeProperty().bind(table.lifetimeProperty());
     controls =
-        new ControlsModel(setup.desk, setup.deskCalls, display, theme, kiosk, goal.goalProperty());
+        new ControlsModel(
+            setup.desk,
+            setup.deskCalls,
+            display,
+            theme,
+            kiosk,
+            goal.goalProperty(),
+            teams.getTeamsSeen());
     theme.addListener(
         (observable, before, now) -> changeDisplay(DisplayChange.builder().theme(now)));
     kiosk.addListener(
@@ -244,6 +282,24 @@ public final class WallModel implements AccountListener {
   /** The daily goal and the pace towards it. */
   public GoalModel goal() {
     return goal;
+  }
+
+  /** The live accounts and their widgets per team, whichever team is shown. */
+  public TeamTotals teams() {
+    return teams;
+  }
+
+  /** The team shown; null for all teams. */
+  public ReadOnlyStringProperty teamProperty() {
+    return team.getReadOnlyProperty();
+  }
+
+  /**
+   * Today's figures of what is shown: the whole floor's ({@link #today()}) for all teams, or the
+   * team's, counted from when it was chosen.
+   */
+  public ReadOnlyObjectProperty<TodayModel> shownTodayProperty() {
+    return shownToday.getReadOnlyProperty();
   }
 
   public Leaderboard leaderboard() {
@@ -333,6 +389,11 @@ public final class WallModel implements AccountListener {
   @Override
   public void accountOrdered(Account account, long quantity, long atMillis) {
     orderedForToday.add(atMillis, quantity);
+    ShownTeam shown = shownTeam;
+    if (shown != null && shown.name().equals(account.attribute())) {
+      shown.tally().add(atMillis, quantity);
+      shown.orders().increment();
+    }
   }
 
   @Override
@@ -358,11 +419,19 @@ public final class WallModel implements AccountListener {
       List<Account> changedNow = drain(changed);
       noteLastOrder(changedNow);
       table.apply(changedNow, drain(ended), frameNanos);
-      figures.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
+      showTotals();
+      if (orders > 0 && shownTeam == null) {
+        figures.ordered(orders, instant);
+      }
+    }
+    ShownTeam shown = shownTeam;
+    if (shown != null) {
+      long orders = shown.orders().sumThenReset();
       if (orders > 0) {
         figures.ordered(orders, instant);
       }
     }
+    teams.onFrame();
     table.advance(frameNanos, instant);
     figures.onFrame(frameNanos, instant);
     followToday(instant);
@@ -405,6 +474,10 @@ public final class WallModel implements AccountListener {
    * leaves the figures to start from nothing, as they would without one.
    */
   void seedFigures() {
+    if (shownTeam != null) {
+      return; // the history keeps no teams
+    }
+    int generation = figuresGeneration;
     Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Instant from = to.minus(SEEDED_HISTORY);
     deskCalls.execute(
@@ -419,10 +492,16 @@ public final class WallModel implements AccountListener {
                 e.getMessage());
             return;
           }
+          Runnable seed =
+              () -> {
+                if (generation == figuresGeneration) { // no team chosen since it was asked
+                  figures.seed(steps);
+                }
+              };
           if (Platform.isFxApplicationThread()) {
-            figures.seed(steps);
+            seed.run();
           } else {
-            Platform.runLater(() -> figures.seed(steps));
+            Platform.runLater(seed);
           }
         });
   }
@@ -433,6 +512,10 @@ public final class WallModel implements AccountListener {
    */
   private void followToday(Instant instant) {
     boolean newDay = today.onFrame(instant, orderedForToday.drain(instant));
+    ShownTeam shown = shownTeam;
+    if (shown != null) {
+      shownToday.get().onFrame(instant, shown.tally().drain(instant));
+    }
     goal.onFrame();
     if (newDay) {
       seedToday();
@@ -491,6 +574,9 @@ public final class WallModel implements AccountListener {
       if (!settings.schedule().equals(sleep.schedule())) {
         sleep.setSchedule(settings.schedule());
       }
+      if (table != null) { // null only while the constructor shows the first settings
+        showTeam(settings.team());
+      }
       if (controls != null) { // null only while the constructor shows the first settings
         controls.show(settings);
       }
@@ -498,6 +584,41 @@ public final class WallModel implements AccountListener {
       showingSettings = false;
     }
     shownSettings = settings;
+  }
+
+  /**
+   * Shows the accounts of {@code name} (null: all teams) in the table, the Top 10 and the figures,
+   * which start again from that team's live accounts; the whole floor's figures are seeded from the
+   * history again.
+   */
+  private void showTeam(String name) {
+    if (Objects.equals(name, table.shownTeam())) {
+      return;
+    }
+    table.showTeam(name);
+    figuresGeneration++;
+    team.set(name);
+    if (name == null) {
+      shownTeam = null;
+      figures.restart(supervisor.totalWidgetsOrdered());
+      shownToday.set(today);
+      seedFigures();
+    } else {
+      shownTeam = new ShownTeam(name);
+      figures.restart(teams.widgets(name));
+      shownToday.set(TodayModel.countingFrom(day, clock.instant()));
+    }
+    showTotals();
+  }
+
+  /** Hands the figures the live accounts and widgets of what is shown: a team's, or the core's. */
+  private void showTotals() {
+    String name = table.shownTeam();
+    if (name == null) {
+      figures.totals(supervisor.count(), supervisor.totalWidgetsOrdered());
+    } else {
+      figures.totals(teams.accounts(name), teams.widgets(name));
+    }
   }
 
   /** Hands a change made in the window to the display, which applies and remembers it. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DisplayApiTest {
   private static final String DEFAULTS =
       "{\"theme\":\"dark\",\"kiosk\":false,\"secondsPerPage\":10,\"pagingPaused\":false,"
-          + "\"goal\":null,\"generator\":false,\"rate\":10,\"lifetime\":\"PT24H\",\"schedule\":null}";
+          + "\"goal\":null,\"generator\":false,\"rate\":10,\"lifetime\":\"PT24H\",\"schedule\":null,\"team\":null}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path data;
@@ -87,14 +87,17 @@ class DisplayApiTest {
         Arguments.of("{\"rate\": 2.5}", "rate", "2.5"),
         Arguments.of("{\"lifetime\": \"PT2H\"}", "lifetime", "\"PT2H\""),
         Arguments.of(
-            "{\"schedule\": \"Mon-Fri 07:00-19:00\"}", "schedule", "\"Mon-Fri 07:00-19:00\""));
+            "{\"schedule\": \"Mon-Fri 07:00-19:00\"}", "schedule", "\"Mon-Fri 07:00-19:00\""),
+        Arguments.of("{\"team\": \"North\"}", "team", "\"North\""),
+        Arguments.of(
+            "{\"team\": \"\u00c9quipe \u00e9t\u00e9\"}", "team", "\"\u00c9quipe \u00e9t\u00e9\""));
   }
 
   @Test
-  void nullClearsTheGoalAndTheScheduleAndIsRemembered() throws Exception {
-    patch("{\"goal\": 500, \"schedule\": \"daily 22:00-06:00\"}");
+  void nullClearsTheGoalTheScheduleAndTheTeamAndIsRemembered() throws Exception {
+    patch("{\"goal\": 500, \"schedule\": \"daily 22:00-06:00\", \"team\": \"North\"}");
 
-    ApiClient.Response cleared = patch("{\"goal\": null, \"schedule\": null}");
+    ApiClient.Response cleared = patch("{\"goal\": null, \"schedule\": null, \"team\": null}");
 
     assertEquals(new ApiClient.Response(200, DEFAULTS), cleared);
     restart();
@@ -109,7 +112,8 @@ class DisplayApiTest {
 
     assertEquals(
         "{\"theme\":\"light\",\"kiosk\":false,\"secondsPerPage\":10,\"pagingPaused\":false,"
-            + "\"goal\":null,\"generator\":true,\"rate\":40,\"lifetime\":\"PT1H\",\"schedule\":null}",
+            + "\"goal\":null,\"generator\":true,\"rate\":40,\"lifetime\":\"PT1H\",\"schedule\":null,"
+            + "\"team\":null}",
         patched.body());
     assertTrue(wall.generator().isRunning());
     assertEquals(40, wall.generator().rate());
@@ -167,6 +171,15 @@ class DisplayApiTest {
         Arguments.of("{\"lifetime\": 86400}", "lifetime: must be an ISO-8601 duration"),
         Arguments.of("{\"schedule\": \"Mon-Fri 07:00\"}", "schedule: 'Mon-Fri 07:00' is not"),
         Arguments.of("{\"schedule\": 5}", "schedule: must be text"),
+        Arguments.of("{\"team\": \"\"}", "team: must be 1 to 200 characters, was 0"),
+        Arguments.of(
+            "{\"team\": \"" + "n".repeat(201) + "\"}",
+            "team: must be 1 to 200 characters, was 201"),
+        Arguments.of(
+            "{\"team\": \"North\\nSouth\"}",
+            "team: must not contain control characters, has U+000A at character 6"),
+        Arguments.of("{\"team\": 7}", "team: must be text such as \"North\", or null for all"),
+        Arguments.of("{\"team\": [\"North\"]}", "team: must be text"),
         Arguments.of(
             "{\"theme\": \"light\", \"secondsPerPage\": 0}",
             "secondsPerPage: a page must show for at least 1 second"),
@@ -180,6 +193,20 @@ class DisplayApiTest {
         Arguments.of("{\"theme\": \"light\"} {}", "not valid JSON"),
         Arguments.of("{\"theme\": \"light\", \"theme\": \"dark\"}", "Duplicate field 'theme'"),
         Arguments.of("", "the body is empty"));
+  }
+
+  @Test
+  void aRefusedTeamKeepsTheTeamShown() throws Exception {
+    String north = patch("{\"team\": \"North\"}").body();
+
+    assertEquals(400, patch("{\"team\": \"\"}").status());
+    assertEquals(400, patch("{\"team\": false}").status());
+    assertEquals(400, patch("{\"theme\": \"light\", \"team\": \"a\\u0007b\"}").status());
+
+    assertEquals(north, api.get("/api/display").body());
+    assertTrue(north.contains("\"team\":\"North\""), north);
+    restart();
+    assertEquals(north, api.get("/api/display").body(), "remembered across a restart");
   }
 
   @Test

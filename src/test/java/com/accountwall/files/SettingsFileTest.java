@@ -115,6 +115,35 @@ class SettingsFileTest {
   }
 
   @Test
+  void aTeamIsRememberedAllTeamsIsEmptyAndOneAgainstTheRuleIsIgnored() throws IOException {
+    SettingsFile file = new SettingsFile(data);
+    WallSettings north =
+        new WallSettings(
+            Theme.DARK,
+            10,
+            Duration.ofHours(24),
+            10,
+            0,
+            WallSettings.NO_GOAL,
+            false,
+            false,
+            null,
+            Schedule.ALWAYS,
+            "Nord-Ost \u00e9t\u00e9 #2");
+    file.save(north);
+    assertEquals(north, file.load(DEFAULTS));
+
+    file.save(DEFAULTS);
+    assertEquals(null, file.load(north).team(), "saved as all teams, not as missing");
+
+    Files.writeString(data.resolve(SettingsFile.NAME), "team=a\\u0007b\n", StandardCharsets.UTF_8);
+    assertEquals(null, file.load(DEFAULTS).team(), "a control character is refused");
+    Files.writeString(
+        data.resolve(SettingsFile.NAME), "team=" + "n".repeat(201) + "\n", StandardCharsets.UTF_8);
+    assertEquals(null, file.load(DEFAULTS).team(), "201 characters are refused");
+  }
+
+  @Test
   void aLifetimeBeyondTenYearsIsRefusedLikeOnTheCommandLine() throws IOException {
     Files.writeString(
         data.resolve(SettingsFile.NAME), "lifetime=PT24000000000000H\n", StandardCharsets.UTF_8);

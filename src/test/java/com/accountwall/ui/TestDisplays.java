@@ -26,7 +26,8 @@ final class TestDisplays {
             settings.kiosk(),
             settings.pagingPaused(),
             settings.generator() != null ? settings.generator() : generator.isRunning(),
-            settings.schedule()),
+            settings.schedule(),
+            settings.team()),
         generator,
         supervisor::setLifetime);
   }

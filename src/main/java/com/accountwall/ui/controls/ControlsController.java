@@ -5,9 +5,13 @@ import com.accountwall.settings.WallSettings;
 import java.time.Duration;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
@@ -26,6 +30,9 @@ import org.controlsfx.control.ToggleSwitch;
 public final class ControlsController {
   private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
+  /** The team box's choice of all teams. */
+  private static final String ALL_TEAMS = "";
+
   private final ControlsModel model;
 
   @FXML private TextField accountIdField;
@@ -39,6 +46,7 @@ public final class ControlsController {
   @FXML private Label goalError;
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private SegmentedButton themeButtons;
+  @FXML private ComboBox<String> teamChoice;
 
   public ControlsController(ControlsModel model) {
     this.model = model;
@@ -62,6 +70,7 @@ public final class ControlsController {
     showError(goalError, model.goalErrorProperty(), goalField);
     bindLifetime();
     bindTheme();
+    bindTeam();
   }
 
   @FXML
@@ -121,6 +130,54 @@ public final class ControlsController {
         .addListener(
             (observable, before, now) ->
                 selectEach(lifetimeButtons, data -> Duration.parse(data).equals(now)));
+  }
+
+  /**
+   * The team box: "All teams", then each team seen. "All teams" is the empty text in the box, which
+   * is no team's name ({@code core.ProfileText}), and stands for the model's null.
+   */
+  private void bindTeam() {
+    ObservableList<String> choices = FXCollections.observableArrayList(ALL_TEAMS);
+    choices.addAll(model.getTeamsSeen());
+    model
+        .getTeamsSeen()
+        .addListener(
+            (ListChangeListener<String>)
+                change -> {
+                  String chosen = teamChoice.getValue();
+                  choices.setAll(ALL_TEAMS);
+                  choices.addAll(model.getTeamsSeen());
+                  teamChoice.setValue(chosen); // setting the items forgets the value
+                });
+    teamChoice.setItems(choices);
+    teamChoice.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(String team) {
+            return team == null || team.equals(ALL_TEAMS) ? "All teams" : team;
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
+    teamChoice.setValue(teamOrAll(model.teamProperty().get()));
+    teamChoice
+        .valueProperty()
+        .addListener(
+            (observable, before, chosen) -> {
+              if (chosen != null) {
+                model.teamProperty().set(chosen.equals(ALL_TEAMS) ? null : chosen);
+              }
+            });
+    model
+        .teamProperty()
+        .addListener((observable, before, now) -> teamChoice.setValue(teamOrAll(now)));
+  }
+
+  private static String teamOrAll(String team) {
+    return team == null ? ALL_TEAMS : team;
   }
 
   private void bindTheme() {

@@ -23,14 +23,15 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 
 /**
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
- * the generator's switch and rate, the daily goal, the lifetime, the theme and kiosk mode, as
- * properties and commands. Orders and endings run on the desk's executor and report how they went
- * in {@link #statusProperty()}. The switch, the rate and the lifetime are changed through the
- * {@link DisplayState}, which applies and remembers them, and follow it ({@link #show}) when
- * something else, such as the API, changes them. Confined to the JavaFX thread.
+ * the generator's switch and rate, the daily goal, the lifetime, the team shown, the theme and
+ * kiosk mode, as properties and commands. Orders and endings run on the desk's executor and report
+ * how they went in {@link #statusProperty()}. The switch, the rate, the lifetime and the team are
+ * changed through the {@link DisplayState}, which applies and remembers them, and follow it ({@link
+ * #show}) when something else, such as the API, changes them. Confined to the JavaFX thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
@@ -51,6 +52,8 @@ public final class ControlsModel {
   private final LongProperty goal;
   private final StringProperty typedGoal = new SimpleStringProperty(this, "typedGoal", "");
   private final ReadOnlyStringWrapper goalError = new ReadOnlyStringWrapper(this, "goalError");
+  private final ObjectProperty<String> team = new SimpleObjectProperty<>(this, "team");
+  private final ObservableList<String> teamsSeen;
 
   /**
    * @param desk where orders and endings from the buttons go
@@ -62,6 +65,7 @@ public final class ControlsModel {
    * @param theme the window's theme, which the theme buttons choose
    * @param kiosk whether the window is in kiosk mode, which a button enters
    * @param goal the daily goal in widgets (0 for none), which the goal box sets
+   * @param teamsSeen the teams to choose from
    */
   public ControlsModel(
       AccountDesk desk,
@@ -69,13 +73,15 @@ public final class ControlsModel {
       DisplayState display,
       ObjectProperty<Theme> theme,
       BooleanProperty kiosk,
-      LongProperty goal) {
+      LongProperty goal,
+      ObservableList<String> teamsSeen) {
     this.desk = desk;
     this.deskCalls = deskCalls;
     this.display = display;
     this.theme = theme;
     this.kiosk = kiosk;
     this.goal = goal;
+    this.teamsSeen = teamsSeen;
     typedGoal.set(goal.get() > 0 ? Long.toString(goal.get()) : "");
     typedGoal.addListener(observable -> goalError.set(null));
     typedId.addListener(observable -> orderError.set(null));
@@ -84,11 +90,17 @@ public final class ControlsModel {
         (observable, wasOn, on) -> change(DisplayChange.builder().generator(on)));
     rate.addListener((observable, before, now) -> change(DisplayChange.builder().rate(now)));
     rate.addListener(observable -> rateError.set(null));
+    team.addListener(
+        (observable, before, now) ->
+            change(
+                now == null
+                    ? DisplayChange.builder().allTeams()
+                    : DisplayChange.builder().team(now)));
   }
 
   /**
-   * Shows the switch of the simulated orders, their rate (in whole orders per second) and the
-   * lifetime as {@code settings} have them, changing nothing in the display.
+   * Shows the switch of the simulated orders, their rate (in whole orders per second), the lifetime
+   * and the team as {@code settings} have them, changing nothing in the display.
    */
   public void show(WallSettings settings) {
     showing = true;
@@ -96,6 +108,7 @@ public final class ControlsModel {
       generatorOn.set(settings.generator());
       rate.set((int) settings.rate());
       lifetime.set(settings.lifetime());
+      team.set(settings.team());
     } finally {
       showing = false;
     }
@@ -203,6 +216,16 @@ public final class ControlsModel {
         typed > 0
             ? "Daily goal set to " + Counts.format(typed) + " widgets."
             : "Daily goal cleared.");
+  }
+
+  /** The one team whose accounts the wall shows; null for all teams. */
+  public ObjectProperty<String> teamProperty() {
+    return team;
+  }
+
+  /** The teams to choose from: each that had a live account since the window opened. */
+  public ObservableList<String> getTeamsSeen() {
+    return teamsSeen;
   }
 
   /** The lifetime last chosen; the journal applies it in its own time. */

@@ -35,6 +35,12 @@ final class Buckets {
     amounts[index] += amount;
   }
 
+  /** Forgets every amount. */
+  void clear() {
+    Arrays.fill(slots, Long.MIN_VALUE);
+    Arrays.fill(amounts, 0);
+  }
+
   /** The sum over the ring's span up to and including the slot of {@code now}. */
   long sum(Instant now) {
     long total = 0;

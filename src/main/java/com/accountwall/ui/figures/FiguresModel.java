@@ -73,7 +73,7 @@ public final class FiguresModel implements RowListener {
   private final CountUp shownOrdersPerMinute = new CountUp();
   private long lastMinute = Long.MIN_VALUE;
   private long historyMinute = Long.MIN_VALUE;
-  private final long soldAtStart;
+  private long soldAtStart;
   private long startMinute = Long.MIN_VALUE;
 
   /**
@@ -146,10 +146,37 @@ public final class FiguresModel implements RowListener {
     return shownOrdersPerMinute.shownProperty();
   }
 
+  /**
+   * Starts again from nothing, as if the window opened now with {@code widgetsNow} widgets on the
+   * accounts it shows: for another team shown, whose orders before now the wall cannot tell apart
+   * (the order history keeps no teams). The rates, the last hour and the change count from here,
+   * and the newest account is none until one arrives; a {@link #seed} may follow.
+   */
+  public void restart(long widgetsNow) {
+    perSecond.clear();
+    perMinute.clear();
+    seededWidgets.clear();
+    Arrays.fill(soldAtMinute, 0);
+    Arrays.fill(soldMinute, Long.MIN_VALUE);
+    seeded = false;
+    lastMinute = Long.MIN_VALUE;
+    historyMinute = Long.MIN_VALUE;
+    startMinute = Long.MIN_VALUE;
+    soldAtStart = widgetsNow;
+    widgetsSold.set(widgetsNow);
+    newest.set(null);
+  }
+
   /** Notes {@code orders} made at {@code at}. */
   public void ordered(long orders, Instant at) {
     perSecond.add(at, orders);
     perMinute.add(at, orders);
+  }
+
+  /** Another team is shown: its newest account is none until one arrives. */
+  @Override
+  public void reshown() {
+    newest.set(null);
   }
 
   /** A fresh account is the newest one. */

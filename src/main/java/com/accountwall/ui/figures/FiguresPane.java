@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ProgressBar;
@@ -17,9 +19,10 @@ import javafx.scene.layout.Priority;
  * The figures on top of the wall, as {@link KpiTile}s: over a {@link FiguresModel}, live accounts,
  * widgets sold with the change against an hour ago, orders per minute with a {@link Sparkline} of
  * the last hour, and the newest account; over a {@link TodayModel}, widgets today with today's
- * orders and yesterday by this time; over a {@link GoalModel}, the daily goal with a bar and the
- * pace, marked {@code :reached} once reached and hidden while there is no goal. Confined to the
- * JavaFX thread.
+ * orders and yesterday by this time (or, for one team, since when its orders count); over a {@link
+ * GoalModel}, the daily goal with a bar and the pace, marked {@code :reached} once reached and
+ * hidden while there is no goal, always the whole floor's; over {@link TeamTotals}, the widgets per
+ * team ({@link TeamsTile}). Confined to the JavaFX thread.
  */
 public final class FiguresPane extends HBox {
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
@@ -30,11 +33,24 @@ public final class FiguresPane extends HBox {
   private final FiguresModel model;
   private final TodayModel today;
   private final GoalModel goal;
+  private final ReadOnlyObjectProperty<TodayModel> shownToday;
 
-  public FiguresPane(FiguresModel model, TodayModel today, GoalModel goal) {
+  /**
+   * @param today the whole floor's today, which the goal counts
+   * @param shownToday the today of what is shown: {@code today}, or one team's
+   * @param team the team shown, null for all teams: the goal's tile then says it is the floor's
+   */
+  public FiguresPane(
+      FiguresModel model,
+      TodayModel today,
+      GoalModel goal,
+      ReadOnlyObjectProperty<TodayModel> shownToday,
+      TeamTotals teams,
+      ReadOnlyStringProperty team) {
     this.model = model;
     this.today = today;
     this.goal = goal;
+    this.shownToday = shownToday;
     getStyleClass().add("kpis");
     KpiTile live = tile("liveAccountsTile", "Live accounts");
     KpiTile sold = tile("widgetsSoldTile", "Widgets sold");
@@ -46,9 +62,18 @@ public final class FiguresPane extends HBox {
     KpiTile todayTile = tile("todayTile", "Widgets today");
     KpiTile goalTile = tile("goalTile", "Daily goal");
     goalTile.getStyleClass().add("goal");
-    getChildren().addAll(todayTile, goalTile, live, sold, rate, newest);
+    TeamsTile teamsTile = new TeamsTile(teams);
+    HBox.setHgrow(teamsTile, Priority.ALWAYS);
+    getChildren().addAll(todayTile, goalTile, live, sold, teamsTile, rate, newest);
     bindToday(todayTile);
+    shownToday.addListener(observable -> bindToday(todayTile));
     bindGoal(goalTile);
+    goalTile
+        .captionProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> team.get() == null ? "Daily goal" : "Daily goal \u00b7 whole floor", team));
+    todayTile.detailProperty().addListener(observable -> showTrend(todayTile));
 
     live.valueProperty().bind(count(model.shownLiveAccountsProperty()));
     live.detailProperty()
@@ -76,7 +101,15 @@ public final class FiguresPane extends HBox {
     // The name may arrive from the directory after the account, so follow the row's name.
     model
         .newestProperty()
-        .addListener((observable, before, row) -> newest.valueProperty().bind(row.nameProperty()));
+        .addListener(
+            (observable, before, row) -> {
+              if (row == null) {
+                newest.valueProperty().unbind();
+                newest.valueProperty().set("\u2014");
+              } else {
+                newest.valueProperty().bind(row.nameProperty());
+              }
+            });
     newest
         .detailProperty()
         .bind(
@@ -88,39 +121,50 @@ public final class FiguresPane extends HBox {
                 model.newestProperty()));
   }
 
+  /** Binds the today tile to the today shown now. */
   private void bindToday(KpiTile tile) {
-    tile.valueProperty().bind(count(today.widgetsTodayProperty()));
+    TodayModel shown = shownToday.get();
+    tile.valueProperty().bind(count(shown.widgetsTodayProperty()));
     tile.detailProperty()
         .bind(
             Bindings.createStringBinding(
-                this::todayDetail,
-                today.ordersTodayProperty(),
-                today.widgetsTodayProperty(),
-                today.widgetsYesterdayProperty()));
-    tile.detailLabel().getStyleClass().add("trend");
-    Runnable trend =
-        () -> {
-          long change = today.widgetsTodayProperty().get() - today.widgetsYesterdayProperty().get();
-          tile.detailLabel().pseudoClassStateChanged(UP, change > 0);
-          tile.detailLabel().pseudoClassStateChanged(DOWN, change < 0);
-        };
-    today.widgetsTodayProperty().addListener(observable -> trend.run());
-    today.widgetsYesterdayProperty().addListener(observable -> trend.run());
+                () -> todayDetail(shown),
+                shown.ordersTodayProperty(),
+                shown.widgetsTodayProperty(),
+                shown.widgetsYesterdayProperty(),
+                shown.dayStartProperty()));
+    if (!tile.detailLabel().getStyleClass().contains("trend")) {
+      tile.detailLabel().getStyleClass().add("trend");
+    }
+    showTrend(tile);
+  }
+
+  /** Marks the today tile up or down against yesterday by now, when that is known. */
+  private void showTrend(KpiTile tile) {
+    TodayModel shown = shownToday.get();
+    long change =
+        shown.countedFrom() != null
+            ? 0
+            : shown.widgetsTodayProperty().get() - shown.widgetsYesterdayProperty().get();
+    tile.detailLabel().pseudoClassStateChanged(UP, change > 0);
+    tile.detailLabel().pseudoClassStateChanged(DOWN, change < 0);
   }
 
   /**
    * "1,234 orders · yesterday by now 1,100 ▲ 12 %": arrow and words, so it reads without telling
-   * colours apart; no percentage against a yesterday with none.
+   * colours apart; no percentage against a yesterday with none. Counted from a time of today (one
+   * team's): "1,234 orders since 14:02".
    */
-  private String todayDetail() {
-    long orders = today.ordersTodayProperty().get();
-    long widgets = today.widgetsTodayProperty().get();
-    long yesterday = today.widgetsYesterdayProperty().get();
-    String text =
-        Counts.format(orders)
-            + (orders == 1 ? " order" : " orders")
-            + " \u00b7 yesterday by now "
-            + Counts.format(yesterday);
+  private String todayDetail(TodayModel shown) {
+    long orders = shown.ordersTodayProperty().get();
+    long widgets = shown.widgetsTodayProperty().get();
+    long yesterday = shown.widgetsYesterdayProperty().get();
+    String text = Counts.format(orders) + (orders == 1 ? " order" : " orders");
+    Instant from = shown.countedFrom();
+    if (from != null) {
+      return text + " since " + TIME.format(from.atZone(shown.day().zone()));
+    }
+    text += " \u00b7 yesterday by now " + Counts.format(yesterday);
     if (yesterday == 0) {
       return text;
     }

@@ -25,6 +25,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * same time yesterday. At the next day start today's figures go back to 0 and today's minutes
  * become yesterday's.
  *
+ * <p>A model made {@linkplain #countingFrom counting from} a time, such as one team's when the
+ * window shows one team, is never seeded: the order history keeps no teams. It counts the orders it
+ * is handed from then on, and knows nothing of yesterday.
+ *
  * <p>Nothing here reads a clock or a journal: time and history are handed in, so a test moves them
  * by hand. Confined to the JavaFX thread.
  */
@@ -47,12 +51,34 @@ public final class TodayModel {
   private Instant yesterdayStart;
   private long yesterdayMinute = Long.MIN_VALUE;
   private long liveFrom = Long.MIN_VALUE;
+  private final Instant countedFrom;
 
   /** Today's figures on {@code day}, at 0 until a seed or an order, as of {@code now}. */
   public TodayModel(WallDay day, Instant now) {
+    this(day, now, null);
+  }
+
+  private TodayModel(WallDay day, Instant now, Instant countedFrom) {
     this.day = day;
+    this.countedFrom = countedFrom;
     startDay(day.startOf(now));
     this.now.set(now);
+  }
+
+  /**
+   * Today's figures on {@code day} as the orders handed in from {@code from} on make them, never
+   * from the history.
+   */
+  public static TodayModel countingFrom(WallDay day, Instant from) {
+    return new TodayModel(day, from, from);
+  }
+
+  /**
+   * Since when today's figures count, if later than the day start: a model {@linkplain
+   * #countingFrom counting from} a time of today; null when they count the whole day.
+   */
+  public Instant countedFrom() {
+    return countedFrom != null && countedFrom.isAfter(dayStart.get()) ? countedFrom : null;
   }
 
   public WallDay day() {

@@ -78,7 +78,7 @@ public final class Leaderboard implements RowListener {
   }
 
   @Override
-  public void grew(AccountRow row) {
+  public void grew(AccountRow row, long widgetsBefore) {
     offer(row);
   }
 
@@ -87,6 +87,16 @@ public final class Leaderboard implements RowListener {
     if (candidates.remove(row) && candidates.size() < SIZE) {
       passNeeded = true;
     }
+  }
+
+  /** Another team is shown: the board starts again from its rows, with no move to show. */
+  @Override
+  public void reshown() {
+    candidates.clear();
+    passNeeded = true;
+    ranked = false;
+    ranks = new HashMap<>();
+    moves = new HashMap<>();
   }
 
   /** Notes that {@code row} arrived or its count grew. */

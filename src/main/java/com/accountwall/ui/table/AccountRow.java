@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class AccountRow {
   private final Account account;
   private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+  private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper(this, "team", "");
   private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
   private final ReadOnlyObjectWrapper<Instant> expiresAt =
       new ReadOnlyObjectWrapper<>(this, "expiresAt");
@@ -36,11 +37,19 @@ public final class AccountRow {
   long bumpedAt;
   long endingAt;
 
-  /** The row's place in {@link AccountRows}' bookkeeping, which reads it instead of the row. */
-  int slot;
+  /**
+   * The row's place in {@link AccountRows}' bookkeeping, which reads it instead of the row; {@link
+   * AccountRows#NOT_LISTED} while the row is not in the rows shown.
+   */
+  int slot = AccountRows.NOT_LISTED;
 
-  AccountRow(Account account) {
+  /** Whether the account was created while the window watched: see {@link RowListener#arrived}. */
+  final boolean fresh;
+
+  AccountRow(Account account, boolean fresh) {
     this.account = account;
+    this.fresh = fresh;
+    refreshTeam();
     refresh();
   }
 
@@ -54,6 +63,15 @@ public final class AccountRow {
 
   public String getName() {
     return name.get();
+  }
+
+  /** The account's team, as the directory names it; empty while it has none or it is not known. */
+  public ReadOnlyStringProperty teamProperty() {
+    return team.getReadOnlyProperty();
+  }
+
+  public String getTeam() {
+    return team.get();
   }
 
   public ReadOnlyLongProperty widgetsSoldProperty() {
@@ -101,16 +119,34 @@ public final class AccountRow {
     return account;
   }
 
-  /** Copies the account's current values; returns whether the widget count changed. */
+  /** Copies the account's team; returns whether it changed. */
+  boolean refreshTeam() {
+    String newTeam = account.attribute();
+    if (newTeam.equals(team.get())) {
+      return false;
+    }
+    team.set(newTeam);
+    return true;
+  }
+
+  /**
+   * Copies the account's name, deadline and widget count (not its team: {@link #refreshTeam});
+   * returns whether the widget count changed.
+   */
   boolean refresh() {
     String newName = account.name();
     if (!newName.equals(name.get())) {
       name.set(newName); // a name made afresh each time is still the same name: no change to show
     }
-    expiresAt.set(account.expiresAt());
+    refreshDeadline();
     long before = widgetsSold.get();
     widgetsSold.set(account.widgetsOrdered());
     return before != widgetsSold.get();
+  }
+
+  /** Copies the account's deadline only, as when the lifetime changed. */
+  void refreshDeadline() {
+    expiresAt.set(account.expiresAt());
   }
 
   void setOpacity(double value) {

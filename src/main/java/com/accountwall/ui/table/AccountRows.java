@@ -31,6 +31,9 @@ import javafx.collections.ObservableListBase;
  * <p>Confined to the JavaFX thread.
  */
 public final class AccountRows extends ObservableListBase<AccountRow> {
+  /** The {@link AccountRow#slot} of a row not in the list. */
+  static final int NOT_LISTED = -1;
+
   private AccountRow[] rows = new AccountRow[16];
   private int[] slots = new int[16];
   private int size;
@@ -58,6 +61,12 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
   @Override
   public int size() {
     return size;
+  }
+
+  /** Whether {@code object} is a row in this list; without a pass over the rows. */
+  @Override
+  public boolean contains(Object object) {
+    return object instanceof AccountRow row && row.slot != NOT_LISTED;
   }
 
   /** Adds rows at the end; they are moved until the next sort puts them in place. */
@@ -95,6 +104,7 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
       }
       int runEnd = i;
       while (runEnd < size && leavingBySlot[slots[runEnd]]) {
+        rows[runEnd].slot = NOT_LISTED;
         releaseSlot(slots[runEnd++]);
       }
       nextRemove(kept, List.copyOf(Arrays.asList(rows).subList(i, runEnd)));
@@ -103,6 +113,12 @@ public final class AccountRows extends ObservableListBase<AccountRow> {
     Arrays.fill(rows, kept, size, null);
     size = kept;
     endChange();
+  }
+
+  /** Replaces every row with {@code shown}, which the next sort puts in order. */
+  void replaceAll(List<AccountRow> shown) {
+    removeAll(Set.copyOf(Arrays.asList(rows).subList(0, size)));
+    addArrivals(shown);
   }
 
   /** Notes that a value the table may sort by has changed in {@code row}, which is in this list. */

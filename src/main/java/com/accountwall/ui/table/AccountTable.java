@@ -20,7 +20,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 
 /**
- * The table of live accounts over a {@link TableModel}: id, name, widgets sold and time left,
+ * The table of live accounts over a {@link TableModel}: id, name, team, widgets sold and time left,
  * sorted by widgets sold until a column header is clicked, with the rows' animations, a selection
  * that follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that
  * moved ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in
@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 public final class AccountTable extends TableView<AccountRow> {
   private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 140);
   private final TableColumn<AccountRow, String> nameColumn = column("Name", null, 300);
+  private final TableColumn<AccountRow, String> teamColumn = column("Team", "team-column", 180);
   private final TableColumn<AccountRow, Number> widgetsColumn =
       column("Widgets sold", "count-column", 200);
   private final TableColumn<AccountRow, Instant> timeLeftColumn =
@@ -40,13 +41,14 @@ public final class AccountTable extends TableView<AccountRow> {
     setId("accounts");
     getStyleClass().add("accounts");
     setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-    getColumns().setAll(idColumn, nameColumn, widgetsColumn, timeLeftColumn);
+    getColumns().setAll(idColumn, nameColumn, teamColumn, widgetsColumn, timeLeftColumn);
     setItems(model.getRows());
     setSelectionModel(new AccountSelectionModel(this));
     setRowFactory(view -> new AccountTableRow());
     idColumn.setCellValueFactory(
         cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
     nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
+    teamColumn.setCellValueFactory(cell -> cell.getValue().teamProperty());
     widgetsColumn.setCellValueFactory(cell -> cell.getValue().widgetsSoldProperty());
     widgetsColumn.setCellFactory(column -> new CountCell());
     timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
@@ -60,6 +62,7 @@ public final class AccountTable extends TableView<AccountRow> {
                 nameColumn,
                 Comparator.comparing(
                     AccountRow::getName, Comparator.nullsFirst(Comparator.naturalOrder())))
+            .sortBy(teamColumn, Comparator.comparing(AccountRow::getTeam))
             .sortBy(widgetsColumn, Comparator.comparingLong(AccountRow::getWidgetsSold))
             .sortBy(
                 timeLeftColumn,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,6 +21,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * one ({@link #apply}); it keeps the rows, animates them ({@link RowAnimations}: a new row fades
  * in, a changed count is marked bumped, an ended account's row fades out and only then leaves
  * {@link #getRows()}), and tells its {@link RowListener}s.
+ *
+ * <p>{@link #getRows()} holds the rows of the team shown ({@link #showTeam}), all rows while all
+ * teams are shown; a row whose team becomes known late joins them then. The model keeps every row
+ * all the same, for the listeners of every row, such as the teams' totals.
  *
  * <p>After each batch the {@link #setOnBatchApplied batch hook} runs once, where the table
  * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}.
@@ -40,6 +45,8 @@ public final class TableModel {
   private final ReadOnlyObjectWrapper<Duration> lifetime =
       new ReadOnlyObjectWrapper<>(this, "lifetime");
   private final List<RowListener> listeners = new ArrayList<>();
+  private final List<RowListener> everyRowListeners = new ArrayList<>();
+  private String team; // the team shown; null for all teams
 
   /**
    * Accounts live before the window: they arrive in its first batch, but none is the newest
@@ -77,8 +84,39 @@ public final class TableModel {
     return lifetime.getReadOnlyProperty();
   }
 
+  /** Tells {@code listener} of the rows shown: those of the team shown. */
   public void addRowListener(RowListener listener) {
     listeners.add(listener);
+  }
+
+  /** Tells {@code listener} of every row, whatever team is shown. */
+  public void addEveryRowListener(RowListener listener) {
+    everyRowListeners.add(listener);
+  }
+
+  /** The team whose rows are shown; null for all teams. */
+  public String shownTeam() {
+    return team;
+  }
+
+  /**
+   * Shows the rows of {@code value} only (null: all rows), in one pass over the rows, and tells the
+   * listeners of the rows shown that they were {@linkplain RowListener#reshown reshown}.
+   */
+  public void showTeam(String value) {
+    if (Objects.equals(value, team)) {
+      return;
+    }
+    team = value;
+    List<AccountRow> shown = new ArrayList<>();
+    for (AccountRow row : rowsByAccount.values()) {
+      if (isShown(row)) {
+        shown.add(row);
+      }
+    }
+    rows.replaceAll(shown);
+    listeners.forEach(RowListener::reshown);
+    onBatchApplied.run();
   }
 
   /**
@@ -98,7 +136,8 @@ public final class TableModel {
       return;
     }
     lifetime.set(value);
-    rows.forEach(AccountRow::refresh);
+    // The deadline only: the counts and teams that changed come with the batch, and its events.
+    rowsByAccount.values().forEach(AccountRow::refreshDeadline);
     rows.markAllMoved();
     onBatchApplied.run();
   }
@@ -117,8 +156,14 @@ public final class TableModel {
   public void advance(long frameNanos, Instant instant) {
     List<AccountRow> gone = animations.advance(frameNanos);
     if (!gone.isEmpty()) {
-      gone.forEach(row -> rowsByAccount.remove(row.account()));
-      rows.removeAll(Set.copyOf(gone));
+      Set<AccountRow> listed = new HashSet<>();
+      for (AccountRow row : gone) {
+        rowsByAccount.remove(row.account());
+        if (rows.contains(row)) {
+          listed.add(row);
+        }
+      }
+      rows.removeAll(listed);
     }
     if (instant.getEpochSecond() != now.get().getEpochSecond()) {
       now.set(instant);
@@ -148,45 +193,110 @@ public final class TableModel {
 
   private void applyChanged(List<Account> changed, long frameNanos) {
     List<AccountRow> arrivals = new ArrayList<>();
+    Set<AccountRow> departures = new HashSet<>();
     for (Account account : changed) {
       AccountRow row = rowsByAccount.get(account);
       if (row == null) {
         if (account.isEnded()) {
           continue; // came and went within one frame: nothing to show
         }
-        row = new AccountRow(account);
-        boolean fresh = earlier.isEmpty() || !earlier.remove(account);
+        row = new AccountRow(account, earlier.isEmpty() || !earlier.remove(account));
         animations.arrive(row, frameNanos);
         rowsByAccount.put(account, row);
-        arrivals.add(row);
-        for (RowListener listener : listeners) {
-          listener.arrived(row, fresh);
+        for (RowListener listener : everyRowListeners) {
+          listener.arrived(row, row.fresh);
+        }
+        if (isShown(row)) {
+          arrivals.add(row);
+          for (RowListener listener : listeners) {
+            listener.arrived(row, row.fresh);
+          }
         }
         continue;
       }
-      if (row.refresh() && !row.isEnding()) {
-        animations.bump(row, frameNanos);
-        for (RowListener listener : listeners) {
-          listener.grew(row);
+      if (row.isEnding()) {
+        row.refresh(); // it ordered once more before it ended: nobody hears of it any more
+        if (rows.contains(row)) {
+          rows.markMoved(row);
         }
+        continue;
       }
-      rows.markMoved(row);
+      if (takeChanges(row, arrivals, departures)) {
+        animations.bump(row, frameNanos);
+      }
+      if (rows.contains(row) && !departures.contains(row)) {
+        rows.markMoved(row);
+      }
     }
+    rows.removeAll(departures);
     rows.addArrivals(arrivals);
   }
 
   private void applyEnded(List<Account> ended, long frameNanos) {
+    List<AccountRow> arrivals = new ArrayList<>();
+    Set<AccountRow> departures = new HashSet<>();
     for (Account account : ended) {
       AccountRow row = rowsByAccount.get(account);
       if (row != null && !row.isEnding()) {
-        if (row.refresh()) {
-          rows.markMoved(row); // it ordered once more before it ended; mostly nothing moves
-        }
+        takeChanges(row, arrivals, departures); // what it did just before it ended, without a bump
         animations.end(row, frameNanos);
+        for (RowListener listener : everyRowListeners) {
+          listener.ending(row);
+        }
+        if (rows.contains(row) && !departures.contains(row)) {
+          rows.markMoved(row); // mostly nothing moves
+          for (RowListener listener : listeners) {
+            listener.ending(row);
+          }
+        }
+      }
+    }
+    rows.removeAll(departures);
+    rows.addArrivals(arrivals);
+  }
+
+  /**
+   * Copies a live row's team and then its count from its account, telling the listeners of each
+   * change as it is taken; a row whose new team is shown, or no longer is, joins {@code arrivals}
+   * or {@code departures}. Returns whether the count grew.
+   */
+  private boolean takeChanges(
+      AccountRow row, List<AccountRow> arrivals, Set<AccountRow> departures) {
+    boolean wasShown = rows.contains(row); // each row comes once a batch: never among arrivals
+    String teamBefore = row.getTeam();
+    if (row.refreshTeam()) {
+      for (RowListener listener : everyRowListeners) {
+        listener.teamChanged(row, teamBefore);
+      }
+      boolean shown = isShown(row);
+      if (shown && !wasShown) {
+        arrivals.add(row);
+        for (RowListener listener : listeners) {
+          listener.arrived(row, row.fresh);
+        }
+      } else if (!shown && wasShown) {
+        departures.add(row);
         for (RowListener listener : listeners) {
           listener.ending(row);
         }
       }
     }
+    long widgetsBefore = row.getWidgetsSold();
+    if (!row.refresh()) {
+      return false;
+    }
+    for (RowListener listener : everyRowListeners) {
+      listener.grew(row, widgetsBefore);
+    }
+    if (isShown(row)) {
+      for (RowListener listener : listeners) {
+        listener.grew(row, widgetsBefore);
+      }
+    }
+    return true;
+  }
+
+  private boolean isShown(AccountRow row) {
+    return team == null || team.equals(row.getTeam());
   }
 }

@@ -85,7 +85,7 @@ class AccountRowsTest {
   private List<AccountRow> arrive(long firstId, int count) {
     List<AccountRow> arrivals = new ArrayList<>();
     for (long id = firstId; id < firstId + count; id++) {
-      arrivals.add(new AccountRow(supervisor.orderWidget(id)));
+      arrivals.add(new AccountRow(supervisor.orderWidget(id), true));
     }
     rows.addArrivals(arrivals);
     return arrivals;
