@@ -1,6 +1,6 @@
 package com.accountwall;
 
-import com.accountwall.core.ProfileText;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.day.WallDay;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.kafka.WallId;
@@ -136,7 +136,7 @@ public record WallConfig(
       check("goal", () -> WallSettings.checkGoal(settings.goal()));
     }
     if (settings.team() != null) {
-      check("team", () -> ProfileText.check(settings.team()));
+      check("team", () -> AccountProfile.checkText(settings.team()));
     }
     if (settings.screen() < 0) {
       throw new InvalidValueException("screen", " must be 0 or more, was " + settings.screen());

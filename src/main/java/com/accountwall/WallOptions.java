@@ -1,6 +1,6 @@
 package com.accountwall;
 
-import com.accountwall.core.ProfileText;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.day.WallDay;
 import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
@@ -510,14 +510,14 @@ public final class WallOptions {
     }
   }
 
-  /** Reads a team's name, see {@link ProfileText#check}. */
+  /** Reads a team's name, see {@link AccountProfile#checkText}. */
   static final class TeamConverter implements ITypeConverter<String> {
     @Override
     public String convert(String text) {
       try {
-        return ProfileText.check(text);
+        return AccountProfile.checkText(text);
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("a team " + e.getMessage());
+        throw new CommandLine.TypeConversionException("a team: " + e.getMessage());
       }
     }
   }

@@ -22,7 +22,7 @@ class LifecycleTest {
     assertTrue(inForce.contains(" token=(hidden) "), inForce);
     assertTrue(inForce.contains(" metricsToken=(hidden) "), inForce);
     assertTrue(
-        inForce.contains(", schedule=Mon-Fri 07:00-19:00] "), // among the settings, as written
+        inForce.contains(", schedule=Mon-Fri 07:00-19:00,"), // among the settings, as written
         "the schedule as written: " + inForce);
     assertTrue(
         inForce.contains(

@@ -325,9 +325,9 @@ class WallOptionsTest {
             + " write it like 06:00 or 18:30",
         "--goal=0 | Invalid value for option '--goal': a goal must be at least 1 widget, was 0",
         "--goal=lots | Invalid value for option '--goal': 'lots' is not a whole number of widgets",
-        "--team= | Invalid value for option '--team': a team must be 1 to 200 characters, was 0",
-        "--team=North\tSouth | Invalid value for option '--team': a team must not contain control"
-            + " characters, has U+0009 at character 6"
+        "--team= | Invalid value for option '--team': a team: empty: give 1 to 200 characters",
+        "--team=North\tSouth | Invalid value for option '--team': a team: control character U+0009"
+            + " at character 6"
       })
   void aDayOrGoalItCannotTakeIsRefusedInOneLine(String arg, String message) {
     CommandLine.ParameterException e =

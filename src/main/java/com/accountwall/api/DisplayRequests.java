@@ -15,9 +15,9 @@ import java.util.Map;
  * fields, and writes the display's state for {@code GET} and {@code PATCH} ({@link View}). Strict
  * as orders are: an unknown field, a value of the wrong JSON type or one out of its bounds refuses
  * the whole patch with a message that begins with the field's name. The bounds are {@link
- * WallSettings}'s (a team's is {@code core.ProfileText}'s), through {@link DisplayChange}; {@code
- * null} clears the goal and the schedule and shows all teams, and is refused for the other fields,
- * which cannot be empty.
+ * WallSettings}'s (a team's is {@code core.AccountProfile.checkText}'s), through {@link
+ * DisplayChange}; {@code null} clears the goal and the schedule and shows all teams, and is refused
+ * for the other fields, which cannot be empty.
  *
  * <p>Thread-safe: stateless.
  */

@@ -56,4 +56,23 @@ public record AccountProfile(String name, String attribute) {
     }
     return null;
   }
+
+  /**
+   * {@link #problemWith} for callers that refuse by throwing: the command line's {@code --team},
+   * the settings file, {@code /api/display}.
+   *
+   * @return {@code text}, unchanged
+   * @throws IllegalArgumentException saying what is wrong, without the field's name, which the
+   *     caller puts in front ({@code "team: 201 characters: at most 200"}); also for null
+   */
+  public static String checkText(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("missing: give 1 to " + MAX_CHARACTERS + " characters");
+    }
+    String problem = problemWith(text);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return text;
+  }
 }

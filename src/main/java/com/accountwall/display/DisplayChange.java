@@ -1,6 +1,6 @@
 package com.accountwall.display;
 
-import com.accountwall.core.ProfileText;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -155,9 +155,9 @@ public final class DisplayChange {
       return this;
     }
 
-    /** The one team whose accounts the window shows, see {@link ProfileText#check}. */
+    /** The one team whose accounts the window shows, see {@link AccountProfile#checkText}. */
     public Builder team(String value) {
-      team = checked("team", () -> ProfileText.check(value));
+      team = checked("team", () -> AccountProfile.checkText(value));
       choosesTeam = true;
       return this;
     }

@@ -1,6 +1,6 @@
 package com.accountwall.files;
 
-import com.accountwall.core.ProfileText;
+import com.accountwall.core.AccountProfile;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
@@ -113,9 +113,9 @@ public final class SettingsFile {
     }
   }
 
-  /** Empty for all teams, or one team as {@link ProfileText#check} allows. */
+  /** Empty for all teams, or one team as {@link AccountProfile#checkText} allows. */
   private static String team(String text) {
-    return text.isEmpty() ? null : ProfileText.check(text);
+    return text.isEmpty() ? null : AccountProfile.checkText(text);
   }
 
   private static double rate(String text) {

@@ -23,8 +23,8 @@ import java.util.Objects;
  *     window does not send simulated orders when it later runs headless on the same data folder
  * @param schedule when the window is awake; {@link Schedule#ALWAYS} for all the time
  * @param team the one team whose accounts the window shows, as the directory names it; null for all
- *     teams. Its rule is the core's {@code ProfileText}, which its readers and setters apply (this
- *     package depends on nothing of the wall)
+ *     teams. Its rule is the core's {@code AccountProfile.checkText}, which its readers and setters
+ *     apply (this package depends on nothing of the wall)
  */
 public record WallSettings(
     Theme theme,

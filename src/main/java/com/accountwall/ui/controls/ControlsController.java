@@ -134,7 +134,7 @@ public final class ControlsController {
 
   /**
    * The team box: "All teams", then each team seen. "All teams" is the empty text in the box, which
-   * is no team's name ({@code core.ProfileText}), and stands for the model's null.
+   * is no team's name ({@code core.AccountProfile.checkText}), and stands for the model's null.
    */
   private void bindTeam() {
     ObservableList<String> choices = FXCollections.observableArrayList(ALL_TEAMS);
