@@ -16,6 +16,7 @@ import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.burnin.PixelShift;
+import com.accountwall.ui.celebrate.CelebrationModel;
 import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.figures.GoalModel;
@@ -57,9 +58,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}, {@link StaleModel}, {@link SleepModel}), plus what belongs to the whole window:
- * the theme, kiosk mode, the {@link PixelShift} against burn-in and what the status bar says. Built
- * by {@link #builder}; shown by {@link WallView}.
+ * ControlsModel}, {@link StaleModel}, {@link SleepModel}, {@link CelebrationModel}), plus what
+ * belongs to the whole window: the theme, kiosk mode, the {@link PixelShift} against burn-in and
+ * what the status bar says. Built by {@link #builder}; shown by {@link WallView}.
  *
  * <p>What the window shows and how (the theme, kiosk mode, paging, the goal, the schedule, the
  * simulated orders and the lifetime) is the {@link DisplayState}'s, which the API changes too: a
@@ -85,6 +86,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * from the count of announcements, since a name looked up, an account put back from the history or
  * corrected by a re-projection is announced as a change too without being an order; an account put
  * back says when its last order was, which is when the wall's data was last fresh.
+ *
+ * <p>Celebrations ({@link CelebrationModel}) hear each order the core announces, from its thread,
+ * and each frame whether today's goal is reached; a goal the history says was reached before the
+ * wall counted it is not celebrated.
  *
  * <p>Outside its schedule the window sleeps ({@link SleepModel}), but the model goes on as ever:
  * every frame takes the core's changes, so the figures count each order in its minute (their
@@ -135,6 +140,7 @@ public final class WallModel implements AccountListener {
   private final Pager pager = new Pager();
   private final ControlsModel controls;
   private final StaleModel stale;
+  private final CelebrationModel celebrations;
   private final SleepModel sleep;
   private final PixelShift shift;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
@@ -173,6 +179,7 @@ public final class WallModel implements AccountListener {
     today = new TodayModel(day, clock.instant());
     goal = new GoalModel(today);
     stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
+    celebrations = new CelebrationModel(setup.bigOrder, day.zone());
     sleep = new SleepModel(settings.schedule(), day.zone());
     shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
     // Asleep from the start when started outside the schedule, without a frame of the wall first.
@@ -264,6 +271,11 @@ public final class WallModel implements AccountListener {
     return stale;
   }
 
+  /** Big orders, new accounts and the goal reached, for the banner and the list of recent ones. */
+  public CelebrationModel celebrations() {
+    return celebrations;
+  }
+
   /** Whether the window sleeps outside its schedule, and the clock it shows while it does. */
   public SleepModel sleep() {
     return sleep;
@@ -333,6 +345,7 @@ public final class WallModel implements AccountListener {
   @Override
   public void accountOrdered(Account account, long quantity, long atMillis) {
     orderedForToday.add(atMillis, quantity);
+    celebrations.ordered(account, quantity);
   }
 
   @Override
@@ -366,6 +379,10 @@ public final class WallModel implements AccountListener {
     table.advance(frameNanos, instant);
     figures.onFrame(frameNanos, instant);
     followToday(instant);
+    if (goal.reachedProperty().get()) {
+      celebrations.goalReached(today.dayStartProperty().get(), goal.goalProperty().get(), instant);
+    }
+    celebrations.onFrame(instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
     checkJournal(frameNanos, instant);
@@ -469,11 +486,22 @@ public final class WallModel implements AccountListener {
             return;
           }
           if (Platform.isFxApplicationThread()) {
-            today.seed(cutoff, steps);
+            seedToday(cutoff, steps);
           } else {
-            Platform.runLater(() -> today.seed(cutoff, steps));
+            Platform.runLater(() -> seedToday(cutoff, steps));
           }
         });
+  }
+
+  /**
+   * Hands today's figures their history up to {@code cutoff}; a goal it shows reached was reached
+   * before the wall counted it, so it is no celebration.
+   */
+  private void seedToday(Instant cutoff, List<HistoryStep> steps) {
+    today.seed(cutoff, steps);
+    if (goal.reachedProperty().get()) {
+      celebrations.goalReachedEarlier(today.dayStartProperty().get());
+    }
   }
 
   /**
@@ -553,6 +581,7 @@ public final class WallModel implements AccountListener {
     private Duration staleAfter = Duration.ZERO;
     private WallDay day;
     private boolean burnInShift;
+    private long bigOrder = CelebrationModel.NO_BIG_ORDER;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -660,6 +689,20 @@ public final class WallModel implements AccountListener {
      */
     public Builder burnInShift(boolean value) {
       burnInShift = value;
+      return this;
+    }
+
+    /**
+     * The fewest widgets in one order that the banner celebrates as a big order; {@link
+     * CelebrationModel#NO_BIG_ORDER} for none. Default: none.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder bigOrder(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("bigOrder must be 0 (none) or more, was " + value);
+      }
+      bigOrder = value;
       return this;
     }
 
