@@ -10,6 +10,7 @@ import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.day.WallDay;
 import com.accountwall.generator.OrderGenerator;
+import com.accountwall.journal.HistoryStep;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.celebrate.Celebration;
@@ -107,6 +108,35 @@ class CelebrationTest {
     driver.frame(robot);
     showAllQueued(robot);
     assertEquals(2, goals());
+  }
+
+  @Test
+  void aGoalTheHistoryShowsReachedBeforeTheWallStartedIsNoCelebration(FxRobot robot) {
+    WallModel restarted =
+        WallModel.builder(supervisor, clock, generator)
+            .display(
+                TestDisplays.of(
+                        new WallSettings(Theme.DARK, 0, supervisor.lifetime(), 10, 0, 12_000),
+                        generator,
+                        supervisor)
+                    .build())
+            .day(WallDay.midnights(ZoneOffset.UTC))
+            .history(
+                (from, to, step) ->
+                    List.of(new HistoryStep(Instant.parse("2026-11-23T08:00:00Z"), 3, 12_500)))
+            .build();
+    FrameDriver frames = new FrameDriver(restarted);
+    robot.interact(restarted::seedToday);
+    frames.frame(robot);
+    assertTrue(restarted.goal().reachedProperty().get());
+    supervisor.order(1, 10);
+    frames.frame(robot);
+    clock.advance(CelebrationModel.SHOWN);
+    frames.frame(robot);
+    assertEquals(
+        List.of(Kind.NEW_ACCOUNT),
+        restarted.celebrations().getRecent().stream().map(Celebration::kind).toList(),
+        "the goal was reached at 08:00, before this wall counted");
   }
 
   @Test
