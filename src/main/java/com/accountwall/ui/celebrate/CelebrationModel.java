@@ -22,8 +22,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the wall celebrates, one banner at a time: an order of at least {@link #bigOrder()} widgets,
- * a new account, and today's goal reached.
+ * What the wall celebrates, one banner at a time: an order of at least the big-order threshold, a
+ * new account, and today's goal reached.
  *
  * <p>Celebrations wait in a first-in, first-out queue and each is {@linkplain #currentProperty()
  * shown} for {@link #SHOWN} by the wall's clock, one after another, never two at once. At most
@@ -102,11 +102,6 @@ public final class CelebrationModel {
     }
     this.bigOrder = bigOrder;
     this.zone = Objects.requireNonNull(zone, "zone");
-  }
-
-  /** The fewest widgets in one order that make a big order; {@link #NO_BIG_ORDER} for none. */
-  public long bigOrder() {
-    return bigOrder;
   }
 
   /** The wall's time zone, in which {@link Celebration#line} says the time. */
