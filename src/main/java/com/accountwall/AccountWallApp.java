@@ -114,6 +114,7 @@ public final class AccountWallApp {
             .staleAfter(config.staleAfter())
             .day(config.day())
             .burnInShift(config.burnInShift())
+            .bigOrder(config.bigOrder())
             .deskCalls(deskCalls)
             .build();
     // The model's frames are the window's pulses: its frame hook measures them, no second timer.

@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
  * @param burnInShift whether the window shifts by a few pixels every few minutes against burn-in
  * @param importAccounts an accounts file (CSV) whose names and teams the start stores before the
  *     wall restores its accounts; null for none
+ * @param bigOrder the fewest widgets in one order that the window celebrates as a big order; 0 for
+ *     none
  */
 public record WallConfig(
     boolean headless,
@@ -69,7 +71,8 @@ public record WallConfig(
     String metricsToken,
     WallDay day,
     boolean burnInShift,
-    Path importAccounts) {
+    Path importAccounts,
+    long bigOrder) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -114,6 +117,10 @@ public record WallConfig(
     Objects.requireNonNull(staleAfter, "staleAfter");
     Objects.requireNonNull(day, "day");
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
+    if (bigOrder < 0) {
+      throw new InvalidValueException(
+          "big-order", " must be 0 (none) or 1 or more widgets, was " + bigOrder);
+    }
     if (port < 0 || port > 65_535) {
       throw new InvalidValueException("port", " must be from 0 to 65535, was " + port);
     }

@@ -292,6 +292,16 @@ public final class WallOptions {
               + " all of it or, if any line is wrong, none, and then the wall does not start.")
   Path importAccounts;
 
+  @Option(
+      names = "--big-order",
+      defaultValue = "0",
+      paramLabel = "N",
+      converter = BigOrderConverter.class,
+      description =
+          "Celebrate an order of at least N widgets with a banner across the wall; 0 for none."
+              + " Default: none (new accounts and the goal reached are celebrated either way).")
+  long bigOrder;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -401,7 +411,8 @@ public final class WallOptions {
               dayStarts,
               dayEnds != null ? dayEnds : dayStarts),
           burnInShift,
-          importAccounts);
+          importAccounts,
+          bigOrder);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -480,6 +491,25 @@ public final class WallOptions {
   }
 
   /** Reads a daily goal: a whole number of widgets, 1 or more. */
+  /** Reads {@code --big-order}: a whole number of widgets, 0 for none. */
+  static final class BigOrderConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      long widgets;
+      try {
+        widgets = Long.parseLong(text.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a whole number of widgets");
+      }
+      if (widgets < 0) {
+        throw new CommandLine.TypeConversionException(
+            "a big order must be 0 (none) or 1 or more widgets, was " + widgets);
+      }
+      return widgets;
+    }
+  }
+
   static final class GoalConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {

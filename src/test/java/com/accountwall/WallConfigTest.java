@@ -114,6 +114,7 @@ class WallConfigTest {
         null,
         com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
         true,
-        null);
+        null,
+        0);
   }
 }

@@ -247,6 +247,24 @@ class WallOptionsTest {
     assertEquals(Duration.ZERO, WallOptions.parse("--stale-after=0s").config().staleAfter());
   }
 
+  @Test
+  void celebratesNoBigOrderUnlessTold() {
+    assertEquals(0, WallOptions.parse().config().bigOrder());
+    assertEquals(5_000, WallOptions.parse("--big-order=5000").config().bigOrder());
+    assertEquals(0, WallOptions.parse("--big-order", "0").config().bigOrder());
+  }
+
+  @Test
+  void aBigOrderItCannotTakeIsRefusedInOneLine() {
+    CommandLine.ParameterException e =
+        assertThrows(
+            CommandLine.ParameterException.class, () -> WallOptions.parse("--big-order=-5"));
+    assertEquals(
+        "Invalid value for option '--big-order': a big order must be 0 (none) or 1 or more"
+            + " widgets, was -5",
+        e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -383,7 +401,9 @@ class WallOptionsTest {
         "--wall-id=east 1",
         "--stale-after=soon",
         "--stale-after=-PT1M",
-        "--stale-after"
+        "--stale-after",
+        "--big-order=lots",
+        "--big-order=-5"
       })
   void rejectsWhatItCannotReadNamingTheOption(String arg) {
     CommandLine.ParameterException e =

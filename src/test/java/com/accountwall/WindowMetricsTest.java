@@ -83,9 +83,9 @@ class WindowMetricsTest {
     assertTrue(
         samples.keySet().stream().filter(name -> name.startsWith(FRAME + "_bucket")).count() > 10,
         "histogram buckets: " + samples.keySet());
-    // JavaFX pulses at most 60 times a second unless told otherwise.
+    // JavaFX pulses about 60 times a second; its timer ticks every whole 16 ms, so up to 62.5.
     double rate = samples.get(PULSE_RATE);
-    assertTrue(rate > 0 && rate <= 61, "pulses per second: " + rate);
+    assertTrue(rate > 0 && rate <= 63, "pulses per second: " + rate);
   }
 
   @Test

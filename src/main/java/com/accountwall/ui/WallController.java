@@ -2,6 +2,7 @@ package com.accountwall.ui;
 
 import com.accountwall.api.ApiEndpoint;
 import com.accountwall.settings.Theme;
+import com.accountwall.ui.celebrate.RecentCelebrations;
 import com.accountwall.ui.controls.ControlsController;
 import com.accountwall.ui.figures.FiguresPane;
 import com.accountwall.ui.kiosk.KioskMode;
@@ -26,9 +27,10 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * Puts the window ({@code wall.fxml}) together over its {@link WallModel}: each room's view over
- * that room's model (the stale banner, the figures, the table, the leaderboard, the page
- * indicator), the header, the status bar, the theme's stylesheets and {@link KioskMode}. The demo
- * controls are bound by their own controller. Runs on the JavaFX thread.
+ * that room's model (the stale banner, the figures, the table, the leaderboard with the recent
+ * celebrations under it, the page indicator), the header, the status bar, the theme's stylesheets
+ * and {@link KioskMode}. The demo controls are bound by their own controller. Runs on the JavaFX
+ * thread.
  */
 public final class WallController {
   private final WallModel model;
@@ -61,7 +63,11 @@ public final class WallController {
     header.getChildren().add(1, teamChip()); // beside the title, before the page indicator
     AccountTable table = new AccountTable(model.table());
     HBox.setHgrow(table, Priority.ALWAYS);
-    body.getChildren().setAll(table, new LeaderboardView(model.leaderboard()));
+    LeaderboardView leaderboard = new LeaderboardView(model.leaderboard());
+    VBox.setVgrow(leaderboard, Priority.ALWAYS);
+    VBox side = new VBox(leaderboard, new RecentCelebrations(model.celebrations()));
+    side.getStyleClass().add("side");
+    body.getChildren().setAll(table, side);
     bindPaging(table);
     root.getStylesheets().setAll(stylesheets(model.themeProperty().get()));
     model

@@ -16,6 +16,7 @@ import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.burnin.PixelShift;
+import com.accountwall.ui.celebrate.CelebrationModel;
 import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.figures.GoalModel;
@@ -59,9 +60,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}, {@link StaleModel}, {@link SleepModel}), plus what belongs to the whole window:
- * the theme, kiosk mode, the {@link PixelShift} against burn-in and what the status bar says. Built
- * by {@link #builder}; shown by {@link WallView}.
+ * ControlsModel}, {@link StaleModel}, {@link SleepModel}, {@link CelebrationModel}), plus what
+ * belongs to the whole window: the theme, kiosk mode, the {@link PixelShift} against burn-in and
+ * what the status bar says. Built by {@link #builder}; shown by {@link WallView}.
  *
  * <p>What the window shows and how (the theme, kiosk mode, paging, the goal, the schedule, the
  * simulated orders and the lifetime) is the {@link DisplayState}'s, which the API changes too: a
@@ -97,6 +98,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * today tile says since when), and an order made before the directory named its account's team
  * counts for no team's rates (its widgets move to the team with the account). The daily goal stays
  * the whole floor's: it is the floor's target, and its tile says so while one team shows.
+ *
+ * <p>Celebrations ({@link CelebrationModel}) hear each order the core announces, from its thread,
+ * and each frame whether today's goal is reached; a goal the history says was reached before the
+ * wall counted it is not celebrated.
  *
  * <p>Outside its schedule the window sleeps ({@link SleepModel}), but the model goes on as ever:
  * every frame takes the core's changes, so the figures count each order in its minute (their
@@ -163,6 +168,7 @@ public final class WallModel implements AccountListener {
   private final Pager pager = new Pager();
   private final ControlsModel controls;
   private final StaleModel stale;
+  private final CelebrationModel celebrations;
   private final SleepModel sleep;
   private final PixelShift shift;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
@@ -202,6 +208,7 @@ public final class WallModel implements AccountListener {
     shownToday.set(today);
     goal = new GoalModel(today);
     stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
+    celebrations = new CelebrationModel(setup.bigOrder, day.zone());
     sleep = new SleepModel(settings.schedule(), day.zone());
     shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
     // Asleep from the start when started outside the schedule, without a frame of the wall first.
@@ -320,6 +327,11 @@ public final class WallModel implements AccountListener {
     return stale;
   }
 
+  /** Big orders, new accounts and the goal reached, for the banner and the list of recent ones. */
+  public CelebrationModel celebrations() {
+    return celebrations;
+  }
+
   /** Whether the window sleeps outside its schedule, and the clock it shows while it does. */
   public SleepModel sleep() {
     return sleep;
@@ -394,6 +406,7 @@ public final class WallModel implements AccountListener {
       shown.tally().add(atMillis, quantity);
       shown.orders().increment();
     }
+    celebrations.ordered(account, quantity);
   }
 
   @Override
@@ -435,6 +448,10 @@ public final class WallModel implements AccountListener {
     table.advance(frameNanos, instant);
     figures.onFrame(frameNanos, instant);
     followToday(instant);
+    if (goal.reachedProperty().get()) {
+      celebrations.goalReached(today.dayStartProperty().get(), goal.goalProperty().get(), instant);
+    }
+    celebrations.onFrame(instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
     checkJournal(frameNanos, instant);
@@ -552,11 +569,22 @@ public final class WallModel implements AccountListener {
             return;
           }
           if (Platform.isFxApplicationThread()) {
-            today.seed(cutoff, steps);
+            seedToday(cutoff, steps);
           } else {
-            Platform.runLater(() -> today.seed(cutoff, steps));
+            Platform.runLater(() -> seedToday(cutoff, steps));
           }
         });
+  }
+
+  /**
+   * Hands today's figures their history up to {@code cutoff}; a goal it shows reached was reached
+   * before the wall counted it, so it is no celebration.
+   */
+  private void seedToday(Instant cutoff, List<HistoryStep> steps) {
+    today.seed(cutoff, steps);
+    if (goal.reachedProperty().get()) {
+      celebrations.goalReachedEarlier(today.dayStartProperty().get());
+    }
   }
 
   /**
@@ -674,6 +702,7 @@ public final class WallModel implements AccountListener {
     private Duration staleAfter = Duration.ZERO;
     private WallDay day;
     private boolean burnInShift;
+    private long bigOrder = CelebrationModel.NO_BIG_ORDER;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -781,6 +810,20 @@ public final class WallModel implements AccountListener {
      */
     public Builder burnInShift(boolean value) {
       burnInShift = value;
+      return this;
+    }
+
+    /**
+     * The fewest widgets in one order that the banner celebrates as a big order; {@link
+     * CelebrationModel#NO_BIG_ORDER} for none. Default: none.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder bigOrder(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("bigOrder must be 0 (none) or more, was " + value);
+      }
+      bigOrder = value;
       return this;
     }
 

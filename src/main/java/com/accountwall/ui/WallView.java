@@ -1,6 +1,7 @@
 package com.accountwall.ui;
 
 import com.accountwall.ui.burnin.PixelShift;
+import com.accountwall.ui.celebrate.CelebrationBanner;
 import com.accountwall.ui.controls.ControlsController;
 import com.accountwall.ui.sleep.SleepCurtain;
 import java.io.IOException;
@@ -17,10 +18,11 @@ import javafx.scene.paint.Color;
  * Builds the wall's window over a {@link WallModel} from {@code wall.fxml}, with the demo controls
  * from {@code controls/controls.fxml}, its type scaled to the window ({@link FontScale}).
  *
- * <p>The scene's root is a stack of the wall and, over it, the {@link SleepCurtain} that covers all
- * of it outside the schedule. While the curtain shows, the wall under it is made invisible, so none
- * of it is drawn (its rows still animate in the model, which keeps following the core to be current
- * on waking, but cost no rendering). The root follows the model's {@link WallModel#shift()} against
+ * <p>The scene's root is a stack of the wall, over it the {@link CelebrationBanner} across its
+ * middle while a celebration shows, and over both the {@link SleepCurtain} that covers all of it
+ * outside the schedule. While the curtain shows, the wall under it is made invisible, so none of it
+ * is drawn (its rows still animate in the model, which keeps following the core to be current on
+ * waking, but cost no rendering). The root follows the model's {@link WallModel#shift()} against
  * burn-in, the curtain's clock with it; the few pixels it uncovers at an edge are the scene's fill,
  * black, like the screen's bezel next to them.
  */
@@ -40,7 +42,9 @@ public final class WallView {
     SleepCurtain curtain = new SleepCurtain(model.sleep());
     FontScale.follow(curtain);
     wall.visibleProperty().bind(model.sleep().asleepProperty().not());
-    StackPane screen = new StackPane(wall, curtain);
+    CelebrationBanner celebration = new CelebrationBanner(model.celebrations());
+    FontScale.follow(celebration);
+    StackPane screen = new StackPane(wall, celebration, curtain);
     screen.setId("screen");
     screen.translateXProperty().bind(model.shift().xProperty());
     screen.translateYProperty().bind(model.shift().yProperty());
