@@ -100,6 +100,8 @@ public final class Screenshots {
     }
   }
 
+  private static final String[] TEAMS = {"North", "South", "East", "West"};
+
   private static void shoot(Path file, Theme theme, boolean kiosk, int pageTurns) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Platform.runLater(
@@ -122,13 +124,14 @@ public final class Screenshots {
         AccountSupervisor.builder()
             .clock(clock)
             .lifetime(Duration.ofMinutes(10))
-            .directory(id -> Optional.of(new AccountProfile(name(id), "")))
+            .directory(id -> Optional.of(new AccountProfile(name(id), TEAMS[(int) (id % 4)])))
             .build();
     try (OrderGenerator generator = OrderGenerator.builder(supervisor).rate(6).seed(1).build()) {
       WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0);
       WallModel wall =
           WallModel.builder(supervisor, clock, generator)
               .display(TestDisplays.of(settings, generator, supervisor).build())
+              .bigOrder(5)
               .build();
       Parent root = WallView.load(wall);
       Stage stage = new Stage();
