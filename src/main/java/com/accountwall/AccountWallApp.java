@@ -9,7 +9,7 @@ import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -74,28 +74,36 @@ public final class AccountWallApp {
    *
    * @param started from {@link #startJavaFx}
    * @throws java.util.concurrent.CompletionException if JavaFX failed to start
+   * @throws IllegalStateException if the window could not be made (the wall is stopped then too),
+   *     so that the process ends rather than wait for a window that never shows
    */
   static void show(CompletableFuture<Void> started, Wall wall, WallConfig config)
       throws InterruptedException {
     started.join();
     AccountWallApp app = new AccountWallApp(wall, config);
-    CountDownLatch closed = new CountDownLatch(1);
+    CompletableFuture<Void> closed = new CompletableFuture<>();
     Platform.runLater(
         () -> {
           Stage stage = new Stage();
           stage.setOnHidden(
               hidden -> {
                 app.stop();
-                closed.countDown();
+                closed.complete(null);
               });
           try {
             app.start(stage);
           } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "cannot open the window", e);
+            stage.setOnHidden(null);
             stage.hide();
+            app.stop();
+            closed.completeExceptionally(e);
           }
         });
-    closed.await();
+    try {
+      closed.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot open the window: " + e.getCause(), e.getCause());
+    }
   }
 
   private void start(Stage stage) throws IOException {
