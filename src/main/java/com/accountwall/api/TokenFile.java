@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -38,11 +39,22 @@ public final class TokenFile implements TokenCheck {
   private final Path file;
   private volatile Map<String, byte[]> hashes; // name to the SHA-256 of its token
   private volatile long nextLook;
-  private FileTime loaded; // under this lock
-  private FileTime
-      refused; // the last time of a file that could not be used, so it is logged once; under this
+  private Version loaded; // under this lock
+  // The last version of the file that could not be used, so it is logged once; under this lock.
+  private Version refused;
 
-  // lock
+  /**
+   * Which file was read, told apart by more than its time: the kernel stamps a write with a clock
+   * of a few milliseconds' grain, so a file replaced right after it was read (a rotation script, an
+   * editor's save) can keep the same time. A replacement by rename has another file key (inode); an
+   * edit in place most likely another size.
+   */
+  private record Version(FileTime time, long size, Object key) {
+    static Version of(Path file) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Version(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+    }
+  }
 
   private TokenFile(Path file) {
     this.file = file;
@@ -57,9 +69,9 @@ public final class TokenFile implements TokenCheck {
    */
   public static TokenFile load(Path file) throws IOException {
     TokenFile tokens = new TokenFile(file);
-    FileTime time = Files.getLastModifiedTime(file);
+    Version version = Version.of(file);
     tokens.hashes = read(file);
-    tokens.loaded = time;
+    tokens.loaded = version;
     tokens.nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
     return tokens;
   }
@@ -87,14 +99,14 @@ public final class TokenFile implements TokenCheck {
       return; // another request looked meanwhile
     }
     nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
-    FileTime time = null;
+    Version version = null;
     try {
-      time = Files.getLastModifiedTime(file);
-      if (time.equals(loaded) || time.equals(refused)) {
+      version = Version.of(file);
+      if (version.equals(loaded) || version.equals(refused)) {
         return;
       }
       hashes = read(file);
-      loaded = time;
+      loaded = version;
       LOG.log(
           Level.INFO,
           "the API's tokens were read again from "
@@ -102,7 +114,7 @@ public final class TokenFile implements TokenCheck {
               + ": "
               + String.join(", ", hashes.keySet()));
     } catch (IOException e) {
-      refused = time;
+      refused = version;
       LOG.log(
           Level.WARNING,
           "could not read the API's tokens from "
