@@ -24,9 +24,9 @@ import javafx.stage.Stage;
  * window stops the wall. The window shows and changes the wall's {@link
  * com.accountwall.display.DisplayState}, which remembers the settings off the JavaFX thread.
  *
- * <p>JavaFX starts ({@link #startJavaFx}) while the wall reads its data, rather than after it: each
- * takes about half of the time to the first frame, and on two cores they take hardly longer
- * together than one alone.
+ * <p>JavaFX starts ({@link #startJavaFx}) while the wall reads its data, rather than after it: at a
+ * start each took a good part of the time to the first frame (about 1 s of CPU each, under load),
+ * and with a second core free the two overlap.
  *
  * <p>Thread safety: {@link #startJavaFx} and {@link #show} from the launcher's thread, once each;
  * the rest runs on the JavaFX thread.
