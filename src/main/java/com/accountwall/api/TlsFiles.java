@@ -4,19 +4,17 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The API's TLS certificate chain and private key, as PEM files ({@link PemKeyPair}), read again
  * when either file changes, so a renewed certificate is served without a restart: each new
- * connection asks for {@link #context}, which looks at the files' modification times at most once a
- * second and, if they changed, builds a new context. A pair that cannot be read or does not belong
- * together (a renewal caught between its two files) keeps the last good one and is logged; it is
- * tried again at the next look.
+ * connection asks for {@link #context}, which looks at the files' {@linkplain FileVersion versions}
+ * at most once a second and, if they changed, builds a new context. A pair that cannot be read or
+ * does not belong together (a renewal caught between its two files) keeps the last good one and is
+ * logged; it is tried again at the next look.
  *
  * <p>Thread-safe: connections on any event loop may ask at once; a reload is made under this
  * object's lock, and the context in force is a volatile read.
@@ -29,12 +27,10 @@ public final class TlsFiles {
   private final Path privateKey;
   private volatile SslContext context;
   private volatile long nextLook;
-  private FileTime[]
-      loaded; // the modification times the context in force was built from; under this lock
-  private FileTime[]
-      refused; // those of the last pair that could not be used, so it is logged once; under this
-
-  // lock
+  // The versions of the two files the context in force was built from; under this lock.
+  private List<FileVersion> loaded;
+  // Those of the last pair that could not be used, so it is logged once; under this lock.
+  private List<FileVersion> refused;
 
   private TlsFiles(Path certificateChain, Path privateKey) {
     this.certificateChain = certificateChain;
@@ -49,9 +45,9 @@ public final class TlsFiles {
    */
   public static TlsFiles load(Path certificateChain, Path privateKey) throws IOException {
     TlsFiles files = new TlsFiles(certificateChain, privateKey);
-    FileTime[] times = files.modified();
+    List<FileVersion> versions = files.versions();
     files.context = files.build();
-    files.loaded = times;
+    files.loaded = versions;
     files.nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
     return files;
   }
@@ -72,17 +68,17 @@ public final class TlsFiles {
       return; // another connection looked meanwhile
     }
     nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
-    FileTime[] times = null;
+    List<FileVersion> versions = null;
     try {
-      times = modified();
-      if (Arrays.equals(times, loaded) || Arrays.equals(times, refused)) {
+      versions = versions();
+      if (versions.equals(loaded) || versions.equals(refused)) {
         return;
       }
       context = build();
-      loaded = times;
+      loaded = versions;
       LOG.log(Level.INFO, "the API's TLS certificate was read again from " + certificateChain);
     } catch (IOException e) {
-      refused = times;
+      refused = versions;
       LOG.log(
           Level.WARNING,
           "could not read the API's TLS certificate "
@@ -94,10 +90,8 @@ public final class TlsFiles {
     }
   }
 
-  private FileTime[] modified() throws IOException {
-    return new FileTime[] {
-      Files.getLastModifiedTime(certificateChain), Files.getLastModifiedTime(privateKey)
-    };
+  private List<FileVersion> versions() throws IOException {
+    return List.of(FileVersion.of(certificateChain), FileVersion.of(privateKey));
   }
 
   private SslContext build() throws IOException {

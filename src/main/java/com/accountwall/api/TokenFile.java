@@ -5,8 +5,6 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,22 +37,9 @@ public final class TokenFile implements TokenCheck {
   private final Path file;
   private volatile Map<String, byte[]> hashes; // name to the SHA-256 of its token
   private volatile long nextLook;
-  private Version loaded; // under this lock
+  private FileVersion loaded; // under this lock
   // The last version of the file that could not be used, so it is logged once; under this lock.
-  private Version refused;
-
-  /**
-   * Which file was read, told apart by more than its time: the kernel stamps a write with a clock
-   * of a few milliseconds' grain, so a file replaced right after it was read (a rotation script, an
-   * editor's save) can keep the same time. A replacement by rename has another file key (inode); an
-   * edit in place most likely another size.
-   */
-  private record Version(FileTime time, long size, Object key) {
-    static Version of(Path file) throws IOException {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return new Version(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
-    }
-  }
+  private FileVersion refused;
 
   private TokenFile(Path file) {
     this.file = file;
@@ -69,7 +54,7 @@ public final class TokenFile implements TokenCheck {
    */
   public static TokenFile load(Path file) throws IOException {
     TokenFile tokens = new TokenFile(file);
-    Version version = Version.of(file);
+    FileVersion version = FileVersion.of(file);
     tokens.hashes = read(file);
     tokens.loaded = version;
     tokens.nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
@@ -99,9 +84,9 @@ public final class TokenFile implements TokenCheck {
       return; // another request looked meanwhile
     }
     nextLook = System.nanoTime() + LOOK_EVERY_NANOS;
-    Version version = null;
+    FileVersion version = null;
     try {
-      version = Version.of(file);
+      version = FileVersion.of(file);
       if (version.equals(loaded) || version.equals(refused)) {
         return;
       }
