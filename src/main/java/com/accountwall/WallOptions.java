@@ -490,18 +490,11 @@ public final class WallOptions {
     }
   }
 
-  /** Reads a daily goal: a whole number of widgets, 1 or more. */
   /** Reads {@code --big-order}: a whole number of widgets, 0 for none. */
   static final class BigOrderConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
-      long widgets;
-      try {
-        widgets = Long.parseLong(text.strip());
-      } catch (NumberFormatException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + text + "' is not a whole number of widgets");
-      }
+      long widgets = widgets(text);
       if (widgets < 0) {
         throw new CommandLine.TypeConversionException(
             "a big order must be 0 (none) or 1 or more widgets, was " + widgets);
@@ -510,21 +503,26 @@ public final class WallOptions {
     }
   }
 
+  /** Reads a daily goal: a whole number of widgets, 1 or more. */
   static final class GoalConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
-      long goal;
-      try {
-        goal = Long.parseLong(text.strip());
-      } catch (NumberFormatException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + text + "' is not a whole number of widgets");
-      }
+      long goal = widgets(text);
       try {
         return WallSettings.checkGoal(goal);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** A number of widgets as the goal and the big order are written, bounds aside. */
+  private static long widgets(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a whole number of widgets");
     }
   }
 
