@@ -11,6 +11,7 @@ import com.accountwall.generator.OrderGenerator;
 import com.accountwall.ui.figures.KpiTile;
 import com.accountwall.ui.table.AccountRow;
 import com.accountwall.ui.table.RowAnimations;
+import com.accountwall.ui.table.TableModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -207,7 +208,7 @@ class WallWindowTest {
   }
 
   @Test
-  void theSelectionFollowsItsRowThroughSortsAndLeavesWithIt(FxRobot robot) {
+  void aSelectedRowStaysPutAndTheSortResumesAFewSecondsAfter(FxRobot robot) {
     supervisor.order(1, 3);
     supervisor.order(2, 2);
     supervisor.order(3, 1);
@@ -216,17 +217,26 @@ class WallWindowTest {
     assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId());
 
     supervisor.order(3, 10);
-    driver.frame(robot);
+    driver.frames(robot, Duration.ofSeconds(10));
 
-    assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot));
     assertEquals(
-        3,
-        table.getSelectionModel().getSelectedItem().getAccountId(),
-        "the same account stays selected");
-    assertEquals(0, table.getSelectionModel().getSelectedIndex(), "where its row is now");
-    assertTrue(
-        tableRowShowing(robot, rowOf(3)).isSelected(),
-        "and the row showing it is the selected one");
+        List.of("1:3", "2:2", "3:11"), shown(robot), "rows stay put while one is selected");
+    assertTrue(tableRowShowing(robot, rowOf(3)).isSelected(), "with the selection where it was");
+
+    robot.interact(() -> table.getSelectionModel().clearSelection());
+    driver.frames(robot, TableModel.RESUME_AFTER.minusMillis(100));
+    assertEquals(List.of("1:3", "2:2", "3:11"), shown(robot), "not at once when let go");
+    driver.frames(robot, Duration.ofMillis(200));
+    assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot), "but a few seconds later");
+  }
+
+  @Test
+  void theSelectionLeavesWithItsRow(FxRobot robot) {
+    supervisor.order(1, 3);
+    supervisor.order(2, 2);
+    supervisor.order(3, 1);
+    driver.frame(robot);
+    robot.interact(() -> table.getSelectionModel().select(2));
 
     supervisor.end(3);
     driver.frame(robot);

@@ -23,9 +23,10 @@ import javafx.scene.layout.Region;
  * The table of live accounts over a {@link TableModel}: id, name, team, widgets sold and time left,
  * sorted by widgets sold until a column header is clicked, with the rows' animations, a selection
  * that follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that
- * moved ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in
- * half at the bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}).
- * Confined to the JavaFX thread.
+ * moved ({@link AccountSortPolicy}) and holds while the pointer is over the table or a row is
+ * selected ({@link TableModel#rowsHeldProperty}). It ends after its last whole row, so that no row
+ * is cut in half at the bottom of the wall, and can show a page of rows from a given one ({@link
+ * #showFrom}). Confined to the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
   private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 140);
@@ -69,8 +70,12 @@ public final class AccountTable extends TableView<AccountRow> {
                 Comparator.comparing(
                     AccountRow::getExpiresAt, Comparator.nullsFirst(Comparator.naturalOrder()))));
     getSortOrder().add(widgetsColumn);
-    // Counts change in place, which a sorted table does not notice: sort once per batch instead.
+    // Counts change in place, which a sorted table does not notice: sort once per batch instead,
+    // but not under the pointer or a selection, where a row that moves is the wrong row clicked.
     model.setOnBatchApplied(this::sort);
+    model
+        .rowsHeldProperty()
+        .bind(hoverProperty().or(getSelectionModel().selectedIndexProperty().isNotEqualTo(-1)));
     placeholderProperty()
         .bind(
             Bindings.createObjectBinding(
