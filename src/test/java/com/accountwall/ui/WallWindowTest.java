@@ -27,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -270,6 +271,44 @@ class WallWindowTest {
     assertTrue(generator.isRunning());
     robot.clickOn("#generatorSwitch .thumb-area");
     assertFalse(generator.isRunning());
+  }
+
+  @Test
+  void everyControlSaysWhatItDidInTheStatusBar(FxRobot robot) {
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertTrue(status(robot).startsWith("Simulated orders on: "), status(robot));
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertEquals("Simulated orders paused.", status(robot));
+
+    TextField box = robot.lookup("#rateSpinner .text-field").queryAs(TextField.class);
+    robot.clickOn(box);
+    robot.interact(box::clear);
+    robot.write("1500").type(KeyCode.ENTER);
+    assertEquals("Simulated orders set to 1,500 a second.", status(robot));
+
+    robot.clickOn("2 min");
+    assertEquals("Lifetime set to 2 min.", status(robot));
+
+    robot.clickOn("#lightTheme");
+    assertEquals("Light theme.", status(robot));
+
+    robot.clickOn("#goalField").write("40000");
+    robot.type(KeyCode.ENTER);
+    assertEquals("Daily goal set to 40,000 widgets.", status(robot));
+
+    robot.interact(() -> wall.controls().teamProperty().set("North"));
+    assertEquals("Showing team North only.", status(robot));
+    robot.interact(() -> wall.controls().teamProperty().set(null));
+    assertEquals("Showing all teams.", status(robot));
+
+    robot.clickOn("#kioskButton");
+    robot.interact(() -> wall.controls().kioskProperty().set(false));
+    assertEquals("Left kiosk mode (F11 enters it).", status(robot));
+  }
+
+  private static String status(FxRobot robot) {
+    robot.interact(() -> {});
+    return robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.table.AccountRow;
 import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Durations;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -28,10 +29,12 @@ import javafx.collections.ObservableList;
 /**
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
  * the generator's switch and rate, the daily goal, the lifetime, the team shown, the theme and
- * kiosk mode, as properties and commands. Orders and endings run on the desk's executor and report
- * how they went in {@link #statusProperty()}. The switch, the rate, the lifetime and the team are
- * changed through the {@link DisplayState}, which applies and remembers them, and follow it ({@link
- * #show}) when something else, such as the API, changes them. Confined to the JavaFX thread.
+ * kiosk mode, as properties and commands. Each control says what it did in {@link
+ * #statusProperty()}, the status bar's last action; orders and endings run on the desk's executor
+ * and say so when they are done, or why they failed. The switch, the rate, the lifetime and the
+ * team are changed through the {@link DisplayState}, which applies and remembers them, and follow
+ * it ({@link #show}) when something else, such as the API, changes them. Confined to the JavaFX
+ * thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
@@ -87,15 +90,29 @@ public final class ControlsModel {
     typedId.addListener(observable -> orderError.set(null));
     show(display.settings());
     generatorOn.addListener(
-        (observable, wasOn, on) -> change(DisplayChange.builder().generator(on)));
-    rate.addListener((observable, before, now) -> change(DisplayChange.builder().rate(now)));
+        (observable, wasOn, on) ->
+            change(
+                DisplayChange.builder().generator(on),
+                on
+                    ? "Simulated orders on: " + Counts.format(rate.get()) + " a second."
+                    : "Simulated orders paused."));
+    rate.addListener(
+        (observable, before, now) ->
+            change(
+                DisplayChange.builder().rate(now),
+                "Simulated orders set to " + Counts.format(now) + " a second."));
     rate.addListener(observable -> rateError.set(null));
+    // The status bar is hidden in kiosk mode: what it says is read on leaving.
+    kiosk.addListener(
+        (observable, was, on) ->
+            status.set(on ? "Kiosk mode." : "Left kiosk mode (F11 enters it)."));
     team.addListener(
         (observable, before, now) ->
             change(
                 now == null
                     ? DisplayChange.builder().allTeams()
-                    : DisplayChange.builder().team(now)));
+                    : DisplayChange.builder().team(now),
+                now == null ? "Showing all teams." : "Showing team " + now + " only."));
   }
 
   /**
@@ -114,9 +131,14 @@ public final class ControlsModel {
     }
   }
 
-  private void change(DisplayChange.Builder change) {
+  /**
+   * Makes {@code change} and says {@code said}, unless the control only follows the display ({@link
+   * #show}).
+   */
+  private void change(DisplayChange.Builder change, String said) {
     if (!showing) {
       var unused = display.change(change.build()); // a failed save is logged by the display
+      status.set(said);
     }
   }
 
@@ -237,8 +259,21 @@ public final class ControlsModel {
     return theme;
   }
 
+  /** Shows the window in {@code chosen} and says so. */
+  public void chooseTheme(Theme chosen) {
+    if (chosen != theme.get()) {
+      theme.set(chosen);
+      status.set(chosen == Theme.DARK ? "Dark theme." : "Light theme.");
+    }
+  }
+
   public BooleanProperty kioskProperty() {
     return kiosk;
+  }
+
+  /** Enters kiosk mode; leaving it, by a key or remotely, is said in the status bar. */
+  public void enterKiosk() {
+    kiosk.set(true);
   }
 
   /**
@@ -291,7 +326,9 @@ public final class ControlsModel {
    */
   public void chooseLifetime(Duration chosen) {
     if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
-      change(DisplayChange.builder().lifetime(chosen));
+      change(
+          DisplayChange.builder().lifetime(chosen),
+          "Lifetime set to " + Durations.describe(chosen) + ".");
       lifetime.set(chosen);
     }
   }
