@@ -48,6 +48,7 @@ import java.util.regex.Pattern;
  *     wall restores its accounts; null for none
  * @param bigOrder the fewest widgets in one order that the window celebrates as a big order; 0 for
  *     none
+ * @param sound whether the window plays a chime with each celebration
  */
 public record WallConfig(
     boolean headless,
@@ -72,7 +73,8 @@ public record WallConfig(
     WallDay day,
     boolean burnInShift,
     Path importAccounts,
-    long bigOrder) {
+    long bigOrder,
+    boolean sound) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is

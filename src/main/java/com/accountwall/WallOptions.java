@@ -302,6 +302,13 @@ public final class WallOptions {
               + " Default: none (new accounts and the goal reached are celebrated either way).")
   long bigOrder;
 
+  @Option(
+      names = "--sound",
+      description =
+          "Play a short chime with each celebration (a big order, new accounts, the goal reached);"
+              + " never while the wall sleeps outside its schedule. Default: off.")
+  boolean sound;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -412,7 +419,8 @@ public final class WallOptions {
               dayEnds != null ? dayEnds : dayStarts),
           burnInShift,
           importAccounts,
-          bigOrder);
+          bigOrder,
+          sound);
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }

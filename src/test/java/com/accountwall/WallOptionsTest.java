@@ -255,6 +255,12 @@ class WallOptionsTest {
   }
 
   @Test
+  void playsNoSoundUnlessTold() {
+    assertFalse(WallOptions.parse().config().sound());
+    assertTrue(WallOptions.parse("--sound").config().sound());
+  }
+
+  @Test
   void aBigOrderItCannotTakeIsRefusedInOneLine() {
     CommandLine.ParameterException e =
         assertThrows(
