@@ -62,6 +62,7 @@ public final class WallController {
                 model.teamProperty()));
     header.getChildren().add(1, teamChip()); // beside the title, before the page indicator
     AccountTable table = new AccountTable(model.table());
+    table.showTeamColumnWhile(Bindings.isNotEmpty(model.teams().getTeamsSeen()));
     HBox.setHgrow(table, Priority.ALWAYS);
     LeaderboardView leaderboard = new LeaderboardView(model.leaderboard());
     VBox.setVgrow(leaderboard, Priority.ALWAYS);

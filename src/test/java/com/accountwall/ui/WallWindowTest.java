@@ -249,6 +249,25 @@ class WallWindowTest {
   }
 
   @Test
+  void aNarrowTableKeepsTheTimeLeftWholeAndHidesAnEmptyTeamColumn(FxRobot robot) {
+    supervisor.order(1, 3);
+    driver.frame(robot);
+    robot.interact(() -> robot.window(0).setWidth(900));
+    driver.frame(robot);
+
+    Label time = robot.lookup(".time-left .label").queryAs(Label.class);
+    assertEquals("0:30", time.getText());
+    assertShownWhole(robot, time);
+    assertFalse(
+        table.getColumns().stream()
+            .filter(column -> column.getText().equals("Team"))
+            .findFirst()
+            .orElseThrow()
+            .isVisible(),
+        "no account has a team");
+  }
+
+  @Test
   void theLifetimeChoiceAppliesToTheCore(FxRobot robot) {
     ToggleButton selected =
         (ToggleButton)

@@ -30,9 +30,9 @@ import javafx.beans.property.SimpleBooleanProperty;
  *
  * <p>After each batch the {@link #setOnBatchApplied batch hook} runs once, where the table
  * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}. While the rows
- * are {@linkplain #rowsHeldProperty held} (the pointer is over the table, or a row is selected) it
- * waits, so that the row someone aims at stays where it is, and resumes {@link #RESUME_AFTER} after
- * the hold ends.
+ * are {@linkplain #rowsHeldProperty held} (someone aims at a row: the table says when) it waits, so
+ * that the row someone aims at stays where it is, and resumes {@link #RESUME_AFTER} after the hold
+ * ends.
  *
  * <p>Confined to the JavaFX thread.
  */
