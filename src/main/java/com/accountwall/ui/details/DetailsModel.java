@@ -287,6 +287,7 @@ public final class DetailsModel {
   private void askHistory(long accountId, long widgets, Instant to) {
     int asked = opening;
     Instant from = firstHour;
+    Thread asking = Thread.currentThread(); // the JavaFX thread, where the answer belongs
     reads.execute(
         () -> {
           List<HistoryStep> minutes;
@@ -302,7 +303,7 @@ public final class DetailsModel {
           }
           List<HistoryStep> answer = minutes;
           Runnable seed = () -> seed(asked, from, to, widgets, answer);
-          if (Platform.isFxApplicationThread()) {
+          if (Thread.currentThread() == asking) {
             seed.run();
           } else {
             Platform.runLater(seed);
