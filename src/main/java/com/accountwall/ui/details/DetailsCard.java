@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,6 +65,10 @@ public final class DetailsCard extends StackPane {
 
     GridPane figures = new GridPane();
     figures.getStyleClass().add("details-figures");
+    // Neither a caption nor a figure is cut short: the card is wide enough for both.
+    ColumnConstraints whole = new ColumnConstraints();
+    whole.setMinWidth(USE_PREF_SIZE);
+    figures.getColumnConstraints().setAll(whole, whole);
     row(figures, 0, "Widgets this lifetime", widgets);
     row(figures, 1, "First order", firstOrder);
     row(figures, 2, "Last order", lastOrder);
