@@ -72,28 +72,28 @@ class GoalTest {
     driver.frame(robot);
     KpiTile tile = robot.lookup("#goalTile").queryAs(KpiTile.class);
     assertTrue(tile.isVisible());
-    assertEquals("3,000 of 12,000", tile.valueProperty().get());
-    assertEquals("on pace for 12,000 by 18:00", tile.detailProperty().get());
+    assertEquals("25 %", tile.valueProperty().get());
+    assertEquals("3,000 of 12,000 \u00b7 on pace for 12,000 by 18:00", tile.detailProperty().get());
     assertEquals(0.25, wall.goal().progressProperty().get(), 1e-9);
     assertFalse(tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass("reached")));
 
     clock.advance(Duration.ofHours(1)); // 10:00: 7,300 in 4 hours is on pace for 21,900
     supervisor.order(2, 4_300);
     driver.frame(robot);
-    assertEquals("7,300 of 12,000", tile.valueProperty().get());
-    assertEquals("on pace for 21,900 by 18:00", tile.detailProperty().get());
+    assertEquals("60 %", tile.valueProperty().get(), "what is reached, not rounded up");
+    assertEquals("7,300 of 12,000 \u00b7 on pace for 21,900 by 18:00", tile.detailProperty().get());
 
     supervisor.order(3, 4_700);
     driver.frame(robot);
-    assertEquals("12,000 of 12,000", tile.valueProperty().get());
-    assertEquals("\u2713 goal reached", tile.detailProperty().get());
+    assertEquals("100 %", tile.valueProperty().get());
+    assertEquals("12,000 of 12,000 \u00b7 \u2713 goal reached", tile.detailProperty().get());
     assertTrue(tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass("reached")));
     assertEquals(1.0, wall.goal().progressProperty().get(), 1e-9);
 
     clock.advance(Duration.ofDays(1)); // the next day starts at 0 again
     driver.frame(robot);
     assertFalse(tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass("reached")));
-    assertEquals("0 of 12,000", tile.valueProperty().get());
+    assertEquals("0 %", tile.valueProperty().get());
   }
 
   @Test

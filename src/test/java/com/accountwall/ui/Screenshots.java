@@ -102,6 +102,9 @@ public final class Screenshots {
 
   private static final String[] TEAMS = {"North", "South", "East", "West"};
 
+  /** The floor's daily goal: within reach at 14:00, so the tile shows its progress and pace. */
+  private static final long GOAL = 40_000;
+
   private static void shoot(Path file, Theme theme, boolean kiosk, int pageTurns) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Platform.runLater(
@@ -127,7 +130,7 @@ public final class Screenshots {
             .directory(id -> Optional.of(new AccountProfile(name(id), TEAMS[(int) (id % 4)])))
             .build();
     try (OrderGenerator generator = OrderGenerator.builder(supervisor).rate(6).seed(1).build()) {
-      WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0);
+      WallSettings settings = new WallSettings(theme, 6, supervisor.lifetime(), 10, 0, GOAL);
       WallModel wall =
           WallModel.builder(supervisor, clock, generator)
               .display(TestDisplays.of(settings, generator, supervisor).build())

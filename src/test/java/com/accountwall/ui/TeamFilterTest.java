@@ -103,7 +103,8 @@ class TeamFilterTest {
 
     KpiTile goal = tile(robot, "#goalTile");
     assertEquals("Daily goal \u00b7 whole floor", goal.getCaption());
-    assertEquals("60 of 100", goal.valueProperty().get(), "every team's widgets today");
+    assertEquals("60 %", goal.valueProperty().get(), "of every team's widgets today");
+    assertTrue(goal.detailProperty().get().startsWith("60 of 100 "), goal.detailProperty().get());
 
     supervisor.order(5, 4); // a new North account, named a frame later
     driver.frame(robot);

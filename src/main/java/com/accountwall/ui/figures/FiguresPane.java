@@ -181,19 +181,30 @@ public final class FiguresPane extends HBox {
     tile.getChildren().add(2, bar);
     tile.visibleProperty().bind(goal.setProperty());
     tile.managedProperty().bind(goal.setProperty());
+    // The share is what reads from across the room; the counts are the detail, as the widgets
+    // today have a tile of their own.
     tile.valueProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    goal.setProperty().get()
+                        ? today.widgetsTodayProperty().get() * 100 / goal.goalProperty().get()
+                            + " %"
+                        : "",
+                today.widgetsTodayProperty(),
+                goal.goalProperty(),
+                goal.setProperty()));
+    tile.detailProperty()
         .bind(
             Bindings.createStringBinding(
                 () ->
                     Counts.format(today.widgetsTodayProperty().get())
                         + " of "
-                        + Counts.format(goal.goalProperty().get()),
+                        + Counts.format(goal.goalProperty().get())
+                        + " \u00b7 "
+                        + goalDetail(),
                 today.widgetsTodayProperty(),
-                goal.goalProperty()));
-    tile.detailProperty()
-        .bind(
-            Bindings.createStringBinding(
-                this::goalDetail,
+                goal.goalProperty(),
                 goal.reachedProperty(),
                 goal.paceProperty(),
                 goal.paceEndProperty()));

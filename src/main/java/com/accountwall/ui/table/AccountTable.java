@@ -43,7 +43,7 @@ import javafx.scene.layout.Region;
  * to the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
-  private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 110);
+  private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 130);
   private final TableColumn<AccountRow, String> nameColumn = column("Name", null, 420);
   private final TableColumn<AccountRow, String> teamColumn = column("Team", "team-column", 180);
   private final TableColumn<AccountRow, Number> widgetsColumn =
