@@ -115,6 +115,7 @@ class WallConfigTest {
         com.accountwall.day.WallDay.midnights(java.time.ZoneOffset.UTC),
         true,
         null,
-        0);
+        0,
+        java.util.Locale.ENGLISH);
   }
 }

@@ -12,6 +12,7 @@ import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -252,6 +253,29 @@ class WallOptionsTest {
     assertEquals(0, WallOptions.parse().config().bigOrder());
     assertEquals(5_000, WallOptions.parse("--big-order=5000").config().bigOrder());
     assertEquals(0, WallOptions.parse("--big-order", "0").config().bigOrder());
+  }
+
+  @Test
+  void theWindowSpeaksTheMachinesLocaleUnlessTold() {
+    assertEquals(Locale.getDefault(Locale.Category.FORMAT), WallOptions.parse().config().locale());
+    assertEquals(Locale.GERMANY, WallOptions.parse("--locale=de-DE").config().locale());
+    assertEquals(Locale.US, WallOptions.parse("--locale", "en-US").config().locale());
+    assertEquals(Locale.GERMAN, WallOptions.parse("--locale=de").config().locale());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de_DE | 'de_DE' is not a language tag; write it like de-DE, en-US or de",
+        "xx-YY | 'xx-YY' is no locale this Java knows; write it like de-DE, en-US or de",
+        "und | 'und' is no locale this Java knows; write it like de-DE, en-US or de"
+      })
+  void aLocaleItCannotTakeIsRefusedInOneLine(String tag, String problem) {
+    CommandLine.ParameterException e =
+        assertThrows(
+            CommandLine.ParameterException.class, () -> WallOptions.parse("--locale=" + tag));
+    assertEquals("Invalid value for option '--locale': " + problem, e.getMessage());
   }
 
   @Test
