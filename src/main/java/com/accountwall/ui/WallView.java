@@ -16,7 +16,8 @@ import javafx.scene.paint.Color;
 
 /**
  * Builds the wall's window over a {@link WallModel} from {@code wall.fxml}, with the demo controls
- * from {@code controls/controls.fxml}, its type scaled to the window ({@link FontScale}).
+ * from {@code controls/controls.fxml}, its words from the model's {@link WallModel#texts()} bundle,
+ * its type scaled to the window ({@link FontScale}).
  *
  * <p>The scene's root is a stack of the wall, over it the {@link CelebrationBanner} across its
  * middle while a celebration shows, and over both the {@link SleepCurtain} that covers all of it
@@ -32,10 +33,11 @@ public final class WallView {
   /** The window's content, showing {@code model}. */
   public static Parent load(WallModel model) throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
+    loader.setResources(model.texts().bundle());
     loader.setControllerFactory(
         type ->
             type == ControlsController.class
-                ? new ControlsController(model.controls())
+                ? new ControlsController(model.controls(), model.texts())
                 : new WallController(model));
     Parent wall = loader.load();
     FontScale.follow(wall);
