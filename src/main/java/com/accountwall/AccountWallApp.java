@@ -4,6 +4,7 @@ import com.accountwall.core.DaemonThreads;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.WallModel;
 import com.accountwall.ui.WallView;
+import com.accountwall.ui.celebrate.CelebrationChimes;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
@@ -128,6 +129,9 @@ public final class AccountWallApp {
     stage.setTitle(view.texts().text("wall.title"));
     // The model's frames are the window's pulses: its frame hook measures them, no second timer.
     view.addFrameListener(wall.metrics().followWindow()::pulse);
+    if (config.sound()) {
+      playChimes(view);
+    }
     Rectangle2D screen = screen(settings.screen()).getVisualBounds();
     stage.setScene(
         new Scene(
@@ -143,6 +147,15 @@ public final class AccountWallApp {
     logFirstFrame(stage.getScene());
     stage.show();
     view.start();
+  }
+
+  /** Plays the celebrations' chimes; where sound cannot play, says so and runs silent. */
+  private static void playChimes(WallModel view) {
+    try {
+      CelebrationChimes.follow(view.celebrations(), view.sleep().asleepProperty());
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "--sound: {0}; the wall runs without it", e.getMessage());
+    }
   }
 
   /** Screen {@code index}, or the primary screen if there are not that many. */

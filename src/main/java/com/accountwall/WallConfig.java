@@ -49,6 +49,7 @@ import java.util.regex.Pattern;
  *     wall restores its accounts; null for none
  * @param bigOrder the fewest widgets in one order that the window celebrates as a big order; 0 for
  *     none
+ * @param sound whether the window plays a chime with each celebration
  * @param locale the window's language (English where it has none of its own) and how it writes
  *     numbers and times; the API, the logs and the command line stay in English
  */
@@ -76,6 +77,7 @@ public record WallConfig(
     boolean burnInShift,
     Path importAccounts,
     long bigOrder,
+    boolean sound,
     Locale locale) {
 
   /**

@@ -305,6 +305,13 @@ public final class WallOptions {
   long bigOrder;
 
   @Option(
+      names = "--sound",
+      description =
+          "Play a short chime with each celebration (a big order, new accounts, the goal reached);"
+              + " never while the wall sleeps outside its schedule. Default: off.")
+  boolean sound;
+
+  @Option(
       names = "--locale",
       paramLabel = "TAG",
       converter = LocaleConverter.class,
@@ -425,6 +432,7 @@ public final class WallOptions {
           burnInShift,
           importAccounts,
           bigOrder,
+          sound,
           locale != null ? locale : Locale.getDefault(Locale.Category.FORMAT));
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());

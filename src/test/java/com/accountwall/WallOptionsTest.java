@@ -256,6 +256,12 @@ class WallOptionsTest {
   }
 
   @Test
+  void playsNoSoundUnlessTold() {
+    assertFalse(WallOptions.parse().config().sound());
+    assertTrue(WallOptions.parse("--sound").config().sound());
+  }
+
+  @Test
   void theWindowSpeaksTheMachinesLocaleUnlessTold() {
     assertEquals(Locale.getDefault(Locale.Category.FORMAT), WallOptions.parse().config().locale());
     assertEquals(Locale.GERMANY, WallOptions.parse("--locale=de-DE").config().locale());

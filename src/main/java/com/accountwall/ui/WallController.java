@@ -64,6 +64,7 @@ public final class WallController {
                 texts));
     header.getChildren().add(1, teamChip()); // beside the title, before the page indicator
     AccountTable table = new AccountTable(model.table(), texts);
+    table.showTeamColumnWhile(Bindings.isNotEmpty(model.teams().getTeamsSeen()));
     HBox.setHgrow(table, Priority.ALWAYS);
     LeaderboardView leaderboard = new LeaderboardView(model.leaderboard(), texts);
     VBox.setVgrow(leaderboard, Priority.ALWAYS);

@@ -224,6 +224,7 @@ public final class WallModel implements AccountListener {
     List<Account> earlier = supervisor.accounts();
     changed.addAll(earlier);
     table = new TableModel(clock.instant(), supervisor.lifetime(), earlier);
+    table.setBigOrder(setup.bigOrder);
     table.addRowListener(figures);
     table.addRowListener(leaderboard);
     table.addEveryRowListener(teams);

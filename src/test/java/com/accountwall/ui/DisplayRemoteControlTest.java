@@ -17,6 +17,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +42,7 @@ class DisplayRemoteControlTest {
   private ApiClient api;
   private FrameDriver driver;
   private Parent wallPane;
+  private WallModel model;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -54,7 +56,7 @@ class DisplayRemoteControlTest {
                 "--page-seconds=" + PAGE_SECONDS),
             clock);
     api = new ApiClient(wall.endpoint().address(), "t");
-    WallModel model =
+    model =
         WallModel.builder(wall.supervisor(), wall.clock(), wall.generator())
             .journal(wall.orders())
             .display(wall.display())
@@ -85,6 +87,17 @@ class DisplayRemoteControlTest {
 
     assertTrue(usesStylesheet("theme-light.css"));
     assertFalse(usesStylesheet("theme-dark.css"));
+  }
+
+  @Test
+  void aPatchMovesTheControlsWithoutClaimingTheirLastAction(FxRobot robot) throws Exception {
+    patch("{\"rate\": 77, \"generator\": true}");
+    driver.frame(robot);
+
+    assertEquals(77, model.controls().rateProperty().get());
+    assertTrue(model.controls().generatorOnProperty().get());
+    robot.interact(() -> {});
+    assertEquals("Ready.", robot.lookup("#statusBar").queryAs(StatusBar.class).getText());
   }
 
   @Test

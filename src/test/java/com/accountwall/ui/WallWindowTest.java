@@ -11,6 +11,7 @@ import com.accountwall.generator.OrderGenerator;
 import com.accountwall.ui.figures.KpiTile;
 import com.accountwall.ui.table.AccountRow;
 import com.accountwall.ui.table.RowAnimations;
+import com.accountwall.ui.table.TableModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -207,7 +209,7 @@ class WallWindowTest {
   }
 
   @Test
-  void theSelectionFollowsItsRowThroughSortsAndLeavesWithIt(FxRobot robot) {
+  void aSelectedRowStaysPutAndTheSortResumesAFewSecondsAfter(FxRobot robot) {
     supervisor.order(1, 3);
     supervisor.order(2, 2);
     supervisor.order(3, 1);
@@ -216,17 +218,26 @@ class WallWindowTest {
     assertEquals(3, table.getSelectionModel().getSelectedItem().getAccountId());
 
     supervisor.order(3, 10);
-    driver.frame(robot);
+    driver.frames(robot, Duration.ofSeconds(10));
 
-    assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot));
     assertEquals(
-        3,
-        table.getSelectionModel().getSelectedItem().getAccountId(),
-        "the same account stays selected");
-    assertEquals(0, table.getSelectionModel().getSelectedIndex(), "where its row is now");
-    assertTrue(
-        tableRowShowing(robot, rowOf(3)).isSelected(),
-        "and the row showing it is the selected one");
+        List.of("1:3", "2:2", "3:11"), shown(robot), "rows stay put while one is selected");
+    assertTrue(tableRowShowing(robot, rowOf(3)).isSelected(), "with the selection where it was");
+
+    robot.interact(() -> table.getSelectionModel().clearSelection());
+    driver.frames(robot, TableModel.RESUME_AFTER.minusMillis(100));
+    assertEquals(List.of("1:3", "2:2", "3:11"), shown(robot), "not at once when let go");
+    driver.frames(robot, Duration.ofMillis(200));
+    assertEquals(List.of("3:11", "1:3", "2:2"), shown(robot), "but a few seconds later");
+  }
+
+  @Test
+  void theSelectionLeavesWithItsRow(FxRobot robot) {
+    supervisor.order(1, 3);
+    supervisor.order(2, 2);
+    supervisor.order(3, 1);
+    driver.frame(robot);
+    robot.interact(() -> table.getSelectionModel().select(2));
 
     supervisor.end(3);
     driver.frame(robot);
@@ -235,6 +246,25 @@ class WallWindowTest {
     assertNull(
         table.getSelectionModel().getSelectedItem(), "a row that left is no longer selected");
     assertEquals(List.of("1:3", "2:2"), shown(robot));
+  }
+
+  @Test
+  void aNarrowTableKeepsTheTimeLeftWholeAndHidesAnEmptyTeamColumn(FxRobot robot) {
+    supervisor.order(1, 3);
+    driver.frame(robot);
+    robot.interact(() -> robot.window(0).setWidth(900));
+    driver.frame(robot);
+
+    Label time = robot.lookup(".time-left .label").queryAs(Label.class);
+    assertEquals("0:30", time.getText());
+    assertShownWhole(robot, time);
+    assertFalse(
+        table.getColumns().stream()
+            .filter(column -> column.getText().equals("Team"))
+            .findFirst()
+            .orElseThrow()
+            .isVisible(),
+        "no account has a team");
   }
 
   @Test
@@ -260,6 +290,44 @@ class WallWindowTest {
     assertTrue(generator.isRunning());
     robot.clickOn("#generatorSwitch .thumb-area");
     assertFalse(generator.isRunning());
+  }
+
+  @Test
+  void everyControlSaysWhatItDidInTheStatusBar(FxRobot robot) {
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertTrue(status(robot).startsWith("Simulated orders on: "), status(robot));
+    robot.clickOn("#generatorSwitch .thumb-area");
+    assertEquals("Simulated orders paused.", status(robot));
+
+    TextField box = robot.lookup("#rateSpinner .text-field").queryAs(TextField.class);
+    robot.clickOn(box);
+    robot.interact(box::clear);
+    robot.write("1500").type(KeyCode.ENTER);
+    assertEquals("Simulated orders set to 1,500 a second.", status(robot));
+
+    robot.clickOn("2 min");
+    assertEquals("Lifetime set to 2 min.", status(robot));
+
+    robot.clickOn("#lightTheme");
+    assertEquals("Light theme.", status(robot));
+
+    robot.clickOn("#goalField").write("40000");
+    robot.type(KeyCode.ENTER);
+    assertEquals("Daily goal set to 40,000 widgets.", status(robot));
+
+    robot.interact(() -> wall.controls().teamProperty().set("North"));
+    assertEquals("Showing team North only.", status(robot));
+    robot.interact(() -> wall.controls().teamProperty().set(null));
+    assertEquals("Showing all teams.", status(robot));
+
+    robot.clickOn("#kioskButton");
+    robot.interact(() -> wall.controls().kioskProperty().set(false));
+    assertEquals("Left kiosk mode (F11 enters it).", status(robot));
+  }
+
+  private static String status(FxRobot robot) {
+    robot.interact(() -> {});
+    return robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
   }
 
   @ParameterizedTest

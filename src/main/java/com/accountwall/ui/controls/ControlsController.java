@@ -99,7 +99,7 @@ public final class ControlsController {
 
   @FXML
   void enterKiosk() {
-    model.kioskProperty().set(true);
+    model.enterKiosk();
   }
 
   /**
@@ -193,7 +193,7 @@ public final class ControlsController {
         .addListener(
             (observable, before, chosen) -> {
               if (keepOneSelected(before, chosen)) {
-                model.themeProperty().set(Theme.valueOf((String) chosen.getUserData()));
+                model.chooseTheme(Theme.valueOf((String) chosen.getUserData()));
               }
             });
     model

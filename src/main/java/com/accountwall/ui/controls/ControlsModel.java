@@ -29,10 +29,12 @@ import javafx.collections.ObservableList;
 /**
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
  * the generator's switch and rate, the daily goal, the lifetime, the team shown, the theme and
- * kiosk mode, as properties and commands. Orders and endings run on the desk's executor and report
- * how they went in {@link #statusProperty()}. The switch, the rate, the lifetime and the team are
- * changed through the {@link DisplayState}, which applies and remembers them, and follow it ({@link
- * #show}) when something else, such as the API, changes them. Confined to the JavaFX thread.
+ * kiosk mode, as properties and commands. Each control says what it did in {@link
+ * #statusProperty()}, the status bar's last action; orders and endings run on the desk's executor
+ * and say so when they are done, or why they failed. The switch, the rate, the lifetime and the
+ * team are changed through the {@link DisplayState}, which applies and remembers them, and follow
+ * it ({@link #show}) when something else, such as the API, changes them. Confined to the JavaFX
+ * thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
@@ -93,15 +95,27 @@ public final class ControlsModel {
     typedId.addListener(observable -> orderError.set(null));
     show(display.settings());
     generatorOn.addListener(
-        (observable, wasOn, on) -> change(DisplayChange.builder().generator(on)));
-    rate.addListener((observable, before, now) -> change(DisplayChange.builder().rate(now)));
+        (observable, wasOn, on) ->
+            change(
+                DisplayChange.builder().generator(on),
+                on
+                    ? texts.text("status.generatorSwitchedOn", texts.count(rate.get()))
+                    : texts.text("status.generatorSwitchedOff")));
+    rate.addListener(
+        (observable, before, now) ->
+            change(
+                DisplayChange.builder().rate(now), texts.text("status.rateSet", texts.count(now))));
     rate.addListener(observable -> rateError.set(null));
+    // The status bar is hidden in kiosk mode: what it says is read on leaving.
+    kiosk.addListener(
+        (observable, was, on) -> status.set(texts.text(on ? "status.kioskOn" : "status.kioskOff")));
     team.addListener(
         (observable, before, now) ->
             change(
                 now == null
                     ? DisplayChange.builder().allTeams()
-                    : DisplayChange.builder().team(now)));
+                    : DisplayChange.builder().team(now),
+                now == null ? texts.text("status.allTeams") : texts.text("status.team", now)));
   }
 
   /**
@@ -120,9 +134,14 @@ public final class ControlsModel {
     }
   }
 
-  private void change(DisplayChange.Builder change) {
+  /**
+   * Makes {@code change} and says {@code said}, unless the control only follows the display ({@link
+   * #show}).
+   */
+  private void change(DisplayChange.Builder change, String said) {
     if (!showing) {
       var unused = display.change(change.build()); // a failed save is logged by the display
+      status.set(said);
     }
   }
 
@@ -243,8 +262,21 @@ public final class ControlsModel {
     return theme;
   }
 
+  /** Shows the window in {@code chosen} and says so. */
+  public void chooseTheme(Theme chosen) {
+    if (chosen != theme.get()) {
+      theme.set(chosen);
+      status.set(texts.text(chosen == Theme.DARK ? "status.darkTheme" : "status.lightTheme"));
+    }
+  }
+
   public BooleanProperty kioskProperty() {
     return kiosk;
+  }
+
+  /** Enters kiosk mode; leaving it, by a key or remotely, is said in the status bar. */
+  public void enterKiosk() {
+    kiosk.set(true);
   }
 
   /**
@@ -298,7 +330,9 @@ public final class ControlsModel {
    */
   public void chooseLifetime(Duration chosen) {
     if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
-      change(DisplayChange.builder().lifetime(chosen));
+      change(
+          DisplayChange.builder().lifetime(chosen),
+          texts.text("status.lifetimeSet", texts.duration(chosen)));
       lifetime.set(chosen);
     }
   }

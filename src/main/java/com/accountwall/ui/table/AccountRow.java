@@ -29,13 +29,18 @@ public final class AccountRow {
   private final ReadOnlyDoubleWrapper opacity = new ReadOnlyDoubleWrapper(this, "opacity", 1);
   private final ReadOnlyBooleanWrapper arriving = new ReadOnlyBooleanWrapper(this, "arriving");
   private final ReadOnlyBooleanWrapper bumped = new ReadOnlyBooleanWrapper(this, "bumped");
+  private final ReadOnlyBooleanWrapper bigOrder = new ReadOnlyBooleanWrapper(this, "bigOrder");
   private final ReadOnlyBooleanWrapper ending = new ReadOnlyBooleanWrapper(this, "ending");
 
   /** Pulse times (ns) at which each animation last began; whether it runs is in its flag. */
   long arrivedAt;
 
   long bumpedAt;
+  long bigOrderAt;
   long endingAt;
+
+  /** Whether {@link #bumpedAt} holds a time: pulse times may be any long, 0 included. */
+  boolean everBumped;
 
   /**
    * The row's place in {@link AccountRows}' bookkeeping, which reads it instead of the row; {@link
@@ -101,9 +106,17 @@ public final class AccountRow {
     return arriving.getReadOnlyProperty();
   }
 
-  /** True for a moment after the widget count changed. */
+  /**
+   * True for a moment after the widget count changed, at most once every {@link
+   * RowAnimations#FLASH_GAP}.
+   */
   public ReadOnlyBooleanProperty bumpedProperty() {
     return bumped.getReadOnlyProperty();
+  }
+
+  /** True for a while after a big order: see {@link TableModel#setBigOrder}. */
+  public ReadOnlyBooleanProperty bigOrderProperty() {
+    return bigOrder.getReadOnlyProperty();
   }
 
   /** True once the account has ended, while the row fades out. */
@@ -159,6 +172,10 @@ public final class AccountRow {
 
   void setBumped(boolean value) {
     bumped.set(value);
+  }
+
+  void setBigOrder(boolean value) {
+    bigOrder.set(value);
   }
 
   void setEnding(boolean value) {

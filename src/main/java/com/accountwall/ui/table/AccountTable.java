@@ -1,13 +1,19 @@
 package com.accountwall.ui.table;
 
 import com.accountwall.ui.text.Texts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
@@ -16,22 +22,30 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
  * The table of live accounts over a {@link TableModel}: id, name, team, widgets sold and time left,
  * sorted by widgets sold until a column header is clicked, with the rows' animations, a selection
  * that follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that
- * moved ({@link AccountSortPolicy}). It ends after its last whole row, so that no row is cut in
- * half at the bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}).
- * Confined to the JavaFX thread.
+ * moved ({@link AccountSortPolicy}) and holds while someone aims at a row ({@link
+ * #holdRowsWhileAimedAt}). It ends after its last whole row, so that no row is cut in half at the
+ * bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}). Confined to
+ * the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
-  private final TableColumn<AccountRow, Long> idColumn = column("id-column", 140);
-  private final TableColumn<AccountRow, String> nameColumn = column(null, 300);
+  private final TableColumn<AccountRow, Long> idColumn = column("id-column", 110);
+  private final TableColumn<AccountRow, String> nameColumn = column(null, 420);
   private final TableColumn<AccountRow, String> teamColumn = column("team-column", 180);
-  private final TableColumn<AccountRow, Number> widgetsColumn = column("count-column", 200);
-  private final TableColumn<AccountRow, Instant> timeLeftColumn = column("time-left-column", 260);
+  private final TableColumn<AccountRow, Number> widgetsColumn = column("count-column", 180);
+  private final TableColumn<AccountRow, Instant> timeLeftColumn = column("time-left-column", 240);
+
+  /** How long a pointer or a selection left alone keeps the rows held. */
+  static final Duration AT_REST = Duration.ofSeconds(15);
+
   private final ReadOnlyIntegerWrapper wholeRows = new ReadOnlyIntegerWrapper(this, "wholeRows", 1);
 
   /** The table over {@code model}, its headers and counts in {@code texts}' language. */
@@ -74,6 +88,7 @@ public final class AccountTable extends TableView<AccountRow> {
     getSortOrder().add(widgetsColumn);
     // Counts change in place, which a sorted table does not notice: sort once per batch instead.
     model.setOnBatchApplied(this::sort);
+    holdRowsWhileAimedAt(model);
     placeholderProperty()
         .bind(
             Bindings.createObjectBinding(
@@ -81,6 +96,37 @@ public final class AccountTable extends TableView<AccountRow> {
                     new Label(
                         texts.text("table.empty", texts.duration(model.lifetimeProperty().get()))),
                 model.lifetimeProperty()));
+  }
+
+  /**
+   * Holds the rows where they are while someone aims at one: while the pointer moves over the table
+   * or a row is selected, where a row that moved away is the wrong row clicked. A pointer or a
+   * selection left alone for {@link #AT_REST} is nobody aiming, as with a mouse parked on a wall
+   * for the night: the rows sort again.
+   */
+  private void holdRowsWhileAimedAt(TableModel model) {
+    BooleanProperty used = new SimpleBooleanProperty(this, "used");
+    PauseTransition rest = new PauseTransition(javafx.util.Duration.millis(AT_REST.toMillis()));
+    rest.setOnFinished(event -> used.set(false));
+    Runnable touched =
+        () -> {
+          used.set(true);
+          rest.playFromStart();
+        };
+    addEventFilter(MouseEvent.MOUSE_MOVED, event -> touched.run());
+    addEventFilter(MouseEvent.MOUSE_PRESSED, event -> touched.run());
+    addEventFilter(ScrollEvent.SCROLL, event -> touched.run());
+    addEventFilter(KeyEvent.KEY_PRESSED, event -> touched.run());
+    BooleanBinding selected = getSelectionModel().selectedIndexProperty().isNotEqualTo(-1);
+    selected.addListener((observable, was, now) -> touched.run());
+    model.rowsHeldProperty().bind(used.and(hoverProperty().or(selected)));
+  }
+
+  /**
+   * Shows the Team column only while {@code anyTeam}: an empty column only takes the names' room.
+   */
+  public void showTeamColumnWhile(ObservableBooleanValue anyTeam) {
+    teamColumn.visibleProperty().bind(anyTeam);
   }
 
   /** How many whole rows the table shows under its column headers: a page. */

@@ -9,8 +9,13 @@ import java.util.Set;
 
 /**
  * The rows' animations, advanced once per frame from the pulse time: a new row fades in and is
- * marked arriving for a while, a changed count is marked bumped for a while, an ended row fades
- * out. The state is kept in each {@link AccountRow}, so it shows in whichever cell shows the row.
+ * marked arriving for a while, a changed count is marked bumped for a while, a big order is marked
+ * for longer, an ended row fades out. The state is kept in each {@link AccountRow}, so it shows in
+ * whichever cell shows the row.
+ *
+ * <p>A flash has to mean something: a row flashes for a routine order at most once every {@link
+ * #FLASH_GAP}, so at a busy hour the rows flashing are a few, not nearly all of them; its count
+ * still changes at once. A big order always flashes, and differently.
  *
  * <p>A frame costs in proportion to the rows whose opacity moves and the highlights that run out,
  * not to the rows highlighted: under a heavy load nearly every row is bumped at any moment, so the
@@ -25,10 +30,15 @@ public final class RowAnimations {
   public static final Duration ARRIVING = Duration.ofMillis(2_500);
   public static final Duration BUMPED = Duration.ofMillis(900);
   public static final Duration FADE_OUT = Duration.ofSeconds(1);
+  public static final Duration BIG_ORDER = Duration.ofMillis(2_500);
+
+  /** The shortest time from one routine flash of a row to its next. */
+  public static final Duration FLASH_GAP = Duration.ofSeconds(5);
 
   private final Set<AccountRow> fading = new LinkedHashSet<>();
   private final ArrayDeque<Highlight> arriving = new ArrayDeque<>();
   private final ArrayDeque<Highlight> bumped = new ArrayDeque<>();
+  private final ArrayDeque<Highlight> bigOrders = new ArrayDeque<>();
 
   /** A highlight that began at {@code startNanos}. */
   private record Highlight(AccountRow row, long startNanos) {}
@@ -41,16 +51,25 @@ public final class RowAnimations {
     arriving.add(new Highlight(row, frameNanos));
   }
 
-  void bump(AccountRow row, long frameNanos) {
-    row.setBumped(true);
-    row.bumpedAt = frameNanos;
-    bumped.add(new Highlight(row, frameNanos));
+  /** Marks a row whose count grew; {@code big} if by a big order. */
+  void bump(AccountRow row, long frameNanos, boolean big) {
+    if (big) {
+      row.setBigOrder(true);
+      row.bigOrderAt = frameNanos;
+      bigOrders.add(new Highlight(row, frameNanos));
+    } else if (!row.everBumped || frameNanos - row.bumpedAt >= FLASH_GAP.toNanos()) {
+      row.setBumped(true);
+      row.bumpedAt = frameNanos;
+      row.everBumped = true;
+      bumped.add(new Highlight(row, frameNanos));
+    }
   }
 
   void end(AccountRow row, long frameNanos) {
     row.setEnding(true);
     row.setArriving(false);
     row.setBumped(false);
+    row.setBigOrder(false);
     row.endingAt = frameNanos;
     fading.add(row);
   }
@@ -83,6 +102,11 @@ public final class RowAnimations {
     for (Highlight run : runOut(bumped, frameNanos, BUMPED)) {
       if (run.row().bumpedAt == run.startNanos()) {
         run.row().setBumped(false);
+      }
+    }
+    for (Highlight run : runOut(bigOrders, frameNanos, BIG_ORDER)) {
+      if (run.row().bigOrderAt == run.startNanos()) {
+        run.row().setBigOrder(false);
       }
     }
     return gone;

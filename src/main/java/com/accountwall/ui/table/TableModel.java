@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The table's model: one {@link AccountRow} per live account and one per account still fading out,
@@ -27,7 +29,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * all the same, for the listeners of every row, such as the teams' totals.
  *
  * <p>After each batch the {@link #setOnBatchApplied batch hook} runs once, where the table
- * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}.
+ * re-sorts, within a share of the JavaFX thread's time: see {@link #runBatchHook}. While the rows
+ * are {@linkplain #rowsHeldProperty held} (someone aims at a row: the table says when) it waits, so
+ * that the row someone aims at stays where it is, and resumes {@link #RESUME_AFTER} after the hold
+ * ends.
  *
  * <p>Confined to the JavaFX thread.
  */
@@ -38,6 +43,12 @@ public final class TableModel {
   /** Below this many rows a re-sort costs well under a millisecond: it runs after every batch. */
   private static final int ALWAYS_SORT_BELOW = 10_000;
 
+  /** No order is big: every count that grows flashes alike. */
+  public static final long NO_BIG_ORDER = 0;
+
+  /** How long after the rows are let go they re-sort again. */
+  public static final Duration RESUME_AFTER = Duration.ofSeconds(3);
+
   private final AccountRows rows = new AccountRows();
   private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
   private final RowAnimations animations = new RowAnimations();
@@ -46,7 +57,9 @@ public final class TableModel {
       new ReadOnlyObjectWrapper<>(this, "lifetime");
   private final List<RowListener> listeners = new ArrayList<>();
   private final List<RowListener> everyRowListeners = new ArrayList<>();
+  private final BooleanProperty rowsHeld = new SimpleBooleanProperty(this, "rowsHeld");
   private String team; // the team shown; null for all teams
+  private long bigOrder = NO_BIG_ORDER;
 
   /**
    * Accounts live before the window: they arrive in its first batch, but none is the newest
@@ -57,6 +70,7 @@ public final class TableModel {
   private Runnable onBatchApplied = () -> {};
   private boolean batchPending;
   private long nextBatchHookNanos = Long.MIN_VALUE;
+  private boolean released; // the rows were let go; the next frame sets when sorting resumes
 
   /**
    * @param now the wall's time as the window opens
@@ -67,6 +81,30 @@ public final class TableModel {
     this.now.set(now);
     this.lifetime.set(lifetime);
     this.earlier = new HashSet<>(earlier);
+    rowsHeld.addListener((observable, was, held) -> released = !held);
+  }
+
+  /**
+   * Flashes a row whose count grew by at least {@code widgets} within one frame (one order, as a
+   * rule) as a big order, differently from a routine one and for longer.
+   *
+   * @param widgets the fewest widgets of a big order; {@link #NO_BIG_ORDER} for none
+   * @throws IllegalArgumentException if {@code widgets} is negative
+   */
+  public void setBigOrder(long widgets) {
+    if (widgets < 0) {
+      throw new IllegalArgumentException("a big order is 0 (none) or more widgets, was " + widgets);
+    }
+    bigOrder = widgets;
+  }
+
+  /**
+   * Whether the rows stay where they are: while true the table does not re-sort after batches (a
+   * change of team, lifetime or sort order still does); once false again, it resumes {@link
+   * #RESUME_AFTER} later. Counts change in place either way, and new rows join at the end.
+   */
+  public BooleanProperty rowsHeldProperty() {
+    return rowsHeld;
   }
 
   /** The rows, one per live account and one per account still fading out; the table sorts it. */
@@ -180,6 +218,13 @@ public final class TableModel {
    * happened to take.
    */
   public void runBatchHook(long frameNanos) {
+    if (rowsHeld.get()) {
+      return;
+    }
+    if (released) {
+      released = false;
+      nextBatchHookNanos = Math.max(nextBatchHookNanos, frameNanos + RESUME_AFTER.toNanos());
+    }
     if (!batchPending || frameNanos < nextBatchHookNanos) {
       return;
     }
@@ -221,8 +266,9 @@ public final class TableModel {
         }
         continue;
       }
-      if (takeChanges(row, arrivals, departures)) {
-        animations.bump(row, frameNanos);
+      long grown = takeChanges(row, arrivals, departures);
+      if (grown != 0) {
+        animations.bump(row, frameNanos, bigOrder != NO_BIG_ORDER && grown >= bigOrder);
       }
       if (rows.contains(row) && !departures.contains(row)) {
         rows.markMoved(row);
@@ -258,10 +304,9 @@ public final class TableModel {
   /**
    * Copies a live row's team and then its count from its account, telling the listeners of each
    * change as it is taken; a row whose new team is shown, or no longer is, joins {@code arrivals}
-   * or {@code departures}. Returns whether the count grew.
+   * or {@code departures}. Returns by how many widgets the count grew.
    */
-  private boolean takeChanges(
-      AccountRow row, List<AccountRow> arrivals, Set<AccountRow> departures) {
+  private long takeChanges(AccountRow row, List<AccountRow> arrivals, Set<AccountRow> departures) {
     boolean wasShown = rows.contains(row); // each row comes once a batch: never among arrivals
     String teamBefore = row.getTeam();
     if (row.refreshTeam()) {
@@ -283,7 +328,7 @@ public final class TableModel {
     }
     long widgetsBefore = row.getWidgetsSold();
     if (!row.refresh()) {
-      return false;
+      return 0;
     }
     for (RowListener listener : everyRowListeners) {
       listener.grew(row, widgetsBefore);
@@ -293,7 +338,7 @@ public final class TableModel {
         listener.grew(row, widgetsBefore);
       }
     }
-    return true;
+    return row.getWidgetsSold() - widgetsBefore;
   }
 
   private boolean isShown(AccountRow row) {
