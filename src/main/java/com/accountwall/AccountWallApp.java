@@ -38,7 +38,10 @@ public final class AccountWallApp {
   private final Wall running;
   private final WallConfig config;
 
-  /** The window's orders and endings, one at a time, so that a click never waits on the journal. */
+  /**
+   * The window's orders and endings, and its reads of the order history, one at a time, so that a
+   * click never waits on the journal.
+   */
   private final ExecutorService deskCalls =
       Executors.newSingleThreadExecutor(DaemonThreads.named("window-orders"));
 

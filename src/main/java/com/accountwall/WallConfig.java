@@ -4,6 +4,7 @@ import com.accountwall.core.AccountProfile;
 import com.accountwall.day.WallDay;
 import com.accountwall.kafka.KafkaSettings;
 import com.accountwall.kafka.WallId;
+import com.accountwall.settings.DurationText;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import com.accountwall.day.WallDay;
 import com.accountwall.files.DataFolders;
 import com.accountwall.files.SettingsFile;
 import com.accountwall.kafka.KafkaSettings;
+import com.accountwall.settings.DurationText;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;

@@ -1,12 +1,12 @@
 package com.accountwall.api;
 
 import com.accountwall.display.DisplayChange;
+import com.accountwall.settings.DurationText;
 import com.accountwall.settings.Schedule;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -110,15 +110,12 @@ final class DisplayRequests {
 
   private static Duration lifetime(JsonNode value) {
     if (!value.isTextual()) {
-      throw wrongType("lifetime", "an ISO-8601 duration such as \"PT24H\"", value);
+      throw wrongType("lifetime", "a duration such as \"24h\" or \"PT24H\"", value);
     }
     try {
-      return Duration.parse(value.textValue());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "lifetime: '"
-              + value.textValue()
-              + "' is not an ISO-8601 duration; write it like PT30S, PT10M or PT24H");
+      return DurationText.parse(value.textValue());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("lifetime: " + e.getMessage());
     }
   }
 

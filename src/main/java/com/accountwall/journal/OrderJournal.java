@@ -144,6 +144,19 @@ public interface OrderJournal extends AccountDesk, AutoCloseable {
   List<HistoryStep> history(Instant from, Instant to, Duration step);
 
   /**
+   * One account id's orders and widgets per step, as {@link #history} counts the whole floor's:
+   * every order made for the id in the range, whichever of its accounts (an id's account may have
+   * ended and a later order started another) it went to. An ending is no order.
+   *
+   * @param step a whole number of minutes
+   * @throws IllegalArgumentException as {@link #history} does, or if {@code accountId} is not
+   *     positive
+   * @throws JournalUnavailableException if the history cannot be read now, or this journal keeps
+   *     none per account
+   */
+  List<HistoryStep> accountHistory(long accountId, Instant from, Instant to, Duration step);
+
+  /**
    * What keeps the journal from acknowledging orders now, each said for an operator ("orders cannot
    * be stored: no space left on the data folder's disk, since 14:05:12"); empty while it can. Cheap
    * enough for a health check several times a second.

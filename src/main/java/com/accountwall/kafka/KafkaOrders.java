@@ -499,6 +499,22 @@ public final class KafkaOrders implements OrderJournal {
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * <p>Never answers: the follower keeps the floor's minutes, not each account's, and reading the
+   * topic back for one account's day is more than a question from the window is worth.
+   *
+   * @throws JournalUnavailableException always
+   */
+  @Override
+  public List<HistoryStep> accountHistory(long accountId, Instant from, Instant to, Duration step) {
+    Account.requireValidId(accountId);
+    HistorySteps.count(from, to, step);
+    throw new JournalUnavailableException(
+        "in cluster mode the wall keeps no order history per account");
+  }
+
+  /**
    * Records the cluster's meters in {@code registry}: how many records this wall's log follower is
    * behind the end of each partition of the order topic. Once, from any thread.
    */

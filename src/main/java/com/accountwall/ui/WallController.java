@@ -4,6 +4,7 @@ import com.accountwall.api.ApiEndpoint;
 import com.accountwall.settings.Theme;
 import com.accountwall.ui.celebrate.RecentCelebrations;
 import com.accountwall.ui.controls.ControlsController;
+import com.accountwall.ui.details.DetailsCard;
 import com.accountwall.ui.figures.FiguresPane;
 import com.accountwall.ui.kiosk.KioskMode;
 import com.accountwall.ui.kiosk.PageIndicator;
@@ -28,8 +29,9 @@ import org.controlsfx.control.StatusBar;
  * Puts the window ({@code wall.fxml}) together over its {@link WallModel}: each room's view over
  * that room's model (the stale banner, the figures, the table, the leaderboard with the recent
  * celebrations under it, the page indicator), the header, the status bar, the theme's stylesheets
- * and {@link KioskMode}, each in the wall's language ({@link WallModel#texts()}). The demo controls
- * are bound by their own controller. Runs on the JavaFX thread.
+ * (the details card's among them, which {@link WallView} lays over the wall) and {@link KioskMode},
+ * each in the wall's language ({@link WallModel#texts()}); a row chosen in the table opens its
+ * details card. The demo controls are bound by their own controller. Runs on the JavaFX thread.
  */
 public final class WallController {
   private final WallModel model;
@@ -80,6 +82,7 @@ public final class WallController {
     kioskMode.kioskProperty().bindBidirectional(model.kioskProperty());
     model.addFrameListener(kioskMode::onFrame);
     model.controls().selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+    table.setOnRowChosen(row -> model.details().open(row.getAccountId()));
     bindStatusBar();
   }
 
@@ -194,6 +197,7 @@ public final class WallController {
             LeaderboardView.class.getResource("leaderboard.css"),
             PageIndicator.class.getResource("kiosk.css"),
             StaleBanner.class.getResource("stale.css"),
+            DetailsCard.class.getResource("details.css"),
             ControlsController.class.getResource("controls.css"),
             WallController.class.getResource("theme-" + theme.id() + ".css"))
         .map(URL::toExternalForm)

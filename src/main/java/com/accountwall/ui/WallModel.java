@@ -18,6 +18,7 @@ import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.burnin.PixelShift;
 import com.accountwall.ui.celebrate.CelebrationModel;
 import com.accountwall.ui.controls.ControlsModel;
+import com.accountwall.ui.details.DetailsModel;
 import com.accountwall.ui.figures.FiguresModel;
 import com.accountwall.ui.figures.GoalModel;
 import com.accountwall.ui.figures.OrderTally;
@@ -61,9 +62,10 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's model, kept in step with an {@link AccountSupervisor}: one model per room of the
  * window ({@link TableModel}, {@link FiguresModel}, {@link Leaderboard}, {@link Pager}, {@link
- * ControlsModel}, {@link StaleModel}, {@link SleepModel}, {@link CelebrationModel}), plus what
- * belongs to the whole window: the theme, kiosk mode, the {@link PixelShift} against burn-in and
- * what the status bar says. Built by {@link #builder}; shown by {@link WallView}.
+ * ControlsModel}, {@link StaleModel}, {@link SleepModel}, {@link CelebrationModel}, {@link
+ * DetailsModel}), plus what belongs to the whole window: the theme, kiosk mode, the {@link
+ * PixelShift} against burn-in and what the status bar says. Built by {@link #builder}; shown by
+ * {@link WallView}.
  *
  * <p>What the window shows and how (the theme, kiosk mode, paging, the goal, the schedule, the
  * simulated orders and the lifetime) is the {@link DisplayState}'s, which the API changes too: a
@@ -109,6 +111,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * sparkline and change against an hour ago stay true), the stale banner knows the last order, and
  * the window is current the moment it wakes; only the window is covered and not drawn. Each frame
  * tells the sleep model and the pixel shift the clock's time; both change only when it matters.
+ *
+ * <p>The details card ({@link DetailsModel}) reads its account from the core each frame and asks
+ * the order history of it on the desk's executor as it opens; it stays shut in kiosk mode and while
+ * the window sleeps.
  *
  * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
  * history under a new one; a few times a second whether a re-projection is under way, for the
@@ -172,6 +178,7 @@ public final class WallModel implements AccountListener {
   private final StaleModel stale;
   private final CelebrationModel celebrations;
   private final SleepModel sleep;
+  private final DetailsModel details;
   private final PixelShift shift;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private final BooleanProperty kiosk = new SimpleBooleanProperty(this, "kiosk");
@@ -230,6 +237,10 @@ public final class WallModel implements AccountListener {
     table.addEveryRowListener(teams);
     showTeam(settings.team());
     figures.lifetimeProperty().bind(table.lifetimeProperty());
+    details =
+        new DetailsModel(
+            supervisor::whereis, setup.accountHistory, deskCalls, day.zone(), clock.instant());
+    details.suppressedProperty().bind(kiosk.or(sleep.asleepProperty()));
     controls =
         new ControlsModel(
             setup.desk,
@@ -347,6 +358,11 @@ public final class WallModel implements AccountListener {
     return sleep;
   }
 
+  /** The card of one account, opened from the table. */
+  public DetailsModel details() {
+    return details;
+  }
+
   /** Where the whole window stands against burn-in. */
   public PixelShift shift() {
     return shift;
@@ -462,6 +478,7 @@ public final class WallModel implements AccountListener {
       celebrations.goalReached(today.dayStartProperty().get(), goal.goalProperty().get(), instant);
     }
     celebrations.onFrame(instant);
+    details.onFrame(instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
     checkJournal(frameNanos, instant);
@@ -704,6 +721,7 @@ public final class WallModel implements AccountListener {
     private DisplayState display;
     private Supplier<Optional<Reprojection>> reprojection = Optional::empty;
     private History history = (from, to, step) -> List.of();
+    private DetailsModel.AccountHistory accountHistory = (id, from, to, step) -> List.of();
     private Supplier<List<String>> problems = List::of;
     private ApiEndpoint api;
     private Executor deskCalls = Runnable::run;
@@ -730,6 +748,7 @@ public final class WallModel implements AccountListener {
       return desk(journal)
           .reprojection(journal::reprojection)
           .history(journal::history)
+          .accountHistory(journal::accountHistory)
           .problems(journal::problems);
     }
 
@@ -765,6 +784,12 @@ public final class WallModel implements AccountListener {
       return this;
     }
 
+    /** The order history of one account, read on the desk's executor as its card opens. */
+    public Builder accountHistory(DetailsModel.AccountHistory value) {
+      accountHistory = Objects.requireNonNull(value, "accountHistory");
+      return this;
+    }
+
     /**
      * What keeps the wall from acknowledging orders, as the health check says it; asked on the
      * JavaFX thread once a second, so it must be cheap.
@@ -781,9 +806,9 @@ public final class WallModel implements AccountListener {
     }
 
     /**
-     * Where the window's own orders and endings, and its one question to the history, run: off the
+     * Where the window's own orders and endings, and its questions to the history, run: off the
      * JavaFX thread in the app, since in cluster mode each waits for Kafka, for up to half a minute
-     * when it is down.
+     * when it is down, and a history is a database read.
      */
     public Builder deskCalls(Executor value) {
       deskCalls = Objects.requireNonNull(value, "deskCalls");

@@ -3,8 +3,10 @@ package com.accountwall.ui;
 import com.accountwall.ui.burnin.PixelShift;
 import com.accountwall.ui.celebrate.CelebrationBanner;
 import com.accountwall.ui.controls.ControlsController;
+import com.accountwall.ui.details.DetailsCard;
 import com.accountwall.ui.sleep.SleepCurtain;
 import java.io.IOException;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -19,13 +21,14 @@ import javafx.scene.paint.Color;
  * from {@code controls/controls.fxml}, its words from the model's {@link WallModel#texts()} bundle,
  * its type scaled to the window ({@link FontScale}).
  *
- * <p>The scene's root is a stack of the wall, over it the {@link CelebrationBanner} across its
- * middle while a celebration shows, and over both the {@link SleepCurtain} that covers all of it
- * outside the schedule. While the curtain shows, the wall under it is made invisible, so none of it
- * is drawn (its rows still animate in the model, which keeps following the core to be current on
- * waking, but cost no rendering). The root follows the model's {@link WallModel#shift()} against
- * burn-in, the curtain's clock with it; the few pixels it uncovers at an edge are the scene's fill,
- * black, like the screen's bezel next to them.
+ * <p>The scene's root is a stack of the wall, over it the {@link DetailsCard} while one is open,
+ * then the {@link CelebrationBanner} across its middle while a celebration shows, and over all of
+ * them the {@link SleepCurtain} that covers the window outside the schedule. While the curtain
+ * shows, the wall under it is made invisible, so none of it is drawn (its rows still animate in the
+ * model, which keeps following the core to be current on waking, but cost no rendering). The root
+ * follows the model's {@link WallModel#shift()} against burn-in, the curtain's clock with it; the
+ * few pixels it uncovers at an edge are the scene's fill, black, like the screen's bezel next to
+ * them.
  */
 public final class WallView {
   private WallView() {}
@@ -44,9 +47,13 @@ public final class WallView {
     SleepCurtain curtain = new SleepCurtain(model.sleep());
     FontScale.follow(curtain);
     wall.visibleProperty().bind(model.sleep().asleepProperty().not());
+    DetailsCard details = new DetailsCard(model.details(), model.texts());
+    FontScale.follow(details);
+    // The card is no part of the wall's themed root, so it takes the wall's stylesheets with it.
+    Bindings.bindContent(details.getStylesheets(), wall.getStylesheets());
     CelebrationBanner celebration = new CelebrationBanner(model.celebrations());
     FontScale.follow(celebration);
-    StackPane screen = new StackPane(wall, celebration, curtain);
+    StackPane screen = new StackPane(wall, details, celebration, curtain);
     screen.setId("screen");
     screen.translateXProperty().bind(model.shift().xProperty());
     screen.translateYProperty().bind(model.shift().yProperty());

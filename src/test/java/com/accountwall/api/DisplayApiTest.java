@@ -86,6 +86,8 @@ class DisplayApiTest {
         Arguments.of("{\"rate\": 250}", "rate", "250"),
         Arguments.of("{\"rate\": 2.5}", "rate", "2.5"),
         Arguments.of("{\"lifetime\": \"PT2H\"}", "lifetime", "\"PT2H\""),
+        Arguments.of("{\"lifetime\": \"2h\"}", "lifetime", "\"PT2H\""),
+        Arguments.of("{\"lifetime\": \"90s\"}", "lifetime", "\"PT1M30S\""),
         Arguments.of(
             "{\"schedule\": \"Mon-Fri 07:00-19:00\"}", "schedule", "\"Mon-Fri 07:00-19:00\""),
         Arguments.of("{\"team\": \"North\"}", "team", "\"North\""),
@@ -167,8 +169,10 @@ class DisplayApiTest {
         Arguments.of("{\"lifetime\": \"PT0S\"}", "lifetime: a lifetime must be from 1 ms"),
         Arguments.of("{\"lifetime\": \"P3651D\"}", "lifetime: a lifetime must be from 1 ms"),
         Arguments.of("{\"lifetime\": \"P8D\"}", "lifetime: must be at most the history kept"),
-        Arguments.of("{\"lifetime\": \"24h\"}", "lifetime: '24h' is not an ISO-8601 duration"),
-        Arguments.of("{\"lifetime\": 86400}", "lifetime: must be an ISO-8601 duration"),
+        Arguments.of(
+            "{\"lifetime\": \"24 hours\"}",
+            "lifetime: '24 hours' is not a duration; write it like 30s, 5m, 24h or PT5M"),
+        Arguments.of("{\"lifetime\": 86400}", "lifetime: must be a duration such as"),
         Arguments.of("{\"schedule\": \"Mon-Fri 07:00\"}", "schedule: 'Mon-Fri 07:00' is not"),
         Arguments.of("{\"schedule\": 5}", "schedule: must be text"),
         Arguments.of("{\"team\": \"\"}", "team: empty: give 1 to 200 characters"),

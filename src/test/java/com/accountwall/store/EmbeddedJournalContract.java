@@ -314,6 +314,27 @@ abstract class EmbeddedJournalContract {
   }
 
   @Test
+  void oneAccountsHistoryHoldsItsOrdersOnlyAndNoEnding() throws Exception {
+    open();
+    journal.orderAll(List.of(new Order(1, 2), new Order(2, 3)));
+    clock.advance(Duration.ofMinutes(1));
+    journal.end(1);
+    journal.order(1, 4); // a new account of the same id
+    clock.advance(Duration.ofMinutes(2));
+    journal.order(1, 1); // at the range's end: not in it
+    Instant to = START.plus(Duration.ofMinutes(3));
+
+    List<HistoryStep> minutes = journal.accountHistory(1, START, to, Duration.ofMinutes(1));
+
+    assertEquals(List.of(1L, 1L, 0L), minutes.stream().map(HistoryStep::orders).toList());
+    assertEquals(List.of(2L, 4L, 0L), minutes.stream().map(HistoryStep::widgets).toList());
+    assertEquals(
+        List.of(new HistoryStep(START, 1, 3)),
+        journal.accountHistory(2, START, to, Duration.ofMinutes(3)),
+        "steps of three minutes, for the other account");
+  }
+
+  @Test
   void retentionDeletesOnlyWhatIsOlder() throws Exception {
     open();
     journal.order(1, 1);

@@ -4,6 +4,8 @@ import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -22,7 +24,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -33,8 +37,9 @@ import javafx.scene.layout.Region;
  * that follows its row ({@link AccountSelectionModel}) and a sort that costs only the rows that
  * moved ({@link AccountSortPolicy}) and holds while someone aims at a row ({@link
  * #holdRowsWhileAimedAt}). It ends after its last whole row, so that no row is cut in half at the
- * bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}). Confined to
- * the JavaFX thread.
+ * bottom of the wall, and can show a page of rows from a given one ({@link #showFrom}). A row
+ * clicked or tapped, or the selected one on Enter, is {@linkplain #setOnRowChosen chosen}. Confined
+ * to the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
   private final TableColumn<AccountRow, Long> idColumn = column("id-column", 110);
@@ -47,6 +52,7 @@ public final class AccountTable extends TableView<AccountRow> {
   static final Duration AT_REST = Duration.ofSeconds(15);
 
   private final ReadOnlyIntegerWrapper wholeRows = new ReadOnlyIntegerWrapper(this, "wholeRows", 1);
+  private Consumer<AccountRow> onRowChosen = row -> {};
 
   /** The table over {@code model}, its headers and counts in {@code texts}' language. */
   public AccountTable(TableModel model, Texts texts) {
@@ -61,7 +67,26 @@ public final class AccountTable extends TableView<AccountRow> {
     getColumns().setAll(idColumn, nameColumn, teamColumn, widgetsColumn, timeLeftColumn);
     setItems(model.getRows());
     setSelectionModel(new AccountSelectionModel(this));
-    setRowFactory(view -> new AccountTableRow());
+    setRowFactory(
+        view -> {
+          AccountTableRow row = new AccountTableRow();
+          // A tap on a touch screen arrives as a click too.
+          row.setOnMouseClicked(
+              click -> {
+                if (!row.isEmpty() && click.getButton() == MouseButton.PRIMARY) {
+                  onRowChosen.accept(row.getItem());
+                }
+              });
+          return row;
+        });
+    addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        key -> {
+          AccountRow selected = getSelectionModel().getSelectedItem();
+          if (key.getCode() == KeyCode.ENTER && selected != null) {
+            onRowChosen.accept(selected);
+          }
+        });
     idColumn.setCellValueFactory(
         cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getAccountId()));
     nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
@@ -127,6 +152,11 @@ public final class AccountTable extends TableView<AccountRow> {
    */
   public void showTeamColumnWhile(ObservableBooleanValue anyTeam) {
     teamColumn.visibleProperty().bind(anyTeam);
+  }
+
+  /** What to do with a row someone chose: clicked, tapped, or Enter on the selected one. */
+  public void setOnRowChosen(Consumer<AccountRow> value) {
+    onRowChosen = Objects.requireNonNull(value, "onRowChosen");
   }
 
   /** How many whole rows the table shows under its column headers: a page. */

@@ -1,4 +1,4 @@
-package com.accountwall;
+package com.accountwall.settings;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * A duration as the options write it: a whole number and a unit ({@code 250ms}, {@code 30s}, {@code
- * 5m} or {@code 5min}, {@code 24h}, {@code 7d}) or an ISO-8601 duration ({@code PT5M}).
- * Thread-safe.
+ * 5m} or {@code 5min}, {@code 24h}, {@code 7d}) or an ISO-8601 duration ({@code PT5M}); the same on
+ * the command line and in {@code PATCH /api/display}. Thread-safe.
  */
-final class DurationText {
+public final class DurationText {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
 
   private DurationText() {}
@@ -21,7 +21,7 @@ final class DurationText {
    *
    * @throws IllegalArgumentException saying how to write one, if it is not a duration
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String trimmed = text.strip().toLowerCase(Locale.ROOT);
     Matcher shortForm = SHORT.matcher(trimmed);
     try {
@@ -46,7 +46,7 @@ final class DurationText {
    * {@code duration} in its largest whole unit up to hours, as {@link #parse} reads it back: 24h,
    * 90s, 250ms.
    */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 1_000 != 0) {
       return millis + "ms";
