@@ -112,7 +112,6 @@ public final class AccountWallApp {
 
   private void start(Stage stage) throws IOException {
     Wall wall = running;
-    stage.setTitle("Account Wall");
     stage.getIcons().add(new Image(AccountWallApp.class.getResource("icon.png").toExternalForm()));
     WallSettings settings = wall.display().settings();
     // What is in force now, options included, is what the next start finds; a failure is logged.
@@ -127,8 +126,10 @@ public final class AccountWallApp {
             .day(config.day())
             .burnInShift(config.burnInShift())
             .bigOrder(config.bigOrder())
+            .locale(config.locale())
             .deskCalls(deskCalls)
             .build();
+    stage.setTitle(view.texts().text("wall.title"));
     // The model's frames are the window's pulses: its frame hook measures them, no second timer.
     view.addFrameListener(wall.metrics().followWindow()::pulse);
     if (config.sound()) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import sun.misc.Signal;
@@ -132,6 +133,7 @@ final class Lifecycle {
     }
     return switch (component.getName()) {
       case "token", "metricsToken" -> value == null ? "null" : HIDDEN;
+      case "locale" -> ((Locale) value).toLanguageTag(); // as --locale takes it: de-DE
       case "databaseUrl" ->
           String.valueOf(value).replaceAll("(?i)(password=)[^&;]*", "$1" + HIDDEN);
       default -> String.valueOf(value);

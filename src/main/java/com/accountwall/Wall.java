@@ -254,9 +254,9 @@ public final class Wall implements AutoCloseable {
 
   /** The API's address, and where to find its token when the wall made or kept it. */
   public ApiEndpoint endpoint() {
+    boolean kept = token != null && token.file() != null;
     return new ApiEndpoint(
-        api.uri(),
-        token != null && token.file() != null ? token.abbreviated() + " in " + token.file() : null);
+        api.uri(), kept ? token.abbreviated() : null, kept ? token.file() : null);
   }
 
   /**

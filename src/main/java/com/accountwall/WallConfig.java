@@ -10,6 +10,7 @@ import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,8 @@ import java.util.regex.Pattern;
  * @param bigOrder the fewest widgets in one order that the window celebrates as a big order; 0 for
  *     none
  * @param sound whether the window plays a chime with each celebration
+ * @param locale the window's language (English where it has none of its own) and how it writes
+ *     numbers and times; the API, the logs and the command line stay in English
  */
 public record WallConfig(
     boolean headless,
@@ -75,7 +78,8 @@ public record WallConfig(
     boolean burnInShift,
     Path importAccounts,
     long bigOrder,
-    boolean sound) {
+    boolean sound,
+    Locale locale) {
 
   /**
    * How long the order history is kept unless told otherwise (or the lifetime, when that is
@@ -97,8 +101,8 @@ public record WallConfig(
 
   /**
    * @throws NullPointerException if {@code bind}, {@code dataFolder}, {@code databaseUrl}, {@code
-   *     topic}, {@code settings}, {@code lifetimeSource}, {@code retention}, {@code staleAfter} or
-   *     {@code day} is null
+   *     topic}, {@code settings}, {@code lifetimeSource}, {@code retention}, {@code staleAfter},
+   *     {@code day} or {@code locale} is null
    * @throws InvalidValueException naming the value and saying what it was: if {@code port} is not
    *     from 0 to 65535; a broker in {@code kafka} is not {@code HOST:PORT}; {@code topic} is
    *     blank; {@code wallId} is not 1 to 100 letters, digits, '.', '_' or '-'; the settings' rate
@@ -119,6 +123,7 @@ public record WallConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(staleAfter, "staleAfter");
     Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(locale, "locale");
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
     if (bigOrder < 0) {
       throw new InvalidValueException(

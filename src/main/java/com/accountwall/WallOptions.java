@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -310,6 +312,16 @@ public final class WallOptions {
               + " never while the wall sleeps outside its schedule. Default: off.")
   boolean sound;
 
+  @Option(
+      names = "--locale",
+      paramLabel = "TAG",
+      converter = LocaleConverter.class,
+      description =
+          "The window's language and how it writes numbers and times: de-DE, en-US, de. Words in"
+              + " English where the language has none of its own (there are English and German)."
+              + " Default: the machine's.")
+  Locale locale;
+
   /** The command line these options were read from, to name an option it cannot take. */
   private CommandLine commandLine;
 
@@ -421,7 +433,8 @@ public final class WallOptions {
           burnInShift,
           importAccounts,
           bigOrder,
-          sound);
+          sound,
+          locale != null ? locale : Locale.getDefault(Locale.Category.FORMAT));
     } catch (WallConfig.InvalidValueException e) {
       throw new CommandLine.ParameterException(commandLine, "--" + e.getMessage());
     }
@@ -496,6 +509,30 @@ public final class WallOptions {
         throw new CommandLine.TypeConversionException(
             "'" + text + "' is not a time of day; write it like 06:00 or 18:30");
       }
+    }
+  }
+
+  /**
+   * Reads a locale: an IETF BCP 47 language tag ({@code de-DE}, {@code en-US}, {@code de}) of a
+   * locale whose numbers and times the JDK knows.
+   */
+  static final class LocaleConverter implements ITypeConverter<Locale> {
+    private static final Set<Locale> KNOWN = Set.of(Locale.getAvailableLocales());
+
+    @Override
+    public Locale convert(String text) {
+      Locale locale;
+      try {
+        locale = new Locale.Builder().setLanguageTag(text.strip()).build();
+      } catch (IllformedLocaleException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a language tag; write it like de-DE, en-US or de");
+      }
+      if (locale.getLanguage().isEmpty() || !KNOWN.contains(locale.stripExtensions())) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is no locale this Java knows; write it like de-DE, en-US or de");
+      }
+      return locale;
     }
   }
 

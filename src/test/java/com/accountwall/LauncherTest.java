@@ -64,6 +64,8 @@ class LauncherTest {
         "--schedule=Mon-Fry 07:00-19:00",
         "--schedule=Mon-Fri 07:00-25:00",
         "--team=",
+        "--locale=de_DE",
+        "--locale=xx-YY",
         "--team=Nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
       })
   void anOptionItCannotReadIsOneLineAndExitCodeTwo(String arg) {

@@ -16,7 +16,8 @@ class LifecycleTest {
                     "--metrics-token=s3cret-metrics-token",
                     "--db-url=jdbc:postgresql://db/wall?user=wall&password=s3cret-password&ssl=true",
                     "--lifetime=30s",
-                    "--schedule=Mon-Fri 07:00-19:00")
+                    "--schedule=Mon-Fri 07:00-19:00",
+                    "--locale=de-DE")
                 .config());
 
     assertTrue(inForce.contains(" token=(hidden) "), inForce);
@@ -30,6 +31,7 @@ class LifecycleTest {
         inForce);
     assertFalse(inForce.contains("s3cret"), inForce);
     assertTrue(inForce.contains("lifetime=PT30S"), inForce);
+    assertTrue(inForce.endsWith(" locale=de-DE"), "as --locale takes it: " + inForce);
     assertTrue(
         inForce.startsWith("headless=false bind=127.0.0.1 port=8080 dataFolder=/tmp/wall "),
         inForce);

@@ -116,6 +116,7 @@ class WallConfigTest {
         true,
         null,
         0,
-        false);
+        false,
+        java.util.Locale.ENGLISH);
   }
 }

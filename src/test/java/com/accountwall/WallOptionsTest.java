@@ -13,6 +13,7 @@ import com.accountwall.settings.WallSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -259,6 +260,29 @@ class WallOptionsTest {
   void playsNoSoundUnlessTold() {
     assertFalse(WallOptions.parse().config().sound());
     assertTrue(WallOptions.parse("--sound").config().sound());
+  }
+
+  @Test
+  void theWindowSpeaksTheMachinesLocaleUnlessTold() {
+    assertEquals(Locale.getDefault(Locale.Category.FORMAT), WallOptions.parse().config().locale());
+    assertEquals(Locale.GERMANY, WallOptions.parse("--locale=de-DE").config().locale());
+    assertEquals(Locale.US, WallOptions.parse("--locale", "en-US").config().locale());
+    assertEquals(Locale.GERMAN, WallOptions.parse("--locale=de").config().locale());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de_DE | 'de_DE' is not a language tag; write it like de-DE, en-US or de",
+        "xx-YY | 'xx-YY' is no locale this Java knows; write it like de-DE, en-US or de",
+        "und | 'und' is no locale this Java knows; write it like de-DE, en-US or de"
+      })
+  void aLocaleItCannotTakeIsRefusedInOneLine(String tag, String problem) {
+    CommandLine.ParameterException e =
+        assertThrows(
+            CommandLine.ParameterException.class, () -> WallOptions.parse("--locale=" + tag));
+    assertEquals("Invalid value for option '--locale': " + problem, e.getMessage());
   }
 
   @Test

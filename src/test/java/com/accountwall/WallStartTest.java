@@ -1,9 +1,11 @@
 package com.accountwall;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.api.ApiEndpoint;
 import com.accountwall.core.CoarseClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,10 +39,12 @@ class WallStartTest {
               line),
           line);
       assertFalse(line.contains(token.substring(0, 5)), "the token is never shown whole");
-      String hint = wall.endpoint().tokenHint();
-      assertTrue(
-          hint.equals(token.substring(0, 4) + "… in " + data.resolve("api-token")),
-          "the window's status bar is read by the whole floor: " + hint);
+      ApiEndpoint endpoint = wall.endpoint();
+      assertEquals(
+          token.substring(0, 4) + "…",
+          endpoint.tokenStart(),
+          "the window's status bar is read by the whole floor");
+      assertEquals(data.resolve("api-token"), endpoint.tokenFile());
     }
   }
 

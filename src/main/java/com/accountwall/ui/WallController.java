@@ -12,8 +12,7 @@ import com.accountwall.ui.kiosk.Pager;
 import com.accountwall.ui.leaderboard.LeaderboardView;
 import com.accountwall.ui.stale.StaleBanner;
 import com.accountwall.ui.table.AccountTable;
-import com.accountwall.ui.text.Counts;
-import com.accountwall.ui.text.Durations;
+import com.accountwall.ui.text.Texts;
 import java.net.URL;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,12 +29,13 @@ import org.controlsfx.control.StatusBar;
  * Puts the window ({@code wall.fxml}) together over its {@link WallModel}: each room's view over
  * that room's model (the stale banner, the figures, the table, the leaderboard with the recent
  * celebrations under it, the page indicator), the header, the status bar, the theme's stylesheets
- * (the details card's among them, which {@link WallView} lays over the wall) and {@link KioskMode};
- * a row chosen in the table opens its details card. The demo controls are bound by their own
- * controller. Runs on the JavaFX thread.
+ * (the details card's among them, which {@link WallView} lays over the wall) and {@link KioskMode},
+ * each in the wall's language ({@link WallModel#texts()}); a row chosen in the table opens its
+ * details card. The demo controls are bound by their own controller. Runs on the JavaFX thread.
  */
 public final class WallController {
   private final WallModel model;
+  private final Texts texts;
 
   @FXML private BorderPane root;
   @FXML private VBox top;
@@ -47,11 +47,12 @@ public final class WallController {
 
   public WallController(WallModel model) {
     this.model = model;
+    this.texts = model.texts();
   }
 
   @FXML
   void initialize() {
-    header.getChildren().add(new PageIndicator(model.pager()));
+    header.getChildren().add(new PageIndicator(model.pager(), texts));
     top.getChildren().add(0, new StaleBanner(model.stale()));
     top.getChildren()
         .add(
@@ -61,12 +62,13 @@ public final class WallController {
                 model.goal(),
                 model.shownTodayProperty(),
                 model.teams(),
-                model.teamProperty()));
+                model.teamProperty(),
+                texts));
     header.getChildren().add(1, teamChip()); // beside the title, before the page indicator
-    AccountTable table = new AccountTable(model.table());
+    AccountTable table = new AccountTable(model.table(), texts);
     table.showTeamColumnWhile(Bindings.isNotEmpty(model.teams().getTeamsSeen()));
     HBox.setHgrow(table, Priority.ALWAYS);
-    LeaderboardView leaderboard = new LeaderboardView(model.leaderboard());
+    LeaderboardView leaderboard = new LeaderboardView(model.leaderboard(), texts);
     VBox.setVgrow(leaderboard, Priority.ALWAYS);
     VBox side = new VBox(leaderboard, new RecentCelebrations(model.celebrations()));
     side.getStyleClass().add("side");
@@ -96,7 +98,9 @@ public final class WallController {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    model.teamProperty().get() == null ? "" : "Team " + model.teamProperty().get(),
+                    model.teamProperty().get() == null
+                        ? ""
+                        : texts.text("wall.teamChip", model.teamProperty().get()),
                 model.teamProperty()));
     chip.visibleProperty().bind(model.teamProperty().isNotNull());
     chip.managedProperty().bind(chip.visibleProperty());
@@ -157,14 +161,14 @@ public final class WallController {
   }
 
   private void showStatus() {
-    String lifetime = Durations.describe(model.lifetimeProperty().get());
-    subtitle.setText("Every account with an order in the last " + lifetime);
+    String lifetime = texts.duration(model.lifetimeProperty().get());
+    subtitle.setText(texts.text("wall.subtitle", lifetime));
     Label state =
         new Label(
             model.controls().generatorOnProperty().get()
-                ? "Simulated orders: " + Counts.format((long) model.rate()) + "/s"
-                : "Simulated orders: paused");
-    Label life = new Label("Lifetime: " + lifetime);
+                ? texts.text("status.generatorOn", texts.count((long) model.rate()))
+                : texts.text("status.generatorPaused"));
+    Label life = new Label(texts.text("status.lifetime", lifetime));
     statusBar.getRightItems().setAll(state, life);
     ApiEndpoint api = model.api();
     if (api != null) {
@@ -173,9 +177,13 @@ public final class WallController {
           .add(
               0,
               new Label(
-                  "API "
-                      + api.address()
-                      + (api.tokenHint() == null ? "" : "  \u00b7  token " + api.tokenHint())));
+                  api.tokenStart() == null
+                      ? texts.text("status.api", api.address())
+                      : texts.text(
+                          "status.apiWithToken",
+                          api.address(),
+                          api.tokenStart(),
+                          api.tokenFile())));
     }
     statusBar.getRightItems().forEach(item -> item.getStyleClass().add("status-item"));
   }

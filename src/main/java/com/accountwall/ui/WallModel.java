@@ -29,7 +29,7 @@ import com.accountwall.ui.leaderboard.Leaderboard;
 import com.accountwall.ui.sleep.SleepModel;
 import com.accountwall.ui.stale.StaleModel;
 import com.accountwall.ui.table.TableModel;
-import com.accountwall.ui.text.Durations;
+import com.accountwall.ui.text.Texts;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +38,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -140,6 +141,7 @@ public final class WallModel implements AccountListener {
   private final Supplier<Optional<Reprojection>> reprojections;
   private final History history;
   private final Supplier<List<String>> journalProblems;
+  private final Texts texts;
 
   // Written by core threads, taken by the JavaFX thread.
   private final Set<Account> changed = ConcurrentHashMap.newKeySet();
@@ -207,6 +209,7 @@ public final class WallModel implements AccountListener {
     reprojections = setup.reprojection;
     history = setup.history;
     journalProblems = setup.problems;
+    texts = setup.texts;
     display = setup.display();
     WallSettings settings = display.settings();
     figures = new FiguresModel(setup.widgetsAtStart());
@@ -214,9 +217,9 @@ public final class WallModel implements AccountListener {
     today = new TodayModel(day, clock.instant());
     shownToday.set(today);
     goal = new GoalModel(today);
-    stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant());
-    celebrations = new CelebrationModel(setup.bigOrder, day.zone());
-    sleep = new SleepModel(settings.schedule(), day.zone());
+    stale = new StaleModel(setup.staleAfter, day.zone(), clock.instant(), texts);
+    celebrations = new CelebrationModel(setup.bigOrder, day.zone(), texts);
+    sleep = new SleepModel(settings.schedule(), day.zone(), texts);
     shift = setup.burnInShift ? PixelShift.from(clock.instant()) : PixelShift.off();
     // Asleep from the start when started outside the schedule, without a frame of the wall first.
     sleep.onFrame(clock.instant());
@@ -246,7 +249,8 @@ public final class WallModel implements AccountListener {
             theme,
             kiosk,
             goal.goalProperty(),
-            teams.getTeamsSeen());
+            teams.getTeamsSeen(),
+            texts);
     theme.addListener(
         (observable, before, now) -> changeDisplay(DisplayChange.builder().theme(now)));
     kiosk.addListener(
@@ -264,7 +268,7 @@ public final class WallModel implements AccountListener {
    * A builder of the window's model over {@code supervisor}, whose clock is {@code clock}, with
    * {@code generator}'s simulated orders. Everything else has a default fit for a test: orders and
    * endings on the supervisor itself, on the calling thread; a lifetime change applied to the
-   * supervisor at once; no history, no problems, no API.
+   * supervisor at once; no history, no problems, no API; English.
    */
   public static Builder builder(
       AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
@@ -332,6 +336,11 @@ public final class WallModel implements AccountListener {
 
   public ControlsModel controls() {
     return controls;
+  }
+
+  /** The window's words, and how it writes numbers and times, in the wall's locale. */
+  public Texts texts() {
+    return texts;
   }
 
   /** Whether the wall's data may be stale, for the banner across its top. */
@@ -487,11 +496,10 @@ public final class WallModel implements AccountListener {
               .get()
               .map(
                   under ->
-                      "Re-projecting the history under a "
-                          + Durations.describe(under.lifetime())
-                          + " lifetime: "
-                          + Math.round(under.fraction() * 100)
-                          + " %")
+                      texts.text(
+                          "status.reprojection",
+                          texts.duration(under.lifetime()),
+                          texts.count(Math.round(under.fraction() * 100))))
               .orElse(""));
     }
     if (!checked || frameNanos - nextProblemsCheck >= 0) {
@@ -722,6 +730,7 @@ public final class WallModel implements AccountListener {
     private WallDay day;
     private boolean burnInShift;
     private long bigOrder = CelebrationModel.NO_BIG_ORDER;
+    private Texts texts = Texts.ENGLISH;
 
     private Builder(AccountSupervisor supervisor, Clock clock, OrderGenerator generator) {
       this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
@@ -860,6 +869,16 @@ public final class WallModel implements AccountListener {
      */
     public Builder day(WallDay value) {
       day = Objects.requireNonNull(value, "day");
+      return this;
+    }
+
+    /**
+     * The wall's locale: the language of the window's words (English where it has none of its own)
+     * and how it writes numbers and times. Default: English, so a test reads the same words on any
+     * machine.
+     */
+    public Builder locale(Locale value) {
+      texts = Texts.of(value);
       return this;
     }
 

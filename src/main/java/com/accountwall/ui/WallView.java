@@ -18,7 +18,8 @@ import javafx.scene.paint.Color;
 
 /**
  * Builds the wall's window over a {@link WallModel} from {@code wall.fxml}, with the demo controls
- * from {@code controls/controls.fxml}, its type scaled to the window ({@link FontScale}).
+ * from {@code controls/controls.fxml}, its words from the model's {@link WallModel#texts()} bundle,
+ * its type scaled to the window ({@link FontScale}).
  *
  * <p>The scene's root is a stack of the wall, over it the {@link DetailsCard} while one is open,
  * then the {@link CelebrationBanner} across its middle while a celebration shows, and over all of
@@ -35,17 +36,18 @@ public final class WallView {
   /** The window's content, showing {@code model}. */
   public static Parent load(WallModel model) throws IOException {
     FXMLLoader loader = new FXMLLoader(WallView.class.getResource("wall.fxml"));
+    loader.setResources(model.texts().bundle());
     loader.setControllerFactory(
         type ->
             type == ControlsController.class
-                ? new ControlsController(model.controls())
+                ? new ControlsController(model.controls(), model.texts())
                 : new WallController(model));
     Parent wall = loader.load();
     FontScale.follow(wall);
     SleepCurtain curtain = new SleepCurtain(model.sleep());
     FontScale.follow(curtain);
     wall.visibleProperty().bind(model.sleep().asleepProperty().not());
-    DetailsCard details = new DetailsCard(model.details());
+    DetailsCard details = new DetailsCard(model.details(), model.texts());
     FontScale.follow(details);
     // The card is no part of the wall's themed root, so it takes the wall's stylesheets with it.
     Bindings.bindContent(details.getStylesheets(), wall.getStylesheets());

@@ -16,8 +16,7 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.details.DetailsModel;
 import com.accountwall.ui.table.AccountRow;
-import com.accountwall.ui.text.Counts;
-import com.accountwall.ui.text.TimesOfDay;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,13 +119,14 @@ class DetailsCardTest {
     assertEquals(core.name(), text(robot, "#detailsName"));
     assertEquals("Customer 42", core.name(), "the directory's name");
     assertEquals("Team " + core.attribute(), text(robot, "#detailsTeam"));
-    assertEquals(Counts.format(core.widgetsOrdered()), text(robot, "#detailsWidgets"));
+    assertEquals(Texts.ENGLISH.count(core.widgetsOrdered()), text(robot, "#detailsWidgets"));
     assertEquals("5", text(robot, "#detailsWidgets"));
     assertEquals("08:10", text(robot, "#detailsFirstOrder"), "not yesterday's earlier account");
     assertEquals("09:05", text(robot, "#detailsLastOrder"));
     assertEquals("23:35:40", text(robot, "#detailsTimeLeft"));
     assertEquals(
-        TimesOfDay.of(core.expiresAt(), NOW, ZoneOffset.UTC), text(robot, "#detailsDeadline"));
+        Texts.ENGLISH.timeOfDay(core.expiresAt(), NOW, ZoneOffset.UTC),
+        text(robot, "#detailsDeadline"));
     assertEquals("Tue 24 Nov 09:05", text(robot, "#detailsDeadline"));
     assertEquals(
         List.of("42 2026-11-22T10:00:00Z 2026-11-23T09:30:00Z PT1M"),

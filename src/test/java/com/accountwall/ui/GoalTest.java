@@ -102,8 +102,7 @@ class GoalTest {
     Label error = robot.lookup("#goalError").queryAs(Label.class);
     assertTrue(error.isVisible());
     assertEquals(
-        "\u201cabc\u201d is not a goal: type a whole number of widgets, 1 or more (empty for no"
-            + " goal).",
+        "\u201cabc\u201d is not a goal: a whole number from 1, or empty for none.",
         error.getText());
     assertEquals(12_000, wall.goal().goalProperty().get(), "nothing changed");
     assertTrue(saved.isEmpty());

@@ -1,19 +1,16 @@
 package com.accountwall.ui.celebrate;
 
+import com.accountwall.ui.text.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One thing worth a banner across the wall: who ({@code name}: an account's name, or the goal) and
  * what ({@code figure}: "ordered 5,000", "joined", "12,000 widgets"), noted at {@code at} by the
- * wall's clock. Immutable.
+ * wall's clock, both in the wall's language. Immutable.
  */
 public record Celebration(Kind kind, String name, String figure, Instant at) {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-
   /** What is celebrated. */
   public enum Kind {
     /** An order of at least the big-order threshold. */
@@ -31,8 +28,11 @@ public record Celebration(Kind kind, String name, String figure, Instant at) {
     Objects.requireNonNull(at, "at");
   }
 
-  /** As the list of recent celebrations says it: "12:04 Northwind Traders ordered 5,000". */
-  public String line(ZoneId zone) {
-    return TIME.format(at.atZone(zone)) + " " + name + " " + figure;
+  /**
+   * As the list of recent celebrations says it, the time in {@code zone}: "12:04 Northwind Traders
+   * ordered 5,000".
+   */
+  public String line(ZoneId zone, Texts texts) {
+    return texts.text("celebration.line", texts.time(at, zone), name, figure);
   }
 }

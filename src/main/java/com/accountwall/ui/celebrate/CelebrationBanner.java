@@ -1,6 +1,5 @@
 package com.accountwall.ui.celebrate;
 
-import com.accountwall.ui.text.Counts;
 import javafx.animation.FadeTransition;
 import javafx.animation.ParallelTransition;
 import javafx.animation.TranslateTransition;
@@ -62,7 +61,8 @@ public final class CelebrationBanner extends VBox {
     name.setText(celebration.name());
     figure.setText(celebration.figure());
     int dropped = model.skippedProperty().get();
-    skipped.setText(dropped > 0 ? "and " + Counts.format(dropped) + " more not shown" : "");
+    skipped.setText(
+        dropped > 0 ? model.texts().text("celebration.skipped", model.texts().count(dropped)) : "");
     skipped.setVisible(dropped > 0);
     pseudoClassStateChanged(GOAL, celebration.kind() == Celebration.Kind.GOAL_REACHED);
     setOpacity(0);

@@ -2,7 +2,7 @@ package com.accountwall.ui.celebrate;
 
 import com.accountwall.core.Account;
 import com.accountwall.ui.celebrate.Celebration.Kind;
-import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,6 +67,7 @@ public final class CelebrationModel {
 
   private final long bigOrder;
   private final ZoneId zone;
+  private final Texts texts;
 
   // Written by core threads, taken by the JavaFX thread.
   private final Queue<BigOrder> bigOrders = new ConcurrentLinkedQueue<>();
@@ -94,19 +95,26 @@ public final class CelebrationModel {
    * @param bigOrder the fewest widgets in one order that make a big order; {@link #NO_BIG_ORDER}
    *     for none
    * @param zone the wall's time zone, in which the recent celebrations say their time
+   * @param texts the words and numbers of the celebrations
    * @throws IllegalArgumentException if {@code bigOrder} is negative
    */
-  public CelebrationModel(long bigOrder, ZoneId zone) {
+  public CelebrationModel(long bigOrder, ZoneId zone, Texts texts) {
     if (bigOrder < 0) {
       throw new IllegalArgumentException("bigOrder must be 0 (none) or more, was " + bigOrder);
     }
     this.bigOrder = bigOrder;
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   /** The wall's time zone, in which {@link Celebration#line} says the time. */
   public ZoneId zone() {
     return zone;
+  }
+
+  /** The words and numbers of the celebrations, in the wall's language. */
+  public Texts texts() {
+    return texts;
   }
 
   /**
@@ -139,7 +147,10 @@ public final class CelebrationModel {
       goalCelebratedFor = dayStart;
       waiting.add(
           new Celebration(
-              Kind.GOAL_REACHED, "Daily goal reached:", Counts.format(goal) + " widgets", now));
+              Kind.GOAL_REACHED,
+              texts.text("celebration.goalReached"),
+              texts.text("celebration.goalWidgets", texts.count(goal)),
+              now));
       dropOverflow();
     }
   }
@@ -204,7 +215,7 @@ public final class CelebrationModel {
           new Celebration(
               Kind.BIG_ORDER,
               order.account().name(),
-              "ordered " + Counts.format(order.quantity()),
+              texts.text("celebration.bigOrder", texts.count(order.quantity())),
               now));
       dropOverflow();
     }
@@ -225,7 +236,9 @@ public final class CelebrationModel {
         new Celebration(
             Kind.NEW_ACCOUNT,
             newAccountUnsaid.name(),
-            more > 0 ? "joined, with " + Counts.format(more) + " more" : "joined",
+            more > 0
+                ? texts.text("celebration.joinedWithMore", texts.count(more))
+                : texts.text("celebration.joined"),
             now));
     dropOverflow();
     newAccountUnsaid = null;

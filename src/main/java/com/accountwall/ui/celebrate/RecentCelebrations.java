@@ -18,7 +18,7 @@ public final class RecentCelebrations extends VBox {
     setId("recentCelebrations");
     getStyleClass().add("recent-celebrations");
     getStylesheets().add(RecentCelebrations.class.getResource("celebrate.css").toExternalForm());
-    Label title = new Label("Celebrations");
+    Label title = new Label(model.texts().text("celebrations.title"));
     title.getStyleClass().add("recent-celebrations-title");
     lines.getStyleClass().add("recent-celebrations-lines");
     getChildren().addAll(title, lines);
@@ -30,7 +30,7 @@ public final class RecentCelebrations extends VBox {
   private void show() {
     lines.getChildren().clear();
     for (Celebration celebration : model.getRecent()) {
-      Label line = new Label(celebration.line(model.zone()));
+      Label line = new Label(celebration.line(model.zone(), model.texts()));
       line.getStyleClass().add("recent-celebration");
       line.setMinWidth(0); // a long name is cut short rather than widening the column
       lines.getChildren().add(line);

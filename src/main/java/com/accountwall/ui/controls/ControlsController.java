@@ -2,6 +2,7 @@ package com.accountwall.ui.controls;
 
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,9 +24,10 @@ import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
- * Binds the demo controls ({@code controls.fxml}) to their {@link ControlsModel}: each field,
- * switch and button shows a property or runs a command of the model, and nothing else. Runs on the
- * JavaFX thread.
+ * Binds the demo controls ({@code controls.fxml}, whose words come from the loader's bundle) to
+ * their {@link ControlsModel}: each field, switch and button shows a property or runs a command of
+ * the model, and nothing else; it writes the words the FXML cannot, the choice of all teams and the
+ * lifetimes, in the wall's language. Runs on the JavaFX thread.
  */
 public final class ControlsController {
   private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -34,6 +36,7 @@ public final class ControlsController {
   private static final String ALL_TEAMS = "";
 
   private final ControlsModel model;
+  private final Texts texts;
 
   @FXML private TextField accountIdField;
   @FXML private Label orderError;
@@ -48,8 +51,9 @@ public final class ControlsController {
   @FXML private SegmentedButton themeButtons;
   @FXML private ComboBox<String> teamChoice;
 
-  public ControlsController(ControlsModel model) {
+  public ControlsController(ControlsModel model, Texts texts) {
     this.model = model;
+    this.texts = texts;
   }
 
   @FXML
@@ -113,6 +117,7 @@ public final class ControlsController {
     selectEach(
         lifetimeButtons, data -> Duration.parse(data).equals(model.lifetimeProperty().get()));
     for (ToggleButton button : lifetimeButtons.getButtons()) {
+      button.setText(texts.duration(Duration.parse((String) button.getUserData())));
       // A lifetime longer than the history kept would make the next start refuse its own settings.
       button.setDisable(!model.canChooseLifetime(Duration.parse((String) button.getUserData())));
     }
@@ -154,7 +159,7 @@ public final class ControlsController {
         new StringConverter<>() {
           @Override
           public String toString(String team) {
-            return team == null || team.equals(ALL_TEAMS) ? "All teams" : team;
+            return team == null || team.equals(ALL_TEAMS) ? texts.text("controls.allTeams") : team;
           }
 
           @Override

@@ -7,10 +7,10 @@ import com.accountwall.display.DisplayState;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.table.AccountRow;
-import com.accountwall.ui.text.Counts;
-import com.accountwall.ui.text.Durations;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -40,12 +40,13 @@ public final class ControlsModel {
   private final AccountDesk desk;
   private final Executor deskCalls;
   private final DisplayState display;
+  private final Texts texts;
   private boolean showing; // while show() sets what the display has, which is no change to it
   private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final StringProperty typedId = new SimpleStringProperty(this, "typedId", "");
   private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper(this, "orderError");
   private final ReadOnlyStringWrapper rateError = new ReadOnlyStringWrapper(this, "rateError");
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready.");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
   private final BooleanProperty generatorOn = new SimpleBooleanProperty(this, "generatorOn");
   private final ObjectProperty<Integer> rate = new SimpleObjectProperty<>(this, "rate");
   private final ReadOnlyObjectWrapper<Duration> lifetime =
@@ -69,6 +70,7 @@ public final class ControlsModel {
    * @param kiosk whether the window is in kiosk mode, which a button enters
    * @param goal the daily goal in widgets (0 for none), which the goal box sets
    * @param teamsSeen the teams to choose from
+   * @param texts the words of the status and of the errors, and how they write numbers
    */
   public ControlsModel(
       AccountDesk desk,
@@ -77,7 +79,8 @@ public final class ControlsModel {
       ObjectProperty<Theme> theme,
       BooleanProperty kiosk,
       LongProperty goal,
-      ObservableList<String> teamsSeen) {
+      ObservableList<String> teamsSeen,
+      Texts texts) {
     this.desk = desk;
     this.deskCalls = deskCalls;
     this.display = display;
@@ -85,6 +88,8 @@ public final class ControlsModel {
     this.kiosk = kiosk;
     this.goal = goal;
     this.teamsSeen = teamsSeen;
+    this.texts = texts;
+    status.set(texts.text("status.ready"));
     typedGoal.set(goal.get() > 0 ? Long.toString(goal.get()) : "");
     typedGoal.addListener(observable -> goalError.set(null));
     typedId.addListener(observable -> orderError.set(null));
@@ -94,25 +99,23 @@ public final class ControlsModel {
             change(
                 DisplayChange.builder().generator(on),
                 on
-                    ? "Simulated orders on: " + Counts.format(rate.get()) + " a second."
-                    : "Simulated orders paused."));
+                    ? texts.text("status.generatorSwitchedOn", texts.count(rate.get()))
+                    : texts.text("status.generatorSwitchedOff")));
     rate.addListener(
         (observable, before, now) ->
             change(
-                DisplayChange.builder().rate(now),
-                "Simulated orders set to " + Counts.format(now) + " a second."));
+                DisplayChange.builder().rate(now), texts.text("status.rateSet", texts.count(now))));
     rate.addListener(observable -> rateError.set(null));
     // The status bar is hidden in kiosk mode: what it says is read on leaving.
     kiosk.addListener(
-        (observable, was, on) ->
-            status.set(on ? "Kiosk mode." : "Left kiosk mode (F11 enters it)."));
+        (observable, was, on) -> status.set(texts.text(on ? "status.kioskOn" : "status.kioskOff")));
     team.addListener(
         (observable, before, now) ->
             change(
                 now == null
                     ? DisplayChange.builder().allTeams()
                     : DisplayChange.builder().team(now),
-                now == null ? "Showing all teams." : "Showing team " + now + " only."));
+                now == null ? texts.text("status.allTeams") : texts.text("status.team", now)));
   }
 
   /**
@@ -190,7 +193,7 @@ public final class ControlsModel {
    */
   public int typeRate(String text) {
     try {
-      rate.set(RateInput.parse(text));
+      rate.set(RateInput.parse(text, texts));
     } catch (IllegalArgumentException e) {
       rateError.set(e.getMessage());
     }
@@ -227,7 +230,7 @@ public final class ControlsModel {
   public void typeGoal() {
     long typed;
     try {
-      typed = GoalInput.parse(typedGoal.get());
+      typed = GoalInput.parse(typedGoal.get(), texts);
     } catch (IllegalArgumentException e) {
       goalError.set(e.getMessage());
       return;
@@ -236,8 +239,8 @@ public final class ControlsModel {
     typedGoal.set(typed > 0 ? Long.toString(typed) : "");
     status.set(
         typed > 0
-            ? "Daily goal set to " + Counts.format(typed) + " widgets."
-            : "Daily goal cleared.");
+            ? texts.text("status.goalSet", texts.count(typed))
+            : texts.text("status.goalCleared"));
   }
 
   /** The one team whose accounts the wall shows; null for all teams. */
@@ -263,7 +266,7 @@ public final class ControlsModel {
   public void chooseTheme(Theme chosen) {
     if (chosen != theme.get()) {
       theme.set(chosen);
-      status.set(chosen == Theme.DARK ? "Dark theme." : "Light theme.");
+      status.set(texts.text(chosen == Theme.DARK ? "status.darkTheme" : "status.lightTheme"));
     }
   }
 
@@ -283,7 +286,7 @@ public final class ControlsModel {
   public void orderTyped() {
     long accountId;
     try {
-      accountId = AccountIdInput.parse(typedId.get());
+      accountId = AccountIdInput.parse(typedId.get(), texts);
     } catch (IllegalArgumentException e) {
       orderError.set(e.getMessage());
       return;
@@ -305,12 +308,13 @@ public final class ControlsModel {
     AccountRow row = selected.get();
     if (row != null) {
       long accountId = row.getAccountId();
+      String id = Long.toString(accountId); // as the table shows it, with no separators
       atDesk(
           () ->
               desk.end(accountId)
-                  ? "Ended account " + accountId + "."
-                  : "Account " + accountId + " had already ended.",
-          "end account " + accountId);
+                  ? texts.text("status.ended", id)
+                  : texts.text("status.alreadyEnded", id),
+          why -> texts.text("status.endFailed", id, why));
     }
   }
 
@@ -328,7 +332,7 @@ public final class ControlsModel {
     if (!chosen.equals(lifetime.get()) && canChooseLifetime(chosen)) {
       change(
           DisplayChange.builder().lifetime(chosen),
-          "Lifetime set to " + Durations.describe(chosen) + ".");
+          texts.text("status.lifetimeSet", texts.duration(chosen)));
       lifetime.set(chosen);
     }
   }
@@ -337,24 +341,24 @@ public final class ControlsModel {
     atDesk(
         () -> {
           AccountDetails details = desk.order(accountId, 1).details();
-          return "Ordered a widget for "
-              + details.name()
-              + ": "
-              + Counts.format(details.widgetsOrdered())
-              + " sold.";
+          return texts.text(
+              "status.ordered", details.name(), texts.count(details.widgetsOrdered()));
         },
-        "order a widget for " + accountId);
+        why -> texts.text("status.orderFailed", Long.toString(accountId), why));
   }
 
-  /** Runs {@code call} on the desk's executor and shows what it says, or why it failed. */
-  private void atDesk(Supplier<String> call, String what) {
+  /**
+   * Runs {@code call} on the desk's executor and shows what it says, or, through {@code failed},
+   * why it failed.
+   */
+  private void atDesk(Supplier<String> call, Function<String, String> failed) {
     deskCalls.execute(
         () -> {
           String said;
           try {
             said = call.get();
           } catch (RuntimeException e) {
-            said = "Could not " + what + ": " + e.getMessage();
+            said = failed.apply(e.getMessage());
           }
           String shown = said;
           if (Platform.isFxApplicationThread()) {

@@ -1,7 +1,7 @@
 package com.accountwall.ui.controls;
 
 import com.accountwall.settings.WallSettings;
-import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Texts;
 
 /** Reads a rate of simulated orders typed by a person, with a message that says what to type. */
 final class RateInput {
@@ -10,14 +10,14 @@ final class RateInput {
   /**
    * The orders per second in {@code text}, surrounding blanks ignored.
    *
-   * @throws IllegalArgumentException with a message for the person, if it is not a whole number
-   *     from 0 to {@link WallSettings#MAX_RATE}
+   * @throws IllegalArgumentException with a message for the person in {@code texts}' language, if
+   *     it is not a whole number from 0 to {@link WallSettings#MAX_RATE}
    */
-  static int parse(String text) {
+  static int parse(String text, Texts texts) {
     String trimmed = text == null ? "" : text.strip();
-    String range = "a whole number from 0 to " + Counts.format(WallSettings.MAX_RATE);
+    String most = texts.count(WallSettings.MAX_RATE);
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException("Type the orders per second: " + range + ".");
+      throw new IllegalArgumentException(texts.text("input.rateEmpty", most));
     }
     int rate;
     try {
@@ -26,8 +26,7 @@ final class RateInput {
       rate = -1;
     }
     if (rate < 0 || rate > WallSettings.MAX_RATE) {
-      throw new IllegalArgumentException(
-          "\u201c" + trimmed + "\u201d is not a rate: type " + range + ".");
+      throw new IllegalArgumentException(texts.text("input.rateInvalid", trimmed, most));
     }
     return rate;
   }

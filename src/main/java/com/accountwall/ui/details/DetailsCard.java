@@ -2,9 +2,8 @@ package com.accountwall.ui.details;
 
 import com.accountwall.core.AccountDetails;
 import com.accountwall.ui.figures.Sparkline;
-import com.accountwall.ui.text.Counts;
 import com.accountwall.ui.text.Durations;
-import com.accountwall.ui.text.TimesOfDay;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.css.PseudoClass;
@@ -27,7 +26,8 @@ import javafx.scene.layout.VBox;
  * The layer over the wall that shows its {@link DetailsModel}'s card while it is open: a dimmed
  * wall, and on it a card with the account's id, name and team in large type, its widgets in this
  * lifetime, first and last order, time left with the time its deadline falls, and a {@link
- * Sparkline} of its widgets per hour over the last day. Every text the card says is written here.
+ * Sparkline} of its widgets per hour over the last day. Every text the card says is written here,
+ * in the wall's language ({@link Texts}).
  *
  * <p>It closes on Esc, a click beside the card or its close button; any mouse movement or key on it
  * counts as {@linkplain DetailsModel#touched() interaction}. It takes the mouse only while open.
@@ -38,6 +38,7 @@ public final class DetailsCard extends StackPane {
   private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
 
   private final DetailsModel model;
+  private final Texts texts;
   private final Label id = label("detailsId", "details-id");
   private final Label name = label("detailsName", "details-name");
   private final Label team = label("detailsTeam", "details-team");
@@ -49,8 +50,9 @@ public final class DetailsCard extends StackPane {
   private final Label historyNote = label("detailsHistoryNote", "details-note");
   private final Sparkline sparkline = new Sparkline();
 
-  public DetailsCard(DetailsModel model) {
+  public DetailsCard(DetailsModel model, Texts texts) {
     this.model = model;
+    this.texts = texts;
     setId("detailsLayer");
     getStyleClass().add("details-layer");
     Button close = new Button("\u2715");
@@ -69,16 +71,16 @@ public final class DetailsCard extends StackPane {
     ColumnConstraints whole = new ColumnConstraints();
     whole.setMinWidth(USE_PREF_SIZE);
     figures.getColumnConstraints().setAll(whole, whole);
-    row(figures, 0, "Widgets this lifetime", widgets);
-    row(figures, 1, "First order", firstOrder);
-    row(figures, 2, "Last order", lastOrder);
-    row(figures, 3, "Time left", timeLeft);
-    row(figures, 4, "Ends", deadline);
+    row(figures, 0, "details.widgets", widgets);
+    row(figures, 1, "details.firstOrder", firstOrder);
+    row(figures, 2, "details.lastOrder", lastOrder);
+    row(figures, 3, "details.timeLeft", timeLeft);
+    row(figures, 4, "details.ends", deadline);
 
     sparkline.setId("detailsSparkline");
     sparkline.getStyleClass().add("details-sparkline");
     sparkline.valuesProperty().bind(model.hourlyWidgetsProperty());
-    Label sparklineTitle = caption("Widgets per hour, last " + DetailsModel.HOURS + " h");
+    Label sparklineTitle = caption(texts.text("details.perHour", texts.count(DetailsModel.HOURS)));
 
     VBox card = new VBox(top, name, team, figures, sparkline, sparklineTitle, historyNote);
     card.setId("detailsCard");
@@ -133,10 +135,13 @@ public final class DetailsCard extends StackPane {
     if (account == null) {
       return; // closed: the card keeps its last texts while hidden
     }
-    id.setText("Account " + account.accountId());
+    id.setText(texts.text("details.account", Long.toString(account.accountId())));
     name.setText(account.name());
-    team.setText(account.attribute().isEmpty() ? "No team" : "Team " + account.attribute());
-    widgets.setText(Counts.format(account.widgetsOrdered()));
+    team.setText(
+        account.attribute().isEmpty()
+            ? texts.text("details.noTeam")
+            : texts.text("details.team", account.attribute()));
+    widgets.setText(texts.count(account.widgetsOrdered()));
     showTimes();
   }
 
@@ -147,16 +152,20 @@ public final class DetailsCard extends StackPane {
       return;
     }
     Instant last = model.lastOrderProperty().get();
-    lastOrder.setText(TimesOfDay.of(last, now, model.zone()));
+    lastOrder.setText(texts.timeOfDay(last, now, model.zone()));
     DetailsModel.FirstOrder first = model.firstOrderProperty().get();
     firstOrder.setText(
         first == null
             ? "\u2014"
-            : (first.exact() ? "" : "before ") + TimesOfDay.of(first.at(), now, model.zone()));
+            : texts.text(
+                first.exact() ? "details.at" : "details.before",
+                texts.timeOfDay(first.at(), now, model.zone())));
     boolean over = model.endedProperty().get();
     timeLeft.setText(
-        over ? "Ended" : Durations.countdown(Duration.between(now, account.expiresAt())));
-    deadline.setText(TimesOfDay.of(account.expiresAt(), now, model.zone()));
+        over
+            ? texts.text("details.ended")
+            : Durations.countdown(Duration.between(now, account.expiresAt())));
+    deadline.setText(texts.timeOfDay(account.expiresAt(), now, model.zone()));
     timeLeft.pseudoClassStateChanged(ENDED, over);
   }
 
@@ -164,16 +173,16 @@ public final class DetailsCard extends StackPane {
     DetailsModel.History state = model.historyProperty().get();
     historyNote.setText(
         state == DetailsModel.History.LOADING
-            ? "Reading the order history\u2026"
+            ? texts.text("details.historyLoading")
             : state == DetailsModel.History.UNAVAILABLE
-                ? "The order history cannot be read: the sparkline counts from now"
+                ? texts.text("details.historyUnavailable")
                 : "");
     historyNote.setVisible(!historyNote.getText().isEmpty());
     historyNote.setManaged(historyNote.isVisible());
   }
 
-  private static void row(GridPane grid, int index, String caption, Label value) {
-    grid.addRow(index, caption(caption), value);
+  private void row(GridPane grid, int index, String captionKey, Label value) {
+    grid.addRow(index, caption(texts.text(captionKey)), value);
   }
 
   private static Label caption(String text) {

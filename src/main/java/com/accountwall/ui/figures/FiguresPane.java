@@ -1,10 +1,7 @@
 package com.accountwall.ui.figures;
 
-import com.accountwall.ui.text.Counts;
-import com.accountwall.ui.text.Durations;
+import com.accountwall.ui.text.Texts;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,18 +19,19 @@ import javafx.scene.layout.Priority;
  * orders and yesterday by this time (or, for one team, since when its orders count); over a {@link
  * GoalModel}, the daily goal with a bar and the pace, marked {@code :reached} once reached and
  * hidden while there is no goal, always the whole floor's; over {@link TeamTotals}, the widgets per
- * team ({@link TeamsTile}). Confined to the JavaFX thread.
+ * team ({@link TeamsTile}); all of it in the wall's language ({@link Texts}). Confined to the
+ * JavaFX thread.
  */
 public final class FiguresPane extends HBox {
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
   private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
   private static final PseudoClass REACHED = PseudoClass.getPseudoClass("reached");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final FiguresModel model;
   private final TodayModel today;
   private final GoalModel goal;
   private final ReadOnlyObjectProperty<TodayModel> shownToday;
+  private final Texts texts;
 
   /**
    * @param today the whole floor's today, which the goal counts
@@ -46,23 +44,25 @@ public final class FiguresPane extends HBox {
       GoalModel goal,
       ReadOnlyObjectProperty<TodayModel> shownToday,
       TeamTotals teams,
-      ReadOnlyStringProperty team) {
+      ReadOnlyStringProperty team,
+      Texts texts) {
     this.model = model;
     this.today = today;
     this.goal = goal;
     this.shownToday = shownToday;
+    this.texts = texts;
     getStyleClass().add("kpis");
-    KpiTile live = tile("liveAccountsTile", "Live accounts");
-    KpiTile sold = tile("widgetsSoldTile", "Widgets sold");
-    KpiTile rate = tile("ordersPerMinuteTile", "Orders per minute");
-    KpiTile newest = tile("newestTile", "Newest account");
+    KpiTile live = tile("liveAccountsTile", "figures.liveAccounts");
+    KpiTile sold = tile("widgetsSoldTile", "figures.widgetsSold");
+    KpiTile rate = tile("ordersPerMinuteTile", "figures.ordersPerMinute");
+    KpiTile newest = tile("newestTile", "figures.newest");
     newest.getStyleClass().add("newest");
     Sparkline sparkline = new Sparkline();
     rate.setGraphic(sparkline);
-    KpiTile todayTile = tile("todayTile", "Widgets today");
-    KpiTile goalTile = tile("goalTile", "Daily goal");
+    KpiTile todayTile = tile("todayTile", "figures.today");
+    KpiTile goalTile = tile("goalTile", "figures.goal");
     goalTile.getStyleClass().add("goal");
-    TeamsTile teamsTile = new TeamsTile(teams);
+    TeamsTile teamsTile = new TeamsTile(teams, texts);
     HBox.setHgrow(teamsTile, Priority.ALWAYS);
     getChildren().addAll(todayTile, goalTile, live, sold, teamsTile, rate, newest);
     bindToday(todayTile);
@@ -72,14 +72,18 @@ public final class FiguresPane extends HBox {
         .captionProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> team.get() == null ? "Daily goal" : "Daily goal \u00b7 whole floor", team));
+                () -> texts.text(team.get() == null ? "figures.goal" : "figures.goalWholeFloor"),
+                team));
     todayTile.detailProperty().addListener(observable -> showTrend(todayTile));
 
     live.valueProperty().bind(count(model.shownLiveAccountsProperty()));
     live.detailProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> "ordered in the last " + Durations.describe(model.lifetimeProperty().get()),
+                () ->
+                    texts.text(
+                        "figures.liveAccountsDetail",
+                        texts.duration(model.lifetimeProperty().get())),
                 model.lifetimeProperty()));
     sold.valueProperty().bind(count(model.shownWidgetsSoldProperty()));
     sold.detailProperty()
@@ -95,7 +99,7 @@ public final class FiguresPane extends HBox {
               sold.detailLabel().pseudoClassStateChanged(DOWN, change.longValue() < 0);
             });
     rate.valueProperty().bind(count(model.shownOrdersPerMinuteProperty()));
-    rate.detailProperty().set("each minute of the last hour");
+    rate.detailProperty().set(texts.text("figures.ordersPerMinuteDetail"));
     sparkline.valuesProperty().bind(model.minuteHistoryProperty());
     newest.valueProperty().set("\u2014");
     // The name may arrive from the directory after the account, so follow the row's name.
@@ -116,8 +120,10 @@ public final class FiguresPane extends HBox {
             Bindings.createStringBinding(
                 () ->
                     model.newestProperty().get() == null
-                        ? "none yet"
-                        : "id " + model.newestProperty().get().getAccountId(),
+                        ? texts.text("figures.newestNone")
+                        : texts.text(
+                            "figures.newestId",
+                            Long.toString(model.newestProperty().get().getAccountId())),
                 model.newestProperty()));
   }
 
@@ -159,18 +165,18 @@ public final class FiguresPane extends HBox {
     long orders = shown.ordersTodayProperty().get();
     long widgets = shown.widgetsTodayProperty().get();
     long yesterday = shown.widgetsYesterdayProperty().get();
-    String text = Counts.format(orders) + (orders == 1 ? " order" : " orders");
+    String text = texts.text("figures.todayOrders", orders, texts.count(orders));
     Instant from = shown.countedFrom();
     if (from != null) {
-      return text + " since " + TIME.format(from.atZone(shown.day().zone()));
+      return texts.text("figures.todaySince", text, texts.time(from, shown.day().zone()));
     }
-    text += " \u00b7 yesterday by now " + Counts.format(yesterday);
+    text = texts.text("figures.todayYesterday", text, texts.count(yesterday));
     if (yesterday == 0) {
       return text;
     }
     long percent = Math.round((widgets - yesterday) * 100.0 / yesterday);
     String arrow = percent > 0 ? " \u25b2 " : percent < 0 ? " \u25bc " : " \u25b6 ";
-    return text + arrow + Math.abs(percent) + " %";
+    return text + arrow + texts.count(Math.abs(percent)) + " %";
   }
 
   private void bindGoal(KpiTile tile) {
@@ -188,8 +194,12 @@ public final class FiguresPane extends HBox {
             Bindings.createStringBinding(
                 () ->
                     goal.setProperty().get()
-                        ? today.widgetsTodayProperty().get() * 100 / goal.goalProperty().get()
-                            + " %"
+                        ? texts.text(
+                            "figures.goalShare",
+                            Long.toString(
+                                today.widgetsTodayProperty().get()
+                                    * 100
+                                    / goal.goalProperty().get()))
                         : "",
                 today.widgetsTodayProperty(),
                 goal.goalProperty(),
@@ -198,9 +208,10 @@ public final class FiguresPane extends HBox {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    Counts.format(today.widgetsTodayProperty().get())
-                        + " of "
-                        + Counts.format(goal.goalProperty().get())
+                    texts.text(
+                            "figures.goalValue",
+                            texts.count(today.widgetsTodayProperty().get()),
+                            texts.count(goal.goalProperty().get()))
                         + " \u00b7 "
                         + goalDetail(),
                 today.widgetsTodayProperty(),
@@ -217,33 +228,32 @@ public final class FiguresPane extends HBox {
   /** "on pace for 12,400 by 18:00", or "✓ goal reached". */
   private String goalDetail() {
     if (goal.reachedProperty().get()) {
-      return "\u2713 goal reached";
+      return texts.text("figures.goalReached");
     }
-    Instant end = goal.paceEndProperty().get();
-    return "on pace for "
-        + Counts.format(goal.paceProperty().get())
-        + " by "
-        + TIME.format(end.atZone(today.day().zone()));
+    return texts.text(
+        "figures.goalPace",
+        texts.count(goal.paceProperty().get()),
+        texts.time(goal.paceEndProperty().get(), today.day().zone()));
   }
 
   /** "▲ 1,234 vs an hour ago": arrow and words, so it reads without telling colours apart. */
   private String change() {
     long change = model.widgetsSoldChangeProperty().get();
     String arrow = change > 0 ? "\u25b2 " : change < 0 ? "\u25bc " : "\u25b6 ";
-    return arrow
-        + Counts.format(Math.abs(change))
-        + (model.fullHourProperty().get() ? " vs an hour ago" : " since start");
+    return texts.text(
+        model.fullHourProperty().get() ? "figures.changeInAnHour" : "figures.changeSinceStart",
+        arrow + texts.count(Math.abs(change)));
   }
 
-  private static KpiTile tile(String id, String caption) {
+  private KpiTile tile(String id, String captionKey) {
     KpiTile tile = new KpiTile();
     tile.setId(id);
-    tile.setCaption(caption);
+    tile.setCaption(texts.text(captionKey));
     HBox.setHgrow(tile, Priority.ALWAYS);
     return tile;
   }
 
-  private static StringBinding count(ObservableNumberValue value) {
-    return Bindings.createStringBinding(() -> Counts.format(value.longValue()), value);
+  private StringBinding count(ObservableNumberValue value) {
+    return Bindings.createStringBinding(() -> texts.count(value.longValue()), value);
   }
 }

@@ -1,6 +1,6 @@
 package com.accountwall.ui.figures;
 
-import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Texts;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -10,18 +10,20 @@ import javafx.scene.layout.VBox;
 
 /**
  * The per-team totals tile: a caption and one line per {@link TeamTotals.Standing}, the team's name
- * and its live accounts' widgets, the teams with the most first, then "Other teams" and "No team".
- * Its lines are made again only when the standings change. Styled as a {@code kpi-tile}, its lines
- * through {@code team-line}, {@code team-name} and {@code team-widgets}. Confined to the JavaFX
- * thread.
+ * and its live accounts' widgets, the teams with the most first, then "Other teams" and "No team",
+ * in the wall's language. Its lines are made again only when the standings change. Styled as a
+ * {@code kpi-tile}, its lines through {@code team-line}, {@code team-name} and {@code
+ * team-widgets}. Confined to the JavaFX thread.
  */
 public final class TeamsTile extends VBox {
   private final GridPane lines = new GridPane();
+  private final Texts texts;
 
-  public TeamsTile(TeamTotals teams) {
+  public TeamsTile(TeamTotals teams, Texts texts) {
+    this.texts = texts;
     setId("teamsTile");
     getStyleClass().addAll("kpi-tile", "teams");
-    Label caption = new Label("Widgets by team");
+    Label caption = new Label(texts.text("teams.title"));
     caption.getStyleClass().add("kpi-caption");
     lines.getStyleClass().add("team-lines");
     ColumnConstraints name = new ColumnConstraints();
@@ -36,7 +38,7 @@ public final class TeamsTile extends VBox {
   private void show(List<TeamTotals.Standing> standings) {
     lines.getChildren().clear();
     if (standings.isEmpty()) {
-      Label none = new Label("no live account yet");
+      Label none = new Label(texts.text("teams.none"));
       none.getStyleClass().add("kpi-detail");
       lines.add(none, 0, 0, 2, 1);
       return;
@@ -46,7 +48,7 @@ public final class TeamsTile extends VBox {
       Label team = new Label(label(standing));
       team.getStyleClass().addAll("team-line", "team-name");
       team.setMinWidth(0);
-      Label widgets = new Label(Counts.format(standing.widgets()));
+      Label widgets = new Label(texts.count(standing.widgets()));
       widgets.getStyleClass().addAll("team-line", "team-widgets");
       if (standing.others() || standing.team().equals(TeamTotals.NO_TEAM)) {
         team.getStyleClass().add("team-rest");
@@ -56,10 +58,12 @@ public final class TeamsTile extends VBox {
     }
   }
 
-  private static String label(TeamTotals.Standing standing) {
+  private String label(TeamTotals.Standing standing) {
     if (standing.others()) {
-      return "Other teams";
+      return texts.text("teams.others");
     }
-    return standing.team().equals(TeamTotals.NO_TEAM) ? "No team" : standing.team();
+    return standing.team().equals(TeamTotals.NO_TEAM)
+        ? texts.text("teams.noTeam")
+        : standing.team();
   }
 }

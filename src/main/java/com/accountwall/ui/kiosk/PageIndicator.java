@@ -1,5 +1,6 @@
 package com.accountwall.ui.kiosk;
 
+import com.accountwall.ui.text.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 
@@ -9,17 +10,17 @@ import javafx.scene.control.Label;
  */
 public final class PageIndicator extends Label {
 
-  public PageIndicator(Pager pager) {
+  public PageIndicator(Pager pager, Texts texts) {
     setId("pageIndicator");
     getStyleClass().add("page-indicator");
     textProperty()
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    "Page "
-                        + (pager.pageProperty().get() + 1)
-                        + " of "
-                        + pager.pageCountProperty().get(),
+                    texts.text(
+                        "kiosk.page",
+                        texts.count(pager.pageProperty().get() + 1L),
+                        texts.count(pager.pageCountProperty().get())),
                 pager.pageProperty(),
                 pager.pageCountProperty()));
     visibleProperty().bind(pager.runningProperty().and(pager.pageCountProperty().greaterThan(1)));

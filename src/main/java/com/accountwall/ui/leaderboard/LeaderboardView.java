@@ -1,7 +1,7 @@
 package com.accountwall.ui.leaderboard;
 
 import com.accountwall.ui.leaderboard.Leaderboard.Standing;
-import com.accountwall.ui.text.Counts;
+import com.accountwall.ui.text.Texts;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 /**
  * The {@link Leaderboard} as a titled list: rank, name, widgets sold and a mark for a recent move
  * ({@code ▲2}, {@code ▼1}, {@code new}), coloured by the {@code :up}, {@code :down} and {@code
- * :new} pseudo-classes. Follows its model's standings on the JavaFX thread.
+ * :new} pseudo-classes, in the wall's language. Follows its model's standings on the JavaFX thread.
  */
 public final class LeaderboardView extends VBox {
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
@@ -27,12 +27,16 @@ public final class LeaderboardView extends VBox {
    * True whenever the board is empty: on a new wall, and on one whose accounts have all ended after
    * orders (where "No orders yet" would not be).
    */
-  private final Label empty = new Label("No live accounts");
+  private final Label empty = new Label();
 
-  public LeaderboardView(Leaderboard model) {
+  private final Texts texts;
+
+  public LeaderboardView(Leaderboard model, Texts texts) {
+    this.texts = texts;
+    empty.setText(texts.text("leaderboard.empty"));
     setId("leaderboard");
     getStyleClass().add("leaderboard");
-    Label title = new Label("Top 10");
+    Label title = new Label(texts.text("leaderboard.title"));
     title.getStyleClass().add("leaderboard-title");
     places.getStyleClass().add("leaderboard-places");
     empty.getStyleClass().add("leaderboard-empty");
@@ -46,9 +50,9 @@ public final class LeaderboardView extends VBox {
     places.getChildren().clear();
     for (int i = 0; i < standings.size(); i++) {
       Standing standing = standings.get(i);
-      Label rank = label(Integer.toString(standing.rank()), "leaderboard-rank");
+      Label rank = label(texts.count(standing.rank()), "leaderboard-rank");
       Label name = label(standing.name(), "leaderboard-name");
-      Label widgets = label(Counts.format(standing.widgets()), "leaderboard-count");
+      Label widgets = label(texts.count(standing.widgets()), "leaderboard-count");
       Label move = label(moveText(standing), "leaderboard-move");
       move.getStyleClass().add("trend");
       move.pseudoClassStateChanged(UP, standing.trend() == Leaderboard.Trend.UP);
@@ -63,11 +67,11 @@ public final class LeaderboardView extends VBox {
     empty.setManaged(standings.isEmpty());
   }
 
-  private static String moveText(Standing standing) {
+  private String moveText(Standing standing) {
     return switch (standing.trend()) {
-      case UP -> "\u25b2" + standing.places();
-      case DOWN -> "\u25bc" + standing.places();
-      case NEW -> "new";
+      case UP -> "\u25b2" + texts.count(standing.places());
+      case DOWN -> "\u25bc" + texts.count(standing.places());
+      case NEW -> texts.text("leaderboard.new");
       case SAME -> "";
     };
   }

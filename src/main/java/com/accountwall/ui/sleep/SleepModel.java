@@ -1,7 +1,7 @@
 package com.accountwall.ui.sleep;
 
 import com.accountwall.settings.Schedule;
-import com.accountwall.ui.text.TimesOfDay;
+import com.accountwall.ui.text.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class SleepModel {
   private Schedule schedule;
   private final ZoneId zone;
+  private final Texts texts;
   private Instant checkedAt;
   private Instant nextChange;
   private long shownMinute = Long.MIN_VALUE;
@@ -33,10 +34,12 @@ public final class SleepModel {
   /**
    * @param schedule when the window is awake; {@link Schedule#ALWAYS} never sleeps
    * @param zone the wall's time zone, whose clocks the schedule and the shown time follow
+   * @param texts how the time is written
    */
-  public SleepModel(Schedule schedule, ZoneId zone) {
+  public SleepModel(Schedule schedule, ZoneId zone, Texts texts) {
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   /** When the window is awake. */
@@ -61,7 +64,7 @@ public final class SleepModel {
       long minute = Math.floorDiv(now.getEpochSecond(), 60);
       if (minute != shownMinute) {
         shownMinute = minute;
-        clock.set(TimesOfDay.of(now, now, zone));
+        clock.set(texts.time(now, zone));
       }
     }
   }

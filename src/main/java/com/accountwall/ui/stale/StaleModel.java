@@ -1,6 +1,6 @@
 package com.accountwall.ui.stale;
 
-import com.accountwall.ui.text.TimesOfDay;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +28,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *
  * <p>Told of orders ({@link #ordered}) and problems ({@link #problems}) as they come, it decides
  * once per frame ({@link #onFrame}) by the wall's clock, so a test moves a clock and drives frames
- * instead of waiting. Times are said in the wall's time zone ({@link TimesOfDay}).
+ * instead of waiting. It speaks the wall's language ({@link Texts}), but for the problems, which
+ * are the journal's words, as its health check says them; times are said in the wall's time zone.
  *
  * <p>Confined to the JavaFX thread.
  */
@@ -44,6 +45,7 @@ public final class StaleModel {
   private final Duration staleAfter;
   private final ZoneId zone;
   private final Instant started;
+  private final Texts texts;
   private Instant lastOrder; // null until the wall has seen one
   private List<String> problems = List.of();
   private Instant degradedSince;
@@ -58,15 +60,17 @@ public final class StaleModel {
    *     for never (problems still show)
    * @param zone the wall's time zone, in which times are said
    * @param started when the wall started: "no orders" counts from it until an order is seen
+   * @param texts the words and times it says
    * @throws IllegalArgumentException if {@code staleAfter} is negative
    */
-  public StaleModel(Duration staleAfter, ZoneId zone, Instant started) {
+  public StaleModel(Duration staleAfter, ZoneId zone, Instant started, Texts texts) {
     if (staleAfter.isNegative()) {
       throw new IllegalArgumentException("staleAfter must not be negative, was " + staleAfter);
     }
     this.staleAfter = staleAfter;
     this.zone = Objects.requireNonNull(zone, "zone");
     this.started = Objects.requireNonNull(started, "started");
+    this.texts = Objects.requireNonNull(texts, "texts");
   }
 
   /** How long without an order before the banner says so; zero for never. */
@@ -107,8 +111,8 @@ public final class StaleModel {
       show(
           Cause.NO_ORDERS,
           lastOrder == null
-              ? "No orders since the wall started at " + TimesOfDay.of(started, now, zone)
-              : "No orders since " + TimesOfDay.of(lastOrder, now, zone));
+              ? texts.text("stale.noOrdersSinceStart", texts.timeOfDay(started, now, zone))
+              : texts.text("stale.noOrdersSince", texts.timeOfDay(lastOrder, now, zone)));
     } else {
       show(Cause.NONE, "");
     }
@@ -141,10 +145,12 @@ public final class StaleModel {
     return problems.stream()
         .map(
             problem ->
-                capitalized(problem)
-                    + (problem.contains("since ")
-                        ? ""
-                        : ", since " + TimesOfDay.of(degradedSince, now, zone)))
+                problem.contains("since ") // the journal's (English) words say since when
+                    ? capitalized(problem)
+                    : texts.text(
+                        "stale.problemSince",
+                        capitalized(problem),
+                        texts.timeOfDay(degradedSince, now, zone)))
         .collect(Collectors.joining("\n"));
   }
 

@@ -1,7 +1,6 @@
 package com.accountwall.ui.table;
 
-import com.accountwall.ui.text.Counts;
-import com.accountwall.ui.text.Durations;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -43,13 +42,11 @@ import javafx.scene.layout.Region;
  * to the JavaFX thread.
  */
 public final class AccountTable extends TableView<AccountRow> {
-  private final TableColumn<AccountRow, Long> idColumn = column("Account", "id-column", 130);
-  private final TableColumn<AccountRow, String> nameColumn = column("Name", null, 420);
-  private final TableColumn<AccountRow, String> teamColumn = column("Team", "team-column", 180);
-  private final TableColumn<AccountRow, Number> widgetsColumn =
-      column("Widgets sold", "count-column", 180);
-  private final TableColumn<AccountRow, Instant> timeLeftColumn =
-      column("Time left", "time-left-column", 240);
+  private final TableColumn<AccountRow, Long> idColumn = column("id-column", 130);
+  private final TableColumn<AccountRow, String> nameColumn = column(null, 420);
+  private final TableColumn<AccountRow, String> teamColumn = column("team-column", 180);
+  private final TableColumn<AccountRow, Number> widgetsColumn = column("count-column", 180);
+  private final TableColumn<AccountRow, Instant> timeLeftColumn = column("time-left-column", 240);
 
   /** How long a pointer or a selection left alone keeps the rows held. */
   static final Duration AT_REST = Duration.ofSeconds(15);
@@ -57,8 +54,14 @@ public final class AccountTable extends TableView<AccountRow> {
   private final ReadOnlyIntegerWrapper wholeRows = new ReadOnlyIntegerWrapper(this, "wholeRows", 1);
   private Consumer<AccountRow> onRowChosen = row -> {};
 
-  public AccountTable(TableModel model) {
+  /** The table over {@code model}, its headers and counts in {@code texts}' language. */
+  public AccountTable(TableModel model, Texts texts) {
     setId("accounts");
+    idColumn.setText(texts.text("table.account"));
+    nameColumn.setText(texts.text("table.name"));
+    teamColumn.setText(texts.text("table.team"));
+    widgetsColumn.setText(texts.text("table.widgetsSold"));
+    timeLeftColumn.setText(texts.text("table.timeLeft"));
     getStyleClass().add("accounts");
     setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     getColumns().setAll(idColumn, nameColumn, teamColumn, widgetsColumn, timeLeftColumn);
@@ -89,7 +92,7 @@ public final class AccountTable extends TableView<AccountRow> {
     nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
     teamColumn.setCellValueFactory(cell -> cell.getValue().teamProperty());
     widgetsColumn.setCellValueFactory(cell -> cell.getValue().widgetsSoldProperty());
-    widgetsColumn.setCellFactory(column -> new CountCell());
+    widgetsColumn.setCellFactory(column -> new CountCell(texts));
     timeLeftColumn.setCellValueFactory(cell -> cell.getValue().expiresAtProperty());
     timeLeftColumn.setCellFactory(
         column -> new TimeLeftCell(model.nowProperty(), model.lifetimeProperty()));
@@ -116,9 +119,7 @@ public final class AccountTable extends TableView<AccountRow> {
             Bindings.createObjectBinding(
                 () ->
                     new Label(
-                        "No account has ordered in the last "
-                            + Durations.describe(model.lifetimeProperty().get())
-                            + ". Orders show up here as they arrive."),
+                        texts.text("table.empty", texts.duration(model.lifetimeProperty().get()))),
                 model.lifetimeProperty()));
   }
 
@@ -213,9 +214,8 @@ public final class AccountTable extends TableView<AccountRow> {
     }
   }
 
-  private static <T> TableColumn<AccountRow, T> column(
-      String text, String styleClass, double prefWidth) {
-    TableColumn<AccountRow, T> column = new TableColumn<>(text);
+  private static <T> TableColumn<AccountRow, T> column(String styleClass, double prefWidth) {
+    TableColumn<AccountRow, T> column = new TableColumn<>();
     if (styleClass != null) {
       column.getStyleClass().add(styleClass);
     }
@@ -225,14 +225,17 @@ public final class AccountTable extends TableView<AccountRow> {
 
   /** A widget count with thousands separators. */
   private static final class CountCell extends TableCell<AccountRow, Number> {
-    CountCell() {
+    private final Texts texts;
+
+    CountCell(Texts texts) {
+      this.texts = texts;
       getStyleClass().add("count-cell");
     }
 
     @Override
     protected void updateItem(Number count, boolean empty) {
       super.updateItem(count, empty);
-      setText(empty || count == null ? null : Counts.format(count.longValue()));
+      setText(empty || count == null ? null : texts.count(count.longValue()));
     }
   }
 }

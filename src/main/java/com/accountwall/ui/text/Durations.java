@@ -1,8 +1,12 @@
 package com.accountwall.ui.text;
 
 import java.time.Duration;
+import java.util.Locale;
 
-/** Durations as the wall shows them. */
+/**
+ * Countdowns as the wall shows them: digits and colons, which read alike in every language (a
+ * lifetime in words is {@link Texts#duration}'s). Thread-safe.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -13,26 +17,7 @@ public final class Durations {
     long minutes = seconds / 60 % 60;
     long secs = seconds % 60;
     return hours > 0
-        ? String.format("%d:%02d:%02d", hours, minutes, secs)
-        : String.format("%d:%02d", minutes, secs);
-  }
-
-  /** A lifetime in words: "30 s", "10 min", "24 h", "1 h 30 min". */
-  public static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds < 60) {
-      return seconds + " s";
-    }
-    StringBuilder text = new StringBuilder();
-    append(text, seconds / 3_600, "h");
-    append(text, seconds / 60 % 60, "min");
-    append(text, seconds % 60, "s");
-    return text.toString();
-  }
-
-  private static void append(StringBuilder text, long amount, String unit) {
-    if (amount > 0) {
-      text.append(text.length() == 0 ? "" : " ").append(amount).append(' ').append(unit);
-    }
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs)
+        : String.format(Locale.ROOT, "%d:%02d", minutes, secs);
   }
 }

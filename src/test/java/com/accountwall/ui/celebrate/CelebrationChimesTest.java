@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.ui.celebrate.Celebration.Kind;
+import com.accountwall.ui.text.Texts;
 import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,8 @@ class CelebrationChimesTest {
   private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
 
   private final AccountSupervisor supervisor = AccountSupervisor.builder().build();
-  private final CelebrationModel celebrations = new CelebrationModel(100, ZoneOffset.UTC);
+  private final CelebrationModel celebrations =
+      new CelebrationModel(100, ZoneOffset.UTC, Texts.ENGLISH);
   private final SimpleBooleanProperty asleep = new SimpleBooleanProperty();
   private final List<Kind> played = new ArrayList<>();
 

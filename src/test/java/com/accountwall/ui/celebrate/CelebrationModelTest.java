@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.ui.celebrate.Celebration.Kind;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ class CelebrationModelTest {
   private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
 
   private final AccountSupervisor supervisor = AccountSupervisor.builder().build();
-  private final CelebrationModel model = new CelebrationModel(100, ZoneOffset.UTC);
+  private final CelebrationModel model = new CelebrationModel(100, ZoneOffset.UTC, Texts.ENGLISH);
 
   @Test
   void aFullQueueNeverDropsTheGoal() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountwall.ui.stale.StaleModel.Cause;
+import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** What the stale banner says and when, by a clock the test names; no window. */
 class StaleModelTest {
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
-  private final StaleModel model = new StaleModel(Duration.ofMinutes(15), ZoneOffset.UTC, START);
+  private final StaleModel model =
+      new StaleModel(Duration.ofMinutes(15), ZoneOffset.UTC, START, Texts.ENGLISH);
 
   @Test
   void showsOnceStaleAfterHasPassedSinceTheLastOrderAndGoesWithTheNext() {
@@ -53,7 +55,8 @@ class StaleModelTest {
 
   @Test
   void saysTimesInTheWallsZone() {
-    StaleModel inParis = new StaleModel(Duration.ofMinutes(15), ZoneId.of("Europe/Paris"), START);
+    StaleModel inParis =
+        new StaleModel(Duration.ofMinutes(15), ZoneId.of("Europe/Paris"), START, Texts.ENGLISH);
     inParis.ordered(START);
     inParis.onFrame(START.plus(Duration.ofHours(1)));
     assertEquals("No orders since 10:00", inParis.textProperty().get());
@@ -61,7 +64,7 @@ class StaleModelTest {
 
   @Test
   void zeroNeverSaysNoOrdersButStillSaysAProblem() {
-    StaleModel never = new StaleModel(Duration.ZERO, ZoneOffset.UTC, START);
+    StaleModel never = new StaleModel(Duration.ZERO, ZoneOffset.UTC, START, Texts.ENGLISH);
     never.onFrame(START.plus(Duration.ofDays(400)));
     assertFalse(never.shownProperty().get());
 
@@ -98,6 +101,6 @@ class StaleModelTest {
   void aNegativeStaleAfterIsRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new StaleModel(Duration.ofMinutes(-1), ZoneOffset.UTC, START));
+        () -> new StaleModel(Duration.ofMinutes(-1), ZoneOffset.UTC, START, Texts.ENGLISH));
   }
 }
