@@ -33,7 +33,9 @@ import javafx.stage.Stage;
  * The real window under load: {@code --rows} live accounts (default 100,000) in the wall's table
  * while one thread sends {@code --rate} orders per second (default 100,000) for {@code --seconds}
  * (default 30) to random ones of them; then {@code --expire} more accounts (default 10,000) that
- * all reach their deadline in the same instant, while the orders go on.
+ * all reach their deadline in the same instant, while the orders go on. With {@code --big-order 1}
+ * every order (one widget each) is a big order: its row flashes as one and the celebration banner
+ * is on screen throughout, queue full, the worst case of both.
  *
  * <p>First, as the baseline, the same window with the same rows and no orders for up to {@value
  * #BASELINE_SECONDS} s. It shows the window built by {@link WallView#load} at 1920×1080 on
@@ -67,6 +69,7 @@ public final class TableHarness {
 
   private final int rowCount;
   private final int rate;
+  private final long bigOrder;
   private final Clock clock = Clock.systemUTC();
   private final AccountSupervisor supervisor;
   private final ConcurrentLinkedQueue<Sample> sent = new ConcurrentLinkedQueue<>();
@@ -84,8 +87,9 @@ public final class TableHarness {
   /** An order whose arrival on the table is timed. */
   private record Sample(long accountId, long countAfter, long sentNanos) {}
 
-  private TableHarness(int rowCount, int rate) {
+  private TableHarness(int rowCount, int rate, long bigOrder) {
     this.rowCount = rowCount;
+    this.bigOrder = bigOrder;
     this.rate = rate;
     this.supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   }
@@ -93,14 +97,22 @@ public final class TableHarness {
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
         ApiLoadHarness.options(
-            args, "--rows", "--rate", "--seconds", "--warmup", "--expire", "--screen");
+            args,
+            "--rows",
+            "--rate",
+            "--seconds",
+            "--warmup",
+            "--expire",
+            "--big-order",
+            "--screen");
     int rows = ApiLoadHarness.intOption(options, "--rows", 100_000, 1);
     int rate = ApiLoadHarness.intOption(options, "--rate", 100_000, 1);
     int seconds = ApiLoadHarness.intOption(options, "--seconds", 30, 1);
     int warmup = ApiLoadHarness.intOption(options, "--warmup", 5, 0);
     int expire = ApiLoadHarness.intOption(options, "--expire", 10_000, 0);
+    int bigOrder = ApiLoadHarness.intOption(options, "--big-order", 0, 0);
     HarnessScreen.choose(options);
-    new TableHarness(rows, rate).run(seconds, warmup, expire);
+    new TableHarness(rows, rate, bigOrder).run(seconds, warmup, expire);
     System.exit(0);
   }
 
@@ -136,7 +148,7 @@ public final class TableHarness {
 
   private void showWall(CountDownLatch settled) {
     OrderGenerator idle = OrderGenerator.builder(supervisor).build();
-    WallModel wall = WallModel.builder(supervisor, clock, idle).build();
+    WallModel wall = WallModel.builder(supervisor, clock, idle).bigOrder(bigOrder).build();
     wall.table()
         .getRows()
         .addListener(

@@ -159,7 +159,7 @@ public final class Screenshots {
               frameNanos,
               warmUp,
               warmUp + pageTurns * settings.pageSeconds());
-      lastSecond(supervisor, clock, wall, random, frameNanos);
+      lastSecond(supervisor, clock, wall, random, frameNanos, !kiosk);
       for (int pass = 0;
           pass < 2;
           pass++) { // the second pass lays out what the first one's sizes changed
@@ -204,9 +204,12 @@ public final class Screenshots {
       MutableClock clock,
       WallModel wall,
       Random random,
-      long frameNanos) {
+      long frameNanos,
+      boolean bigOrder) {
     for (int frame = 0; frame < 30; frame++) {
-      if (frame % 5 == 0) {
+      if (bigOrder && frame == 0) {
+        supervisor.order(2, 250); // a big order: its row flashes, the celebrations list it
+      } else if (frame % 5 == 0) {
         supervisor.order(customer(random), 1);
       }
       clock.advance(Duration.ofMillis(16));

@@ -43,9 +43,9 @@ import javafx.scene.layout.Region;
  */
 public final class AccountTable extends TableView<AccountRow> {
   private final TableColumn<AccountRow, Long> idColumn = column("id-column", 130);
-  private final TableColumn<AccountRow, String> nameColumn = column(null, 420);
+  private final TableColumn<AccountRow, String> nameColumn = column(null, 400);
   private final TableColumn<AccountRow, String> teamColumn = column("team-column", 180);
-  private final TableColumn<AccountRow, Number> widgetsColumn = column("count-column", 180);
+  private final TableColumn<AccountRow, Number> widgetsColumn = column("count-column", 200);
   private final TableColumn<AccountRow, Instant> timeLeftColumn = column("time-left-column", 240);
 
   /** How long a pointer or a selection left alone keeps the rows held. */
