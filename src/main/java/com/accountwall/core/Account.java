@@ -77,6 +77,15 @@ public final class Account {
     return known == null ? defaultName(id) : known.name();
   }
 
+  /**
+   * The directory's profile, null while it has none. The same object until the directory's profile
+   * changes, so a reader that copied {@link #name()} and {@link #attribute()} can tell by reference
+   * whether to copy them again.
+   */
+  public AccountProfile profile() {
+    return profile;
+  }
+
   /** A free-form attribute from the {@link AccountDirectory} (the team); empty when it has none. */
   public String attribute() {
     AccountProfile known = profile;

@@ -154,7 +154,7 @@ public final class Leaderboard implements RowListener {
           new Standing(
               rank,
               row.getAccountId(),
-              row.nameProperty().get(),
+              row.getName(),
               row.getWidgetsSold(),
               move == null ? Trend.SAME : move.trend(),
               move == null ? 0 : move.places()));

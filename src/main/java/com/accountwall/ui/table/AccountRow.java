@@ -1,6 +1,7 @@
 package com.accountwall.ui.table;
 
 import com.accountwall.core.Account;
+import com.accountwall.core.AccountProfile;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,19 +19,36 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * {@link TableModel} on the JavaFX thread, which also animates {@link #opacityProperty()} and the
  * highlight flags through {@link RowAnimations}; the table's cells, the figures and the leaderboard
  * only observe. Confined to the JavaFX thread.
+ *
+ * <p>Each value lives in a field; its property is made only when first asked for (by a cell that
+ * shows the row, mostly), and from then on follows the field. A table of a hundred thousand rows
+ * shows a few dozen, and under load a frame copies thousands of accounts: so a copy touches the row
+ * alone, not a property object per value, and tells no one when no one watches.
  */
 public final class AccountRow {
   private final Account account;
-  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
-  private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper(this, "team", "");
-  private final ReadOnlyLongWrapper widgetsSold = new ReadOnlyLongWrapper(this, "widgetsSold");
-  private final ReadOnlyObjectWrapper<Instant> expiresAt =
-      new ReadOnlyObjectWrapper<>(this, "expiresAt");
-  private final ReadOnlyDoubleWrapper opacity = new ReadOnlyDoubleWrapper(this, "opacity", 1);
-  private final ReadOnlyBooleanWrapper arriving = new ReadOnlyBooleanWrapper(this, "arriving");
-  private final ReadOnlyBooleanWrapper bumped = new ReadOnlyBooleanWrapper(this, "bumped");
-  private final ReadOnlyBooleanWrapper bigOrder = new ReadOnlyBooleanWrapper(this, "bigOrder");
-  private final ReadOnlyBooleanWrapper ending = new ReadOnlyBooleanWrapper(this, "ending");
+
+  private AccountProfile copiedProfile; // the account's profile when its name and team were copied
+  private boolean profileCopied;
+  private String name;
+  private String team = "";
+  private long widgetsSold;
+  private Instant expiresAt;
+  private double opacity = 1;
+  private boolean arriving;
+  private boolean bumped;
+  private boolean bigOrder;
+  private boolean ending;
+
+  private ReadOnlyStringWrapper nameProperty;
+  private ReadOnlyStringWrapper teamProperty;
+  private ReadOnlyLongWrapper widgetsSoldProperty;
+  private ReadOnlyObjectWrapper<Instant> expiresAtProperty;
+  private ReadOnlyDoubleWrapper opacityProperty;
+  private ReadOnlyBooleanWrapper arrivingProperty;
+  private ReadOnlyBooleanWrapper bumpedProperty;
+  private ReadOnlyBooleanWrapper bigOrderProperty;
+  private ReadOnlyBooleanWrapper endingProperty;
 
   /** Pulse times (ns) at which each animation last began; whether it runs is in its flag. */
   long arrivedAt;
@@ -63,47 +81,65 @@ public final class AccountRow {
   }
 
   public ReadOnlyStringProperty nameProperty() {
-    return name.getReadOnlyProperty();
+    if (nameProperty == null) {
+      nameProperty = new ReadOnlyStringWrapper(this, "name", name);
+    }
+    return nameProperty.getReadOnlyProperty();
   }
 
   public String getName() {
-    return name.get();
+    return name;
   }
 
   /** The account's team, as the directory names it; empty while it has none or it is not known. */
   public ReadOnlyStringProperty teamProperty() {
-    return team.getReadOnlyProperty();
+    if (teamProperty == null) {
+      teamProperty = new ReadOnlyStringWrapper(this, "team", team);
+    }
+    return teamProperty.getReadOnlyProperty();
   }
 
   public String getTeam() {
-    return team.get();
+    return team;
   }
 
   public ReadOnlyLongProperty widgetsSoldProperty() {
-    return widgetsSold.getReadOnlyProperty();
+    if (widgetsSoldProperty == null) {
+      widgetsSoldProperty = new ReadOnlyLongWrapper(this, "widgetsSold", widgetsSold);
+    }
+    return widgetsSoldProperty.getReadOnlyProperty();
   }
 
   public long getWidgetsSold() {
-    return widgetsSold.get();
+    return widgetsSold;
   }
 
   /** When the account falls off the wall unless it orders again. */
   public ReadOnlyObjectProperty<Instant> expiresAtProperty() {
-    return expiresAt.getReadOnlyProperty();
+    if (expiresAtProperty == null) {
+      expiresAtProperty = new ReadOnlyObjectWrapper<>(this, "expiresAt", expiresAt);
+    }
+    return expiresAtProperty.getReadOnlyProperty();
   }
 
   public Instant getExpiresAt() {
-    return expiresAt.get();
+    return expiresAt;
   }
 
   /** 0 while arriving or gone, 1 while live: the row's cells show at this opacity. */
   public ReadOnlyDoubleProperty opacityProperty() {
-    return opacity.getReadOnlyProperty();
+    if (opacityProperty == null) {
+      opacityProperty = new ReadOnlyDoubleWrapper(this, "opacity", opacity);
+    }
+    return opacityProperty.getReadOnlyProperty();
   }
 
   /** True for a moment after the account was created. */
   public ReadOnlyBooleanProperty arrivingProperty() {
-    return arriving.getReadOnlyProperty();
+    if (arrivingProperty == null) {
+      arrivingProperty = new ReadOnlyBooleanWrapper(this, "arriving", arriving);
+    }
+    return arrivingProperty.getReadOnlyProperty();
   }
 
   /**
@@ -111,75 +147,127 @@ public final class AccountRow {
    * RowAnimations#FLASH_GAP}.
    */
   public ReadOnlyBooleanProperty bumpedProperty() {
-    return bumped.getReadOnlyProperty();
+    if (bumpedProperty == null) {
+      bumpedProperty = new ReadOnlyBooleanWrapper(this, "bumped", bumped);
+    }
+    return bumpedProperty.getReadOnlyProperty();
   }
 
   /** True for a while after a big order: see {@link TableModel#setBigOrder}. */
   public ReadOnlyBooleanProperty bigOrderProperty() {
-    return bigOrder.getReadOnlyProperty();
+    if (bigOrderProperty == null) {
+      bigOrderProperty = new ReadOnlyBooleanWrapper(this, "bigOrder", bigOrder);
+    }
+    return bigOrderProperty.getReadOnlyProperty();
   }
 
   /** True once the account has ended, while the row fades out. */
   public ReadOnlyBooleanProperty endingProperty() {
-    return ending.getReadOnlyProperty();
+    if (endingProperty == null) {
+      endingProperty = new ReadOnlyBooleanWrapper(this, "ending", ending);
+    }
+    return endingProperty.getReadOnlyProperty();
   }
 
   public boolean isEnding() {
-    return ending.get();
+    return ending;
   }
 
   Account account() {
     return account;
   }
 
-  /** Copies the account's team; returns whether it changed. */
+  /**
+   * Copies the account's team, and its name with it, if its profile changed since they were last
+   * copied; returns whether the team changed.
+   */
   boolean refreshTeam() {
+    AccountProfile profile = account.profile();
+    if (profileCopied && profile == copiedProfile) {
+      return false; // the same profile, the same name and team: nothing to read or compare
+    }
+    profileCopied = true;
+    copiedProfile = profile;
+    String newName = account.name();
+    if (!newName.equals(name)) {
+      name = newName;
+      if (nameProperty != null) {
+        nameProperty.set(newName);
+      }
+    }
     String newTeam = account.attribute();
-    if (newTeam.equals(team.get())) {
+    if (newTeam.equals(team)) {
       return false;
     }
-    team.set(newTeam);
+    team = newTeam;
+    if (teamProperty != null) {
+      teamProperty.set(newTeam);
+    }
     return true;
   }
 
   /**
-   * Copies the account's name, deadline and widget count (not its team: {@link #refreshTeam});
+   * Copies the account's deadline and widget count (not its name and team: {@link #refreshTeam});
    * returns whether the widget count changed.
    */
   boolean refresh() {
-    String newName = account.name();
-    if (!newName.equals(name.get())) {
-      name.set(newName); // a name made afresh each time is still the same name: no change to show
-    }
     refreshDeadline();
-    long before = widgetsSold.get();
-    widgetsSold.set(account.widgetsOrdered());
-    return before != widgetsSold.get();
+    long now = account.widgetsOrdered();
+    if (now == widgetsSold) {
+      return false;
+    }
+    widgetsSold = now;
+    if (widgetsSoldProperty != null) {
+      widgetsSoldProperty.set(now);
+    }
+    return true;
   }
 
   /** Copies the account's deadline only, as when the lifetime changed. */
   void refreshDeadline() {
-    expiresAt.set(account.expiresAt());
+    Instant now = account.expiresAt();
+    if (now.equals(expiresAt)) {
+      return;
+    }
+    expiresAt = now;
+    if (expiresAtProperty != null) {
+      expiresAtProperty.set(now);
+    }
   }
 
   void setOpacity(double value) {
-    opacity.set(value);
+    opacity = value;
+    if (opacityProperty != null) {
+      opacityProperty.set(value);
+    }
   }
 
   void setArriving(boolean value) {
-    arriving.set(value);
+    arriving = value;
+    if (arrivingProperty != null) {
+      arrivingProperty.set(value);
+    }
   }
 
   void setBumped(boolean value) {
-    bumped.set(value);
+    bumped = value;
+    if (bumpedProperty != null) {
+      bumpedProperty.set(value);
+    }
   }
 
   void setBigOrder(boolean value) {
-    bigOrder.set(value);
+    bigOrder = value;
+    if (bigOrderProperty != null) {
+      bigOrderProperty.set(value);
+    }
   }
 
   void setEnding(boolean value) {
-    ending.set(value);
+    ending = value;
+    if (endingProperty != null) {
+      endingProperty.set(value);
+    }
   }
 
   @Override
