@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +50,8 @@ public final class TableModel {
   public static final Duration RESUME_AFTER = Duration.ofSeconds(3);
 
   private final AccountRows rows = new AccountRows();
-  private final Map<Account, AccountRow> rowsByAccount = new HashMap<>();
+  // By identity, as Account is compared: one probe into one array, not a bucket and then a node.
+  private final Map<Account, AccountRow> rowsByAccount = new IdentityHashMap<>();
   private final RowAnimations animations = new RowAnimations();
   private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
   private final ReadOnlyObjectWrapper<Duration> lifetime =
