@@ -41,8 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -73,8 +71,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * that changed, so a change from another thread shows within a frame and no other thread touches a
  * node.
  *
- * <p>Core threads only note which accounts changed or ended, in two concurrent sets, so a burst of
- * orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
+ * <p>Core threads only note which accounts changed or ended ({@link PendingAccounts}), so a burst
+ * of orders for one account costs one update. Once per frame (an {@link AnimationTimer}) the JavaFX
  * thread takes both sets and hands them to the table's model as one batch, with how many orders the
  * core announced since the last one to the figures, so they need no pass over the accounts. No
  * {@code Platform.runLater} per order. Other parts that move with the frames, such as kiosk mode,
@@ -144,8 +142,8 @@ public final class WallModel implements AccountListener {
   private final Texts texts;
 
   // Written by core threads, taken by the JavaFX thread.
-  private final Set<Account> changed = ConcurrentHashMap.newKeySet();
-  private final Set<Account> ended = ConcurrentHashMap.newKeySet();
+  private final PendingAccounts changed = new PendingAccounts();
+  private final PendingAccounts ended = new PendingAccounts();
   private final LongAdder ordersSinceBatch = new LongAdder();
   private final OrderTally orderedForToday = new OrderTally();
 
@@ -229,7 +227,7 @@ public final class WallModel implements AccountListener {
     // Accounts that were live before the window, such as those restored on start, arrive as
     // changes.
     List<Account> earlier = supervisor.accounts();
-    changed.addAll(earlier);
+    changed.noteAll(earlier);
     table = new TableModel(clock.instant(), supervisor.lifetime(), earlier);
     table.setBigOrder(setup.bigOrder);
     table.addRowListener(figures);
@@ -415,13 +413,13 @@ public final class WallModel implements AccountListener {
   @Override
   public void accountCreated(Account account) {
     ordersSinceBatch.increment(); // an account is created by its first order
-    changed.add(account);
+    changed.note(account);
   }
 
   @Override
   public void accountChanged(Account account) {
     ordersSinceBatch.increment();
-    changed.add(account);
+    changed.note(account);
   }
 
   @Override
@@ -437,7 +435,7 @@ public final class WallModel implements AccountListener {
 
   @Override
   public void accountEnded(Account account) {
-    ended.add(account);
+    ended.note(account);
   }
 
   /**
@@ -455,9 +453,9 @@ public final class WallModel implements AccountListener {
     table.setLifetime(supervisor.lifetime());
     if (!changed.isEmpty() || !ended.isEmpty()) {
       long orders = ordersSinceBatch.sumThenReset();
-      List<Account> changedNow = drain(changed);
+      List<Account> changedNow = changed.take();
       noteLastOrder(changedNow);
-      table.apply(changedNow, drain(ended), frameNanos);
+      table.apply(changedNow, ended.take(), frameNanos);
       showTotals();
       if (orders > 0 && shownTeam == null) {
         figures.ordered(orders, instant);
@@ -691,15 +689,6 @@ public final class WallModel implements AccountListener {
     if (latest != Long.MIN_VALUE) {
       stale.ordered(Instant.ofEpochMilli(latest));
     }
-  }
-
-  private static List<Account> drain(Set<Account> pending) {
-    List<Account> taken = new ArrayList<>(pending.size());
-    for (var it = pending.iterator(); it.hasNext(); ) {
-      taken.add(it.next());
-      it.remove();
-    }
-    return taken;
   }
 
   /** The history the figures' last hour is read from: {@link OrderJournal#history}. */
