@@ -214,7 +214,12 @@ class TeamsTest {
   /** The tile's lines as they read, left to right and top to bottom. */
   private static List<String> tileText(FxRobot robot) {
     VBox tile = robot.lookup("#teamsTile").queryAs(VBox.class);
-    return ((GridPane) tile.getChildren().get(1))
-        .getChildren().stream().map(label -> ((Label) label).getText()).toList();
+    GridPane lines =
+        tile.getChildren().stream()
+            .filter(GridPane.class::isInstance)
+            .map(GridPane.class::cast)
+            .findFirst()
+            .orElseThrow();
+    return lines.getChildren().stream().map(label -> ((Label) label).getText()).toList();
   }
 }

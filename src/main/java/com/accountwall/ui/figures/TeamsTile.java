@@ -1,6 +1,7 @@
 package com.accountwall.ui.figures;
 
 import com.accountwall.ui.text.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -18,9 +19,12 @@ import javafx.scene.layout.VBox;
 public final class TeamsTile extends VBox {
   private final GridPane lines = new GridPane();
   private final Texts texts;
+  private final Label none;
+  private final List<Line> shown = new ArrayList<>();
 
   public TeamsTile(TeamTotals teams, Texts texts) {
     this.texts = texts;
+    none = new Label(texts.text("teams.none"));
     setId("teamsTile");
     getStyleClass().addAll("kpi-tile", "teams");
     Label caption = new Label(texts.text("teams.title"));
@@ -30,31 +34,58 @@ public final class TeamsTile extends VBox {
     name.setHgrow(Priority.ALWAYS);
     name.setMinWidth(0);
     lines.getColumnConstraints().setAll(name, new ColumnConstraints());
-    getChildren().addAll(caption, lines);
+    none.getStyleClass().add("kpi-detail");
+    getChildren().addAll(caption, none, lines);
     show(teams.standingsProperty().get());
     teams.standingsProperty().addListener((observable, before, now) -> show(now));
   }
 
+  /**
+   * Shows {@code standings} in the lines there are, adding or removing lines only when their number
+   * changes: under load the widgets change every frame, and new labels would each be styled anew.
+   */
   private void show(List<TeamTotals.Standing> standings) {
-    lines.getChildren().clear();
-    if (standings.isEmpty()) {
-      Label none = new Label(texts.text("teams.none"));
-      none.getStyleClass().add("kpi-detail");
-      lines.add(none, 0, 0, 2, 1);
-      return;
+    none.setVisible(standings.isEmpty());
+    none.setManaged(standings.isEmpty());
+    while (shown.size() > standings.size()) {
+      lines.getChildren().removeAll(shown.remove(shown.size() - 1).labels());
+    }
+    while (shown.size() < standings.size()) {
+      Line line = new Line();
+      lines.addRow(shown.size(), line.labels());
+      shown.add(line);
     }
     for (int i = 0; i < standings.size(); i++) {
-      TeamTotals.Standing standing = standings.get(i);
-      Label team = new Label(label(standing));
+      shown.get(i).show(standings.get(i));
+    }
+  }
+
+  /** One team's line: its name and its widgets. */
+  private final class Line {
+    private final Label team = new Label();
+    private final Label widgets = new Label();
+
+    Line() {
       team.getStyleClass().addAll("team-line", "team-name");
       team.setMinWidth(0);
-      Label widgets = new Label(texts.count(standing.widgets()));
       widgets.getStyleClass().addAll("team-line", "team-widgets");
-      if (standing.others() || standing.team().equals(TeamTotals.NO_TEAM)) {
-        team.getStyleClass().add("team-rest");
-        widgets.getStyleClass().add("team-rest");
+    }
+
+    Label[] labels() {
+      return new Label[] {team, widgets};
+    }
+
+    void show(TeamTotals.Standing standing) {
+      team.setText(label(standing));
+      widgets.setText(texts.count(standing.widgets()));
+      boolean rest = standing.others() || standing.team().equals(TeamTotals.NO_TEAM);
+      for (Label label : labels()) {
+        if (!rest) {
+          label.getStyleClass().remove("team-rest");
+        } else if (!label.getStyleClass().contains("team-rest")) {
+          label.getStyleClass().add("team-rest");
+        }
       }
-      lines.addRow(i, team, widgets);
     }
   }
 

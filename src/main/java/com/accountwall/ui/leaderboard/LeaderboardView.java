@@ -2,6 +2,7 @@ package com.accountwall.ui.leaderboard;
 
 import com.accountwall.ui.leaderboard.Leaderboard.Standing;
 import com.accountwall.ui.text.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -30,6 +31,7 @@ public final class LeaderboardView extends VBox {
   private final Label empty = new Label();
 
   private final Texts texts;
+  private final List<Line> lines = new ArrayList<>();
 
   public LeaderboardView(Leaderboard model, Texts texts) {
     this.texts = texts;
@@ -46,25 +48,53 @@ public final class LeaderboardView extends VBox {
     show(standings);
   }
 
+  /**
+   * Shows {@code standings} in the lines there are, adding or removing lines only when their number
+   * changes: under load the board changes every frame, and new labels would each be styled anew.
+   */
   private void show(List<Standing> standings) {
-    places.getChildren().clear();
+    while (lines.size() > standings.size()) {
+      places.getChildren().removeAll(lines.remove(lines.size() - 1).labels());
+    }
+    while (lines.size() < standings.size()) {
+      Line line = new Line();
+      places.addRow(lines.size(), line.labels());
+      lines.add(line);
+    }
     for (int i = 0; i < standings.size(); i++) {
-      Standing standing = standings.get(i);
-      Label rank = label(texts.count(standing.rank()), "leaderboard-rank");
-      Label name = label(standing.name(), "leaderboard-name");
-      Label widgets = label(texts.count(standing.widgets()), "leaderboard-count");
-      Label move = label(moveText(standing), "leaderboard-move");
-      move.getStyleClass().add("trend");
-      move.pseudoClassStateChanged(UP, standing.trend() == Leaderboard.Trend.UP);
-      move.pseudoClassStateChanged(DOWN, standing.trend() == Leaderboard.Trend.DOWN);
-      move.pseudoClassStateChanged(NEW, standing.trend() == Leaderboard.Trend.NEW);
-      GridPane.setHgrow(name, Priority.ALWAYS);
-      name.setMaxWidth(Double.MAX_VALUE);
-      name.setMinWidth(0); // a long name is cut short rather than pushing the counts off
-      places.addRow(i, rank, name, widgets, move);
+      lines.get(i).show(standings.get(i));
     }
     empty.setVisible(standings.isEmpty());
     empty.setManaged(standings.isEmpty());
+  }
+
+  /** One place of the board: its rank, name, widgets and move. */
+  private final class Line {
+    private final Label rank = label("leaderboard-rank");
+    private final Label name = label("leaderboard-name");
+    private final Label widgets = label("leaderboard-count");
+    private final Label move = label("leaderboard-move");
+
+    Line() {
+      move.getStyleClass().add("trend");
+      GridPane.setHgrow(name, Priority.ALWAYS);
+      name.setMaxWidth(Double.MAX_VALUE);
+      name.setMinWidth(0); // a long name is cut short rather than pushing the counts off
+    }
+
+    Label[] labels() {
+      return new Label[] {rank, name, widgets, move};
+    }
+
+    void show(Standing standing) {
+      rank.setText(texts.count(standing.rank()));
+      name.setText(standing.name());
+      widgets.setText(texts.count(standing.widgets()));
+      move.setText(moveText(standing));
+      move.pseudoClassStateChanged(UP, standing.trend() == Leaderboard.Trend.UP);
+      move.pseudoClassStateChanged(DOWN, standing.trend() == Leaderboard.Trend.DOWN);
+      move.pseudoClassStateChanged(NEW, standing.trend() == Leaderboard.Trend.NEW);
+    }
   }
 
   private String moveText(Standing standing) {
@@ -76,8 +106,8 @@ public final class LeaderboardView extends VBox {
     };
   }
 
-  private static Label label(String text, String styleClass) {
-    Label label = new Label(text);
+  private static Label label(String styleClass) {
+    Label label = new Label();
     label.getStyleClass().add(styleClass);
     label.setMinWidth(USE_PREF_SIZE);
     return label;
