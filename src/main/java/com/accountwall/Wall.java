@@ -55,6 +55,7 @@ public final class Wall implements AutoCloseable {
   private OrderGenerator generator;
   private DisplayState display;
   private ApiToken token;
+  private TokenFile tokens;
   private WallMetrics metrics;
   private long widgetsAtStart;
 
@@ -112,7 +113,7 @@ public final class Wall implements AutoCloseable {
     started.push(api); // frees the port if the start fails
     metrics = new WallMetrics();
     started.push(metrics);
-    TokenFile tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
+    tokens = config.tokensFile() == null ? null : TokenFile.load(config.tokensFile());
     AccountDatabase database = AccountDatabase.open(config.databaseUrl());
     started.push(database);
     if (imported != null) {
@@ -252,11 +253,9 @@ public final class Wall implements AutoCloseable {
     return display;
   }
 
-  /** The API's address, and where to find its token when the wall made or kept it. */
+  /** The API's address and the token, or the file of named tokens, it takes. */
   public ApiEndpoint endpoint() {
-    boolean kept = token != null && token.file() != null;
-    return new ApiEndpoint(
-        api.uri(), kept ? token.abbreviated() : null, kept ? token.file() : null);
+    return new ApiEndpoint(api.uri(), token, tokens);
   }
 
   /**

@@ -15,8 +15,9 @@ import java.util.Base64;
  * AtomicFile}, readable by its owner only. Resolving writes nothing, so that a start that fails
  * before the API listens leaves no token behind.
  *
- * <p>Shown to people only {@link #abbreviated}: a start line lands in logs such as journald, and so
- * does anything that logs this record. Immutable.
+ * <p>Shown to people only {@link #abbreviated} or {@link #masked}: a start line lands in logs such
+ * as journald, and so does anything that logs this record. Only the window's controls show it
+ * whole, when a person there asks. Immutable.
  *
  * @param value the token
  * @param generated whether it was made up on this start rather than given or found
@@ -24,6 +25,9 @@ import java.util.Base64;
  */
 public record ApiToken(String value, boolean generated, Path file) {
   static final String FILE_NAME = "api-token";
+
+  /** As many bullets whatever the token's length, which they would otherwise tell. */
+  private static final String BULLETS = "\u2022".repeat(6);
 
   /**
    * The token given, else the one kept in {@code dataFolder}, else a new one that {@link #keep}
@@ -61,7 +65,20 @@ public record ApiToken(String value, boolean generated, Path file) {
    * tokens apart, far too little to use one.
    */
   public String abbreviated() {
-    return value.substring(0, Math.min(4, value.length() / 2)) + "…";
+    return start() + "…";
+  }
+
+  /**
+   * The characters of {@link #abbreviated}, then a row of bullets ({@code 3kP1••••••}): how the
+   * window shows the token until a person asks for the whole of it.
+   */
+  public String masked() {
+    return start() + BULLETS;
+  }
+
+  /** The first four characters, never more than half of the token. */
+  private String start() {
+    return value.substring(0, Math.min(4, value.length() / 2));
   }
 
   /** How the start line names it: {@code generated API token 3kP1…, kept in /x/api-token}. */

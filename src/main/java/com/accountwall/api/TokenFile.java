@@ -61,6 +61,11 @@ public final class TokenFile implements TokenCheck {
     return tokens;
   }
 
+  /** The file the tokens are read from. */
+  public Path file() {
+    return file;
+  }
+
   /** The names of the tokens in force, for the operator: never the tokens. */
   public List<String> names() {
     return List.copyOf(hashes.keySet());
@@ -77,6 +82,12 @@ public final class TokenFile implements TokenCheck {
       admitted |= MessageDigest.isEqual(hash, given);
     }
     return admitted;
+  }
+
+  /** Names the file, never a token. */
+  @Override
+  public String toString() {
+    return "TokenFile[" + file + "]";
   }
 
   private synchronized void reloadIfChanged() {

@@ -17,6 +17,7 @@ import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.burnin.PixelShift;
 import com.accountwall.ui.celebrate.CelebrationModel;
+import com.accountwall.ui.controls.ApiTokenModel;
 import com.accountwall.ui.controls.ControlsModel;
 import com.accountwall.ui.details.DetailsModel;
 import com.accountwall.ui.figures.FiguresModel;
@@ -112,7 +113,8 @@ import javafx.beans.property.SimpleObjectProperty;
  *
  * <p>The details card ({@link DetailsModel}) reads its account from the core each frame and asks
  * the order history of it on the desk's executor as it opens; it stays shut in kiosk mode and while
- * the window sleeps.
+ * the window sleeps. The API's token in the controls ({@link ApiTokenModel}) hears the clock's time
+ * from each frame too, by which a token shown whole is masked again.
  *
  * <p>Each frame also reads the lifetime in force, which the journal sets once it has projected its
  * history under a new one; a few times a second whether a re-projection is under way, for the
@@ -248,6 +250,7 @@ public final class WallModel implements AccountListener {
             kiosk,
             goal.goalProperty(),
             teams.getTeamsSeen(),
+            new ApiTokenModel(api, kiosk, texts, clock.instant()),
             texts);
     theme.addListener(
         (observable, before, now) -> changeDisplay(DisplayChange.builder().theme(now)));
@@ -374,7 +377,10 @@ public final class WallModel implements AccountListener {
     return kiosk;
   }
 
-  /** Where the order API answers, and its token when the wall made it; null when there is none. */
+  /**
+   * Where the order API answers and which tokens it takes (the controls' {@link ApiTokenModel}
+   * shows them); null when there is none.
+   */
   public ApiEndpoint api() {
     return api;
   }
@@ -477,6 +483,7 @@ public final class WallModel implements AccountListener {
     }
     celebrations.onFrame(instant);
     details.onFrame(instant);
+    controls.token().onFrame(instant);
     leaderboard.onFrame(table.getRows(), frameNanos);
     pager.onFrame(frameNanos);
     checkJournal(frameNanos, instant);

@@ -71,4 +71,13 @@ class ApiTokenTest {
     assertFalse(token.toString().contains("3kP1x"), token.toString());
     assertEquals("ab…", new ApiToken("abcde", false, null).abbreviated());
   }
+
+  @Test
+  void theWindowMasksItWithAsManyBulletsWhateverItsLength() {
+    String bullets = "\u2022".repeat(6);
+
+    assertEquals("3kP1" + bullets, new ApiToken("3kP1xyzabcdefgh", true, null).masked());
+    assertEquals("3kP1" + bullets, new ApiToken("3kP1" + "x".repeat(40), true, null).masked());
+    assertEquals("ab" + bullets, new ApiToken("abcde", false, null).masked(), "never half of it");
+  }
 }

@@ -3,6 +3,8 @@ package com.accountwall.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountwall.api.ApiEndpoint;
+import com.accountwall.api.ApiToken;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.day.WallDay;
@@ -10,6 +12,8 @@ import com.accountwall.generator.OrderGenerator;
 import com.accountwall.settings.Theme;
 import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.text.Texts;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,11 +44,12 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The second locale renders every label: the real window, headless, in German and in English, with
- * figures, the goal, a celebration, errors under the controls and a status message showing. Every
- * text in the scene graph (labels, texts, prompts, tooltips, column headers, hidden ones included)
- * is made of its own language's words and the wall's data, with none of the other language's words,
- * and counts have the language's separators. The window's own words fit: no control, tile caption
- * or detail, or column header is cut short, in the window's size on a 1080p screen.
+ * figures, the goal, a celebration, errors under the controls, the API's token and a status message
+ * showing. Every text in the scene graph (labels, texts, prompts, tooltips, column headers, hidden
+ * ones included) is made of its own language's words and the wall's data, with none of the other
+ * language's words, and counts have the language's separators. The window's own words fit: no
+ * control, tile caption or detail, or column header is cut short, in the window's size on a 1080p
+ * screen.
  */
 @ExtendWith(ApplicationExtension.class)
 class LocaleWindowTest {
@@ -52,6 +57,13 @@ class LocaleWindowTest {
   private static final String TYPED_ID = "abc";
 
   private static final String TYPED_GOAL = "lots";
+
+  /** The API, its token kept in a file: the status bar names both, the controls mask the token. */
+  private static final ApiEndpoint API =
+      new ApiEndpoint(
+          URI.create("http://127.0.0.1:8080"),
+          new ApiToken("3kP1xyzabcdefghijklmnop", true, Path.of("/var/lib/wall/api-token")),
+          null);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(,\\w+)?(,[^{}|#<]*)?}");
 
@@ -113,6 +125,7 @@ class LocaleWindowTest {
                     .build())
             .day(WallDay.midnights(ZoneOffset.UTC))
             .bigOrder(5_000)
+            .api(API)
             .locale(locale)
             .build();
     FrameDriver driver = new FrameDriver(wall);
@@ -133,6 +146,7 @@ class LocaleWindowTest {
     robot.clickOn("#goalButton");
     robot.interact(
         () -> robot.lookup("#accounts").queryAs(TableView.class).getSelectionModel().select(2));
+    robot.clickOn("#revealButton"); // the button then says what hides it
     robot.clickOn("#orderSelectedButton");
     driver.frames(robot, Duration.ofSeconds(2)); // the figures glide to their values
     List<String> texts = new ArrayList<>();
@@ -174,7 +188,14 @@ class LocaleWindowTest {
     List<String> ownWords = words(own);
     Set<String> otherWords = new LinkedHashSet<>(words(other));
     ownWords.forEach(otherWords::remove);
-    List<String> data = new ArrayList<>(List.of(TYPED_ID, TYPED_GOAL));
+    List<String> data =
+        new ArrayList<>(
+            List.of(
+                TYPED_ID,
+                TYPED_GOAL,
+                API.address().toString(),
+                API.tokenStart(),
+                API.tokenFile().toString()));
     supervisor.accounts().forEach(account -> data.add(account.name()));
     for (String text : texts) {
       String rest = text;

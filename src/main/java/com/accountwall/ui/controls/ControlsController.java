@@ -5,12 +5,15 @@ import com.accountwall.settings.WallSettings;
 import com.accountwall.ui.text.Texts;
 import java.time.Duration;
 import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,6 +22,8 @@ import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
@@ -26,8 +31,8 @@ import org.controlsfx.control.ToggleSwitch;
 /**
  * Binds the demo controls ({@code controls.fxml}, whose words come from the loader's bundle) to
  * their {@link ControlsModel}: each field, switch and button shows a property or runs a command of
- * the model, and nothing else; it writes the words the FXML cannot, the choice of all teams and the
- * lifetimes, in the wall's language. Runs on the JavaFX thread.
+ * the model, and nothing else; it writes the words the FXML cannot, the choice of all teams, the
+ * lifetimes and the API token's row, in the wall's language. Runs on the JavaFX thread.
  */
 public final class ControlsController {
   private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -50,6 +55,11 @@ public final class ControlsController {
   @FXML private SegmentedButton lifetimeButtons;
   @FXML private SegmentedButton themeButtons;
   @FXML private ComboBox<String> teamChoice;
+  @FXML private HBox tokenRow;
+  @FXML private Label tokenTitle;
+  @FXML private TextField tokenField;
+  @FXML private ToggleButton revealButton;
+  @FXML private Label tokenNote;
 
   public ControlsController(ControlsModel model, Texts texts) {
     this.model = model;
@@ -75,6 +85,7 @@ public final class ControlsController {
     bindLifetime();
     bindTheme();
     bindTeam();
+    bindToken();
   }
 
   @FXML
@@ -100,6 +111,16 @@ public final class ControlsController {
   @FXML
   void enterKiosk() {
     model.enterKiosk();
+  }
+
+  @FXML
+  void toggleToken() {
+    if (revealButton.isSelected()) {
+      model.token().reveal();
+    } else {
+      model.token().hide();
+    }
+    revealButton.setSelected(model.token().revealedProperty().get()); // a refusal leaves it up
   }
 
   /**
@@ -179,6 +200,57 @@ public final class ControlsController {
     model
         .teamProperty()
         .addListener((observable, before, now) -> teamChoice.setValue(teamOrAll(now)));
+  }
+
+  /**
+   * The API's token masked, with the button that shows it whole; or a file of tokens and their
+   * names; or that the operator gave it; or, without an API, nothing at all. Each part takes room
+   * only while it shows.
+   */
+  private void bindToken() {
+    ApiTokenModel token = model.token();
+    shownWhile(tokenRow, token.isPresent());
+    tokenTitle.setText(token.getTitle());
+    tokenField.textProperty().bind(token.valueProperty());
+    shownWhile(tokenField, token.valueProperty().isNotNull());
+    tokenNote.textProperty().bind(token.noteProperty());
+    shownWhile(tokenNote, token.noteProperty().isNotNull());
+    if (token.namesProperty().get() != null) {
+      // No room for a file's names in the row beside its path: they show on pointing at it.
+      Tooltip names = new Tooltip();
+      names.textProperty().bind(token.namesProperty());
+      tokenField.setTooltip(names);
+    }
+    shownWhile(revealButton, token.isOneToken());
+    revealButton.disableProperty().bind(token.revealableProperty().not());
+    revealButton
+        .textProperty()
+        .bind(
+            Bindings.when(token.revealedProperty())
+                .then(texts.text("controls.hideToken"))
+                .otherwise(texts.text("controls.showToken")));
+    token
+        .revealedProperty()
+        .addListener(
+            (observable, was, revealed) -> {
+              revealButton.setSelected(revealed);
+              if (revealed) {
+                // The box shows only the start of a long token: selected, all of it is one copy
+                // away. Selected backwards, so that the box shows the start the mask showed.
+                tokenField.requestFocus();
+                tokenField.selectRange(tokenField.getLength(), 0);
+              }
+            });
+  }
+
+  private static void shownWhile(Node node, boolean shown) {
+    node.setVisible(shown);
+    node.setManaged(shown);
+  }
+
+  private static void shownWhile(Node node, ObservableBooleanValue shown) {
+    node.visibleProperty().bind(shown);
+    node.managedProperty().bind(shown);
   }
 
   private static String teamOrAll(String team) {

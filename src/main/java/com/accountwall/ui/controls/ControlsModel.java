@@ -28,13 +28,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The demo controls' model: orders for a typed id or the selected row, ending the selected account,
- * the generator's switch and rate, the daily goal, the lifetime, the team shown, the theme and
- * kiosk mode, as properties and commands. Each control says what it did in {@link
- * #statusProperty()}, the status bar's last action; orders and endings run on the desk's executor
- * and say so when they are done, or why they failed. The switch, the rate, the lifetime and the
- * team are changed through the {@link DisplayState}, which applies and remembers them, and follow
- * it ({@link #show}) when something else, such as the API, changes them. Confined to the JavaFX
- * thread.
+ * the generator's switch and rate, the daily goal, the lifetime, the team shown, the theme, kiosk
+ * mode and the API's token ({@link #token()}), as properties and commands. Each control says what
+ * it did in {@link #statusProperty()}, the status bar's last action; orders and endings run on the
+ * desk's executor and say so when they are done, or why they failed. The switch, the rate, the
+ * lifetime and the team are changed through the {@link DisplayState}, which applies and remembers
+ * them, and follow it ({@link #show}) when something else, such as the API, changes them. Confined
+ * to the JavaFX thread.
  */
 public final class ControlsModel {
   private final AccountDesk desk;
@@ -58,6 +58,7 @@ public final class ControlsModel {
   private final ReadOnlyStringWrapper goalError = new ReadOnlyStringWrapper(this, "goalError");
   private final ObjectProperty<String> team = new SimpleObjectProperty<>(this, "team");
   private final ObservableList<String> teamsSeen;
+  private final ApiTokenModel token;
 
   /**
    * @param desk where orders and endings from the buttons go
@@ -70,6 +71,7 @@ public final class ControlsModel {
    * @param kiosk whether the window is in kiosk mode, which a button enters
    * @param goal the daily goal in widgets (0 for none), which the goal box sets
    * @param teamsSeen the teams to choose from
+   * @param token the API's token, masked unless asked for
    * @param texts the words of the status and of the errors, and how they write numbers
    */
   public ControlsModel(
@@ -80,6 +82,7 @@ public final class ControlsModel {
       BooleanProperty kiosk,
       LongProperty goal,
       ObservableList<String> teamsSeen,
+      ApiTokenModel token,
       Texts texts) {
     this.desk = desk;
     this.deskCalls = deskCalls;
@@ -88,6 +91,7 @@ public final class ControlsModel {
     this.kiosk = kiosk;
     this.goal = goal;
     this.teamsSeen = teamsSeen;
+    this.token = token;
     this.texts = texts;
     status.set(texts.text("status.ready"));
     typedGoal.set(goal.get() > 0 ? Long.toString(goal.get()) : "");
@@ -109,6 +113,16 @@ public final class ControlsModel {
     // The status bar is hidden in kiosk mode: what it says is read on leaving.
     kiosk.addListener(
         (observable, was, on) -> status.set(texts.text(on ? "status.kioskOn" : "status.kioskOff")));
+    // Never the token itself: the status bar is read by the whole floor. Kiosk mode masks it and
+    // says so itself.
+    token
+        .revealedProperty()
+        .addListener(
+            (observable, was, shown) -> {
+              if (!kiosk.get()) {
+                status.set(texts.text(shown ? "status.tokenShown" : "status.tokenHidden"));
+              }
+            });
     team.addListener(
         (observable, before, now) ->
             change(
@@ -272,6 +286,11 @@ public final class ControlsModel {
 
   public BooleanProperty kioskProperty() {
     return kiosk;
+  }
+
+  /** The API's token, masked unless asked for; its showing and masking are said in the status. */
+  public ApiTokenModel token() {
+    return token;
   }
 
   /** Enters kiosk mode; leaving it, by a key or remotely, is said in the status bar. */
