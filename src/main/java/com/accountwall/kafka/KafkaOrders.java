@@ -32,9 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,11 +48,11 @@ import org.apache.kafka.common.KafkaException;
  * derive the same accounts from the same log, whichever wall took the order.
  *
  * <p><b>Acknowledged means replicated.</b> Single orders and endings go through an idempotent
- * producer with {@code acks=all}; a method returns only once Kafka has acknowledged the record (on
- * a topic with {@code min.insync.replicas=2}, it is then on at least two brokers) and this wall has
- * applied it, so the caller reads its own write. A write not acknowledged within {@link
- * #ACKNOWLEDGE_TIMEOUT} throws {@link JournalUnavailableException}: it was not acknowledged, though
- * Kafka may still have taken it.
+ * producer with {@code acks=all}; a method returns (its future completes) only once Kafka has
+ * acknowledged the record (on a topic with {@code min.insync.replicas=2}, it is then on at least
+ * two brokers) and this wall has applied it, so the caller reads its own write. A write not
+ * acknowledged within {@link #ACKNOWLEDGE_TIMEOUT} fails with {@link JournalUnavailableException}:
+ * it was not acknowledged, though Kafka may still have taken it.
  *
  * <p><b>Batches.</b> A batch becomes one record per partition it touches, each holding the orders
  * of the accounts whose key goes to that partition, so an account's events stay in one partition's
@@ -71,7 +71,9 @@ import org.apache.kafka.common.KafkaException;
  * it (not acknowledged in time, a commit that failed). {@link #problems} says what keeps the wall
  * from acknowledging, from what the follower and the last writes saw, without asking Kafka.
  *
- * <p><b>Thread safety:</b> all methods may be called from any number of threads.
+ * <p><b>Thread safety:</b> all methods may be called from any number of threads. A request that
+ * returns a future holds no thread while it waits: the producer's callback (or the transaction
+ * writer's) and this wall's follower complete it, and one timer fails it at its deadline.
  */
 public final class KafkaOrders implements OrderJournal {
   private static final System.Logger LOG = System.getLogger(KafkaOrders.class.getName());
@@ -111,7 +113,8 @@ public final class KafkaOrders implements OrderJournal {
   private record Unacknowledged(String problem, long atNanos) {}
 
   /**
-   * When each write now waiting for Kafka's acknowledgement was sent; at most one per API thread.
+   * When each write now waiting for Kafka's acknowledgement was sent: one per request in flight,
+   * however many, as none holds a thread.
    */
   private final Map<Object, Long> writesWaiting = new ConcurrentHashMap<>();
 
@@ -223,12 +226,13 @@ public final class KafkaOrders implements OrderJournal {
   public Account order(long accountId, long quantity) {
     Order order =
         new Order(accountId, quantity); // refuses a bad id or quantity before anything is written
-    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.orders(List.of(order), run, ticket.seq());
-    awaitAcknowledged(
-        List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    Account landed = awaitApplied(ticket, deadline, AppliedEvent.Landed.class).account();
+    Account landed =
+        awaited(
+                writtenAlone(
+                    accountId,
+                    seq -> JournalEvent.orders(List.of(order), run, seq),
+                    AppliedEvent.Landed.class))
+            .account();
     if (landed == null) {
       throw new JournalUnavailableException(
           "the order was applied, but by the time this wall read it back, its"
@@ -240,21 +244,66 @@ public final class KafkaOrders implements OrderJournal {
   /**
    * {@inheritDoc}
    *
-   * <p>Writes the batch as one record per partition, several in one Kafka transaction, and returns
-   * once they are committed and this wall has applied all of them.
+   * <p>{@link #place} waited for: returns once the batch's records are committed and this wall has
+   * applied all of them.
    */
   @Override
   public int orderAll(List<Order> orders) {
+    return orders.isEmpty() ? 0 : awaited(place(orders)).accepted();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@link #placeOnce} waited for.
+   */
+  @Override
+  public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
+    return awaited(placeOnce(key, orders));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@link #placeEnd} waited for.
+   */
+  @Override
+  public boolean end(long accountId) {
+    return awaited(placeEnd(accountId));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Writes the batch as one record per partition, several in one Kafka transaction. Without a
+   * thread waiting: the producer's callback (or the transaction's) says whether Kafka took the
+   * records, and the follower completes the request once this wall has applied them all.
+   */
+  @Override
+  public CompletableFuture<Receipt> place(List<Order> orders) {
     if (orders.isEmpty()) {
-      return 0;
+      throw new IllegalArgumentException("place at least one order");
     }
-    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    List<AppliedEvents.Ticket> tickets =
-        write(orders, (part, seq) -> JournalEvent.orders(part, run, seq), deadline);
-    for (AppliedEvents.Ticket ticket : tickets) {
-      awaitApplied(ticket, deadline, AppliedEvent.Landed.class);
-    }
-    return orders.size();
+    Order last = orders.get(orders.size() - 1);
+    return written(
+            orders, (part, seq) -> JournalEvent.orders(part, run, seq), AppliedEvent.Landed.class)
+        .thenApply(
+            parts -> {
+              // Each part tells the account its last order landed on: the request's last order is
+              // the last of its account's part.
+              Account landed =
+                  parts.stream()
+                      .map(AppliedEvent.Landed::account)
+                      .filter(account -> account != null && account.id() == last.accountId())
+                      .findFirst()
+                      .orElse(null);
+              return new Receipt(
+                  orders.size(),
+                  last.accountId(),
+                  landed == null ? 0 : landed.widgetsOrdered(),
+                  landed == null ? clock.instant() : landed.expiresAt(),
+                  false);
+            });
   }
 
   /**
@@ -262,13 +311,14 @@ public final class KafkaOrders implements OrderJournal {
    *
    * <p>The key travels in every record of the request, so any wall recognises a repeat sent to any
    * wall, and when two attempts race, the log decides which copy of each part counts ({@link
-   * AppliedKeys}). A repeat this wall already knows returns at once without writing; one it does
-   * not know yet is written and then skipped by every wall as it reads it.
+   * AppliedKeys}). A repeat this wall already knows is answered at once without writing; one it
+   * does not know yet is written and then skipped by every wall as it reads it. Without a thread
+   * waiting, as {@link #place}.
    */
   @Override
   @SuppressWarnings(
       "ReferenceEquality") // a part holds the request's last order itself, not an equal one
-  public Receipt orderOnce(IdempotencyKey key, List<Order> orders) {
+  public CompletableFuture<Receipt> placeOnce(IdempotencyKey key, List<Order> orders) {
     if (orders.isEmpty()) {
       throw new IllegalArgumentException(
           "a request with an Idempotency-Key holds at least one order");
@@ -276,16 +326,14 @@ public final class KafkaOrders implements OrderJournal {
     AppliedKeys.Entry known = follower.appliedKey(key.value());
     if (known != null) {
       if (!known.fingerprint.equals(key.fingerprint())) {
-        throw new IdempotencyKeyReusedException(key.value());
+        return CompletableFuture.failedFuture(new IdempotencyKeyReusedException(key.value()));
       }
       if (known.receipt() != null) {
-        return known.receipt().asRepeat();
+        return CompletableFuture.completedFuture(known.receipt().asRepeat());
       }
     }
-    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
     Order last = orders.get(orders.size() - 1);
-    List<AppliedEvents.Ticket> tickets =
-        write(
+    return written(
             orders,
             (part, seq) ->
                 JournalEvent.keyedOrders(
@@ -297,177 +345,36 @@ public final class KafkaOrders implements OrderJournal {
                         key.fingerprint(),
                         orders.size(),
                         part.get(part.size() - 1) == last)),
-            deadline);
-    Receipt receipt = null;
-    boolean reused = false;
-    for (AppliedEvents.Ticket ticket : tickets) {
-      AppliedEvent.KeyedPart part = awaitApplied(ticket, deadline, AppliedEvent.KeyedPart.class);
-      reused |= part.part() == AppliedKeys.Part.REUSED || part.part() == AppliedKeys.Part.STRAY;
-      receipt = part.receipt() != null ? part.receipt() : receipt;
-    }
-    if (reused) {
-      throw new IdempotencyKeyReusedException(key.value());
-    }
-    return receipt;
+            AppliedEvent.KeyedPart.class)
+        .thenApply(
+            parts -> {
+              Receipt receipt = null;
+              boolean reused = false;
+              for (AppliedEvent.KeyedPart part : parts) {
+                reused |=
+                    part.part() == AppliedKeys.Part.REUSED || part.part() == AppliedKeys.Part.STRAY;
+                receipt = part.receipt() != null ? part.receipt() : receipt;
+              }
+              if (reused) {
+                throw new IdempotencyKeyReusedException(key.value());
+              }
+              return receipt;
+            });
   }
 
   /**
    * {@inheritDoc}
    *
    * <p>The ending is an event in the log, so every wall ends the account at the same point of its
-   * history. Returns once Kafka has acknowledged it and this wall has applied it; the answer is
-   * whether the account was live at that point of the log.
+   * history. Completes once Kafka has acknowledged it and this wall has applied it, without a
+   * thread waiting; the answer is whether the account was live at that point of the log.
    */
   @Override
-  public boolean end(long accountId) {
+  public CompletableFuture<Boolean> placeEnd(long accountId) {
     Account.requireValidId(accountId);
-    long deadline = System.nanoTime() + ACKNOWLEDGE_TIMEOUT.toNanos();
-    AppliedEvents.Ticket ticket = applied.register();
-    JournalEvent event = JournalEvent.end(accountId, run, ticket.seq());
-    awaitAcknowledged(
-        List.of(ticket), () -> List.of(producer.send(record(null, accountId, event))), deadline);
-    return awaitApplied(ticket, deadline, AppliedEvent.Ended.class).wasLive();
-  }
-
-  // Keyed requests and endings still wait on threads of their own; unkeyed orders do not.
-  private static final java.util.concurrent.ExecutorService WAITERS =
-      java.util.concurrent.Executors.newCachedThreadPool(
-          com.accountwall.core.DaemonThreads.named("kafka-order-waiter"));
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Without a thread waiting: the producer's callback (or the transaction's) says whether Kafka
-   * took the records, and the follower completes the request once this wall has applied them all.
-   */
-  @Override
-  public CompletableFuture<Receipt> place(List<Order> orders) {
-    if (orders.isEmpty()) {
-      throw new IllegalArgumentException("place at least one order");
-    }
-    Order last = orders.get(orders.size() - 1);
-    List<AppliedEvents.Ticket> tickets = new ArrayList<>();
-    List<ProducerRecord<String, String>> records = new ArrayList<>();
-    AppliedEvents.Ticket[] holdingLast = new AppliedEvents.Ticket[1];
-    try {
-      partitioned(orders)
-          .forEach(
-              (partition, part) -> {
-                AppliedEvents.Ticket ticket = applied.register();
-                tickets.add(ticket);
-                records.add(
-                    record(
-                        partition,
-                        part.get(0).accountId(),
-                        JournalEvent.orders(part, run, ticket.seq())));
-                if (part.get(part.size() - 1).accountId() == last.accountId()) {
-                  holdingLast[0] =
-                      ticket; // the part of the last order's account ends with the request's last
-                  // order
-                }
-              });
-    } catch (JournalUnavailableException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    Object waiting = new Object();
-    writesWaiting.put(waiting, System.nanoTime());
-    sendAsync(records)
-        .whenComplete(
-            (done, failure) -> {
-              writesWaiting.remove(waiting);
-              if (failure == null) {
-                unacknowledged = null;
-                return;
-              }
-              Throwable cause =
-                  failure instanceof CompletionException ? failure.getCause() : failure;
-              JournalUnavailableException refused =
-                  cause instanceof JournalUnavailableException unavailable
-                      ? unavailable
-                      : new JournalUnavailableException(
-                          "Kafka did not acknowledge the write ("
-                              + cause
-                              + "); it may still"
-                              + " take effect",
-                          cause);
-              unacknowledged(tickets, refused);
-              tickets.forEach(ticket -> applied.failed(ticket.seq(), refused));
-            });
-    CompletableFuture<?>[] applying =
-        tickets.stream().map(AppliedEvents.Ticket::applied).toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(applying)
-        .orTimeout(ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)
-        .handle(
-            (done, failure) -> {
-              if (failure != null) {
-                tickets.forEach(ticket -> applied.forget(ticket.seq()));
-                Throwable cause =
-                    failure instanceof CompletionException ? failure.getCause() : failure;
-                if (cause instanceof RuntimeException unavailable
-                    && !(cause instanceof TimeoutException)) {
-                  throw unavailable;
-                }
-                throw new JournalUnavailableException(
-                    "Kafka has not acknowledged it, or this wall not read it back,"
-                        + " within "
-                        + ACKNOWLEDGE_TIMEOUT.toSeconds()
-                        + " s; it may still take effect",
-                    cause);
-              }
-              Account landed =
-                  holdingLast[0].applied().join() instanceof AppliedEvent.Landed at
-                      ? at.account()
-                      : null;
-              return new Receipt(
-                  orders.size(),
-                  last.accountId(),
-                  landed == null ? 0 : landed.widgetsOrdered(),
-                  landed == null ? clock.instant() : landed.expiresAt(),
-                  false);
-            });
-  }
-
-  /**
-   * Sends the records, one alone or several in a transaction, and completes once Kafka has them.
-   */
-  private CompletableFuture<Void> sendAsync(List<ProducerRecord<String, String>> records) {
-    if (records.size() > 1) {
-      return transactions.write(records);
-    }
-    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    try {
-      producer.send(
-          records.get(0),
-          (metadata, failure) -> {
-            if (failure == null) {
-              acknowledged.complete(null);
-            } else {
-              acknowledged.completeExceptionally(failure);
-            }
-          });
-    } catch (KafkaException e) {
-      acknowledged.completeExceptionally(
-          JournalUnavailableException.refused(
-              "Kafka refused the write (" + e + "); nothing was written", e));
-    }
-    return acknowledged;
-  }
-
-  @Override
-  public java.util.concurrent.CompletableFuture<Receipt> placeOnce(
-      IdempotencyKey key, List<Order> orders) {
-    if (orders.isEmpty()) {
-      throw new IllegalArgumentException(
-          "a request with an Idempotency-Key holds at least one order");
-    }
-    return java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> orderOnce(key, orders), WAITERS);
-  }
-
-  @Override
-  public java.util.concurrent.CompletableFuture<Boolean> placeEnd(long accountId) {
-    Account.requireValidId(accountId);
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> end(accountId), WAITERS);
+    return writtenAlone(
+            accountId, seq -> JournalEvent.end(accountId, run, seq), AppliedEvent.Ended.class)
+        .thenApply(AppliedEvent.Ended::wasLive);
   }
 
   /**
@@ -561,28 +468,36 @@ public final class KafkaOrders implements OrderJournal {
   }
 
   /**
-   * Writes a request as one record per partition it touches, several in one transaction, and
-   * returns once Kafka acknowledged them, with the tickets to wait on for this wall to apply them.
+   * Writes a request as one record per partition it touches, several in one transaction, as {@link
+   * #sent}; fails refused at once if the topic's partitions cannot be learnt.
    */
-  private List<AppliedEvents.Ticket> write(List<Order> orders, Part parts, long deadline) {
+  private <T extends AppliedEvent> CompletableFuture<List<T>> written(
+      List<Order> orders, Part parts, Class<T> kind) {
+    Map<Integer, List<Order>> partitioned;
+    try {
+      partitioned = partitioned(orders);
+    } catch (JournalUnavailableException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     List<AppliedEvents.Ticket> tickets = new ArrayList<>();
     List<ProducerRecord<String, String>> records = new ArrayList<>();
-    partitioned(orders)
-        .forEach(
-            (partition, part) -> {
-              AppliedEvents.Ticket ticket = applied.register();
-              tickets.add(ticket);
-              records.add(
-                  record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
-            });
-    // One record is atomic by itself; several, on several partitions, need a transaction.
-    awaitAcknowledged(
-        tickets,
-        () ->
-            List.of(
-                records.size() == 1 ? producer.send(records.get(0)) : transactions.write(records)),
-        deadline);
-    return tickets;
+    partitioned.forEach(
+        (partition, part) -> {
+          AppliedEvents.Ticket ticket = applied.register();
+          tickets.add(ticket);
+          records.add(record(partition, part.get(0).accountId(), parts.event(part, ticket.seq())));
+        });
+    return sent(tickets, records, kind);
+  }
+
+  /**
+   * Writes one event about {@code accountId} where the producer puts that key, as {@link #sent}.
+   */
+  private <T extends AppliedEvent> CompletableFuture<T> writtenAlone(
+      long accountId, LongFunction<JournalEvent> event, Class<T> kind) {
+    AppliedEvents.Ticket ticket = applied.register();
+    return sent(List.of(ticket), List.of(record(null, accountId, event.apply(ticket.seq()))), kind)
+        .thenApply(outcomes -> outcomes.get(0));
   }
 
   /**
@@ -618,67 +533,139 @@ public final class KafkaOrders implements OrderJournal {
     return parts;
   }
 
-  /** Something that writes records and returns what to wait for. */
-  @FunctionalInterface
-  private interface Write {
-    List<Future<?>> send();
+  /**
+   * Sends the records ({@link #sendAsync}) and notes how the write went for {@link #problems},
+   * without waiting for it. Completes with what this wall applied for each ticket, in the tickets'
+   * order, once Kafka has acknowledged the records and this wall has applied them all; fails with a
+   * {@link JournalUnavailableException} saying whether they may still take effect, at the latest
+   * after {@link #ACKNOWLEDGE_TIMEOUT}, and then gives up the tickets.
+   */
+  private <T extends AppliedEvent> CompletableFuture<List<T>> sent(
+      List<AppliedEvents.Ticket> tickets,
+      List<ProducerRecord<String, String>> records,
+      Class<T> kind) {
+    Object waiting = new Object();
+    writesWaiting.put(waiting, System.nanoTime());
+    CompletableFuture<Void> acknowledged =
+        sendAsync(records)
+            .handle(
+                (done, failure) -> {
+                  writesWaiting.remove(waiting);
+                  if (failure == null) {
+                    unacknowledged = null;
+                    return null;
+                  }
+                  Throwable cause = unwrapped(failure);
+                  throw unacknowledged(
+                      tickets,
+                      cause instanceof JournalUnavailableException unavailable
+                          ? unavailable
+                          : new JournalUnavailableException(
+                              "Kafka did not acknowledge the write ("
+                                  + cause
+                                  + "); it may still take effect",
+                              cause));
+                });
+    CompletableFuture<?>[] applying =
+        tickets.stream().map(AppliedEvents.Ticket::applied).toArray(CompletableFuture[]::new);
+    return acknowledged
+        .thenCompose(done -> CompletableFuture.allOf(applying))
+        .orTimeout(ACKNOWLEDGE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (done, failure) -> {
+              if (failure == null) {
+                return tickets.stream()
+                    .map(ticket -> outcome(ticket.applied().join(), kind))
+                    .toList();
+              }
+              tickets.forEach(ticket -> applied.forget(ticket.seq()));
+              Throwable cause = unwrapped(failure);
+              if (!(cause instanceof TimeoutException)) {
+                if (cause instanceof RuntimeException unavailable) {
+                  throw unavailable;
+                }
+                throw new JournalUnavailableException("applying failed: " + cause, cause);
+              }
+              if (acknowledged.isDone() && !acknowledged.isCompletedExceptionally()) {
+                throw new JournalUnavailableException(
+                    "Kafka acknowledged it, but this wall has not read it back within "
+                        + ACKNOWLEDGE_TIMEOUT.toSeconds()
+                        + " s; other walls may show it",
+                    cause);
+              }
+              throw unacknowledged(
+                  tickets,
+                  new JournalUnavailableException(
+                      "Kafka did not acknowledge within "
+                          + ACKNOWLEDGE_TIMEOUT.toSeconds()
+                          + " s; it may still take effect",
+                      cause));
+            });
   }
 
   /**
-   * Sends and waits for Kafka's acknowledgement; a failure is a {@link JournalUnavailableException}
-   * saying whether the records may still take effect.
+   * Sends the records, one alone or several in a transaction: one record is atomic by itself;
+   * several, on several partitions, need one. Completes once Kafka has them.
    */
-  private void awaitAcknowledged(List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
-    Object waiting = new Object();
-    writesWaiting.put(waiting, System.nanoTime());
-    try {
-      awaitAcknowledgedTimed(tickets, write, deadline);
-    } finally {
-      writesWaiting.remove(waiting);
+  private CompletableFuture<Void> sendAsync(List<ProducerRecord<String, String>> records) {
+    if (records.size() > 1) {
+      return transactions.write(records);
     }
-  }
-
-  private void awaitAcknowledgedTimed(
-      List<AppliedEvents.Ticket> tickets, Write write, long deadline) {
-    List<Future<?>> sent;
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     try {
-      sent = write.send();
+      producer.send(
+          records.get(0),
+          (metadata, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(null);
+            } else {
+              acknowledged.completeExceptionally(failure);
+            }
+          });
     } catch (KafkaException e) {
-      throw unacknowledged(
-          tickets,
+      acknowledged.completeExceptionally(
           JournalUnavailableException.refused(
               "Kafka refused the write (" + e + "); nothing was written", e));
     }
+    return acknowledged;
+  }
+
+  /** What the follower answered to an event that wants {@code kind}. */
+  private static <T extends AppliedEvent> T outcome(AppliedEvent outcome, Class<T> kind) {
+    if (!kind.isInstance(outcome)) {
+      throw new IllegalStateException(
+          "the follower answered " + outcome + " to an event that wants " + kind);
+    }
+    return kind.cast(outcome);
+  }
+
+  /**
+   * Waits for a request's future, which fails by itself after {@link #ACKNOWLEDGE_TIMEOUT}, and
+   * throws what it failed with, as the blocking methods always did. Not {@link OrderJournal#await}:
+   * its own clock would race the request's and could answer with a vaguer timeout.
+   */
+  private static <T> T awaited(CompletableFuture<T> request) {
     try {
-      for (Future<?> acknowledged : sent) {
-        acknowledged.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      }
-      unacknowledged = null;
+      return request.get();
     } catch (ExecutionException e) {
-      throw unacknowledged(
-          tickets,
-          e.getCause() instanceof JournalUnavailableException failure
-              ? failure
-              : new JournalUnavailableException(
-                  "Kafka did not acknowledge the write ("
-                      + e.getCause()
-                      + "); it may"
-                      + " still take effect",
-                  e.getCause()));
-    } catch (TimeoutException e) {
-      throw unacknowledged(
-          tickets,
-          new JournalUnavailableException(
-              "Kafka did not acknowledge within "
-                  + ACKNOWLEDGE_TIMEOUT.toSeconds()
-                  + " s; it may still take effect",
-              e));
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      tickets.forEach(ticket -> applied.forget(ticket.seq()));
       throw new JournalUnavailableException(
           "interrupted while waiting for Kafka; it may still take effect", e);
     }
+  }
+
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   /** Gives up the tickets and notes the failure for {@link #problems}. */
@@ -693,36 +680,6 @@ public final class KafkaOrders implements OrderJournal {
                 + failure.getMessage(),
             System.nanoTime());
     return failure;
-  }
-
-  /** Waits until this wall has applied the ticket's event, which is of {@code kind}. */
-  private <T extends AppliedEvent> T awaitApplied(
-      AppliedEvents.Ticket ticket, long deadline, Class<T> kind) {
-    try {
-      AppliedEvent outcome =
-          ticket.applied().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (!kind.isInstance(outcome)) {
-        throw new IllegalStateException(
-            "the follower answered " + outcome + " to an event that wants " + kind);
-      }
-      return kind.cast(outcome);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new JournalUnavailableException("applying failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      applied.forget(ticket.seq());
-      throw new JournalUnavailableException(
-          "Kafka acknowledged it, but this wall has not read it back within "
-              + ACKNOWLEDGE_TIMEOUT.toSeconds()
-              + " s; other walls may show it",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JournalUnavailableException(
-          "interrupted while waiting for the wall to apply it", e);
-    }
   }
 
   private static void closeAll(List<? extends AutoCloseable> parts) {

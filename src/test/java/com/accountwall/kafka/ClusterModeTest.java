@@ -14,6 +14,10 @@ import com.accountwall.core.AccountListener;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.MutableClock;
 import com.accountwall.core.Order;
+import com.accountwall.journal.IdempotencyKey;
+import com.accountwall.journal.Receipt;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -389,6 +394,84 @@ class ClusterModeTest {
       for (long id : List.of(100L, 101L, 102L, 103L)) {
         assertFalse(wall.supervisor().exists(id), "account " + id);
       }
+    }
+  }
+
+  @Test
+  void keyedRequestsAndEndingsWaitingForTheirCommitHoldNoThreadEach() throws Exception {
+    Wall wall = startWall("one");
+    wall.orders().order(1, 1);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<CompletableFuture<Receipt>> keyed = new ArrayList<>();
+    CompletableFuture<Boolean> ended;
+    // Another wall's transaction left open on every partition: no read_committed reader gets past
+    // it, so Kafka acknowledges the requests below but this wall cannot read them back.
+    try (KafkaProducer<String, String> open = openTransaction()) {
+      int before = threads.getThreadCount();
+      for (int i = 0; i < 200; i++) {
+        keyed.add(
+            wall.orders()
+                .placeOnce(
+                    new IdempotencyKey("key-" + i, "body-" + i), List.of(new Order(1000 + i, 2))));
+      }
+      ended = wall.orders().placeEnd(1);
+      int waiting = threads.getThreadCount() - before;
+      assertTrue(waiting < 50, waiting + " more threads for 201 requests waiting");
+      assertFalse(ended.isDone(), "an ending answered before this wall read it back");
+      assertTrue(
+          keyed.stream().noneMatch(CompletableFuture::isDone),
+          "a keyed request answered before this wall read it back");
+      open.abortTransaction();
+    }
+
+    await(
+        () -> ended.isDone() && keyed.stream().allMatch(CompletableFuture::isDone),
+        "every request answered once the transaction ended");
+    assertTrue(ended.join(), "account 1 was live when it ended");
+    for (int i = 0; i < 200; i++) {
+      Receipt receipt = keyed.get(i).join();
+      assertEquals(1000 + i, receipt.accountId());
+      assertEquals(2, receipt.widgetsSold());
+      assertFalse(receipt.repeat());
+    }
+    CompletableFuture<Receipt> repeat =
+        wall.orders().placeOnce(new IdempotencyKey("key-7", "body-7"), List.of(new Order(1007, 2)));
+    assertTrue(repeat.isDone(), "a repeat this wall knows is answered at once");
+    assertEquals(keyed.get(7).join().asRepeat(), repeat.join());
+  }
+
+  /**
+   * Begins a transaction on the walls' topic with an order on each of its three partitions, and
+   * leaves it open.
+   */
+  private KafkaProducer<String, String> openTransaction() throws Exception {
+    KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "open-" + topic,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
+    try {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (int partition = 0; partition < 3; partition++) {
+        long id = 900 + partition;
+        JournalEvent order = JournalEvent.orders(List.of(new Order(id, 1)), "elsewhere", id);
+        producer
+            .send(
+                new ProducerRecord<>(
+                    topic, partition, clock.millis(), Long.toString(id), order.toJson()))
+            .get();
+      }
+      return producer;
+    } catch (Exception e) {
+      producer.close();
+      throw e;
     }
   }
 
