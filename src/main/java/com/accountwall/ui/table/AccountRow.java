@@ -34,6 +34,7 @@ public final class AccountRow {
   private String team = "";
   private long widgetsSold;
   private Instant expiresAt;
+  private long expiresAtMillis;
   private double opacity = 1;
   private boolean arriving;
   private boolean bumped;
@@ -226,10 +227,12 @@ public final class AccountRow {
   /** Copies the account's deadline only, as when the lifetime changed. */
   void refreshDeadline() {
     Instant now = account.expiresAt();
-    if (now.equals(expiresAt)) {
-      return;
+    long nowMillis = now.toEpochMilli();
+    if (nowMillis == expiresAtMillis && expiresAt != null) {
+      return; // compared by the field: reading the last Instant would cost a trip to memory
     }
     expiresAt = now;
+    expiresAtMillis = nowMillis;
     if (expiresAtProperty != null) {
       expiresAtProperty.set(now);
     }
