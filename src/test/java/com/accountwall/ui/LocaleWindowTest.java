@@ -169,7 +169,7 @@ class LocaleWindowTest {
                     ".kpi-detail",
                     ".column-header .label")
                 .flatMap(query -> robot.lookup(query).queryAllAs(Labeled.class).stream())
-                .filter(labeled -> labeled.isVisible() && labeled.getText() != null)
+                .filter(labeled -> shown(labeled) && labeled.getText() != null)
                 .forEach(
                     labeled -> {
                       Text drawn = robot.from(labeled).lookup(".text").queryAs(Text.class);
@@ -178,6 +178,18 @@ class LocaleWindowTest {
                       }
                     }));
     return cut;
+  }
+
+  /**
+   * Whether {@code node} and every parent of it are visible: a hidden tile's caption is not cut.
+   */
+  private static boolean shown(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -19,8 +19,8 @@ import javafx.scene.layout.Priority;
  * orders and yesterday by this time (or, for one team, since when its orders count); over a {@link
  * GoalModel}, the daily goal with a bar and the pace, marked {@code :reached} once reached and
  * hidden while there is no goal, always the whole floor's; over {@link TeamTotals}, the widgets per
- * team ({@link TeamsTile}); all of it in the wall's language ({@link Texts}). Confined to the
- * JavaFX thread.
+ * team ({@link TeamsTile}), shown once an account has a team; all of it in the wall's language
+ * ({@link Texts}). Confined to the JavaFX thread.
  */
 public final class FiguresPane extends HBox {
   private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
@@ -64,6 +64,9 @@ public final class FiguresPane extends HBox {
     goalTile.getStyleClass().add("goal");
     TeamsTile teamsTile = new TeamsTile(teams, texts);
     HBox.setHgrow(teamsTile, Priority.ALWAYS);
+    // As the Team column: a wall whose accounts have no teams has no tile of "No team" and its sum.
+    teamsTile.visibleProperty().bind(Bindings.isNotEmpty(teams.getTeamsSeen()));
+    teamsTile.managedProperty().bind(teamsTile.visibleProperty());
     getChildren().addAll(todayTile, goalTile, live, sold, teamsTile, rate, newest);
     bindToday(todayTile);
     shownToday.addListener(observable -> bindToday(todayTile));
