@@ -5,6 +5,7 @@ import javafx.animation.ParallelTransition;
 import javafx.animation.TranslateTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.CacheHint;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -34,6 +35,10 @@ public final class CelebrationBanner extends VBox {
     getStylesheets().add(CelebrationBanner.class.getResource("celebrate.css").toExternalForm());
     setAlignment(Pos.CENTER);
     setMouseTransparent(true);
+    // Drawn once per celebration, shadow and all, then only moved and blended: the rows under it
+    // change every frame, and software rendering would otherwise blur its shadow again each time.
+    setCache(true);
+    setCacheHint(CacheHint.SPEED);
     setMaxHeight(USE_PREF_SIZE);
     setMaxWidth(Double.MAX_VALUE);
     name.setId("celebrationName");

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -209,8 +211,17 @@ public final class CelebrationModel {
   }
 
   private void takeBigOrders(Instant now) {
+    List<BigOrder> taken = new ArrayList<>();
     for (BigOrder order; (order = bigOrders.poll()) != null; ) {
       bigOrdersHeld.decrementAndGet();
+      taken.add(order);
+    }
+    // Only the newest can still wait once all are in: the queue keeps the newest. The others
+    // would each come and go (or push out an older one) with nothing shown, so they are counted
+    // as skipped without writing their words.
+    int older = Math.max(0, taken.size() - QUEUE_LIMIT);
+    skippedSinceShown += older;
+    for (BigOrder order : taken.subList(older, taken.size())) {
       waiting.add(
           new Celebration(
               Kind.BIG_ORDER,
