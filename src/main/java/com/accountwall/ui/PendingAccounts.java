@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * #take} hands over the whole set and leaves a new one sized for a frame like this one.
  *
  * <p><b>Nothing noted is lost.</b> {@link #note} adds to the set it read, then reads which set is
- * current again, and if {@link #take} replaced it meanwhile, adds to the new one too. If that
- * second read still finds the old set, the add came before the replacement, and so before the take
- * went through the old set, which then holds the account; if it finds the new set, the account is
- * in it for the next take. An account may so come in two takes in a row: harmless to a reader that
- * reads the account afresh each time.
+ * current again, and if {@link #take} replaced it meanwhile, adds to the new one too, and so on
+ * until a read after its add finds the set it added to. That read coming before the set's
+ * replacement, so did the add, and so before the take went through the set, which then holds the
+ * account. (Adding to the new set once is not enough: it may be taken too before the add lands, as
+ * a test racing takes against notes showed, one account in 80,000.) An account may so come in
+ * several takes in a row: harmless to a reader that reads the account afresh each time.
  *
  * <p><b>Thread safety:</b> {@link #note} from any thread; {@link #take} and {@link #isEmpty} from
  * one thread at a time (the JavaFX thread).
@@ -34,10 +35,13 @@ final class PendingAccounts {
   /** Notes {@code account} for the next take. */
   void note(Account account) {
     Set<Account> noted = pending;
-    noted.add(account);
-    Set<Account> current = pending;
-    if (current != noted) {
-      current.add(account);
+    for (; ; ) {
+      noted.add(account);
+      Set<Account> current = pending;
+      if (current == noted) {
+        return;
+      }
+      noted = current; // taken meanwhile, perhaps gone through already: into the new one too
     }
   }
 
