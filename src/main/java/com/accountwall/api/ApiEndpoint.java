@@ -36,15 +36,19 @@ public record ApiEndpoint(URI address, ApiToken token, TokenFile tokens) {
    * API takes a file of tokens.
    */
   public String tokenStart() {
-    return kept() ? token.abbreviated() : null;
+    return keptToken() != null ? token.abbreviated() : null;
   }
 
   /** The file that holds the token; null when {@link #tokenStart()} is. */
   public Path tokenFile() {
-    return kept() ? token.file() : null;
+    return keptToken() != null ? token.file() : null;
   }
 
-  private boolean kept() {
-    return token != null && token.file() != null;
+  /**
+   * The one token when the wall made or kept it in a file, the only one a person at the wall may be
+   * shown; null when the operator gave it, or the API takes a file of tokens.
+   */
+  public ApiToken keptToken() {
+    return token != null && token.file() != null ? token : null;
   }
 }

@@ -61,8 +61,8 @@ public final class ApiTokenModel {
     this.now = Objects.requireNonNull(now, "now");
     present = api != null;
     tokens = present ? api.tokens() : null;
-    // A token given by the operator has no file: they know it, and the window shows none of it.
-    token = present && api.token() != null && api.token().file() != null ? api.token() : null;
+    // A token given by the operator is not kept: they know it, and the window shows none of it.
+    token = present ? api.keptToken() : null;
     title = texts.text(tokens != null ? "controls.apiTokens" : "controls.apiToken");
     if (token != null) {
       value.set(token.masked());
