@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * Wall} (embedded SQLite in a temporary data folder under {@code --dir}, fsynced commits as in
  * production, token {@value ApiLoadHarness#TOKEN}) and, for comparison, the JDK's own HTTP server
  * as the order API ran on it until issue 13 (64 handler threads, Nagle off), answering only {@code
- * GET /api/health} with the same {@code {"status":"ok"}}. It prints one line, {@code wall=PORT
- * jdk=PORT data=DIR fs=TYPE}, and serves until it is ended (SIGTERM; the wall is then closed and
- * its folder deleted) or {@code --max-seconds} (600) have passed, whichever comes first. Listens on
- * 127.0.0.1 only.
+ * GET /api/health} with the same {@code {"status":"ok"}}; and the order API's second candidate
+ * server, Jetty 12 ({@link JettyCandidate}), on the same wall. It prints one line, {@code wall=PORT
+ * jdk=PORT data=DIR fs=TYPE jetty=PORT}, and serves until it is ended (SIGTERM; the servers are
+ * then stopped, the wall closed and its folder deleted) or {@code --max-seconds} (600) have passed,
+ * whichever comes first. Listens on 127.0.0.1 only.
  */
 public final class ApiBenchServer {
   private ApiBenchServer() {}
@@ -41,21 +42,29 @@ public final class ApiBenchServer {
                 "--headless", "--port=0", "--data=" + data, "--token=" + ApiLoadHarness.TOKEN),
             clock);
     HttpServer jdk = jdkHealthServer();
+    JettyCandidate jetty = JettyCandidate.start(wall, ApiLoadHarness.TOKEN);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   jdk.stop(0);
+                  try {
+                    jetty.close(); // before the wall, whose journal it places orders in
+                  } catch (Exception e) {
+                    e.printStackTrace(); // the wall is closed and its folder deleted all the same
+                  }
                   wall.close();
                   clock.close();
                   ApiLoadHarness.deleteTree(data);
                 }));
     System.out.printf(
-        "wall=%d jdk=%d data=%s fs=%s%n",
+        // New fields go last: scripts/api-bench reads the existing ones in this order.
+        "wall=%d jdk=%d data=%s fs=%s jetty=%d%n",
         wall.endpoint().address().getPort(),
         jdk.getAddress().getPort(),
         data,
-        Files.getFileStore(data).type());
+        Files.getFileStore(data).type(),
+        jetty.port());
     System.out.flush();
     TimeUnit.SECONDS.sleep(maxSeconds);
     System.exit(0);
