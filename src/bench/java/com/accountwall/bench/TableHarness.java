@@ -33,9 +33,12 @@ import javafx.stage.Stage;
  * The real window under load: {@code --rows} live accounts (default 100,000) in the wall's table
  * while one thread sends {@code --rate} orders per second (default 100,000) for {@code --seconds}
  * (default 30) to random ones of them; then {@code --expire} more accounts (default 10,000) that
- * all reach their deadline in the same instant, while the orders go on. With {@code --big-order 1}
- * every order (one widget each) is a big order: its row flashes as one and the celebration banner
- * is on screen throughout, queue full, the worst case of both.
+ * all reach their deadline in the same instant, while the orders go on. With {@code --big-order N
+ * --big-every K}, every K-th order is of N widgets, a big order: its row flashes as one and the
+ * celebration banner shows (10 a second at 100,000 orders/s and K 10,000 keep the banner on screen
+ * throughout, its queue full, among ordinary orders). With {@code --big-order 1} every order (one
+ * widget each) is a big order: its row flashes as one and the celebration banner is on screen
+ * throughout, queue full, the worst case of both.
  *
  * <p>First, as the baseline, the same window with the same rows and no orders for up to {@value
  * #BASELINE_SECONDS} s. It shows the window built by {@link WallView#load} at 1920×1080 on
@@ -70,6 +73,10 @@ public final class TableHarness {
   private final int rowCount;
   private final int rate;
   private final long bigOrder;
+
+  /** Every this many orders, one is of {@link #bigOrder} widgets; 0: none. */
+  private final int bigEvery;
+
   private final Clock clock = Clock.systemUTC();
   private final AccountSupervisor supervisor;
   private final ConcurrentLinkedQueue<Sample> sent = new ConcurrentLinkedQueue<>();
@@ -87,9 +94,10 @@ public final class TableHarness {
   /** An order whose arrival on the table is timed. */
   private record Sample(long accountId, long countAfter, long sentNanos) {}
 
-  private TableHarness(int rowCount, int rate, long bigOrder) {
+  private TableHarness(int rowCount, int rate, long bigOrder, int bigEvery) {
     this.rowCount = rowCount;
     this.bigOrder = bigOrder;
+    this.bigEvery = bigEvery;
     this.rate = rate;
     this.supervisor = AccountSupervisor.builder().clock(clock).lifetime(LIFETIME).build();
   }
@@ -104,6 +112,7 @@ public final class TableHarness {
             "--warmup",
             "--expire",
             "--big-order",
+            "--big-every",
             "--screen");
     int rows = ApiLoadHarness.intOption(options, "--rows", 100_000, 1);
     int rate = ApiLoadHarness.intOption(options, "--rate", 100_000, 1);
@@ -111,8 +120,9 @@ public final class TableHarness {
     int warmup = ApiLoadHarness.intOption(options, "--warmup", 5, 0);
     int expire = ApiLoadHarness.intOption(options, "--expire", 10_000, 0);
     int bigOrder = ApiLoadHarness.intOption(options, "--big-order", 0, 0);
+    int bigEvery = ApiLoadHarness.intOption(options, "--big-every", 0, 0);
     HarnessScreen.choose(options);
-    new TableHarness(rows, rate, bigOrder).run(seconds, warmup, expire);
+    new TableHarness(rows, rate, bigOrder, bigEvery).run(seconds, warmup, expire);
     System.exit(0);
   }
 
@@ -127,8 +137,17 @@ public final class TableHarness {
       throw new IllegalStateException("the table never showed all " + rowCount + " rows");
     }
     System.out.printf(
-        "%,d rows, %,d orders/s, %d s warm-up, %d s measured, JDK %s%n",
-        rowCount, rate, warmup, seconds, Runtime.version());
+        "%,d rows, %,d orders/s%s, %d s warm-up, %d s measured, JDK %s%n",
+        rowCount,
+        rate,
+        bigOrder == 0
+            ? ""
+            : String.format(
+                " (big orders from %,d widgets, %s)",
+                bigOrder, bigEvery == 0 ? "every order of one widget" : "one order in " + bigEvery),
+        warmup,
+        seconds,
+        Runtime.version());
     TimeUnit.SECONDS.sleep(warmup);
     measure(Math.min(seconds, BASELINE_SECONDS)).print("baseline, no orders");
     Thread orders = new Thread(this::sendOrders, "orders");
@@ -225,6 +244,8 @@ public final class TableHarness {
           long sentNanos = System.nanoTime();
           Account account = supervisor.orderWidget(id);
           sent.add(new Sample(id, account.widgetsOrdered(), sentNanos));
+        } else if (bigEvery > 0 && (sentCount + 1) % bigEvery == 0) {
+          supervisor.order(id, bigOrder);
         } else {
           supervisor.orderWidget(id);
         }
