@@ -10,9 +10,12 @@ import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -34,6 +37,9 @@ import javafx.stage.Stage;
  */
 public final class AccountWallApp {
   private static final System.Logger LOG = System.getLogger(AccountWallApp.class.getName());
+
+  /** How long a shutdown signal waits for the window to close before the JVM exits anyway. */
+  private static final int SIGNAL_CLOSE_SECONDS = 5;
 
   private final Wall running;
   private final WallConfig config;
@@ -77,11 +83,17 @@ public final class AccountWallApp {
    * closed, with the wall stopped.
    *
    * @param started from {@link #startJavaFx}
+   * @param beforeSignalExit takes what a shutdown signal is to do before the JVM exits ({@link
+   *     Lifecycle#beforeSignalExit}): while the window is open, close it
    * @throws java.util.concurrent.CompletionException if JavaFX failed to start
    * @throws IllegalStateException if the window could not be made (the wall is stopped then too),
    *     so that the process ends rather than wait for a window that never shows
    */
-  static void show(CompletableFuture<Void> started, Wall wall, WallConfig config)
+  static void show(
+      CompletableFuture<Void> started,
+      Wall wall,
+      WallConfig config,
+      Consumer<Runnable> beforeSignalExit)
       throws InterruptedException {
     started.join();
     AccountWallApp app = new AccountWallApp(wall, config);
@@ -91,9 +103,11 @@ public final class AccountWallApp {
           Stage stage = new Stage();
           stage.setOnHidden(
               hidden -> {
+                beforeSignalExit.accept(() -> {});
                 app.stop();
                 closed.complete(null);
               });
+          beforeSignalExit.accept(() -> closeAndWait(stage));
           try {
             app.start(stage);
           } catch (IOException | RuntimeException e) {
@@ -150,6 +164,32 @@ public final class AccountWallApp {
     logFirstFrame(stage.getScene());
     stage.show();
     view.start();
+  }
+
+  /**
+   * Closes {@code stage} on the JavaFX thread as its close box would, and waits until it has, for
+   * at most {@value #SIGNAL_CLOSE_SECONDS} s: a JavaFX thread that hangs must not keep a shutdown
+   * signal from ending the JVM.
+   */
+  private static void closeAndWait(Stage stage) {
+    CountDownLatch hidden = new CountDownLatch(1);
+    try {
+      Platform.runLater(
+          () -> {
+            try {
+              stage.hide();
+            } finally {
+              hidden.countDown();
+            }
+          });
+      if (!hidden.await(SIGNAL_CLOSE_SECONDS, TimeUnit.SECONDS)) {
+        LOG.log(Level.WARNING, "the window did not close within {0} s", SIGNAL_CLOSE_SECONDS);
+      }
+    } catch (IllegalStateException e) {
+      LOG.log(Level.DEBUG, "JavaFX has exited already: {0}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Plays the celebrations' chimes; where sound cannot play, says so and runs silent. */

@@ -116,9 +116,9 @@ public final class Launcher implements Callable<Integer> {
       if (config.headless()) {
         new CountDownLatch(1).await();
       }
-      AccountWallApp.show(javaFx, wall, config);
+      AccountWallApp.show(javaFx, wall, config, lifecycle::beforeSignalExit);
       lifecycle.end("the window was closed");
-      return 0;
+      return lifecycle.exitStatus(); // 0, or a signal's status if one closed the window
     } catch (CommandLine.ParameterException e) {
       // A saved setting the options cannot run with; the handler tells standard error, exit code 2.
       LogFiles.severeOffConsole(Launcher.class.getName(), oneLine(e.getMessage()), null);

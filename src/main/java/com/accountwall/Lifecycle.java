@@ -39,6 +39,12 @@ final class Lifecycle {
   /** The signal that stops the JVM, once one has: "SIGTERM". */
   private volatile String signal;
 
+  /** 128 plus that signal's number, once one has come: the exit code it asks for. */
+  private volatile int signalStatus;
+
+  /** What a shutdown signal does before the JVM exits; see {@link #beforeSignalExit}. */
+  private volatile Runnable beforeSignalExit = () -> {};
+
   @GuardedBy("this")
   private boolean ended;
 
@@ -56,11 +62,7 @@ final class Lifecycle {
     lifecycle.nameSignals();
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
-                () ->
-                    lifecycle.end(
-                        lifecycle.signal != null ? lifecycle.signal : "the JVM is exiting"),
-                "account-wall-shutdown"));
+            new Thread(() -> lifecycle.end("the JVM is exiting"), "account-wall-shutdown"));
     // Only now: a start in the log promises a stop line after it.
     LOG.log(
         Level.INFO,
@@ -73,12 +75,34 @@ final class Lifecycle {
     return lifecycle;
   }
 
-  /** Stops the wall, releases the data folder and logs "stopped" with {@code reason}; once only. */
+  /**
+   * Has a shutdown signal run {@code closing} before the JVM exits, and wait for it: the window
+   * closes as if closed by hand. JavaFX's own shutdown hook stops its renderer, and a frame drawn
+   * beside it failed with a {@code RejectedExecutionException} on standard error; with the window
+   * closed first, none is drawn. Replaces the one given before; {@code () -> {}} once the window is
+   * gone.
+   */
+  void beforeSignalExit(Runnable closing) {
+    beforeSignalExit = closing;
+  }
+
+  /** 128 plus the number of the signal that stopped the wall, or 0 if none did. */
+  int exitStatus() {
+    return signalStatus;
+  }
+
+  /**
+   * Stops the wall, releases the data folder and logs "stopped" with {@code reason}, or with the
+   * signal's name if a signal came first (the window it closed gives a reason too); once only.
+   */
   synchronized void end(String reason) {
     if (ended) {
       return;
     }
     ended = true;
+    if (signal != null) {
+      reason = signal;
+    }
     wall.close();
     folder.close(); // only once the wall has committed and closed the database
     Duration ran =
@@ -89,9 +113,10 @@ final class Lifecycle {
   }
 
   /**
-   * Takes over the JVM's own handling of the shutdown signals only to note which one came, then
-   * exits as the JVM would have (128 plus the signal's number): a shutdown hook alone cannot tell a
-   * SIGTERM from an exit. A signal the JVM reserves (as under {@code -Xrs}) keeps its handling.
+   * Takes over the JVM's own handling of the shutdown signals only to note which one came, then,
+   * after what {@link #beforeSignalExit} gave, exits as the JVM would have (128 plus the signal's
+   * number): a shutdown hook alone cannot tell a SIGTERM from an exit. A signal the JVM reserves
+   * (as under {@code -Xrs}) keeps its handling.
    */
   private void nameSignals() {
     for (String name : SIGNALS) {
@@ -99,8 +124,10 @@ final class Lifecycle {
         Signal.handle(
             new Signal(name),
             received -> {
+              signalStatus = 128 + received.getNumber();
               signal = "SIG" + received.getName();
-              System.exit(128 + received.getNumber());
+              beforeSignalExit.run();
+              System.exit(signalStatus);
             });
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         LOG.log(Level.DEBUG, "SIG{0} keeps the JVM''s handling: {1}", name, e.getMessage());

@@ -275,9 +275,13 @@ public final class Wall implements AutoCloseable {
             : "API tokens from " + config.tokensFile().toAbsolutePath());
   }
 
-  /** Stops everything in reverse order; orders already applied are committed first. */
+  /**
+   * Stops everything in reverse order; orders already applied are committed first. From any thread:
+   * a second caller (the window closing while a shutdown hook stops the wall) waits for the first
+   * and finds nothing left to stop.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     while (!started.isEmpty()) {
       AutoCloseable part = started.pop();
       try {

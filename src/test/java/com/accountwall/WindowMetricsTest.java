@@ -110,7 +110,8 @@ class WindowMetricsTest {
         new Thread(
             () -> {
               try {
-                AccountWallApp.show(CompletableFuture.completedFuture(null), wall, config);
+                AccountWallApp.show(
+                    CompletableFuture.completedFuture(null), wall, config, closing -> {});
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
