@@ -9,11 +9,12 @@ public final class SoakWindow {
 
   /**
    * Opens the window on {@code wall} and returns once it is closed, with the wall stopped; its
-   * settings are remembered by the wall's display state, in the wall's data folder.
+   * settings are remembered by the wall's display state, in the wall's data folder. The harness
+   * handles no shutdown signals of its own, so none is to close the window first.
    */
   public static void show(Wall wall, WallConfig config) {
     try {
-      AccountWallApp.show(AccountWallApp.startJavaFx(), wall, config);
+      AccountWallApp.show(AccountWallApp.startJavaFx(), wall, config, closing -> {});
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
