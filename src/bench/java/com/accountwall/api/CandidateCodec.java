@@ -1,14 +1,11 @@
 package com.accountwall.api;
 
-import com.accountwall.core.Account;
-import com.accountwall.core.AccountDetails;
 import com.accountwall.core.AccountSupervisor;
 import com.accountwall.core.Order;
 import com.accountwall.journal.OrderJournal;
 import com.accountwall.journal.Receipt;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
@@ -67,21 +64,10 @@ public final class CandidateCodec {
 
   /**
    * The API's 200 to a single order, from its receipt, with the account's name and team as the wall
-   * knows them: ApiRoutes' {@code view(Receipt)}, which is private there.
+   * knows them.
    */
   public static Reply placed(Receipt receipt, AccountSupervisor supervisor) {
-    long id = receipt.accountId();
-    Optional<AccountDetails> live = supervisor.details(id);
-    return reply(
-        Answer.json(
-            200,
-            new ApiRoutes.AccountView(
-                id,
-                live.map(AccountDetails::name).orElse(Account.defaultName(id)),
-                live.map(account -> account.attribute().isEmpty() ? null : account.attribute())
-                    .orElse(null),
-                receipt.widgetsSold(),
-                receipt.expiresAt().toString())));
+    return reply(Answer.json(200, ApiRoutes.view(receipt, supervisor)));
   }
 
   /**

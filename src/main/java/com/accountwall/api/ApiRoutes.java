@@ -276,7 +276,9 @@ final class ApiRoutes {
           // A repeat applied nothing, but was acknowledged all the same: its latency counts.
           meters.accepted(done.repeat() ? 0 : done.accepted(), System.nanoTime() - read);
           Answer answer =
-              Answer.json(200, request.batch() ? Map.of("accepted", done.accepted()) : view(done));
+              Answer.json(
+                  200,
+                  request.batch() ? Map.of("accepted", done.accepted()) : view(done, supervisor));
           return done.repeat() ? answer.with("Idempotent-Replayed", "true") : answer;
         },
         connection);
@@ -514,9 +516,10 @@ final class ApiRoutes {
   }
 
   /**
-   * The answer to a single order, from its receipt, with the account's name as the wall knows it.
+   * The answer to a single order, from its receipt, with the account's name and team as {@code
+   * supervisor} knows them.
    */
-  private AccountView view(Receipt receipt) {
+  static AccountView view(Receipt receipt, AccountSupervisor supervisor) {
     long id = receipt.accountId();
     Optional<AccountDetails> live = supervisor.details(id);
     return new AccountView(
