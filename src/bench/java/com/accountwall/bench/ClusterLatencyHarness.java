@@ -5,18 +5,27 @@ import com.accountwall.WallOptions;
 import com.accountwall.core.Account;
 import com.accountwall.core.AccountListener;
 import com.accountwall.core.CoarseClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How long after one wall acknowledges an order another wall shows it, in cluster mode. It starts
@@ -28,9 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * once it has read the order back itself). It also prints the answer's latency and the time from
  * sending to showing at the other wall.
  *
+ * <p>With {@code --load N}, N more connections send single orders to the first wall back to back
+ * all the while (ids of 10,000 accounts), so the latencies are those of a wall under that load; the
+ * load's acknowledged orders per second are printed beside them.
+ *
  * <p>Arguments: {@code --kafka HOST:PORT,...} (required), {@code --topic T} (default
- * account-wall.orders), {@code --orders N} (2000), {@code --warmup N} (200) orders not counted. Run
- * against scripts/kafka-cluster brokers:
+ * account-wall.orders), {@code --orders N} (2000), {@code --warmup N} (200) orders not counted,
+ * {@code --load N} (0). Run against scripts/kafka-cluster brokers:
  *
  * <pre>
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=com.accountwall.bench.ClusterLatencyHarness -Dbench.args="--kafka 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092"
@@ -43,7 +56,7 @@ public final class ClusterLatencyHarness {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        ApiLoadHarness.options(args, "--kafka", "--topic", "--orders", "--warmup");
+        ApiLoadHarness.options(args, "--kafka", "--topic", "--orders", "--warmup", "--load");
     String kafka = options.get("--kafka");
     if (kafka == null) {
       throw new IllegalArgumentException("--kafka HOST:PORT,... is required");
@@ -51,6 +64,7 @@ public final class ClusterLatencyHarness {
     String topic = options.getOrDefault("--topic", "account-wall.orders");
     int orders = Integer.parseInt(options.getOrDefault("--orders", "2000"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "200"));
+    int load = Integer.parseInt(options.getOrDefault("--load", "0"));
     // Ids of their own, so this run's accounts are new on both walls even on a topic used before.
     long firstId = System.currentTimeMillis() * 1000;
     Map<Long, Long> shownAt = new ConcurrentHashMap<>();
@@ -72,7 +86,13 @@ public final class ClusterLatencyHarness {
               });
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI endpoint = taking.endpoint().address().resolve("/api/orders");
+      Load background = Load.start(taking, load);
+      long measureStart = 0;
       for (int i = 0; i < orders + warmup; i++) {
+        if (i == warmup) {
+          measureStart = System.nanoTime();
+          background.countFromNow();
+        }
         HttpRequest request =
             HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(40))
@@ -88,6 +108,7 @@ public final class ClusterLatencyHarness {
               "order " + i + " answered " + response.statusCode() + ": " + response.body());
         }
       }
+      double loadPerSecond = background.stop() / ((System.nanoTime() - measureStart) / 1e9);
       // Every order, not the last one: orders of different accounts sit on different partitions,
       // which the other wall reads side by side, so the last may show before an earlier one.
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -117,11 +138,14 @@ public final class ClusterLatencyHarness {
       long before = Arrays.stream(micros).filter(m -> m < 0).count();
       System.out.printf(
           Locale.ROOT,
-          "JDK %s, %d cores; %d orders one after another (after %d warm-up)%n",
+          "JDK %s, %d cores; %d orders one after another (after %d warm-up); beside them %d"
+              + " connections of single orders: %,.0f acknowledged/s%n",
           Runtime.version(),
           Runtime.getRuntime().availableProcessors(),
           orders,
-          warmup);
+          warmup,
+          load,
+          loadPerSecond);
       System.out.printf(
           Locale.ROOT,
           "acknowledged at one wall -> shown at the other: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; "
@@ -141,6 +165,58 @@ public final class ClusterLatencyHarness {
           at(roundTrip, 0.99) / 1000);
     } finally {
       ApiLoadHarness.deleteTree(data);
+    }
+  }
+
+  /** Connections sending single orders back to back, counting the answers 200. */
+  private static final class Load {
+    private final List<Thread> clients = new ArrayList<>();
+    private final LongAdder acknowledged = new LongAdder();
+    private volatile boolean stopping;
+
+    static Load start(Wall wall, int connections) throws Exception {
+      Load load = new Load();
+      InetSocketAddress address =
+          new InetSocketAddress(
+              InetAddress.getByName("127.0.0.1"), wall.endpoint().address().getPort());
+      for (int c = 0; c < connections; c++) {
+        SplittableRandom random = new SplittableRandom(c);
+        Thread client = new Thread(() -> load.send(address, random), "load-client-" + c);
+        client.setDaemon(true);
+        client.start();
+        load.clients.add(client);
+      }
+      return load;
+    }
+
+    private void send(InetSocketAddress address, SplittableRandom random) {
+      try (ApiLoadHarness.HttpConnection connection = new ApiLoadHarness.HttpConnection(address)) {
+        while (!stopping) {
+          byte[] body =
+              ("{\"accountId\": " + (1 + random.nextInt(10_000)) + "}")
+                  .getBytes(StandardCharsets.US_ASCII);
+          if (connection.exchange(ApiLoadHarness.HttpConnection.post(address, "/api/orders", body))
+              == 200) {
+            acknowledged.increment();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void countFromNow() {
+      acknowledged.reset();
+    }
+
+    /** Stops the clients; returns the answers 200 since {@link #countFromNow}. */
+    long stop() throws InterruptedException {
+      long counted = acknowledged.sum();
+      stopping = true;
+      for (Thread client : clients) {
+        client.join(TimeUnit.SECONDS.toMillis(45));
+      }
+      return counted;
     }
   }
 

@@ -20,6 +20,7 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
 
   private static final String TIMEOUT_MS = "30000";
   static final int MAX_POLL_RECORDS = 100;
+  private static final int LINGER_MS = 5;
 
   /**
    * How long a transaction may stay open. A wall that dies inside one and never comes back holds up
@@ -51,9 +52,13 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
         "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
         true,
-        // An answer waits for its record: send as soon as the previous request is out.
+        // Kafka's own default since 4.0 (KIP-1030), once overridden here with 0. A broker request
+        // costs the brokers about as much whatever it holds, so under load 5 ms of gathering lets
+        // one request carry the orders of many connections: on the local cluster, 32 connections
+        // of single orders got 1.1-1.8 times as many acknowledged (BENCHMARKS.md). Alone, an order
+        // may wait those 5 ms more. A transaction's commit sends at once, whatever linger says.
         ProducerConfig.LINGER_MS_CONFIG,
-        0,
+        LINGER_MS,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
         TIMEOUT_MS,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
