@@ -1,10 +1,13 @@
 package com.accountwall.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,20 +19,41 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonBody {
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private JsonBody() {}
 
+  /** Reads one JSON value from a parser on its first token, leaving it on the value's last. */
+  @FunctionalInterface
+  interface ValueReader<T> {
+    T read(JsonParser parser) throws IOException;
+  }
+
   /**
-   * The JSON value {@code body} holds.
+   * The JSON value {@code body} holds, as a tree.
    *
    * @param wanted what to send, for the message about an empty body: "an order such as {...}"
    * @throws ApiException 400 naming the byte offset of bytes that are not UTF-8, or where the JSON
    *     goes wrong, or saying the body is empty
    */
   static JsonNode read(byte[] body, String wanted) {
+    return read(
+        body,
+        wanted,
+        parser -> {
+          JsonNode value = parser.readValueAsTree();
+          return value == null ? NullNode.getInstance() : value;
+        });
+  }
+
+  /**
+   * The JSON value {@code body} holds, as {@code reader} reads it from the parser's tokens: for a
+   * large body, without a tree of it in between. What {@code reader} throws goes through, so it
+   * refuses what the JSON means with {@link ApiException}s of its own.
+   *
+   * @throws ApiException 400 as {@link #read(byte[], String)}, and for anything after the value
+   */
+  static <T> T read(byte[] body, String wanted, ValueReader<T> reader) {
     if (body.length == 0) {
       throw ApiException.badRequest("the body is empty: send " + wanted);
     }
@@ -42,13 +66,17 @@ final class JsonBody {
               + Integer.toHexString(body[malformed] & 0xFF)
               + "): send JSON in UTF-8, the only encoding JSON allows between systems");
     }
-    try {
-      // Decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes.
-      JsonNode root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-      if (root == null || root.isMissingNode()) {
+    // Decoded here, not by Jackson, which would guess UTF-16 or UTF-32 from the first bytes.
+    try (JsonParser parser = JSON.createParser(new String(body, StandardCharsets.UTF_8))) {
+      if (parser.nextToken() == null) {
         throw ApiException.badRequest("the body is empty: send " + wanted);
       }
-      return root;
+      T value = reader.read(parser);
+      if (parser.nextToken() != null) {
+        throw ApiException.badRequest(
+            "the body is not valid JSON: more follows the JSON value" + at(parser));
+      }
+      return value;
     } catch (JsonProcessingException e) {
       String problem = e.getOriginalMessage();
       int sourceNote = problem.indexOf(" (start marker at");
@@ -62,6 +90,13 @@ final class JsonBody {
                       + ", column "
                       + e.getLocation().getColumnNr()
                       + ")"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading JSON from a string", e); // a string cannot fail so
     }
+  }
+
+  private static String at(JsonParser parser) {
+    JsonLocation where = parser.currentTokenLocation();
+    return " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
   }
 }

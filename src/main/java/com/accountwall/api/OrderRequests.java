@@ -1,9 +1,10 @@
 package com.accountwall.api;
 
 import com.accountwall.core.Order;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -25,60 +26,92 @@ final class OrderRequests {
   record Parsed(List<Order> orders, boolean batch) {}
 
   static Parsed parse(byte[] body) {
-    JsonNode root = JsonBody.read(body, "an order such as " + EXAMPLE);
-    if (root.isArray()) {
-      if (root.isEmpty()) {
-        throw ApiException.badRequest(
-            "the batch is empty: send at least one order, such as [" + EXAMPLE + "]");
-      }
-      List<Order> orders = new ArrayList<>(root.size());
-      for (int i = 0; i < root.size(); i++) {
-        orders.add(order(root.get(i), "[" + i + "]."));
-      }
-      return new Parsed(orders, true);
-    }
-    return new Parsed(List.of(order(root, "")), false);
+    // Read from the parser's tokens: a batch of a thousand orders built as a tree first cost
+    // several times the parse itself, on the path of every batch.
+    return JsonBody.read(body, "an order such as " + EXAMPLE, OrderRequests::parse);
   }
 
-  private static Order order(JsonNode node, String where) {
-    if (!node.isObject()) {
+  private static Parsed parse(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      return new Parsed(List.of(order(parser, -1)), false);
+    }
+    List<Order> orders = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      orders.add(order(parser, orders.size()));
+    }
+    if (orders.isEmpty()) {
       throw ApiException.badRequest(
-          (where.isEmpty() ? "an order" : where.substring(0, where.length() - 1))
+          "the batch is empty: send at least one order, such as [" + EXAMPLE + "]");
+    }
+    return new Parsed(orders, true);
+  }
+
+  /**
+   * The order whose first token the parser is on: element {@code index} of a batch, or the body
+   * itself if -1.
+   */
+  private static Order order(JsonParser parser, int index) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw ApiException.badRequest(
+          (index < 0 ? "an order" : "[" + index + "]")
               + " must be an object such as "
               + EXAMPLE
               + ", got "
-              + node);
+              + parser.readValueAsTree());
     }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals("accountId") && !name.equals("quantity")) {
+    long accountId = 0; // none yet: a valid one is positive
+    long widgets = 1;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      if (name.equals("accountId")) {
+        accountId = integer(parser);
+        if (accountId <= 0) {
+          throw ApiException.badRequest(
+              where(index)
+                  + "accountId must be a positive integer that fits a signed 64-bit long, got "
+                  + value(parser));
+        }
+      } else if (name.equals("quantity")) {
+        widgets = integer(parser);
+        if (widgets < 1 || widgets > MAX_QUANTITY) {
+          throw ApiException.badRequest(
+              where(index)
+                  + "quantity must be an integer from 1 to "
+                  + MAX_QUANTITY
+                  + ", got "
+                  + value(parser));
+        }
+      } else {
         throw ApiException.badRequest(
-            where
+            where(index)
                 + name
                 + " is not a field of an order: it has accountId and an optional quantity");
       }
     }
-    JsonNode id = node.get("accountId");
-    if (id == null) {
+    if (accountId == 0) {
       throw ApiException.badRequest(
-          where + "accountId is missing: an order names its account, as in " + EXAMPLE);
+          where(index) + "accountId is missing: an order names its account, as in " + EXAMPLE);
     }
-    if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() <= 0) {
-      throw ApiException.badRequest(
-          where + "accountId must be a positive integer that fits a signed 64-bit long, got " + id);
-    }
-    JsonNode quantity = node.get("quantity");
-    long widgets = 1;
-    if (quantity != null) {
-      if (!quantity.isIntegralNumber()
-          || !quantity.canConvertToLong()
-          || quantity.longValue() < 1
-          || quantity.longValue() > MAX_QUANTITY) {
-        throw ApiException.badRequest(
-            where + "quantity must be an integer from 1 to " + MAX_QUANTITY + ", got " + quantity);
-      }
-      widgets = quantity.longValue();
-    }
-    return new Order(id.longValue(), widgets);
+    return new Order(accountId, widgets);
+  }
+
+  /** The JSON integer the parser is on, if it fits a long; 0, which no field takes, otherwise. */
+  private static long integer(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+        ? parser.getLongValue()
+        : 0;
+  }
+
+  /** The value the parser is on, as JSON, for a message that says what came instead. */
+  private static String value(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+        ? parser.getText()
+        : parser.readValueAsTree().toString();
+  }
+
+  private static String where(int index) {
+    return index < 0 ? "" : "[" + index + "].";
   }
 }

@@ -152,6 +152,10 @@ class OrderApiTest {
         "[]                                          | empty",
         "[{\"accountId\": 1}, {\"accountId\": \"x\"}] | [1].accountId",
         "[{\"accountId\": 1}, 7]                     | [1] must be an object",
+        "[{\"accountId\": 1}, {\"accountId\": 2, \"quantity\": 0}] | [1].quantity",
+        "{\"accountId\": {\"id\": 1}}              | accountId",
+        "[{\"accountId\": 1}] [{\"accountId\": 2}] | not valid JSON",
+        "null                                        | must be an object",
       })
   void aBadOrderIsRefusedNamingTheFieldAndChangesNothing(String body, String named)
       throws Exception {
