@@ -26,8 +26,8 @@ final class OrderRequests {
   record Parsed(List<Order> orders, boolean batch) {}
 
   static Parsed parse(byte[] body) {
-    // Read from the parser's tokens: a batch of a thousand orders built as a tree first cost
-    // several times the parse itself, on the path of every batch.
+    // Read from the parser's tokens: building a tree of a batch's thousand orders first took a
+    // third of the body reader's time (JFR, BENCHMARKS.md).
     return JsonBody.read(body, "an order such as " + EXAMPLE, OrderRequests::parse);
   }
 

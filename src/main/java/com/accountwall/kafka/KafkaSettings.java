@@ -52,11 +52,11 @@ public record KafkaSettings(List<String> bootstrapServers, String topic) {
         "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
         true,
-        // Kafka's own default since 4.0 (KIP-1030), once overridden here with 0. A broker request
-        // costs the brokers about as much whatever it holds, so under load 5 ms of gathering lets
-        // one request carry the orders of many connections: on the local cluster, 32 connections
-        // of single orders got 1.1-1.8 times as many acknowledged (BENCHMARKS.md). Alone, an order
-        // may wait those 5 ms more. A transaction's commit sends at once, whatever linger says.
+        // Kafka's own default since 4.0 (KIP-1030), and not 0: a broker request costs the brokers
+        // about as much whatever it holds, so under load 5 ms of gathering lets one request carry
+        // the orders of many connections. On the local cluster, 32 connections of single orders
+        // got 1.1-1.8 times as many acknowledged as with 0 (BENCHMARKS.md). Alone, an order may
+        // wait those 5 ms more. A transaction's commit sends at once, whatever linger says.
         ProducerConfig.LINGER_MS_CONFIG,
         LINGER_MS,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
