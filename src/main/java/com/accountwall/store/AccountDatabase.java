@@ -60,8 +60,16 @@ import java.util.function.Consumer;
  * {@link #putProfiles} may come from any thread, one at a time, each on a new connection.
  */
 public final class AccountDatabase implements AutoCloseable {
-  private static final String APPEND =
-      "INSERT INTO order_history (seq, account_id, quantity, ordered_at)" + " VALUES (?, ?, ?, ?)";
+  /**
+   * History rows per statement when a commit appends many. One statement of 256 rows costs SQLite
+   * one step and the driver one call into it, where 256 inserts of one row cost 256 of each:
+   * batches of 1,000 orders went 1.14-1.34 times as fast (BENCHMARKS.md). 1,024 parameters, well
+   * under SQLite's limit (32,766) and PostgreSQL's (65,535).
+   */
+  private static final int ROWS_PER_INSERT = 256;
+
+  private static final String APPEND = appendRows(1);
+  private static final String APPEND_MANY = appendRows(ROWS_PER_INSERT);
   private static final String ADD_MINUTE =
       "INSERT INTO order_minutes (minute, orders, widgets) VALUES (?, ?, ?)"
           + " ON CONFLICT (minute) DO UPDATE SET orders = order_minutes.orders + excluded.orders,"
@@ -134,6 +142,7 @@ public final class AccountDatabase implements AutoCloseable {
   private static final class WriterSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement append;
+    final PreparedStatement appendMany;
     final PreparedStatement addMinute;
     final PreparedStatement keepKey;
     final PreparedStatement forgetKeys;
@@ -143,6 +152,7 @@ public final class AccountDatabase implements AutoCloseable {
       this.connection = connection;
       connection.setAutoCommit(false);
       this.append = connection.prepareStatement(APPEND);
+      this.appendMany = connection.prepareStatement(APPEND_MANY);
       this.addMinute = connection.prepareStatement(ADD_MINUTE);
       this.keepKey = connection.prepareStatement(KEEP_KEY);
       this.forgetKeys = connection.prepareStatement(FORGET_KEYS);
@@ -313,14 +323,16 @@ public final class AccountDatabase implements AutoCloseable {
     onWriter(
         connection -> {
           WriterSession session = writer;
-          for (HistoryRow row : rows) {
-            session.append.setLong(1, row.seq());
-            session.append.setLong(2, row.accountId());
-            session.append.setLong(3, row.quantity());
-            session.append.setLong(4, row.atMillis());
+          int whole = rows.size() - rows.size() % ROWS_PER_INSERT;
+          for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
+            bind(session.appendMany, rows.subList(start, start + ROWS_PER_INSERT));
+            session.appendMany.executeUpdate();
+          }
+          for (HistoryRow row : rows.subList(whole, rows.size())) {
+            bind(session.append, List.of(row));
             session.append.addBatch();
           }
-          if (!rows.isEmpty()) {
+          if (whole < rows.size()) {
             session.append.executeBatch();
           }
           for (HistoryStep minute : minutes) {
@@ -352,6 +364,23 @@ public final class AccountDatabase implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /** An insert into the history of {@code rows} rows, their values given in order. */
+  private static String appendRows(int rows) {
+    return "INSERT INTO order_history (seq, account_id, quantity, ordered_at) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?)"));
+  }
+
+  /** Binds the rows' values to {@code insert}'s parameters, four a row, in the rows' order. */
+  private static void bind(PreparedStatement insert, List<HistoryRow> rows) throws SQLException {
+    int parameter = 1;
+    for (HistoryRow row : rows) {
+      insert.setLong(parameter++, row.seq());
+      insert.setLong(parameter++, row.accountId());
+      insert.setLong(parameter++, row.quantity());
+      insert.setLong(parameter++, row.atMillis());
+    }
   }
 
   /**

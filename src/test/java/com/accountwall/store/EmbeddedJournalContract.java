@@ -393,6 +393,28 @@ abstract class EmbeddedJournalContract {
     return widgets;
   }
 
+  @Test
+  void aBatchOfManyAccountsIsStoredRowByRowAndRestoredWhole() throws Exception {
+    open();
+    // More rows than one statement inserts, and a remainder: both ways of appending.
+    List<Order> batch = new ArrayList<>();
+    for (long id = 1; id <= 600; id++) {
+      batch.add(new Order(id, id % 5 + 1));
+    }
+    assertEquals(600, journal.orderAll(batch));
+    assertEquals(LongStream.rangeClosed(1, 600).boxed().toList(), historyAccounts());
+    assertEquals(4, storedWidgets(3));
+    assertEquals(1, storedWidgets(600));
+
+    close();
+    open();
+    assertEquals(600, supervisor.count());
+    for (Order order : batch) {
+      assertEquals(
+          order.quantity(), supervisor.details(order.accountId()).orElseThrow().widgetsOrdered());
+    }
+  }
+
   private long historyRows() throws SQLException {
     return historyAccounts().size();
   }
