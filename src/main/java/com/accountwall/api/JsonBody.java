@@ -74,7 +74,8 @@ final class JsonBody {
       T value = reader.read(parser);
       if (parser.nextToken() != null) {
         throw ApiException.badRequest(
-            "the body is not valid JSON: more follows the JSON value" + at(parser));
+            "the body is not valid JSON: more follows the JSON value"
+                + at(parser.currentTokenLocation()));
       }
       return value;
     } catch (JsonProcessingException e) {
@@ -83,20 +84,14 @@ final class JsonBody {
       throw ApiException.badRequest(
           "the body is not valid JSON: "
               + (sourceNote < 0 ? problem : problem.substring(0, sourceNote))
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
+              + (e.getLocation() == null ? "" : at(e.getLocation())));
     } catch (IOException e) {
       throw new UncheckedIOException("reading JSON from a string", e); // a string cannot fail so
     }
   }
 
-  private static String at(JsonParser parser) {
-    JsonLocation where = parser.currentTokenLocation();
+  /** Where in the body, as a message names it. */
+  private static String at(JsonLocation where) {
     return " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
   }
 }
