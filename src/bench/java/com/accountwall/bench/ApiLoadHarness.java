@@ -152,7 +152,8 @@ public final class ApiLoadHarness {
     }
   }
 
-  private static byte[] singleBody(SplittableRandom random) {
+  /** One order of one widget for one of {@value #ACCOUNT_IDS} accounts, as a request body. */
+  static byte[] singleBody(SplittableRandom random) {
     return ("{\"accountId\": " + (1 + random.nextInt(ACCOUNT_IDS)) + ", \"quantity\": 1}")
         .getBytes(StandardCharsets.US_ASCII);
   }

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,11 +191,10 @@ public final class ClusterLatencyHarness {
     private void send(InetSocketAddress address, SplittableRandom random) {
       try (ApiLoadHarness.HttpConnection connection = new ApiLoadHarness.HttpConnection(address)) {
         while (!stopping) {
-          byte[] body =
-              ("{\"accountId\": " + (1 + random.nextInt(10_000)) + "}")
-                  .getBytes(StandardCharsets.US_ASCII);
-          if (connection.exchange(ApiLoadHarness.HttpConnection.post(address, "/api/orders", body))
-              == 200) {
+          byte[] request =
+              ApiLoadHarness.HttpConnection.post(
+                  address, "/api/orders", ApiLoadHarness.singleBody(random));
+          if (connection.exchange(request) == 200) {
             acknowledged.increment();
           }
         }
