@@ -2,14 +2,15 @@ package com.accountwall.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.accountwall.Await;
 import com.accountwall.Wall;
 import com.accountwall.WallOptions;
 import com.accountwall.api.ApiClient;
 import com.accountwall.core.AccountDetails;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ class BrokerFailoverTest {
   private static final int CLIENTS = 4;
   private static final int ORDERS_PER_CLIENT = 250;
   private static final long IDS = 40;
+
+  /** How long the walls may take to read what Kafka acknowledged, once every client is done. */
+  private static final Duration SETTLING = Duration.ofSeconds(60);
 
   @TempDir Path dir;
   private BrokerProcesses brokers;
@@ -122,10 +126,10 @@ class BrokerFailoverTest {
       awaitAllCounted(wall, acknowledged, unanswered);
     }
     // An unanswered order the producer was still retrying may land a moment later, on both walls.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!details(walls.get(0)).equals(details(walls.get(1))) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.until(
+        () -> details(walls.get(0)).equals(details(walls.get(1))),
+        SETTLING,
+        () -> "both walls alike: " + details(walls.get(0)) + " against " + details(walls.get(1)));
     assertEquals(details(walls.get(0)), details(walls.get(1)));
   }
 
@@ -133,34 +137,31 @@ class BrokerFailoverTest {
   private static void awaitAllCounted(
       Wall wall, Map<Long, Long> acknowledged, Map<Long, Long> unanswered)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    for (; ; ) {
-      String missing = null;
-      for (long id = 1; id <= IDS; id++) {
-        long acked = acknowledged.getOrDefault(id, 0L);
-        long counted = wall.supervisor().details(id).map(AccountDetails::widgetsOrdered).orElse(0L);
-        if (counted < acked || counted > acked + unanswered.getOrDefault(id, 0L)) {
-          missing =
-              "account "
-                  + id
-                  + ": "
-                  + counted
-                  + " counted, "
-                  + acked
-                  + " acknowledged, "
-                  + unanswered.getOrDefault(id, 0L)
-                  + " unanswered";
-          break;
-        }
+    Await.until(
+        () -> miscounted(wall, acknowledged, unanswered) == null,
+        SETTLING,
+        () -> String.valueOf(miscounted(wall, acknowledged, unanswered)));
+  }
+
+  /** The first account the wall counts other than its orders allow, said; null if none. */
+  private static String miscounted(
+      Wall wall, Map<Long, Long> acknowledged, Map<Long, Long> unanswered) {
+    for (long id = 1; id <= IDS; id++) {
+      long acked = acknowledged.getOrDefault(id, 0L);
+      long counted = wall.supervisor().details(id).map(AccountDetails::widgetsOrdered).orElse(0L);
+      if (counted < acked || counted > acked + unanswered.getOrDefault(id, 0L)) {
+        return "account "
+            + id
+            + ": "
+            + counted
+            + " counted, "
+            + acked
+            + " acknowledged, "
+            + unanswered.getOrDefault(id, 0L)
+            + " unanswered";
       }
-      if (missing == null) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        fail(missing);
-      }
-      Thread.sleep(50); // polling for the wall's follower, not timing anything
     }
+    return null;
   }
 
   private static List<AccountDetails> details(Wall wall) {
