@@ -169,7 +169,10 @@ public final class AccountWallApp {
   /**
    * Closes {@code stage} on the JavaFX thread as its close box would, and waits until it has, for
    * at most {@value #SIGNAL_CLOSE_SECONDS} s: a JavaFX thread that hangs must not keep a shutdown
-   * signal from ending the JVM.
+   * signal from ending the JVM. JavaFX does not begin its own exit when the window goes: that exit
+   * runs on its thread, beside the {@code System.exit} the signal is about to make, and failed with
+   * "Shutdown in progress" when it came second; the JVM's exit stops JavaFX through its shutdown
+   * hook instead.
    */
   private static void closeAndWait(Stage stage) {
     CountDownLatch hidden = new CountDownLatch(1);
@@ -177,6 +180,7 @@ public final class AccountWallApp {
       Platform.runLater(
           () -> {
             try {
+              Platform.setImplicitExit(false);
               stage.hide();
             } finally {
               hidden.countDown();
