@@ -1,5 +1,7 @@
 package com.accountwall;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.accountwall.api.ApiEndpoint;
 import com.accountwall.api.ApiLimits;
 import com.accountwall.api.ApiToken;
@@ -31,6 +33,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +49,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Wall implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Wall.class.getName());
+
+  /** How long new accounts gather before their profiles are read from the directory at once. */
+  private static final long LOOKUP_GATHERING_MILLIS = 20;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Clock clock;
@@ -122,8 +128,8 @@ public final class Wall implements AutoCloseable {
       System.out.println(report);
       LOG.log(Level.INFO, report);
     }
-    ExecutorService lookups =
-        Executors.newSingleThreadExecutor(DaemonThreads.named("account-directory"));
+    ScheduledExecutorService lookups =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("account-directory"));
     started.push(
         () -> { // a lookup in flight finishes before the database closes, so it fails no read
           lookups.shutdownNow();
@@ -141,7 +147,10 @@ public final class Wall implements AutoCloseable {
             .clock(clock)
             .lifetime(config.lifetime())
             .directory(database.directory())
-            .enrichmentExecutor(lookups)
+            // A moment's wait lets a burst of new accounts share one directory read: under
+            // thousands of new accounts a second, a read each cost a tenth of the order path's CPU.
+            .enrichmentExecutor(
+                task -> lookups.schedule(task, LOOKUP_GATHERING_MILLIS, MILLISECONDS))
             .build();
     KafkaSettings kafka = config.kafkaSettings();
     metrics.follow(supervisor, clock);
