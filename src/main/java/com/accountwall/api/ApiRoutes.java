@@ -23,6 +23,7 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ final class ApiRoutes {
    * which every other connection of that event loop, health checks included, would wait.
    */
   static final int READ_INLINE_BYTES = 16 * 1024;
+
+  /** The last deadline {@link #text} was asked for, with its text. */
+  private static volatile DeadlineText lastDeadline =
+      new DeadlineText(Instant.EPOCH, Instant.EPOCH.toString());
 
   private final OrderJournal orders;
   private final AccountSupervisor supervisor;
@@ -499,7 +504,7 @@ final class ApiRoutes {
         account.name(),
         teamOf(account.attribute()),
         account.widgetsOrdered(),
-        account.expiresAt().toString());
+        text(account.expiresAt()));
   }
 
   /**
@@ -527,8 +532,25 @@ final class ApiRoutes {
         live.map(AccountDetails::name).orElse(Account.defaultName(id)),
         live.map(account -> teamOf(account.attribute())).orElse(null),
         receipt.widgetsSold(),
-        receipt.expiresAt().toString());
+        text(receipt.expiresAt()));
   }
+
+  /**
+   * A deadline in ISO-8601, as the API shows it. The orders of one commit share their deadline and
+   * are answered one after the other, so the last one's text is kept: {@link Instant#toString} was
+   * 6 % of an event loop's time under single orders. Thread-safe: the pair is immutable and
+   * published whole; two threads that miss at once each make the same text.
+   */
+  private static String text(Instant deadline) {
+    DeadlineText last = lastDeadline;
+    if (!last.deadline().equals(deadline)) {
+      last = new DeadlineText(deadline, deadline.toString());
+      lastDeadline = last;
+    }
+    return last.text();
+  }
+
+  private record DeadlineText(Instant deadline, String text) {}
 
   /**
    * A 503's answer: why, and whether the change may still take effect; the field order is the
