@@ -61,10 +61,11 @@ import java.util.function.Consumer;
  */
 public final class AccountDatabase implements AutoCloseable {
   /**
-   * History rows per statement when a commit appends many. One statement of 256 rows costs SQLite
-   * one step and the driver one call into it, where 256 inserts of one row cost 256 of each:
-   * batches of 1,000 orders went 1.14-1.34 times as fast (BENCHMARKS.md). 1,024 parameters, well
-   * under SQLite's limit (32,766) and PostgreSQL's (65,535).
+   * Rows per statement when a commit appends many history rows, or a checkpoint writes many
+   * accounts. One statement of 256 rows costs SQLite one step and the driver one call into it,
+   * where 256 inserts of one row cost 256 of each: batches of 1,000 orders went 1.14-1.34 times as
+   * fast (BENCHMARKS.md). 1,024 parameters, well under SQLite's limit (32,766) and PostgreSQL's
+   * (65,535).
    */
   private static final int ROWS_PER_INSERT = 256;
 
@@ -74,10 +75,8 @@ public final class AccountDatabase implements AutoCloseable {
       "INSERT INTO order_minutes (minute, orders, widgets) VALUES (?, ?, ?)"
           + " ON CONFLICT (minute) DO UPDATE SET orders = order_minutes.orders + excluded.orders,"
           + " widgets = order_minutes.widgets + excluded.widgets";
-  private static final String UPSERT =
-      "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at)"
-          + " VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE"
-          + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
+  private static final String UPSERT = upsertAccounts(1);
+  private static final String UPSERT_MANY = upsertAccounts(ROWS_PER_INSERT);
   private static final String DELETE = "DELETE FROM live_accounts WHERE account_id = ?";
   private static final String MARK_CHECKPOINT =
       "UPDATE history_checkpoint"
@@ -323,18 +322,7 @@ public final class AccountDatabase implements AutoCloseable {
     onWriter(
         connection -> {
           WriterSession session = writer;
-          int whole = rows.size() - rows.size() % ROWS_PER_INSERT;
-          for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
-            bind(session.appendMany, rows.subList(start, start + ROWS_PER_INSERT));
-            session.appendMany.executeUpdate();
-          }
-          for (HistoryRow row : rows.subList(whole, rows.size())) {
-            bind(session.append, List.of(row));
-            session.append.addBatch();
-          }
-          if (whole < rows.size()) {
-            session.append.executeBatch();
-          }
+          inChunks(rows, session.appendMany, session.append, AccountDatabase::bind);
           for (HistoryStep minute : minutes) {
             session.addMinute.setLong(1, minute.start().toEpochMilli());
             session.addMinute.setLong(2, minute.orders());
@@ -384,6 +372,55 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   /**
+   * An upsert of {@code rows} live accounts into the checkpoint, their values given in order; the
+   * accounts of one statement must differ (PostgreSQL refuses to update a row twice in one).
+   */
+  private static String upsertAccounts(int rows) {
+    return "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"))
+        + " ON CONFLICT (account_id) DO UPDATE"
+        + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
+  }
+
+  /** Binds the live accounts' values to {@code upsert}'s parameters, three an account, in order. */
+  private static void bindLive(PreparedStatement upsert, List<AccountChange> accounts)
+      throws SQLException {
+    int parameter = 1;
+    for (AccountChange account : accounts) {
+      upsert.setLong(parameter++, account.accountId());
+      upsert.setLong(parameter++, account.widgetsSold());
+      upsert.setLong(parameter++, account.lastOrderAtMillis());
+    }
+  }
+
+  /** Binds a list of items to a statement's parameters, in order. */
+  @FunctionalInterface
+  private interface Binder<T> {
+    void bind(PreparedStatement statement, List<T> items) throws SQLException;
+  }
+
+  /**
+   * Writes {@code items} with {@code many}, {@value #ROWS_PER_INSERT} of them a statement, and the
+   * rest with {@code one}, one a statement in a JDBC batch.
+   */
+  private static <T> void inChunks(
+      List<T> items, PreparedStatement many, PreparedStatement one, Binder<T> binder)
+      throws SQLException {
+    int whole = items.size() - items.size() % ROWS_PER_INSERT;
+    for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
+      binder.bind(many, items.subList(start, start + ROWS_PER_INSERT));
+      many.executeUpdate();
+    }
+    for (T item : items.subList(whole, items.size())) {
+      binder.bind(one, List.of(item));
+      one.addBatch();
+    }
+    if (whole < items.size()) {
+      one.executeBatch();
+    }
+  }
+
+  /**
    * Writes a checkpoint in one transaction: the accounts that changed since the last one (or, with
    * {@code replaceAll}, every live account, the old ones dropped), the ones that ended since, and
    * that it now stands at {@code upToSeq} under {@code lifetimeMillis}.
@@ -402,10 +439,11 @@ public final class AccountDatabase implements AutoCloseable {
               statement.executeUpdate("DELETE FROM live_accounts");
             }
           }
-          try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+          try (PreparedStatement upsertMany = connection.prepareStatement(UPSERT_MANY);
+              PreparedStatement upsert = connection.prepareStatement(UPSERT);
               PreparedStatement delete = connection.prepareStatement(DELETE);
               PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
-            int upserts = 0;
+            List<AccountChange> live = new ArrayList<>();
             int deletes = 0;
             for (AccountChange change : changes) {
               if (change.ended()) {
@@ -413,16 +451,10 @@ public final class AccountDatabase implements AutoCloseable {
                 delete.addBatch();
                 deletes++;
               } else {
-                upsert.setLong(1, change.accountId());
-                upsert.setLong(2, change.widgetsSold());
-                upsert.setLong(3, change.lastOrderAtMillis());
-                upsert.addBatch();
-                upserts++;
+                live.add(change);
               }
             }
-            if (upserts > 0) {
-              upsert.executeBatch();
-            }
+            inChunks(live, upsertMany, upsert, AccountDatabase::bindLive);
             if (deletes > 0) {
               delete.executeBatch();
             }

@@ -394,7 +394,7 @@ abstract class EmbeddedJournalContract {
   }
 
   @Test
-  void aBatchOfManyAccountsIsStoredRowByRowAndRestoredWhole() throws Exception {
+  void aBatchOfManyAccountsIsStoredRowByRowAndCheckpointedWhole() throws Exception {
     open();
     // More rows than one statement inserts, and a remainder: both ways of appending.
     List<Order> batch = new ArrayList<>();
@@ -406,12 +406,22 @@ abstract class EmbeddedJournalContract {
     assertEquals(4, storedWidgets(3));
     assertEquals(1, storedWidgets(600));
 
-    close();
+    close(); // a checkpoint of 600 new accounts: statements of many, and a remainder
     open();
     assertEquals(600, supervisor.count());
     for (Order order : batch) {
       assertEquals(
           order.quantity(), supervisor.details(order.accountId()).orElseThrow().widgetsOrdered());
+    }
+
+    assertEquals(600, journal.orderAll(batch));
+    close(); // a checkpoint that updates the same 600 accounts
+    open();
+    assertEquals(600, supervisor.count());
+    for (Order order : batch) {
+      assertEquals(
+          2 * order.quantity(),
+          supervisor.details(order.accountId()).orElseThrow().widgetsOrdered());
     }
   }
 
