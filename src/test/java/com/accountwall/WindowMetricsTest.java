@@ -83,9 +83,11 @@ class WindowMetricsTest {
     assertTrue(
         samples.keySet().stream().filter(name -> name.startsWith(FRAME + "_bucket")).count() > 10,
         "histogram buckets: " + samples.keySet());
-    // JavaFX pulses about 60 times a second; its timer ticks every whole 16 ms, so up to 62.5.
+    // JavaFX pulses about 60 times a second; its timer ticks every whole 16 ms, so up to 62.5. A
+    // second that began with a late pulse (a busy machine) is measured short and reads more: 63.2
+    // in one CI run. Up to 70 allows a first pulse 100 ms late; a pulse counted twice reads 125.
     double rate = samples.get(PULSE_RATE);
-    assertTrue(rate > 0 && rate <= 63, "pulses per second: " + rate);
+    assertTrue(rate > 0 && rate < 70, "pulses per second: " + rate);
   }
 
   @Test
