@@ -2,7 +2,6 @@ package com.accountwall.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Checks {@code Authorization: Bearer <token>} headers. Both sides are hashed before the
@@ -11,19 +10,6 @@ import java.security.NoSuchAlgorithmException;
  */
 final class BearerToken implements TokenCheck {
   private static final String PREFIX = "Bearer ";
-
-  // One digest per thread, as every request is hashed: a lookup of "SHA-256" among the JDK's
-  // providers cost more than the hash of a token itself (3 % of an event loop's time in JFR).
-  private static final ThreadLocal<MessageDigest> DIGESTS =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-          });
-
   private final byte[] expectedHash;
 
   BearerToken(String token) {
@@ -49,8 +35,7 @@ final class BearerToken implements TokenCheck {
         : "";
   }
 
-  /** Thread-safe: each thread hashes with a digest of its own. */
   static byte[] sha256(String text) {
-    return DIGESTS.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
   }
 }

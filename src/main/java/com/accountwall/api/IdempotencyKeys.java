@@ -1,8 +1,6 @@
 package com.accountwall.api;
 
 import com.accountwall.journal.IdempotencyKey;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -36,17 +34,9 @@ final class IdempotencyKeys {
       value = value.substring(1, value.length() - 1);
     }
     try {
-      return new IdempotencyKey(value, sha256(body));
+      return new IdempotencyKey(value, HexFormat.of().formatHex(Sha256.of(body)));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
-    }
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }
