@@ -254,11 +254,15 @@ public final class AccountDatabase implements AutoCloseable {
           try (Statement statement = connection.createStatement();
               ResultSet rows =
                   statement.executeQuery(
-                      "SELECT account_id, widgets_sold, last_order_at FROM live_accounts")) {
+                      "SELECT account_id, widgets_sold, last_order_at, as_of_seq"
+                          + " FROM live_accounts")) {
             while (rows.next()) {
               account.accept(
                   new StoredAccount(
-                      rows.getLong(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3))));
+                      rows.getLong(1),
+                      rows.getLong(2),
+                      Instant.ofEpochMilli(rows.getLong(3)),
+                      rows.getLong(4)));
             }
           }
           return null;
@@ -376,21 +380,27 @@ public final class AccountDatabase implements AutoCloseable {
    * accounts of one statement must differ (PostgreSQL refuses to update a row twice in one).
    */
   private static String upsertAccounts(int rows) {
-    return "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at) VALUES "
-        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"))
+    return "INSERT INTO live_accounts (account_id, widgets_sold, last_order_at, as_of_seq) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?)"))
         + " ON CONFLICT (account_id) DO UPDATE"
-        + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at";
+        + " SET widgets_sold = excluded.widgets_sold, last_order_at = excluded.last_order_at,"
+        + " as_of_seq = excluded.as_of_seq";
   }
 
-  /** Binds the live accounts' values to {@code upsert}'s parameters, three an account, in order. */
-  private static void bindLive(PreparedStatement upsert, List<AccountChange> accounts)
-      throws SQLException {
-    int parameter = 1;
-    for (AccountChange account : accounts) {
-      upsert.setLong(parameter++, account.accountId());
-      upsert.setLong(parameter++, account.widgetsSold());
-      upsert.setLong(parameter++, account.lastOrderAtMillis());
-    }
+  /**
+   * Binds the live accounts' values to {@code upsert}'s parameters, four an account, in order, each
+   * as of history row {@code asOfSeq}.
+   */
+  private static Binder<AccountChange> bindLive(long asOfSeq) {
+    return (upsert, accounts) -> {
+      int parameter = 1;
+      for (AccountChange account : accounts) {
+        upsert.setLong(parameter++, account.accountId());
+        upsert.setLong(parameter++, account.widgetsSold());
+        upsert.setLong(parameter++, account.lastOrderAtMillis());
+        upsert.setLong(parameter++, asOfSeq);
+      }
+    };
   }
 
   /** Binds a list of items to a statement's parameters, in order. */
@@ -421,15 +431,19 @@ public final class AccountDatabase implements AutoCloseable {
   }
 
   /**
-   * Writes a checkpoint in one transaction: the accounts that changed since the last one (or, with
-   * {@code replaceAll}, every live account, the old ones dropped), the ones that ended since, and
-   * that it now stands at {@code upToSeq} under {@code lifetimeMillis}.
+   * Writes a piece of the checkpoint in one transaction: the state of each account in {@code
+   * changes} as the history up to row {@code asOfSeq} gives it (an ended one is dropped); with
+   * {@code replaceAll}, the changes are every live account and the others are dropped.
+   *
+   * @param completes where the checkpoint stands once this piece is written, or null if it still
+   *     stands where it did (more pieces are to come); every account's row, in this piece or an
+   *     earlier one, must count the history at least up to its {@code upToSeq}
    */
   void writeCheckpoint(
       Collection<AccountChange> changes,
       boolean replaceAll,
-      long upToSeq,
-      long lifetimeMillis,
+      long asOfSeq,
+      Checkpoint completes,
       long takenAtMillis)
       throws SQLException {
     onWriter(
@@ -441,8 +455,7 @@ public final class AccountDatabase implements AutoCloseable {
           }
           try (PreparedStatement upsertMany = connection.prepareStatement(UPSERT_MANY);
               PreparedStatement upsert = connection.prepareStatement(UPSERT);
-              PreparedStatement delete = connection.prepareStatement(DELETE);
-              PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
+              PreparedStatement delete = connection.prepareStatement(DELETE)) {
             List<AccountChange> live = new ArrayList<>();
             int deletes = 0;
             for (AccountChange change : changes) {
@@ -454,14 +467,18 @@ public final class AccountDatabase implements AutoCloseable {
                 live.add(change);
               }
             }
-            inChunks(live, upsertMany, upsert, AccountDatabase::bindLive);
+            inChunks(live, upsertMany, upsert, bindLive(asOfSeq));
             if (deletes > 0) {
               delete.executeBatch();
             }
-            mark.setLong(1, upToSeq);
-            mark.setLong(2, lifetimeMillis);
-            mark.setLong(3, takenAtMillis);
-            mark.executeUpdate();
+          }
+          if (completes != null) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK_CHECKPOINT)) {
+              mark.setLong(1, completes.upToSeq());
+              mark.setLong(2, completes.lifetimeMillis());
+              mark.setLong(3, takenAtMillis);
+              mark.executeUpdate();
+            }
           }
           return null;
         });

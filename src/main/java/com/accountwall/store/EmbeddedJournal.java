@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * --db-url}): the {@link OrderJournal} every source of orders writes to. Each commit appends what
  * it acknowledges to {@code order_history} ({@link HistoryWriter}); the wall's accounts are the
  * projection of those rows, applied after they are durable. A periodic checkpoint of the live
- * accounts ({@code live_accounts}) lets a start read it and only the rows after it.
+ * accounts ({@code live_accounts}) lets a start read it and only the rows after it; as it is
+ * written in pieces, an account a piece wrote before the wall stopped may count some of those rows
+ * already ({@link StoredAccount#asOfSeq}), and the start skips them for it.
  *
  * <p><b>Lifetimes.</b> Nothing is deleted when the lifetime changes: {@link #changeLifetime}
  * re-projects the history kept (the last {@code retention}) in the background and the writer then
@@ -134,11 +137,16 @@ public final class EmbeddedJournal implements OrderJournal {
     // after goes through the chains). The rows after it are linked and applied as a commit's are.
     AccountChains chains = new AccountChains(lifetimeMillis);
     long[] largest = {0};
+    // Accounts a piece of an unfinished checkpoint wrote count rows after the checkpoint already.
+    Map<Long, Long> countedUpTo = new HashMap<>();
     try (AccountSupervisor.Restoring restoring = supervisor.restoring()) {
       database.forEachCheckpointed(
           account -> {
             restoring.restore(account.accountId(), account.widgetsSold(), account.lastOrderAt());
             largest[0] = Math.max(largest[0], account.widgetsSold());
+            if (account.asOfSeq() > checkpoint.upToSeq()) {
+              countedUpTo.put(account.accountId(), account.asOfSeq());
+            }
           });
     }
     WallProjection projection = new WallProjection(supervisor);
@@ -157,6 +165,12 @@ public final class EmbeddedJournal implements OrderJournal {
         checkpoint.upToSeq(),
         Long.MAX_VALUE,
         row -> {
+          changedSinceCheckpoint.add(
+              row.accountId()); // or the next checkpoint would pass over them
+          tail[0]++;
+          if (row.seq() <= countedUpTo.getOrDefault(row.accountId(), 0L)) {
+            return;
+          }
           if (row.isEnd()) {
             chains.end(0, row.accountId(), row.atMillis());
             projection.end(row.accountId());
@@ -165,9 +179,6 @@ public final class EmbeddedJournal implements OrderJournal {
                 chains.order(0, row.accountId(), row.quantity(), row.atMillis());
             projection.order(row.accountId(), row.quantity(), row.atMillis(), link);
           }
-          changedSinceCheckpoint.add(
-              row.accountId()); // or the next checkpoint would pass over them
-          tail[0]++;
         });
     int restored = supervisor.count();
     long lastSeq = Math.max(range[1], checkpoint.upToSeq());

@@ -45,8 +45,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Off the order path,</b> each in a transaction of its own between commits: a checkpoint of
  * the accounts changed since the last one, every {@link #CHECKPOINT_EVERY} or {@link
- * #CHECKPOINT_ROWS} rows; and retention, which deletes history older than the retention a step of
- * {@link #FORGET_STEP_ROWS} rows at a time, never past the checkpoint.
+ * #CHECKPOINT_ROWS} rows, written a piece after each commit; and retention, which deletes history
+ * older than the retention a step of {@link #FORGET_STEP_ROWS} rows at a time, never past the
+ * checkpoint.
  *
  * <p><b>Thread safety:</b> {@link #submit}, {@link #problems}, {@link #handOver} and {@link #close}
  * may be called from any thread; everything else runs on the writer's thread.
@@ -66,6 +67,15 @@ final class HistoryWriter {
       Duration.ofMillis(Long.getLong("account-wall.checkpoint-every-millis", 60_000));
 
   static final int CHECKPOINT_ROWS = 500_000;
+
+  /**
+   * Accounts a piece of the checkpoint writes after a commit, 2,000: about 2 ms of the writer's
+   * time on SQLite; for the fault tests, who kill walls between pieces, the system property {@code
+   * account-wall.checkpoint-piece-accounts} makes it fewer.
+   */
+  static final int CHECKPOINT_PIECE =
+      Integer.getInteger("account-wall.checkpoint-piece-accounts", 2_000);
+
   static final int FORGET_STEP_ROWS = 10_000;
 
   /**
@@ -117,6 +127,17 @@ final class HistoryWriter {
   private HistoryBatch failed;
   private final Set<Long> changedSinceCheckpoint;
   private boolean rewriteCheckpoint;
+
+  /**
+   * The accounts of the checkpoint under way, null while none is; those from {@link
+   * #checkpointNext} on are still to be written, {@link #checkpointPiece} at a time, and it
+   * completes at {@link #checkpointTarget}.
+   */
+  private List<Long> checkpointLeft;
+
+  private int checkpointNext;
+  private int checkpointPiece;
+  private long checkpointTarget;
 
   /**
    * Whether the chains are the history's projection under their lifetime, not a stand-in until a
@@ -376,7 +397,8 @@ final class HistoryWriter {
 
   /**
    * Waits for pending changes and takes them all; an empty list, at once, while the database fails
-   * (a retry, or a check of it, is due); null once closing with nothing pending or to retry.
+   * (a retry, or a check of it, is due) or a checkpoint has pieces left; null once closing with
+   * nothing pending or to retry.
    */
   private List<Entry> take() {
     synchronized (pendingLock) {
@@ -384,7 +406,8 @@ final class HistoryWriter {
           && !closing
           && failure == null
           && failed == null
-          && handover == null) {
+          && handover == null
+          && checkpointLeft == null) {
         try {
           pendingLock.wait(Math.max(1, checkpointAt - clock.millis()));
         } catch (InterruptedException e) {
@@ -593,42 +616,98 @@ final class HistoryWriter {
   }
 
   /**
-   * Writes a checkpoint when one is due (or {@code now}), in a transaction of its own; a failure is
-   * logged and it is tried again later, as nothing acknowledged depends on it.
+   * Writes a piece of the checkpoint under way, or starts one when one is due (or {@code now}, when
+   * it is written whole). A piece is {@link #CHECKPOINT_PIECE} accounts in a transaction of its
+   * own, one after each commit, so the orders of the moment wait for a few milliseconds of it, not
+   * for all of it; the checkpoint moves when its last piece lands. A failure is logged and it is
+   * tried again later, as nothing acknowledged depends on it.
    */
   private void checkpoint(boolean now) {
     long time = clock.millis();
-    boolean due =
-        now
-            || time >= checkpointAt
-            || committedSeq - checkpointSeq >= CHECKPOINT_ROWS
-            || rewriteCheckpoint;
-    if (!due || !exact || failed != null || (committedSeq == checkpointSeq && !rewriteCheckpoint)) {
-      if (time >= checkpointAt) {
-        checkpointAt = time + CHECKPOINT_EVERY.toMillis();
+    if (exact && failed == null) {
+      if (rewriteCheckpoint) {
+        rewriteCheckpoint(time);
+      } else if (checkpointLeft != null && !now) {
+        writeCheckpointPiece(time);
+      } else if ((now || time >= checkpointAt || committedSeq - checkpointSeq >= CHECKPOINT_ROWS)
+          && committedSeq != checkpointSeq) {
+        startCheckpoint(now ? Integer.MAX_VALUE : CHECKPOINT_PIECE);
+        writeCheckpointPiece(time);
       }
+    }
+    if (checkpointLeft == null && time >= checkpointAt) {
+      checkpointAt = time + CHECKPOINT_EVERY.toMillis();
+    }
+  }
+
+  /**
+   * Takes the accounts changed since the last checkpoint for a new one, which completes at the
+   * history as committed now; any left of one under way join them.
+   */
+  private void startCheckpoint(int piece) {
+    if (checkpointLeft != null) {
+      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
+    }
+    checkpointLeft = new ArrayList<>(changedSinceCheckpoint);
+    changedSinceCheckpoint.clear();
+    checkpointNext = 0;
+    checkpointPiece = piece;
+    checkpointTarget = committedSeq;
+  }
+
+  /**
+   * Writes the next piece: the accounts' states now, as of the history committed now; the last
+   * piece also moves the checkpoint to where it started. An account that changed after the start is
+   * written with its newer state, which is as right (its row says how far it counts), and again by
+   * the next checkpoint. On a failure the accounts left go back to wait for the next one; those
+   * written stay, as right as they were.
+   */
+  private void writeCheckpointPiece(long time) {
+    int end = (int) Math.min(checkpointLeft.size(), (long) checkpointNext + checkpointPiece);
+    List<AccountChange> changes = new ArrayList<>(end - checkpointNext);
+    for (long id : checkpointLeft.subList(checkpointNext, end)) {
+      AccountChains.Link chain = chains.liveChain(id, time);
+      changes.add(
+          chain == null
+              ? AccountChange.ended(id)
+              : AccountChange.live(id, chain.count(), chain.lastMillis()));
+    }
+    boolean last = end == checkpointLeft.size();
+    Checkpoint completes = last ? new Checkpoint(checkpointTarget, lifetimeMillis) : null;
+    try {
+      database.writeCheckpoint(changes, false, committedSeq, completes, time);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "the checkpoint failed; it is tried again in a minute: " + e);
+      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
+      checkpointLeft = null;
+      checkpointAt = time + CHECKPOINT_EVERY.toMillis();
       return;
     }
-    List<AccountChange> changes = new ArrayList<>();
-    if (rewriteCheckpoint) {
-      chains.forEachLive(
-          time, (id, count, last) -> changes.add(AccountChange.live(id, count, last)));
-    } else {
-      for (long id : changedSinceCheckpoint) {
-        AccountChains.Link chain = chains.liveChain(id, time);
-        changes.add(
-            chain == null
-                ? AccountChange.ended(id)
-                : AccountChange.live(id, chain.count(), chain.lastMillis()));
-      }
+    checkpointNext = end;
+    if (last) {
+      checkpointSeq = checkpointTarget;
+      checkpointLeft = null;
+      checkpointAt = time + CHECKPOINT_EVERY.toMillis();
     }
+  }
+
+  /**
+   * Writes every live account anew, whole, under a new lifetime; any checkpoint under way is
+   * dropped, as this one holds all it would. Tried again after each commit until it lands.
+   */
+  private void rewriteCheckpoint(long time) {
+    checkpointLeft = null;
+    List<AccountChange> changes = new ArrayList<>();
+    chains.forEachLive(time, (id, count, last) -> changes.add(AccountChange.live(id, count, last)));
     try {
-      database.writeCheckpoint(changes, rewriteCheckpoint, committedSeq, lifetimeMillis, time);
+      database.writeCheckpoint(
+          changes, true, committedSeq, new Checkpoint(committedSeq, lifetimeMillis), time);
       checkpointSeq = committedSeq;
       changedSinceCheckpoint.clear();
       rewriteCheckpoint = false;
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "the checkpoint failed; it is tried again in a minute: " + e);
+      LOG.log(
+          Level.WARNING, "the checkpoint failed; it is tried again after the next commit: " + e);
     }
     checkpointAt = time + CHECKPOINT_EVERY.toMillis();
   }

@@ -29,7 +29,8 @@ final class Migrations {
           "V1__accounts_and_live_accounts.sql",
           "V2__live_accounts_by_id.sqlite.sql",
           "V3__idempotency_keys.sql",
-          "V4__order_history.sql");
+          "V4__order_history.sql",
+          "V5__checkpoint_in_pieces.sql");
 
   private static final String SQLITE_ONLY = ".sqlite.sql";
 

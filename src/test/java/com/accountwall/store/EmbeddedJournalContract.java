@@ -425,6 +425,36 @@ abstract class EmbeddedJournalContract {
     }
   }
 
+  @Test
+  void aCheckpointCutShortBetweenItsPiecesCountsEveryRowOnce() throws Exception {
+    open();
+    journal.orderAll(List.of(new Order(1, 5), new Order(2, 3)));
+    close(); // a whole checkpoint, at row 2
+    long at = clock.millis();
+    try (AccountDatabase cutShort = AccountDatabase.open(url)) {
+      cutShort.append(
+          List.of(new HistoryRow(3, 1, 1, at), new HistoryRow(4, 3, 4, at)),
+          List.of(),
+          List.of(),
+          Long.MIN_VALUE);
+      // The first piece of the next checkpoint, account 1 as of row 4; the wall died before the
+      // rest.
+      cutShort.writeCheckpoint(List.of(AccountChange.live(1, 6, at)), false, 4, null, at);
+      assertEquals(2, cutShort.checkpoint().upToSeq());
+    }
+
+    open();
+    assertEquals(6, supervisor.details(1).orElseThrow().widgetsOrdered(), "row 3 counted once");
+    assertEquals(3, supervisor.details(2).orElseThrow().widgetsOrdered());
+    assertEquals(4, supervisor.details(3).orElseThrow().widgetsOrdered());
+
+    journal.orderAll(List.of(new Order(1, 2)));
+    close();
+    open();
+    assertEquals(8, supervisor.details(1).orElseThrow().widgetsOrdered());
+    assertEquals(4, supervisor.details(3).orElseThrow().widgetsOrdered());
+  }
+
   private long historyRows() throws SQLException {
     return historyAccounts().size();
   }

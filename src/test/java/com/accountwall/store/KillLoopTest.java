@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A wall killed with kill -9 at random moments, again and again, while clients send single orders,
  * batches and DELETEs, each order with an Idempotency-Key, and retry every request that was not
  * answered (503, or the connection lost to the kill) with the same key until it is. The wall writes
- * a checkpoint every 20 ms, so kills land in the middle of checkpoints too. In the end every
- * account must hold exactly what its requests ordered: nothing acknowledged lost, nothing counted
- * twice; and every account that was deleted after its last order must be gone.
+ * a checkpoint every 20 ms in small pieces, so kills land in the middle of checkpoints too. In the
+ * end every account must hold exactly what its requests ordered: nothing acknowledged lost, nothing
+ * counted twice; and every account that was deleted after its last order must be gone.
  */
 @Tag("faults")
 class KillLoopTest {
@@ -44,6 +44,13 @@ class KillLoopTest {
    * after it.
    */
   private static final String CHECKPOINT_OFTEN = "-Daccount-wall.checkpoint-every-millis=20";
+
+  /**
+   * Pieces of 7 accounts, so that kills also land between the pieces of one, after some accounts
+   * were written as of rows the checkpoint does not yet count.
+   */
+  private static final String CHECKPOINT_IN_SMALL_PIECES =
+      "-Daccount-wall.checkpoint-piece-accounts=7";
 
   @TempDir Path data;
   private volatile ApiClient wall; // null while the wall is down
@@ -71,14 +78,16 @@ class KillLoopTest {
     }
     try {
       for (int kill = 0; kill < KILLS; kill++) {
-        WallProcess process = WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN);
+        WallProcess process =
+            WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN, CHECKPOINT_IN_SMALL_PIECES);
         wall = new ApiClient(process.uri(), TOKEN);
         TimeUnit.MILLISECONDS.sleep(
             200 + moments.nextInt(1500)); // a random moment to kill at, not a wait
         wall = null;
         process.kill();
       }
-      try (WallProcess last = WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN)) {
+      try (WallProcess last =
+          WallProcess.start(data, TOKEN, CHECKPOINT_OFTEN, CHECKPOINT_IN_SMALL_PIECES)) {
         wall = new ApiClient(last.uri(), TOKEN);
         stopping = true;
         for (Future<?> client : running) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MigrationsTest {
   private static final Set<StoredAccount> LIVE =
       Set.of(
-          new StoredAccount(7, 3, Instant.ofEpochMilli(1000)),
-          new StoredAccount(9, 1, Instant.ofEpochMilli(2000)));
+          new StoredAccount(7, 3, Instant.ofEpochMilli(1000), 0),
+          new StoredAccount(9, 1, Instant.ofEpochMilli(2000), 0));
 
   @TempDir Path data;
 
@@ -44,7 +44,7 @@ class MigrationsTest {
       assertEquals(new Checkpoint(0, 0), database.checkpoint());
       assertEquals(Optional.empty(), database.keptReceipt("no such key"));
     }
-    assertEquals(List.of(1, 2, 3, 4), versions(url));
+    assertEquals(List.of(1, 2, 3, 4, 5), versions(url));
   }
 
   static Stream<Arguments> olderDatabases() {
@@ -71,7 +71,22 @@ class MigrationsTest {
           "and the history's first rows, so that any later projection finds them");
       assertEquals(Optional.empty(), database.keptReceipt("no such key"), "V3's table is there");
     }
-    assertEquals(List.of(1, 2, 3, 4), versions(url));
+    assertEquals(List.of(1, 2, 3, 4, 5), versions(url));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aCheckpointVersionFourWroteCountsNoRowAfterItself(TestDatabase kind) throws Exception {
+    String url = kind.newUrl(data);
+    olderDatabase(url, 4);
+
+    try (AccountDatabase database = AccountDatabase.open(url)) {
+      assertEquals(
+          LIVE,
+          checkpointed(database),
+          "as of row 0, so a start replays every row after the checkpoint onto them, as before");
+    }
+    assertEquals(List.of(1, 2, 3, 4, 5), versions(url));
   }
 
   private static Set<StoredAccount> checkpointed(AccountDatabase database) throws SQLException {
