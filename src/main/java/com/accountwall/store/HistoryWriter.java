@@ -130,13 +130,11 @@ final class HistoryWriter {
 
   /**
    * The accounts of the checkpoint under way, null while none is; those from {@link
-   * #checkpointNext} on are still to be written, {@link #checkpointPiece} at a time, and it
-   * completes at {@link #checkpointTarget}.
+   * #checkpointNext} on are still to be written, and it completes at {@link #checkpointTarget}.
    */
   private List<Long> checkpointLeft;
 
   private int checkpointNext;
-  private int checkpointPiece;
   private long checkpointTarget;
 
   /**
@@ -628,11 +626,11 @@ final class HistoryWriter {
       if (rewriteCheckpoint) {
         rewriteCheckpoint(time);
       } else if (checkpointLeft != null && !now) {
-        writeCheckpointPiece(time);
+        writeCheckpointPiece(CHECKPOINT_PIECE, time);
       } else if ((now || time >= checkpointAt || committedSeq - checkpointSeq >= CHECKPOINT_ROWS)
           && committedSeq != checkpointSeq) {
-        startCheckpoint(now ? Integer.MAX_VALUE : CHECKPOINT_PIECE);
-        writeCheckpointPiece(time);
+        startCheckpoint();
+        writeCheckpointPiece(now ? Integer.MAX_VALUE : CHECKPOINT_PIECE, time);
       }
     }
     if (checkpointLeft == null && time >= checkpointAt) {
@@ -644,26 +642,31 @@ final class HistoryWriter {
    * Takes the accounts changed since the last checkpoint for a new one, which completes at the
    * history as committed now; any left of one under way join them.
    */
-  private void startCheckpoint(int piece) {
-    if (checkpointLeft != null) {
-      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
-    }
+  private void startCheckpoint() {
+    dropCheckpointUnderWay();
     checkpointLeft = new ArrayList<>(changedSinceCheckpoint);
     changedSinceCheckpoint.clear();
     checkpointNext = 0;
-    checkpointPiece = piece;
     checkpointTarget = committedSeq;
   }
 
+  /** Gives the accounts a checkpoint under way has not written back to the next one, if any. */
+  private void dropCheckpointUnderWay() {
+    if (checkpointLeft != null) {
+      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
+      checkpointLeft = null;
+    }
+  }
+
   /**
-   * Writes the next piece: the accounts' states now, as of the history committed now; the last
-   * piece also moves the checkpoint to where it started. An account that changed after the start is
-   * written with its newer state, which is as right (its row says how far it counts), and again by
-   * the next checkpoint. On a failure the accounts left go back to wait for the next one; those
-   * written stay, as right as they were.
+   * Writes the next piece, of at most {@code most} accounts: their states now, as of the history
+   * committed now; the last piece also moves the checkpoint to where it started. An account that
+   * changed after the start is written with its newer state, which is as right (its row says how
+   * far it counts), and again by the next checkpoint. On a failure the accounts left go back to
+   * wait for the next one; those written stay, as right as they were.
    */
-  private void writeCheckpointPiece(long time) {
-    int end = (int) Math.min(checkpointLeft.size(), (long) checkpointNext + checkpointPiece);
+  private void writeCheckpointPiece(int most, long time) {
+    int end = (int) Math.min(checkpointLeft.size(), (long) checkpointNext + most);
     List<AccountChange> changes = new ArrayList<>(end - checkpointNext);
     for (long id : checkpointLeft.subList(checkpointNext, end)) {
       AccountChains.Link chain = chains.liveChain(id, time);
@@ -678,8 +681,7 @@ final class HistoryWriter {
       database.writeCheckpoint(changes, false, committedSeq, completes, time);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "the checkpoint failed; it is tried again in a minute: " + e);
-      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
-      checkpointLeft = null;
+      dropCheckpointUnderWay();
       checkpointAt = time + CHECKPOINT_EVERY.toMillis();
       return;
     }
