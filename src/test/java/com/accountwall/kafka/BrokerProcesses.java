@@ -1,12 +1,15 @@
 package com.accountwall.kafka;
 
+import com.accountwall.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -99,26 +102,35 @@ final class BrokerProcesses implements AutoCloseable {
    * acknowledge.
    */
   void createTopic(String topic, int partitions, long timeoutMillis) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
+    List<Exception> refused = new ArrayList<>();
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      for (; ; ) {
-        try {
-          admin
-              .createTopics(
-                  List.of(
-                      new NewTopic(topic, partitions, (short) 3)
-                          .configs(Map.of("min.insync.replicas", "2"))))
-              .all()
-              .get();
-          return;
-        } catch (Exception e) {
-          if (System.currentTimeMillis() > deadline) {
-            throw e;
-          }
-          Thread.sleep(500); // the nodes are still electing a controller
-        }
-      }
+      // Refused while the nodes are still electing a controller: tried again until it is made.
+      Await.until(
+          () -> {
+            try {
+              admin
+                  .createTopics(
+                      List.of(
+                          new NewTopic(topic, partitions, (short) 3)
+                              .configs(Map.of("min.insync.replicas", "2"))))
+                  .all()
+                  .get();
+              return true;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            } catch (ExecutionException e) {
+              refused.add(e);
+              return false;
+            }
+          },
+          Duration.ofMillis(timeoutMillis),
+          () ->
+              "topic "
+                  + topic
+                  + " created; refused: "
+                  + (refused.isEmpty() ? "-" : refused.get(refused.size() - 1)));
     }
   }
 
