@@ -20,11 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.LongStream;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +252,41 @@ class CelebrationTest {
     assertEquals("09:00 " + Account.defaultName(6) + " ordered 30,000", lines.get(0).trim());
     assertEquals("09:00 " + Account.defaultName(2) + " ordered 10,000", lines.get(4).trim());
     assertTrue(((Pane) recent.getParent()).getChildren().indexOf(recent) > 0, "under it");
+  }
+
+  @Test
+  void aLongCelebrationLineWrapsRatherThanWideningTheColumnBesideTheTable(FxRobot robot) {
+    Region side = (Region) robot.lookup("#leaderboard").query().getParent();
+    Region table = (Region) robot.lookup("#accounts").query();
+    supervisor.order(1, 1);
+    driver.frame(robot);
+    clock.advance(CelebrationModel.SHOWN);
+    driver.frame(robot);
+    double sideWidth = side.getWidth();
+    double tableWidth = table.getWidth();
+
+    long last = // a flood of new accounts, named by its last: one with a long name
+        LongStream.rangeClosed(5_000, 6_000)
+            .filter(id -> Account.defaultName(id).length() >= 26)
+            .findFirst()
+            .orElseThrow();
+    for (long id = 2; id <= last; id++) {
+      supervisor.order(id, 1);
+    }
+    clock.advance(CelebrationModel.NEW_ACCOUNTS_EVERY);
+    driver.frame(robot);
+    clock.advance(CelebrationModel.SHOWN);
+    driver.frame(robot);
+    Label longest =
+        robot.lookup(".recent-celebration").queryAllAs(Label.class).stream()
+            .max(Comparator.comparingDouble(line -> line.prefWidth(-1)))
+            .orElseThrow();
+    assertTrue(
+        longest.prefWidth(-1) > sideWidth,
+        "the test needs a line longer than the column: " + longest.getText());
+    assertEquals(sideWidth, side.getWidth(), 0.5, "the column beside the table keeps its width");
+    assertEquals(tableWidth, table.getWidth(), 0.5, "and so does the table");
+    assertTrue(longest.getHeight() > longest.prefHeight(Double.MAX_VALUE), "the line wraps");
   }
 
   private Celebration current() {

@@ -6,8 +6,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The last few celebrations under the Top 10, the latest first, one line each ("12:04 Northwind
- * Traders ordered 5,000"); hidden until there is one. Follows its model's {@link
- * CelebrationModel#getRecent()}; styled by {@code celebrate.css}. Confined to the JavaFX thread.
+ * Traders ordered 5,000"), wrapped where it is longer than the column is wide; hidden until there
+ * is one. Follows its model's {@link CelebrationModel#getRecent()}; styled by {@code
+ * celebrate.css}. Confined to the JavaFX thread.
  */
 public final class RecentCelebrations extends VBox {
   private final CelebrationModel model;
@@ -32,7 +33,6 @@ public final class RecentCelebrations extends VBox {
     for (Celebration celebration : model.getRecent()) {
       Label line = new Label(celebration.line(model.zone(), model.texts()));
       line.getStyleClass().add("recent-celebration");
-      line.setMinWidth(0); // a long name is cut short rather than widening the column
       lines.getChildren().add(line);
     }
     setVisible(!model.getRecent().isEmpty());
