@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A Kafka cluster of separate JVMs on loopback, each node broker and controller at once: what a
@@ -122,7 +123,8 @@ final class BrokerProcesses implements AutoCloseable {
               return false;
             } catch (ExecutionException e) {
               refused.add(e);
-              return false;
+              // made by an attempt whose answer timed out
+              return e.getCause() instanceof TopicExistsException;
             }
           },
           Duration.ofMillis(timeoutMillis),
