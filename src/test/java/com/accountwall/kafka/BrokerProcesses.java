@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A Kafka cluster of separate JVMs on loopback, each node broker and controller at once: what a
@@ -103,7 +102,7 @@ final class BrokerProcesses implements AutoCloseable {
    * acknowledge.
    */
   void createTopic(String topic, int partitions, long timeoutMillis) throws Exception {
-    List<Exception> refused = new ArrayList<>();
+    Exception[] lastRefusal = {null};
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       // Refused while the nodes are still electing a controller: tried again until it is made.
@@ -122,17 +121,12 @@ final class BrokerProcesses implements AutoCloseable {
               Thread.currentThread().interrupt();
               return false;
             } catch (ExecutionException e) {
-              refused.add(e);
-              // made by an attempt whose answer timed out
-              return e.getCause() instanceof TopicExistsException;
+              lastRefusal[0] = e;
+              return false;
             }
           },
           Duration.ofMillis(timeoutMillis),
-          () ->
-              "topic "
-                  + topic
-                  + " created; refused: "
-                  + (refused.isEmpty() ? "-" : refused.get(refused.size() - 1)));
+          () -> "topic " + topic + " created; last refused: " + lastRefusal[0]);
     }
   }
 
