@@ -23,6 +23,10 @@ import java.util.Map;
  * stretch read: {@link #earliestOpenStart} tells how far back to read to be sure, and {@link
  * #continueFrom} joins such chains to an earlier stretch's.
  *
+ * <p><b>Changes.</b> Once {@link #listChanges} is called, the chains also list the ids they change,
+ * for a writer that checkpoints them: marking the chain an order has just looked up costs nothing
+ * more, where a set of its own would be another look-up per order in a table of every account.
+ *
  * <p>Not thread-safe: one replay, then one follower thread, owns it.
  */
 public final class AccountChains {
@@ -38,6 +42,14 @@ public final class AccountChains {
   private Seed seed;
   private long largestCount;
 
+  /** The ids changed since {@link #takeChanged}, while listing; null while not. */
+  private long[] changed;
+
+  private int changedCount;
+
+  /** Which taking of the changes this is: a chain marked with it is listed already. */
+  private int changeRound = 1;
+
   public AccountChains(long lifetimeMillis) {
     this.lifetimeMillis = lifetimeMillis;
   }
@@ -52,6 +64,9 @@ public final class AccountChains {
 
     /** Whether the chain might have begun before the stretch read. */
     boolean open;
+
+    /** The change round in which this chain was last listed as changed. */
+    int listedIn;
 
     Chain(int partition) {
       this.partition = partition;
@@ -92,6 +107,7 @@ public final class AccountChains {
       chain.lastMillis = Math.max(chain.lastMillis, atMillis);
       link = new Link(true, chain.count, chain.lastMillis);
     }
+    changed(id, chain);
     advance(partition, atMillis);
     return link;
   }
@@ -110,8 +126,44 @@ public final class AccountChains {
     boolean live = chain.count > 0 && isExtendedAt(chain, atMillis);
     chain.ended = true;
     chain.lastMillis = Math.max(chain.lastMillis, atMillis); // only so that it is forgotten in time
+    changed(id, chain);
     advance(partition, atMillis);
     return live;
+  }
+
+  /**
+   * From now on lists the id of each chain an order or end changes, for {@link #takeChanged}. Off
+   * until called, so that a follower that never takes them does not pile them up.
+   */
+  public void listChanges() {
+    if (changed == null) {
+      changed = new long[1024];
+    }
+  }
+
+  /**
+   * The ids of the chains changed since the last call, or since {@link #listChanges}, and starts
+   * listing anew; empty unless listing. Each id comes once, unless its chain was forgotten and
+   * began again in between.
+   */
+  public long[] takeChanged() {
+    if (changed == null) {
+      return new long[0];
+    }
+    long[] taken = Arrays.copyOf(changed, changedCount);
+    changedCount = 0;
+    changeRound++;
+    return taken;
+  }
+
+  private void changed(long id, Chain chain) {
+    if (changed != null && chain.listedIn != changeRound) {
+      chain.listedIn = changeRound;
+      if (changedCount == changed.length) {
+        changed = Arrays.copyOf(changed, 2 * changedCount);
+      }
+      changed[changedCount++] = id;
+    }
   }
 
   /** Whether an order made at {@code atMillis} extends the chain, as the log has it so far. */

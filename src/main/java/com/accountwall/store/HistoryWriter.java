@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -125,14 +126,21 @@ final class HistoryWriter {
   private long lastSeq;
   private volatile long committedSeq; // written by the writer only
   private HistoryBatch failed;
+
+  /**
+   * Accounts the next checkpoint must write besides those the chains list as changed (which are
+   * marked as they are linked, all committed by the time a checkpoint starts): the rows after the
+   * checkpoint at start, and those a dropped checkpoint had not written.
+   */
   private final Set<Long> changedSinceCheckpoint;
+
   private boolean rewriteCheckpoint;
 
   /**
-   * The accounts of the checkpoint under way, null while none is; those from {@link
+   * The accounts of the checkpoint under way, in order of id, null while none is; those from {@link
    * #checkpointNext} on are still to be written, and it completes at {@link #checkpointTarget}.
    */
-  private List<Long> checkpointLeft;
+  private long[] checkpointLeft;
 
   private int checkpointNext;
   private long checkpointTarget;
@@ -190,6 +198,7 @@ final class HistoryWriter {
     this.retention = retention;
     this.maxBacklog = maxBacklog;
     this.chains = chains;
+    chains.listChanges();
     this.lifetimeMillis = supervisor.lifetime().toMillis();
     this.firstSeq = firstSeq;
     this.lastSeq = lastSeq;
@@ -554,7 +563,6 @@ final class HistoryWriter {
     }
     for (int i = 0; i < batch.rows.size(); i++) {
       HistoryRow row = batch.rows.get(i);
-      changedSinceCheckpoint.add(row.accountId());
       if (row.isEnd()) {
         projection.end(row.accountId());
       } else {
@@ -644,16 +652,39 @@ final class HistoryWriter {
    */
   private void startCheckpoint() {
     dropCheckpointUnderWay();
-    checkpointLeft = new ArrayList<>(changedSinceCheckpoint);
+    checkpointLeft = sortedDistinct(chains.takeChanged(), changedSinceCheckpoint);
     changedSinceCheckpoint.clear();
     checkpointNext = 0;
     checkpointTarget = committedSeq;
   }
 
+  /**
+   * The ids of both, each once, in order: by sorting, as the chains' ids are a long array of up to
+   * every live account, taken several times a second under load; the order of ids is also the order
+   * of the checkpoint's table, so that its pieces write neighbouring pages.
+   */
+  private static long[] sortedDistinct(long[] ids, Set<Long> more) {
+    long[] all = Arrays.copyOf(ids, ids.length + more.size());
+    int next = ids.length;
+    for (long id : more) {
+      all[next++] = id;
+    }
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, distinct);
+  }
+
   /** Gives the accounts a checkpoint under way has not written back to the next one, if any. */
   private void dropCheckpointUnderWay() {
     if (checkpointLeft != null) {
-      changedSinceCheckpoint.addAll(checkpointLeft.subList(checkpointNext, checkpointLeft.size()));
+      for (int i = checkpointNext; i < checkpointLeft.length; i++) {
+        changedSinceCheckpoint.add(checkpointLeft[i]);
+      }
       checkpointLeft = null;
     }
   }
@@ -666,16 +697,17 @@ final class HistoryWriter {
    * wait for the next one; those written stay, as right as they were.
    */
   private void writeCheckpointPiece(int most, long time) {
-    int end = (int) Math.min(checkpointLeft.size(), (long) checkpointNext + most);
+    int end = (int) Math.min(checkpointLeft.length, (long) checkpointNext + most);
     List<AccountChange> changes = new ArrayList<>(end - checkpointNext);
-    for (long id : checkpointLeft.subList(checkpointNext, end)) {
+    for (int i = checkpointNext; i < end; i++) {
+      long id = checkpointLeft[i];
       AccountChains.Link chain = chains.liveChain(id, time);
       changes.add(
           chain == null
               ? AccountChange.ended(id)
               : AccountChange.live(id, chain.count(), chain.lastMillis()));
     }
-    boolean last = end == checkpointLeft.size();
+    boolean last = end == checkpointLeft.length;
     Checkpoint completes = last ? new Checkpoint(checkpointTarget, lifetimeMillis) : null;
     try {
       database.writeCheckpoint(changes, false, committedSeq, completes, time);
@@ -706,6 +738,7 @@ final class HistoryWriter {
           changes, true, committedSeq, new Checkpoint(committedSeq, lifetimeMillis), time);
       checkpointSeq = committedSeq;
       changedSinceCheckpoint.clear();
+      chains.takeChanged(); // this checkpoint holds them all
       rewriteCheckpoint = false;
     } catch (SQLException | RuntimeException e) {
       LOG.log(
@@ -757,6 +790,7 @@ final class HistoryWriter {
       }
     }
     chains = next.chains();
+    chains.listChanges(); // what the chains taken over marked is all in the checkpoint rewritten
     for (HistoryRow row : since) {
       if (row.isEnd()) {
         chains.end(0, row.accountId(), row.atMillis());

@@ -1,5 +1,6 @@
 package com.accountwall.journal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,5 +126,30 @@ class AccountChainsTest {
         Map.of(1L, List.of(3L, 950L), 2L, List.of(1L, 950L), 3L, List.of(1L, 970L)),
         live(later, 1000));
     assertEquals(900, later.earliestOpenStart(1000), "1 may go back further still");
+  }
+
+  @Test
+  void listedChangesNameEachChangedIdOncePerTaking() {
+    AccountChains chains = new AccountChains(LIFETIME);
+    chains.order(0, 9, 1, 900);
+    chains.listChanges();
+    chains.order(0, 1, 2, 1000);
+    chains.order(0, 2, 1, 1001);
+    chains.order(0, 1, 1, 1002);
+    chains.end(0, 3, 1003);
+
+    assertArrayEquals(new long[] {1, 2, 3}, chains.takeChanged(), "not 9: before listing");
+    assertArrayEquals(new long[0], chains.takeChanged(), "nothing since");
+    chains.order(0, 2, 1, 1004);
+    chains.end(0, 1, 1005);
+    assertArrayEquals(new long[] {2, 1}, chains.takeChanged(), "listed anew after a taking");
+  }
+
+  @Test
+  void changesAreNotListedUntilAsked() {
+    AccountChains chains = new AccountChains(LIFETIME);
+    chains.order(0, 1, 2, 1000);
+
+    assertArrayEquals(new long[0], chains.takeChanged());
   }
 }
