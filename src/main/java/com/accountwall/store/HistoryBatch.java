@@ -30,7 +30,12 @@ final class HistoryBatch {
   private final Map<Long, long[]> minutes = new HashMap<>();
 
   /** Per account: its last row in this batch, which a later order of the same millisecond joins. */
-  private final Map<Long, Integer> lastRow = new HashMap<>();
+  private LastRows lastRows;
+
+  /** A batch for about {@code expectedOrders} orders (more may come). */
+  HistoryBatch(int expectedOrders) {
+    lastRows = new LastRows(expectedOrders);
+  }
 
   /**
    * Appends an order as {@code seq}, or adds it to the account's row of the same millisecond.
@@ -38,8 +43,8 @@ final class HistoryBatch {
    * @return whether it took {@code seq} (else it joined a row)
    */
   boolean order(long seq, long id, long quantity, long atMillis, AccountChains.Link link) {
-    Integer last = lastRow.get(id);
-    if (last != null && rows.get(last).atMillis() == atMillis && !rows.get(last).isEnd()) {
+    int last = lastRows.get(id);
+    if (last >= 0 && rows.get(last).atMillis() == atMillis && !rows.get(last).isEnd()) {
       HistoryRow row = rows.get(last);
       rows.set(last, new HistoryRow(row.seq(), id, row.quantity() + quantity, atMillis));
       links.set(
@@ -47,7 +52,7 @@ final class HistoryBatch {
           new AccountChains.Link(links.get(last).extended(), link.count(), link.lastMillis()));
       return false;
     }
-    lastRow.put(id, rows.size());
+    lastRows.put(id, rows.size());
     rows.add(new HistoryRow(seq, id, quantity, atMillis));
     links.add(link);
     return true;
@@ -65,7 +70,7 @@ final class HistoryBatch {
 
   /** Appends an ending as {@code seq}. */
   void end(long seq, long id, long atMillis) {
-    lastRow.put(id, rows.size());
+    lastRows.put(id, rows.size());
     rows.add(new HistoryRow(seq, id, 0, atMillis));
     links.add(null);
   }
@@ -82,7 +87,7 @@ final class HistoryBatch {
           mine[0] += totals[0];
           mine[1] += totals[1];
         });
-    lastRow.clear(); // rows are not joined across the two
+    lastRows = new LastRows(0); // rows are not joined across the two
   }
 
   /** The per-minute totals to add. */
@@ -101,5 +106,67 @@ final class HistoryBatch {
 
   boolean isEmpty() {
     return rows.isEmpty() && keys.isEmpty();
+  }
+
+  /**
+   * Account id to row index, in open addressing over arrays (ids are positive, so 0 marks a free
+   * slot): a batch of many thousand orders looks one up per order, and boxed keys in a {@code
+   * HashMap} cost the writer a sixth of its time under batches (JFR, BENCHMARKS.md).
+   */
+  private static final class LastRows {
+    private long[] ids;
+    private int[] rows;
+    private int size;
+
+    LastRows(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+      ids = new long[capacity];
+      rows = new int[capacity];
+    }
+
+    /** The account's last row, or -1. */
+    int get(long id) {
+      int mask = ids.length - 1;
+      for (int slot = slot(id, mask); ids[slot] != 0; slot = (slot + 1) & mask) {
+        if (ids[slot] == id) {
+          return rows[slot];
+        }
+      }
+      return -1;
+    }
+
+    void put(long id, int row) {
+      if ((size + 1) * 2 > ids.length) {
+        grow();
+      }
+      int mask = ids.length - 1;
+      int slot = slot(id, mask);
+      while (ids[slot] != 0 && ids[slot] != id) {
+        slot = (slot + 1) & mask;
+      }
+      if (ids[slot] == 0) {
+        ids[slot] = id;
+        size++;
+      }
+      rows[slot] = row;
+    }
+
+    private void grow() {
+      long[] oldIds = ids;
+      int[] oldRows = rows;
+      ids = new long[oldIds.length * 2];
+      rows = new int[oldIds.length * 2];
+      size = 0;
+      for (int i = 0; i < oldIds.length; i++) {
+        if (oldIds[i] != 0) {
+          put(oldIds[i], oldRows[i]);
+        }
+      }
+    }
+
+    /** Spreads ids that are often consecutive numbers (Fibonacci hashing). */
+    private static int slot(long id, int mask) {
+      return (int) ((id * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    }
   }
 }

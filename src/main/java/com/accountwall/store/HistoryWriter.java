@@ -439,7 +439,11 @@ final class HistoryWriter {
    * as the commit's accounts, however many orders.
    */
   private HistoryBatch link(List<Entry> entries) {
-    HistoryBatch batch = new HistoryBatch();
+    int expected = 0;
+    for (Entry entry : entries) {
+      expected += entry.size();
+    }
+    HistoryBatch batch = new HistoryBatch(expected);
     long at = clock.millis();
     for (Entry entry : entries) {
       if (entry instanceof Entry.Ending ending) {
